@@ -1,0 +1,52 @@
+import ArgumentParser
+import AuthProfiles
+
+/// The `authprofile` command tree.
+public struct AuthProfileCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "authprofile",
+        abstract: "Validate, explain and use Microsoft Entra ID credential profiles.",
+        discussion: """
+            Exit status: 0 clean, 1 problems found, 2 usage error or unreadable input.
+            """,
+        version: AuthProfileVersion.current,
+        subcommands: [ValidateCommand.self, SchemaCommand.self])
+
+    public init() {}
+}
+
+/// The version of the tool.
+public enum AuthProfileVersion {
+    /// The version string printed by `--version` and recorded in reports.
+    public static let current = "0.1.0"
+}
+
+/// Runs `authprofile` with arguments in a context and returns its exit status; the executable and the
+/// tests both go through here.
+public enum CommandRunner {
+    /// Parses and runs the arguments (without the program name).
+    public static func run(_ arguments: [String], context: CLIContext = .process) async -> Int32 {
+        await CLIContext.$current.withValue(context) {
+            do {
+                var command = try AuthProfileCommand.parseAsRoot(arguments)
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+                return ExitStatus.success.rawValue
+            } catch let exit as ExitWith {
+                return exit.status.rawValue
+            } catch {
+                let code = AuthProfileCommand.exitCode(for: error)
+                let message = AuthProfileCommand.fullMessage(for: error)
+                if code == .success {
+                    if !message.isEmpty { context.write(message + "\n") }
+                    return ExitStatus.success.rawValue
+                }
+                if !message.isEmpty { context.writeError(message + "\n") }
+                return ExitStatus.usage.rawValue
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import AuthProfiles
+
+/// `authprofile schema`: prints the JSON Schema of the profile format.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema", abstract: "Print the JSON Schema (2020-12) of the profile format, version 1.")
+
+    func run() throws {
+        CLIContext.current.write(ProfileSchema.text)
+    }
+}

@@ -1,0 +1,86 @@
+import Yams
+
+extension DocumentDecoder {
+    /// Types a scalar by its field, never by YAML's guesses: `yes` is not a boolean and `0123` stays text.
+    mutating func decodeScalar(
+        _ scalar: Node.Scalar, node: Node, type: FieldType, field: FieldSpec, path: String
+    ) -> DecodedValue {
+        let text = scalar.string
+        if Self.isNull(scalar) {
+            report(.wrongType, "'\(field.name)' must be \(type.phrase), found null", at: node, path: path)
+            return .invalid
+        }
+        func invalid(_ code: DiagnosticCode, _ message: String, hint: String? = nil) -> DecodedValue {
+            report(code, message, at: node, path: path, hint: hint)
+            return .invalid
+        }
+        switch type {
+        case .boolean:
+            guard scalar.style == .plain, text == "true" || text == "false" else {
+                return invalid(.wrongType, "'\(field.name)' must be true or false, found '\(text)'")
+            }
+            return .boolean(.literal(text == "true"))
+        case .duration:
+            guard let duration = ProfileDuration.parse(text) else {
+                let hint = text.allSatisfy(\.isNumber) ? "add a unit: '\(text)s' or '\(text)ms'" : "write e.g. 500ms, 2s, 1m"
+                return invalid(.invalidDuration, "'\(text)' is not a duration", hint: hint)
+            }
+            return .duration(.literal(duration))
+        case .port:
+            guard scalar.style == .plain, let port = Int(text), (0...65_535).contains(port) else {
+                return invalid(.invalidPort, "'\(text)' is not a port between 0 and 65535")
+            }
+            return .integer(.literal(port))
+        case .version:
+            guard scalar.style == .plain, let version = Int(text) else {
+                return invalid(.wrongType, "'version' must be a number, found '\(text)'", hint: "write `version: 1`")
+            }
+            guard version == FormatSpec.supportedVersion else {
+                return invalid(.unsupportedVersion, "version \(version) is not supported; this tool reads version 1",
+                               hint: "write `version: 1`, or upgrade authprofile")
+            }
+            return .integer(.literal(version))
+        case .choice(let words):
+            guard words.contains(text) else {
+                return invalid(.invalidValue, "'\(text)' is not a valid value for '\(field.name)'",
+                               hint: Suggestion.hint(for: text, in: words)
+                                   ?? "use one of " + words.map { "'\($0)'" }.joined(separator: ", "))
+            }
+        case .clientID:
+            guard Identifiers.isGUID(text) else {
+                return invalid(.invalidClientID, "'\(text)' is not a client id; client ids are GUIDs",
+                               hint: "copy the Application (client) ID from the app registration")
+            }
+        case .guid:
+            guard Identifiers.isGUID(text) else {
+                return invalid(.invalidGUID, "'\(field.name)' must be a GUID, found '\(text)'")
+            }
+        case .tenantID:
+            guard Identifiers.isTenantID(text) else { return invalid(.invalidTenantID, tenantMessage(text)) }
+        case .allowedTenant:
+            guard text == "*" || Identifiers.isTenantID(text) else {
+                return invalid(.invalidTenantID, tenantMessage(text), hint: "use a tenant id, or '*' for any tenant")
+            }
+        case .resourceID:
+            guard Identifiers.isResourceID(text) else {
+                return invalid(.invalidResourceID, "'\(text)' is not an Azure resource id",
+                               hint: "resource ids look like /subscriptions/<id>/resourceGroups/<group>/providers/…")
+            }
+        case .url:
+            guard URLParts(text) != nil else {
+                return invalid(.invalidURL, "'\(text)' is not a URL", hint: "write e.g. http://localhost:8400")
+            }
+        case .text, .path, .tenantReference, .cloudReference, .profileReference, .authorityHost:
+            guard !text.isEmpty else {
+                return invalid(.wrongType, "'\(field.name)' must not be empty")
+            }
+        case .secret, .assertionSource, .list, .object, .credential, .namedMap:
+            return invalid(.wrongType, "'\(field.name)' must be \(type.phrase), found a string")
+        }
+        return .text(.literal(text))
+    }
+
+    private func tenantMessage(_ text: String) -> String {
+        "'\(text)' is not a valid tenant id; tenant ids use letters, digits, '-' and '.'"
+    }
+}

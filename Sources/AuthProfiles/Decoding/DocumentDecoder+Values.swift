@@ -1,0 +1,168 @@
+import Yams
+
+extension DocumentDecoder {
+    /// Decodes one field's value, reporting what is wrong with it.
+    mutating func decodeValue(_ node: Node, field: FieldSpec, path: String) -> DecodedValue {
+        decodeValue(node, type: field.type, field: field, path: path)
+    }
+
+    private mutating func decodeValue(_ node: Node, type: FieldType, field: FieldSpec, path: String) -> DecodedValue {
+        switch (type, node) {
+        case (.credential, _):
+            return decodeCredential(node, path: path)
+        case (.object(let spec), _):
+            return decodeObject(node, spec: spec, path: path).map(DecodedValue.object) ?? .invalid
+        case (.list(let element), .sequence(let sequence)):
+            if field.mustNotBeEmpty && sequence.isEmpty {
+                report(.emptyCollection, "'\(field.name)' must not be empty", at: node, path: path)
+            }
+            var items: [Located<DecodedValue>] = []
+            for (index, item) in sequence.enumerated() {
+                items.append(Located(decodeValue(item, type: element, field: field, path: "\(path)[\(index)]"),
+                                     at: location(item)))
+            }
+            return .list(items)
+        case (.namedMap(let element), .mapping(let mapping)):
+            if field.mustNotBeEmpty && mapping.count == 0 {
+                report(.emptyCollection, "'\(field.name)' must not be empty", at: node, path: path)
+            }
+            var entries: [(name: Located<String>, value: Located<DecodedValue>)] = []
+            for (keyNode, valueNode) in mapping {
+                guard let name = keyNode.scalar?.string else { continue }
+                if !Identifiers.isName(name) {
+                    report(.invalidName, "'\(name)' is not a valid name", at: keyNode, path: join(path, name),
+                           hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
+                }
+                let value = decodeValue(valueNode, type: element, field: field, path: join(path, name))
+                entries.append((Located(name, at: location(keyNode)), Located(value, at: location(valueNode))))
+            }
+            return .namedMap(entries)
+        case (.secret, .scalar), (.assertionSource, .scalar):
+            if case .scalar(let scalar) = node, Self.isNull(scalar) {
+                report(.wrongType, "'\(field.name)' must be \(type.phrase), found null", at: node, path: path)
+                return .invalid
+            }
+            report(.inlineSecret, "'\(field.name)' is written inline; secrets must be references", at: node,
+                   path: path, hint: "use `{env: NAME}` or `{file: PATH}` and keep the value out of the profile",
+                   sensitive: true)
+            return .invalid
+        case (.secret, .mapping), (.assertionSource, .mapping):
+            return decodeReference(node, type: type, field: field, path: path)
+        case (_, .mapping) where type.acceptsEnvironment:
+            return decodeReference(node, type: type, field: field, path: path)
+        case (_, .scalar(let scalar)):
+            switch type {
+            case .list, .namedMap, .secret, .assertionSource, .object, .credential: break
+            default: return decodeScalar(scalar, node: node, type: type, field: field, path: path)
+            }
+        default:
+            break
+        }
+        report(.wrongType, "'\(field.name)' must be \(type.phrase), found \(describe(node))", at: node, path: path)
+        return .invalid
+    }
+
+    /// `{env: NAME}`, `{env: NAME, default: VALUE}`, `{file: PATH}` or `{command: [...]}`.
+    private mutating func decodeReference(_ node: Node, type: FieldType, field: FieldSpec, path: String) -> DecodedValue {
+        guard case .mapping(let mapping) = node else { return .invalid }
+        let isSecret: Bool
+        let allowed: [String]
+        switch type {
+        case .secret: (isSecret, allowed) = (true, ["env", "file"])
+        case .assertionSource: (isSecret, allowed) = (true, ["env", "file", "command"])
+        default: (isSecret, allowed) = (false, ["env", "default"])
+        }
+        var values: [String: Node] = [:]
+        var valid = true
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.scalar?.string else { continue }
+            guard allowed.contains(key) else {
+                let expected = isSecret ? type.phrase : "\(type.phrase) or {env: NAME}"
+                report(.unknownKey, "unknown key '\(key)' in the value of '\(field.name)', which must be \(expected)",
+                       at: keyNode, path: join(path, key), hint: Suggestion.hint(for: key, in: allowed))
+                valid = false
+                continue
+            }
+            values[key] = valueNode
+        }
+        let sources = values.keys.filter { $0 != "default" }.sorted()
+        if sources.count > 1 {
+            report(.conflictingFields, "the value of '\(field.name)' sets " + sources.map { "'\($0)'" }
+                .joined(separator: " and ") + "; exactly one may be set", at: node, path: path)
+            return .invalid
+        }
+        guard valid, let source = sources.first, let sourceNode = values[source] else {
+            if valid {
+                report(.missingField, "the value of '\(field.name)' must name its source: " + allowed.filter {
+                    $0 != "default"
+                }.map { "'\($0)'" }.joined(separator: " or "), at: node, path: path)
+            }
+            return .invalid
+        }
+        switch source {
+        case "command":
+            return decodeCommand(sourceNode, field: field, path: join(path, "command"))
+        case "file":
+            guard let filePath = plainString(sourceNode, what: "'file'", path: join(path, "file")) else { return .invalid }
+            let reference = SecretReference.file(path: filePath)
+            return type.isAssertionSource ? .assertion(.reference(reference)) : .secret(reference)
+        default:
+            guard let name = plainString(sourceNode, what: "'env'", path: join(path, "env")) else { return .invalid }
+            guard Identifiers.isEnvironmentName(name) else {
+                report(.invalidEnvironmentName, "'\(name)' is not a valid environment variable name", at: sourceNode,
+                       path: join(path, "env"), hint: "use letters, digits and '_', not starting with a digit")
+                return .invalid
+            }
+            if isSecret {
+                let reference = SecretReference.environment(name: name)
+                return type.isAssertionSource ? .assertion(.reference(reference)) : .secret(reference)
+            }
+            var defaultText: String?
+            if let defaultNode = values["default"] {
+                // The default must itself be a valid literal of the field's type.
+                if case .invalid = decodeValue(defaultNode, type: type, field: field, path: join(path, "default")) {
+                    return .invalid
+                }
+                defaultText = defaultNode.scalar?.string
+            }
+            return binding(type, EnvironmentBinding(name: name, defaultValue: defaultText))
+        }
+    }
+
+    private func binding(_ type: FieldType, _ binding: EnvironmentBinding) -> DecodedValue {
+        switch type {
+        case .boolean: .boolean(.environment(binding))
+        case .duration: .duration(.environment(binding))
+        case .port: .integer(.environment(binding))
+        default: .text(.environment(binding))
+        }
+    }
+
+    private mutating func decodeCommand(_ node: Node, field: FieldSpec, path: String) -> DecodedValue {
+        guard case .sequence(let sequence) = node, !sequence.isEmpty else {
+            report(.wrongType, "'command' must be a non-empty list: the program, then its arguments", at: node,
+                   path: path, hint: "for example `command: [/usr/local/bin/get-assertion, --audience, api]`")
+            return .invalid
+        }
+        var argv: [String] = []
+        for (index, item) in sequence.enumerated() {
+            guard let word = plainString(item, what: "each command word", path: "\(path)[\(index)]") else {
+                return .invalid
+            }
+            argv.append(word)
+        }
+        if !argv[0].hasPrefix("/") {
+            report(.relativeCommand, "command '\(argv[0])' is not an absolute path", at: sequence[0], path: "\(path)[0]",
+                   hint: "an absolute path keeps a changed PATH from running a different program")
+        }
+        return .assertion(.command(argv))
+    }
+
+    private mutating func plainString(_ node: Node, what: String, path: String) -> String? {
+        guard case .scalar(let scalar) = node, !Self.isNull(scalar), !scalar.string.isEmpty else {
+            report(.wrongType, "\(what) must be a non-empty string, found \(describe(node))", at: node, path: path)
+            return nil
+        }
+        return scalar.string
+    }
+}

@@ -1,0 +1,146 @@
+import Yams
+
+/// Reads a Yams node tree against the format description, collecting every structural problem.
+///
+/// It never stops at the first problem: an invalid value becomes ``DecodedValue/invalid`` and decoding
+/// goes on, so one run reports everything.
+struct DocumentDecoder {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func decodeDocument(_ root: Node) -> DecodedObject? {
+        guard case .mapping = root else {
+            report(.wrongType, "a profile file must be a mapping with `version` and `profiles`", at: root, path: "")
+            return nil
+        }
+        return decodeObject(root, spec: FormatSpec.document, path: "")
+    }
+
+    // MARK: Objects
+
+    mutating func decodeObject(_ node: Node, spec: ObjectSpec, path: String) -> DecodedObject? {
+        guard case .mapping(let mapping) = node else {
+            report(.wrongType, "\(spec.name) must be a mapping, found \(describe(node))", at: node, path: path)
+            return nil
+        }
+        var object = DecodedObject(location: location(node), path: path)
+        var misspelled: Set<String> = []
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.scalar?.string else { continue }
+            let fieldPath = join(path, key)
+            guard let field = spec.field(named: key) else {
+                let suggestion = Suggestion.closest(to: key, in: spec.fields.map(\.name))
+                if let suggestion { misspelled.insert(suggestion) }
+                let hint = suggestion.map { "did you mean '\($0)'?" }
+                    ?? "\(spec.name) has: " + spec.fields.map(\.name).joined(separator: ", ")
+                report(.unknownKey, "unknown key '\(key)' in \(spec.name)", at: keyNode, path: fieldPath, hint: hint)
+                continue
+            }
+            object.keyLocations[key] = location(keyNode)
+            let value = decodeValue(valueNode, field: field, path: fieldPath)
+            object.fields[key] = Located(value, at: location(valueNode))
+        }
+        checkFieldRules(object, spec: spec, misspelled: misspelled)
+        return object
+    }
+
+    /// Required and mutually exclusive fields. A required field that an unknown key probably misspells
+    /// is not reported again: the unknown key's diagnostic already says what to write.
+    private mutating func checkFieldRules(_ object: DecodedObject, spec: ObjectSpec, misspelled: Set<String>) {
+        for field in spec.fields
+        where field.isRequired && object.fields[field.name] == nil && !misspelled.contains(field.name) {
+            diagnostics.append(Diagnostic(
+                .missingField, "\(spec.name) is missing required field '\(field.name)'", at: object.location,
+                path: object.path, hint: "add `\(field.name):` (\(field.summary.lowercasedFirst.dropLastPeriod))"))
+        }
+        for group in spec.atMostOne {
+            let present = group.filter { object.fields[$0] != nil }
+            if present.count > 1 {
+                diagnostics.append(Diagnostic(
+                    .conflictingFields, "\(spec.name) sets " + quotedList(present) + "; at most one may be set",
+                    at: object.keyLocation(of: present[1]), path: join(object.path, present[1]),
+                    hint: "keep one of " + quotedList(group)))
+            }
+        }
+        for group in spec.exactlyOne {
+            let present = group.filter { object.fields[$0] != nil }
+            if present.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .missingField, "\(spec.name) needs one of " + quotedList(group), at: object.location,
+                    path: object.path, hint: "add exactly one of " + quotedList(group)))
+            } else if present.count > 1 {
+                diagnostics.append(Diagnostic(
+                    .conflictingFields, "\(spec.name) sets " + quotedList(present) + "; exactly one may be set",
+                    at: object.keyLocation(of: present[1]), path: join(object.path, present[1]),
+                    hint: "keep one of " + quotedList(group)))
+            }
+        }
+    }
+
+    // MARK: Credentials
+
+    mutating func decodeCredential(_ node: Node, path: String) -> DecodedValue {
+        guard case .mapping(let mapping) = node else {
+            report(.wrongType, "a credential must be a mapping with a `type`, found \(describe(node))", at: node,
+                   path: path)
+            return .invalid
+        }
+        let kinds = CredentialKind.allCases.map(\.rawValue)
+        guard let (typeKey, typeNode) = mapping.first(where: { $0.key.scalar?.string == "type" }) else {
+            report(.missingField, "credential is missing required field 'type'", at: node, path: path,
+                   hint: "add `type:` with one of: " + kinds.joined(separator: ", "))
+            return .invalid
+        }
+        guard let typeName = typeNode.scalar?.string, typeNode.scalar?.style != nil else {
+            report(.wrongType, "'type' must be a string", at: typeNode, path: join(path, "type"))
+            return .invalid
+        }
+        guard let kind = CredentialKind(rawValue: typeName) else {
+            report(.unknownCredentialType, "unknown credential type '\(typeName)'", at: typeNode,
+                   path: join(path, "type"),
+                   hint: Suggestion.hint(for: typeName, in: kinds) ?? "types: " + kinds.joined(separator: ", "))
+            return .invalid
+        }
+        _ = typeKey
+        guard let object = decodeObject(node, spec: FormatSpec.credential(kind), path: path) else { return .invalid }
+        return .credential(DecodedCredential(kind: kind, object: object))
+    }
+
+    // MARK: Helpers
+
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, at node: Node, path: String, hint: String? = nil,
+        sensitive: Bool = false
+    ) {
+        diagnostics.append(Diagnostic(code, message, at: location(node), path: path, hint: hint,
+                                      isSensitive: sensitive))
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): Self.isNull(scalar) ? "null" : "a string"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private func quotedList(_ names: [String]) -> String { names.map { "'\($0)'" }.joined(separator: ", ") }
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+    var dropLastPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
+}

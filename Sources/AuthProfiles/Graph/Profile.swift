@@ -1,0 +1,43 @@
+/// A named, validated profile: where its credential authenticates and with what.
+public struct Profile: Sendable {
+    /// The profile's name.
+    public let name: String
+    /// Where the profile was declared.
+    public let location: SourceLocation
+    /// What it is for.
+    public let description: String?
+    /// The profile it extends, if any.
+    public let parent: String?
+    /// The deployment environment, own or inherited.
+    public let environment: DeploymentEnvironment?
+    /// The tenant, own or inherited.
+    public let tenant: TenantBinding?
+    /// The cloud's name, own, inherited, from the tenant, or `public`.
+    public let cloud: String
+    /// Other tenants requests may name, own, inherited or from the tenant.
+    public let additionallyAllowedTenants: [String]
+    /// The credential, own or inherited, with defaults applied.
+    public let credential: CredentialNode
+    /// Which layer set each profile-level setting, for `explain --blame`.
+    public let origins: [ProfileSetting: SettingOrigin]
+
+    /// Whether the production policy applies.
+    public var isProduction: Bool { environment == .production }
+}
+
+/// The profile-level settings whose origin is tracked.
+public enum ProfileSetting: String, Sendable, Hashable, CaseIterable, Codable {
+    case environment, tenant, cloud, additionallyAllowedTenants, credential
+}
+
+/// Which layer supplied a setting.
+public enum SettingOrigin: Sendable, Hashable {
+    /// Written in the profile itself.
+    case declared(SourceLocation)
+    /// Inherited through `extends` from the named profile, where it was written.
+    case inherited(profile: String, SourceLocation)
+    /// Taken from the profile's tenant definition.
+    case tenant(name: String, SourceLocation)
+    /// The format's default.
+    case `default`
+}

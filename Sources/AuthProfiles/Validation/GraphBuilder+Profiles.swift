@@ -1,0 +1,153 @@
+extension GraphBuilder {
+    /// A profile-level setting after `extends`: the decoded value and the layer it came from.
+    struct Inherited {
+        let value: Located<DecodedValue>
+        let origin: SettingOrigin
+        /// The profile whose text holds the value.
+        let owner: String
+    }
+
+    /// Builds every profile whose settings resolve, in file order.
+    mutating func buildProfiles() -> [Profile] {
+        let byName = Dictionary(rawProfiles.map { ($0.name.value, $0.object) }, uniquingKeysWith: { first, _ in first })
+        let (parents, inCycle) = resolveParents(byName)
+        var profiles: [Profile] = []
+        for (name, object) in rawProfiles {
+            let lineage = lineage(of: name.value, parents: parents)
+            func setting(_ key: ProfileSetting) -> Inherited? {
+                for ancestor in lineage {
+                    guard let owner = byName[ancestor], let value = owner.fields[key.rawValue] else { continue }
+                    let origin: SettingOrigin = ancestor == name.value
+                        ? .declared(value.location) : .inherited(profile: ancestor, value.location)
+                    return Inherited(value: value, origin: origin, owner: ancestor)
+                }
+                return nil
+            }
+            if let profile = buildProfile(name: name, object: object, parent: parents[name.value],
+                                           inCycle: inCycle.contains(name.value), setting: setting) {
+                profiles.append(profile)
+            }
+        }
+        return profiles
+    }
+
+    private mutating func buildProfile(
+        name: Located<String>, object: DecodedObject, parent: String?, inCycle: Bool,
+        setting: (ProfileSetting) -> Inherited?
+    ) -> Profile? {
+        let path = "profiles.\(name.value)"
+        var origins: [ProfileSetting: SettingOrigin] = [:]
+        var environment: DeploymentEnvironment?
+        if let inherited = setting(.environment), let word = inherited.value.value.literalText {
+            environment = DeploymentEnvironment(rawValue: word)
+            origins[.environment] = inherited.origin
+        }
+        var tenant: TenantBinding?
+        if let inherited = setting(.tenant) {
+            tenant = resolveTenant(inherited.value, path: "profiles.\(inherited.owner).tenant")
+            origins[.tenant] = inherited.origin
+        }
+        var cloud = "public"
+        origins[.cloud] = .default
+        if let inherited = setting(.cloud), let owner = rawProfiles.first(where: { $0.name.value == inherited.owner }) {
+            if let resolved = resolveCloud(owner.object, path: "profiles.\(inherited.owner).cloud") {
+                cloud = resolved
+                origins[.cloud] = inherited.origin
+                if case .declared(let declared)? = tenant, declared.cloud != resolved {
+                    report(.cloudMismatch,
+                           "profile '\(name.value)' uses cloud '\(resolved)' but its tenant '\(declared.name)' is in '\(declared.cloud)'",
+                           at: inherited.value.location, path: "\(path).cloud",
+                           hint: "remove `cloud:` from the profile or fix the tenant's `cloud:`",
+                           related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
+                }
+            }
+        } else if case .declared(let declared)? = tenant {
+            cloud = declared.cloud
+            usedClouds.insert(cloud)
+            origins[.cloud] = .tenant(name: declared.name, declared.location)
+        }
+        var allowed: [String] = []
+        if let inherited = setting(.additionallyAllowedTenants) {
+            allowed = strings(inherited.value.value)
+            origins[.additionallyAllowedTenants] = inherited.origin
+        } else if case .declared(let declared)? = tenant, !declared.additionallyAllowed.isEmpty {
+            allowed = declared.additionallyAllowed
+            origins[.additionallyAllowedTenants] = .tenant(name: declared.name, declared.location)
+        }
+        guard let credentialSetting = setting(.credential) else {
+            if inCycle { return nil }  // the cycle was reported; its members' inheritance is unknown
+            report(.missingCredential, "profile '\(name.value)' has no credential", at: name.location, path: path,
+                   hint: parent == nil ? "add `credential:` with a `type`"
+                       : "add `credential:`; no profile it extends has one either")
+            return nil
+        }
+        origins[.credential] = credentialSetting.origin
+        let context = NodeContext(profile: name.value, chainDefaults: (.next, .stop))
+        guard let credential = buildNode(credentialSetting.value, path: "\(name.value)/credential",
+                                         keyPath: "profiles.\(credentialSetting.owner).credential", context: context)
+        else { return nil }
+        return Profile(
+            name: name.value, location: name.location, description: object["description"]?.literalText,
+            parent: parent, environment: environment, tenant: tenant, cloud: cloud,
+            additionallyAllowedTenants: allowed, credential: credential, origins: origins)
+    }
+
+    /// Each profile's parent, with unknown parents and `extends` cycles reported and cut.
+    private mutating func resolveParents(_ byName: [String: DecodedObject]) -> ([String: String], Set<String>) {
+        var parents: [String: String] = [:]
+        for (name, object) in rawProfiles {
+            guard let parent = object["extends"]?.literalText else { continue }
+            guard byName[parent] != nil else {
+                report(.unknownProfile, "profile '\(name.value)' extends unknown profile '\(parent)'",
+                       at: object.location(of: "extends"), path: "profiles.\(name.value).extends",
+                       hint: Suggestion.hint(for: parent, in: byName.keys.sorted()))
+                continue
+            }
+            parents[name.value] = parent
+        }
+        var reported = Set<String>()
+        var inCycle = Set<String>()
+        for (name, _) in rawProfiles {
+            var walk = [name.value]
+            var current = name.value
+            while let parent = parents[current] {
+                if let start = walk.firstIndex(of: parent) {
+                    let cycle = Array(walk[start...])
+                    if reported.isDisjoint(with: cycle), let first = rawProfiles.first(where: { cycle.contains($0.name.value) }) {
+                        reported.formUnion(cycle)
+                        let rotated = rotate(cycle, toStartAt: first.name.value)
+                        report(.extendsCycle, "profiles extend each other in a cycle: "
+                               + (rotated + [rotated[0]]).joined(separator: " → "),
+                               at: first.object.location(of: "extends"), path: "profiles.\(first.name.value).extends",
+                               hint: "remove one `extends` to break the cycle",
+                               related: rotated.dropFirst().compactMap { member in
+                                   byName[member].map { RelatedLocation("'\(member)' extends '\(parents[member] ?? "")'",
+                                                                        at: $0.location(of: "extends")) }
+                               })
+                    }
+                    for member in cycle { parents[member] = nil }
+                    inCycle.formUnion(cycle)
+                    break
+                }
+                walk.append(parent)
+                current = parent
+            }
+        }
+        return (parents, inCycle)
+    }
+
+    private func lineage(of name: String, parents: [String: String]) -> [String] {
+        var result = [name]
+        var current = name
+        while let parent = parents[current], !result.contains(parent) {
+            result.append(parent)
+            current = parent
+        }
+        return result
+    }
+
+    func rotate(_ cycle: [String], toStartAt start: String) -> [String] {
+        guard let index = cycle.firstIndex(of: start) else { return cycle }
+        return Array(cycle[index...] + cycle[..<index])
+    }
+}

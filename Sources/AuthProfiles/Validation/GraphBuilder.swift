@@ -1,0 +1,155 @@
+/// Turns a decoded document into a ``CredentialGraph``: resolves names, applies `extends` and defaults,
+/// and checks the rules that span more than one field.
+struct GraphBuilder {
+    let file: String
+    let document: DecodedObject
+    var diagnostics: [Diagnostic] = []
+
+    var clouds: [String: CloudDefinition] = CloudDefinition.builtIn
+    var tenants: [String: TenantDefinition] = [:]
+    var rawProfiles: [(name: Located<String>, object: DecodedObject)] = []
+    var usedTenants: Set<String> = []
+    var usedClouds: Set<String> = []
+
+    init(file: String, document: DecodedObject) {
+        self.file = file
+        self.document = document
+    }
+
+    mutating func build() -> CredentialGraph? {
+        buildClouds()
+        buildTenants()
+        if case .namedMap(let entries)? = document["profiles"] {
+            rawProfiles = entries.compactMap { entry in entry.value.value.object.map { (entry.name, $0) } }
+        }
+        let profiles = buildProfiles()
+        checkReferenceCycles(profiles)
+        for profile in profiles { checkChains(profile.credential) }
+        for profile in profiles where profile.isProduction { checkProductionPolicy(profile, in: profiles) }
+        checkUnused()
+        return CredentialGraph(file: file, description: document["description"]?.literalText, clouds: clouds,
+                               tenants: tenants, profiles: profiles)
+    }
+
+    // MARK: Clouds and tenants
+
+    private mutating func buildClouds() {
+        guard case .namedMap(let entries)? = document["clouds"] else { return }
+        for (name, value) in entries {
+            guard let object = value.value.object else { continue }
+            if CloudDefinition.builtIn[name.value] != nil {
+                report(.builtinCloudRedefined, "cloud '\(name.value)' is built in and cannot be redefined",
+                       at: name.location, path: "clouds.\(name.value)", hint: "give the custom cloud another name")
+                continue
+            }
+            guard let host = object["authorityHost"]?.text else { continue }
+            let allowsLoopback = boolLiteral(object["allowLoopback"]) ?? false
+            if let literal = host.literal {
+                checkAuthorityHost(literal, allowsLoopback: allowsLoopback, at: object.location(of: "authorityHost"),
+                                   path: "clouds.\(name.value).authorityHost")
+            }
+            clouds[name.value] = CloudDefinition(
+                name: name.value, authorityHost: host, allowsLoopback: allowsLoopback,
+                caBundle: object["caBundle"]?.text, location: name.location)
+        }
+    }
+
+    private mutating func checkAuthorityHost(_ host: String, allowsLoopback: Bool, at location: SourceLocation,
+                                             path: String) {
+        guard let url = URLParts(host) else {
+            report(.invalidURL, "authority host '\(host)' is not a URL", at: location, path: path,
+                   hint: "write e.g. https://login.microsoftonline.com")
+            return
+        }
+        if url.isLoopback && !allowsLoopback {
+            report(.loopbackAuthorityHost, "authority host '\(host)' is a loopback address", at: location, path: path,
+                   hint: "add `allowLoopback: true` to the cloud if it is a local test server")
+        } else if url.scheme != "https" && !(url.scheme == "http" && url.isLoopback) {
+            report(.insecureAuthorityHost, "authority host '\(host)' does not use https", at: location, path: path,
+                   hint: "use https://\(url.host)")
+        }
+    }
+
+    private mutating func buildTenants() {
+        guard case .namedMap(let entries)? = document["tenants"] else { return }
+        for (name, value) in entries {
+            guard let object = value.value.object else { continue }
+            // A tenant whose id is invalid is still registered, so references to it resolve (the id was reported).
+            let id = object["id"]?.text ?? .literal("")
+            let cloud = resolveCloud(object, path: "tenants.\(name.value).cloud") ?? "public"
+            tenants[name.value] = TenantDefinition(
+                name: name.value, id: id, cloud: cloud, additionallyAllowed: strings(object["additionallyAllowed"]),
+                location: name.location)
+        }
+    }
+
+    /// The cloud named in an object's `cloud` field, reporting unknown names.
+    mutating func resolveCloud(_ object: DecodedObject, path: String) -> String? {
+        guard let name = object["cloud"]?.literalText else { return nil }
+        usedClouds.insert(name)
+        guard clouds[name] != nil else {
+            report(.unknownCloud, "unknown cloud '\(name)'", at: object.location(of: "cloud"), path: path,
+                   hint: Suggestion.hint(for: name, in: clouds.keys.sorted())
+                       ?? "use public, usgov, china, or declare it under `clouds:`")
+            return nil
+        }
+        return name
+    }
+
+    /// Resolves a `tenant` value: a declared tenant's name, a literal tenant id, or an environment binding.
+    mutating func resolveTenant(_ value: Located<DecodedValue>?, path: String) -> TenantBinding? {
+        guard let value, let text = value.value.text else { return nil }
+        switch text {
+        case .environment(let binding):
+            return .environment(binding)
+        case .literal(let name):
+            if let tenant = tenants[name] {
+                usedTenants.insert(name)
+                return .declared(tenant)
+            }
+            if Identifiers.looksLikeLiteralTenant(name) {
+                guard Identifiers.isTenantID(name) else {
+                    report(.invalidTenantID, "'\(name)' is not a valid tenant id; tenant ids use letters, digits, '-' and '.'",
+                           at: value.location, path: path)
+                    return nil
+                }
+                return .literal(name)
+            }
+            let hint = Suggestion.hint(for: name, in: tenants.keys.sorted())
+                ?? (tenants.isEmpty ? "declare it under `tenants:`, or write the tenant id (a GUID or domain)"
+                    : "declared tenants: " + tenants.keys.sorted().joined(separator: ", "))
+            report(.unknownTenant, "unknown tenant '\(name)'", at: value.location, path: path, hint: hint)
+            return nil
+        }
+    }
+
+    // MARK: Helpers
+
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation, path: String, hint: String? = nil,
+        related: [RelatedLocation] = []
+    ) {
+        diagnostics.append(Diagnostic(code, message, at: location, path: path, hint: hint, related: related))
+    }
+
+    func strings(_ value: DecodedValue?) -> [String] {
+        guard case .list(let items)? = value else { return [] }
+        return items.compactMap { $0.value.literalText }
+    }
+
+    func boolLiteral(_ value: DecodedValue?) -> Bool? {
+        if case .boolean(.literal(let flag))? = value { flag } else { nil }
+    }
+
+    private mutating func checkUnused() {
+        for tenant in tenants.values.sorted(by: { $0.location < $1.location }) where !usedTenants.contains(tenant.name) {
+            report(.unusedDefinition, "tenant '\(tenant.name)' is declared but no profile uses it", at: tenant.location,
+                   path: "tenants.\(tenant.name)", hint: "remove it, or use it with `tenant: \(tenant.name)`")
+        }
+        for cloud in clouds.values.sorted(by: { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) {
+            guard let location = cloud.location, !usedClouds.contains(cloud.name) else { continue }
+            report(.unusedDefinition, "cloud '\(cloud.name)' is declared but no tenant or profile uses it",
+                   at: location, path: "clouds.\(cloud.name)", hint: "remove it, or use it with `cloud: \(cloud.name)`")
+        }
+    }
+}

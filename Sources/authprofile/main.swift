@@ -1,0 +1,4 @@
+import AuthProfileCLI
+import Foundation
+
+exit(await CommandRunner.run(Array(CommandLine.arguments.dropFirst())))
