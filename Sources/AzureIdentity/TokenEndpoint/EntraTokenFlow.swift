@@ -1,0 +1,107 @@
+import Foundation
+import Logging
+
+/// The machinery every token-endpoint credential shares: tenant resolution, CAE claims, caching and posting.
+struct EntraTokenFlow: Sendable {
+    /// What a credential needs to build one grant request.
+    struct Context: Sendable {
+        var tenantID: String
+        var tokenEndpoint: String
+        var scopes: [String]
+        var claims: String?
+    }
+
+    let credentialName: String
+    let tenantID: String
+    let clientID: String
+    let authorityHost: AuthorityHost
+    let allowedTenants: [String]
+    let environment: [String: String]
+    let client: TokenEndpointClient
+    let cache: TokenCache
+    let logger: Logger
+
+    init(credentialName: String, tenantID: String, clientID: String, options: CredentialOptions) throws {
+        try TenantID.validate(tenantID)
+        guard !clientID.isEmpty else {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "\(credentialName): a client id is required.",
+                credentialName: credentialName
+            )
+        }
+        let host = try options.resolvedAuthorityHost()
+        let base = try options.transport ?? SharedTransport.get()
+        self.credentialName = credentialName
+        self.tenantID = tenantID
+        self.clientID = clientID
+        self.authorityHost = host
+        self.allowedTenants = options.normalizedAllowedTenants
+        self.environment = options.environment
+        self.logger = options.logger
+        self.cache = TokenCache(timeSource: options.timeSource)
+        self.client = TokenEndpointClient(
+            credentialName: credentialName,
+            authorityHost: host,
+            transport: RetryingTransport(
+                base: base,
+                policy: options.retryPolicy,
+                timeSource: options.timeSource,
+                logger: options.logger
+            ),
+            timeSource: options.timeSource,
+            requestTimeout: options.requestTimeout,
+            logger: options.logger
+        )
+    }
+
+    /// Resolves the tenant, consults the cache and, on a miss, calls `fetch`.
+    func getToken(
+        _ request: TokenRequest,
+        account: String = "",
+        fetch: @escaping @Sendable (Context) async throws -> AccessToken
+    ) async throws -> AccessToken {
+        guard !request.scopes.isEmpty else {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "\(credentialName): at least one scope is required.",
+                credentialName: credentialName
+            )
+        }
+        let tenant = try TenantID.resolve(
+            configured: tenantID,
+            requested: request.tenantID,
+            additionallyAllowedTenants: allowedTenants,
+            environment: environment,
+            credentialName: credentialName
+        )
+        let context = Context(
+            tenantID: tenant,
+            tokenEndpoint: authorityHost.tokenEndpoint(tenantID: tenant),
+            scopes: request.scopes,
+            claims: try CAEClaims.merge(claims: request.claims, enableCAE: request.enableCAE)
+        )
+        let key = TokenCacheKey(
+            authority: authorityHost.url,
+            tenantID: tenant,
+            clientID: clientID,
+            scopes: request.scopes,
+            isCAE: request.enableCAE,
+            account: account
+        )
+        let hasChallenge = !(request.claims ?? "").isEmpty
+        return try await cache.token(for: key, bypassCache: hasChallenge) { try await fetch(context) }
+    }
+
+    /// Posts `client_id`, `scope`, the grant's fields and `claims` to the token endpoint.
+    func post(
+        _ context: Context,
+        grantFields: [(String, String)],
+        scopes: [String]? = nil
+    ) async throws -> TokenEndpointClient.Result {
+        var form: [(String, String)] = [("client_id", clientID), ("scope", (scopes ?? context.scopes).joined(separator: " "))]
+        form += grantFields
+        if let claims = context.claims { form.append(("claims", claims)) }
+        return try await client.requestToken(tenantID: context.tenantID, form: form)
+    }
+}
