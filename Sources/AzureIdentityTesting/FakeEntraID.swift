@@ -1,0 +1,130 @@
+import AzureIdentity
+import Crypto
+import Foundation
+import NIOSSL
+import Synchronization
+import X509
+
+/// A fake Microsoft Entra ID: a real HTTPS server on 127.0.0.1 with a test CA made at run time.
+///
+/// Register tenants, applications and users, point a credential at ``authorityHost`` with a transport that trusts
+/// ``caCertificatePEM``, and inspect ``requests`` afterwards. The fake checks what Entra checks (secrets, assertion
+/// signatures and claims, tenants, scopes, redirect URIs, PKCE) and answers with Entra-shaped tokens and errors.
+public final class FakeEntraID: Sendable {
+    /// Token settings.
+    public struct Configuration: Sendable {
+        /// `expires_in` of issued access tokens.
+        public var tokenLifetime: TimeInterval
+        /// `refresh_in`, when set.
+        public var refreshIn: TimeInterval?
+        /// Tolerance for assertion `nbf`/`exp`.
+        public var clockSkew: TimeInterval
+        /// The fake's clock.
+        public var now: @Sendable () -> Date
+
+        /// Creates a configuration.
+        public init(tokenLifetime: TimeInterval = 3599, refreshIn: TimeInterval? = nil, clockSkew: TimeInterval = 60, now: @escaping @Sendable () -> Date = { Date() }) {
+            self.tokenLifetime = tokenLifetime
+            self.refreshIn = refreshIn
+            self.clockSkew = clockSkew
+            self.now = now
+        }
+    }
+
+    struct IssuedCode {
+        var clientID: String
+        var tenantID: String
+        var username: String
+        var redirectURI: String
+        var codeChallenge: String?
+        var redeemed = false
+    }
+
+    struct IssuedRefreshToken {
+        var clientID: String
+        var tenantID: String
+        var username: String
+    }
+
+    struct State {
+        var configuration: Configuration
+        var tenants: Set<String> = []
+        var applications: [String: FakeApplication] = [:]
+        var users: [String: FakeUser] = [:]
+        var federatedIssuers: [String: P256.Signing.PublicKey] = [:]
+        var codes: [String: IssuedCode] = [:]
+        var refreshTokens: [String: IssuedRefreshToken] = [:]
+        var usedJTIs: Set<String> = []
+        var faults: [FakeFault] = []
+        var requests: [RecordedRequest] = []
+    }
+
+    /// The CA that signed the server certificate.
+    public let certificateAuthority: TestCertificateAuthority
+    let state: Mutex<State>
+    let signingKey = P256.Signing.PrivateKey()
+    private let server = Mutex<FakeHTTPServer?>(nil)
+    private let portBox = Mutex<Int>(0)
+
+    /// Creates a stopped fake. Call ``start()``.
+    public init(configuration: Configuration = Configuration()) throws {
+        self.certificateAuthority = try TestCertificateAuthority()
+        self.state = Mutex(State(configuration: configuration))
+    }
+
+    /// Creates and starts a fake.
+    public static func started(configuration: Configuration = Configuration()) async throws -> FakeEntraID {
+        let fake = try FakeEntraID(configuration: configuration)
+        try await fake.start()
+        return fake
+    }
+
+    /// Starts listening on 127.0.0.1 on a free port.
+    public func start() async throws {
+        let (certificatePEM, keyPEM) = try certificateAuthority.issueServerCertificate()
+        let tls = try NIOSSLContext(configuration: .makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(certificatePEM.utf8)).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(keyPEM.utf8), format: .pem))
+        ))
+        let server = try await FakeHTTPServer(tls: tls) { [weak self] request in
+            guard let self else { return .drop }
+            return await self.route(request)
+        }
+        portBox.withLock { $0 = server.port }
+        self.server.withLock { $0 = server }
+    }
+
+    /// Stops the server.
+    public func shutdown() async throws {
+        let server = self.server.withLock { value -> FakeHTTPServer? in
+            defer { value = nil }
+            return value
+        }
+        try await server?.shutdown()
+    }
+
+    /// The port the server listens on.
+    public var port: Int { portBox.withLock { $0 } }
+
+    /// `https://127.0.0.1:<port>`.
+    public var authorityURL: String { "https://127.0.0.1:\(port)" }
+
+    /// The authority host to give credentials (loopback explicitly allowed).
+    public var authorityHost: AuthorityHost {
+        // The URL is always valid https on loopback, which `allowLoopback` permits.
+        try! AuthorityHost(authorityURL, allowLoopback: true)
+    }
+
+    /// The CA certificate (PEM) clients must trust.
+    public var caCertificatePEM: String { certificateAuthority.certificatePEM }
+
+    /// The token endpoint URL for a tenant.
+    public func tokenEndpoint(tenantID: String) -> String {
+        "\(authorityURL)/\(tenantID)/oauth2/v2.0/token"
+    }
+
+    /// Changes the token settings.
+    public func updateConfiguration(_ update: (inout Configuration) -> Void) {
+        state.withLock { update(&$0.configuration) }
+    }
+}
