@@ -1,0 +1,113 @@
+import AzureIdentity
+import AzureIdentityTesting
+import Foundation
+import Testing
+
+@Suite struct TokenCacheTests {
+    private func credential(_ env: FakeEnvironment, clock: ManualTimeSource? = nil, retry: RetryPolicy = .none) throws -> ClientSecretCredential {
+        try ClientSecretCredential(
+            tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, secret: Secret(FakeEnvironment.secret),
+            options: env.options(timeSource: clock, retry: retry)
+        )
+    }
+
+    @Test func thousandConcurrentCallersCauseOneRequest() async throws {
+        try await withFake { env in
+            env.fake.inject(FakeFault(.delay(.milliseconds(300))))
+            let credential = try credential(env)
+            let tokens = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<1000 {
+                    group.addTask { try await credential.getToken(scopes: managementScope).token.revealedValue() }
+                }
+                return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+            }
+            #expect(tokens.count == 1)
+            #expect(env.fake.tokenRequests.count == 1)
+        }
+    }
+
+    /// Waits (in real time, briefly) until the fake has seen `count` token requests.
+    private func waitForRequests(_ env: FakeEnvironment, count: Int) async throws {
+        for _ in 0..<200 where env.fake.tokenRequests.count < count {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    @Test func refreshesAheadFiveMinutesBeforeExpiryWhileServingTheCachedToken() async throws {
+        try await withFake { env in
+            let clock = ManualTimeSource()
+            let credential = try credential(env, clock: clock)
+            let first = try await credential.getToken(scopes: managementScope)
+            clock.advance(by: 3599 - 301)
+            #expect(try await credential.getToken(scopes: managementScope).token == first.token)
+            #expect(env.fake.tokenRequests.count == 1, "still outside the refresh window")
+            clock.advance(by: 2)
+            let during = try await credential.getToken(scopes: managementScope)
+            #expect(during.token == first.token, "the cached token is served while the refresh runs")
+            try await waitForRequests(env, count: 2)
+            #expect(env.fake.tokenRequests.count == 2)
+            try await Task.sleep(for: .milliseconds(50))
+            let after = try await credential.getToken(scopes: managementScope)
+            #expect(after.token != first.token)
+            #expect(env.fake.tokenRequests.count == 2)
+        }
+    }
+
+    @Test func honoursRefreshIn() async throws {
+        try await withFake(configuration: .init(refreshIn: 1800)) { env in
+            let clock = ManualTimeSource()
+            let credential = try credential(env, clock: clock)
+            let first = try await credential.getToken(scopes: managementScope)
+            #expect(first.refreshOn.map { $0.timeIntervalSince(clock.now()) } == 1800)
+            clock.advance(by: 1799)
+            _ = try await credential.getToken(scopes: managementScope)
+            #expect(env.fake.tokenRequests.count == 1)
+            clock.advance(by: 2)
+            _ = try await credential.getToken(scopes: managementScope)
+            try await waitForRequests(env, count: 2)
+            #expect(env.fake.tokenRequests.count == 2)
+        }
+    }
+
+    @Test func failedBackgroundRefreshKeepsServingTheValidToken() async throws {
+        try await withFake { env in
+            let clock = ManualTimeSource()
+            let credential = try credential(env, clock: clock)
+            let first = try await credential.getToken(scopes: managementScope)
+            env.fake.inject(FakeFault(.status(500), count: 100))
+            clock.advance(by: 3400)
+            #expect(try await credential.getToken(scopes: managementScope).token == first.token)
+            try await waitForRequests(env, count: 2)
+            try await Task.sleep(for: .milliseconds(50))
+            #expect(try await credential.getToken(scopes: managementScope).token == first.token)
+            clock.advance(by: 6)
+            #expect(try await credential.getToken(scopes: managementScope).token == first.token)
+            try await waitForRequests(env, count: 3)
+            clock.advance(by: 200)
+            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            #expect(error.statusCode == 500)
+        }
+    }
+
+    @Test func cancelledCallerStopsWaiting() async throws {
+        try await withFake { env in
+            env.fake.inject(FakeFault(.delay(.seconds(5))))
+            let credential = try credential(env)
+            let started = ContinuousClock.now
+            let task = Task { try await credential.getToken(scopes: managementScope) }
+            try await Task.sleep(for: .milliseconds(100))
+            task.cancel()
+            let result = await task.result
+            #expect(throws: CancellationError.self) { try result.get() }
+            #expect(ContinuousClock.now - started < .seconds(2))
+        }
+    }
+
+    @Test func cacheKeysIgnoreScopeOrder() {
+        let one = TokenCacheKey(authority: "a", tenantID: "t", clientID: "c", scopes: ["x", "y"], isCAE: false)
+        let two = TokenCacheKey(authority: "a", tenantID: "t", clientID: "c", scopes: ["y", "x"], isCAE: false)
+        let cae = TokenCacheKey(authority: "a", tenantID: "t", clientID: "c", scopes: ["x", "y"], isCAE: true)
+        #expect(one == two)
+        #expect(one != cae)
+    }
+}
