@@ -76,6 +76,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "AzureIdentityBenchmarks",
+            dependencies: [
+                "AzureIdentity",
+                "AzureIdentityTesting",
+            ],
+            path: "Benchmarks/AzureIdentityBenchmarks",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AzureIdentityTests",
             dependencies: [

@@ -42,16 +42,18 @@ extension FakeEntraID {
             }
             guard user.password == password else { throw EntraRejection.invalidCredentials }
             guard !user.requiresMFA else { throw EntraRejection.mfaRequired }
-            return userTokens(user: user, tenantID: tenantID, clientID: clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
+            return issueUserTokens(user: user, tenantID: tenantID, clientID: clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
         case "refresh_token":
             try authenticateClient(application, form: form, audience: audience, required: !application.isPublicClient)
             guard let presented = form["refresh_token"] else { throw EntraRejection.missingParameter("refresh_token") }
             guard let issued = snapshot.refreshTokens[presented], issued.clientID == clientID, issued.tenantID == tenantID,
                 let user = snapshot.users[issued.username]
             else { throw EntraRejection.invalidRefreshToken }
-            return userTokens(user: user, tenantID: tenantID, clientID: clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
+            return issueUserTokens(user: user, tenantID: tenantID, clientID: clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
         case "authorization_code":
             return try redeemCode(application, form: form, tenantID: tenantID, scopes: scopes, audience: audience, capabilities: capabilities)
+        case "device_code", "urn:ietf:params:oauth:grant-type:device_code":
+            return try redeemDeviceCode(application, form: form, tenantID: tenantID, scopes: scopes, capabilities: capabilities)
         case "urn:ietf:params:oauth:grant-type:jwt-bearer":
             return try onBehalfOf(application, form: form, tenantID: tenantID, scopes: scopes, audience: audience, capabilities: capabilities)
         default:
@@ -89,7 +91,7 @@ extension FakeEntraID {
         }
         let (user, configuration) = state.withLock { ($0.users[issued.username], $0.configuration) }
         guard let user else { throw EntraRejection.invalidCode }
-        return userTokens(user: user, tenantID: tenantID, clientID: application.clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
+        return issueUserTokens(user: user, tenantID: tenantID, clientID: application.clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
     }
 
     private func onBehalfOf(
@@ -114,10 +116,10 @@ extension FakeEntraID {
         guard let upn = claims["upn"] as? String, let user = users[upn.lowercased()] else {
             throw EntraRejection.invalidUserAssertion("The assertion is not a user token.")
         }
-        return userTokens(user: user, tenantID: tenantID, clientID: application.clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
+        return issueUserTokens(user: user, tenantID: tenantID, clientID: application.clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
     }
 
-    private func userTokens(
+    func issueUserTokens(
         user: FakeUser,
         tenantID: String,
         clientID: String,

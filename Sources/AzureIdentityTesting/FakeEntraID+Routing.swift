@@ -4,7 +4,7 @@ import Synchronization
 
 extension FakeEntraID {
     /// Records the request, applies a pending fault, then dispatches by path.
-    func route(_ request: FakeHTTPRequest) async -> FakeHTTPAction {
+    func route(_ request: FakeHTTPRequest, managedIdentity: Bool = false) async -> FakeHTTPAction {
         let (path, query) = Self.split(request.uri)
         let isForm = request.headers.contains { $0.name.lowercased() == "content-type" && $0.value.contains("x-www-form-urlencoded") }
         let form = isForm ? Dictionary(FormEncoding.decode(String(decoding: request.body, as: UTF8.self)), uniquingKeysWith: { first, _ in first }) : [:]
@@ -39,6 +39,9 @@ extension FakeEntraID {
         case nil:
             break
         }
+        if managedIdentity {
+            return managedIdentityResponse(path: path, query: query, headers: request.headers)
+        }
         return dispatch(method: request.method, path: path, form: form, correlationID: correlationID)
     }
 
@@ -47,10 +50,14 @@ extension FakeEntraID {
         if method == "GET", segments.count == 4, segments[1] == "v2.0", segments[2] == ".well-known", segments[3] == "openid-configuration" {
             return openIDConfiguration(tenantID: segments[0], correlationID: correlationID)
         }
-        if method == "POST", segments.count == 4, segments[1] == "oauth2", segments[2] == "v2.0", segments[3] == "token" {
+        if method == "POST", segments.count == 4, segments[1] == "oauth2", segments[2] == "v2.0",
+            segments[3] == "token" || segments[3] == "devicecode"
+        {
             let now = state.withLock { $0.configuration.now() }
             do {
-                let body = try token(tenantID: segments[0], form: form, path: path)
+                let body = segments[3] == "token"
+                    ? try token(tenantID: segments[0], form: form, path: path)
+                    : try deviceAuthorization(tenantID: segments[0], form: form)
                 return .respond(status: 200, headers: Self.jsonHeaders(correlationID), body: body)
             } catch let rejection as EntraRejection {
                 return .respond(status: rejection.status, headers: Self.jsonHeaders(correlationID), body: rejection.body(correlationID: correlationID, now: now))

@@ -55,6 +55,9 @@ public final class FakeEntraID: Sendable {
         var codes: [String: IssuedCode] = [:]
         var refreshTokens: [String: IssuedRefreshToken] = [:]
         var usedJTIs: Set<String> = []
+        var managedIdentities: [FakeManagedIdentity] = []
+        var appServiceHeader = UUID().uuidString
+        var deviceCodes: [String: DeviceCodeEntry] = [:]
         var faults: [FakeFault] = []
         var requests: [RecordedRequest] = []
     }
@@ -63,8 +66,8 @@ public final class FakeEntraID: Sendable {
     public let certificateAuthority: TestCertificateAuthority
     let state: Mutex<State>
     let signingKey = P256.Signing.PrivateKey()
-    private let server = Mutex<FakeHTTPServer?>(nil)
-    private let portBox = Mutex<Int>(0)
+    private let servers = Mutex<[FakeHTTPServer]>([])
+    private let ports = Mutex<(https: Int, http: Int)>((0, 0))
 
     /// Creates a stopped fake. Call ``start()``.
     public init(configuration: Configuration = Configuration()) throws {
@@ -90,21 +93,31 @@ public final class FakeEntraID: Sendable {
             guard let self else { return .drop }
             return await self.route(request)
         }
-        portBox.withLock { $0 = server.port }
-        self.server.withLock { $0 = server }
+        let managedIdentityServer = try await FakeHTTPServer(tls: nil) { [weak self] request in
+            guard let self else { return .drop }
+            return await self.route(request, managedIdentity: true)
+        }
+        ports.withLock { $0 = (server.port, managedIdentityServer.port) }
+        servers.withLock { $0 = [server, managedIdentityServer] }
     }
 
     /// Stops the server.
     public func shutdown() async throws {
-        let server = self.server.withLock { value -> FakeHTTPServer? in
-            defer { value = nil }
+        let running = servers.withLock { value -> [FakeHTTPServer] in
+            defer { value = [] }
             return value
         }
-        try await server?.shutdown()
+        for server in running {
+            try await server.shutdown()
+        }
     }
 
-    /// The port the server listens on.
-    public var port: Int { portBox.withLock { $0 } }
+    /// The port the HTTPS (Entra) server listens on.
+    public var port: Int { ports.withLock { $0.https } }
+
+    /// `http://127.0.0.1:<port>`: the plain-HTTP managed identity server. IMDS-style requests go to
+    /// `<managedIdentityURL>/metadata/identity/oauth2/token`, App Service-style ones to `<managedIdentityURL>/msi/token`.
+    public var managedIdentityURL: String { "http://127.0.0.1:\(ports.withLock { $0.http })" }
 
     /// `https://127.0.0.1:<port>`.
     public var authorityURL: String { "https://127.0.0.1:\(port)" }
