@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An in-memory token cache with single-flight fetches and refresh-ahead.
 ///
@@ -9,30 +10,15 @@ import Foundation
 ///   after ``backgroundRetryInterval``.
 /// - Without a usable token, concurrent callers for the same key share one fetch (single flight). A caller that
 ///   is cancelled stops waiting at once; the fetch is cancelled when every waiter has gone.
-public actor TokenCache {
+///
+/// A cache hit takes one uncontended lock and no task switch.
+public final class TokenCache: Sendable {
     /// Tokens closer than this to expiry are never served.
     public let expiryMargin: TimeInterval
     /// The minimum pause between failed background refreshes.
     public let backgroundRetryInterval: TimeInterval
     private let timeSource: any TimeSource
-
-    private struct Entry {
-        var token: AccessToken
-        var fetchedAt: Date
-        var refreshAt: Date
-        var nextBackgroundAttempt: Date
-    }
-
-    private struct Flight {
-        var id: UInt64
-        var task: Task<Void, Never>
-        var waiters: [UInt64: CheckedContinuation<AccessToken, any Error>] = [:]
-        var isBackground: Bool
-    }
-
-    private var entries: [TokenCacheKey: Entry] = [:]
-    private var flights: [TokenCacheKey: Flight] = [:]
-    private var nextID: UInt64 = 0
+    private let state = Mutex(State())
 
     /// Creates a cache reading time from `timeSource`.
     public init(timeSource: any TimeSource = SystemTimeSource(), expiryMargin: TimeInterval = 30, backgroundRetryInterval: TimeInterval = 5) {
@@ -51,39 +37,68 @@ public actor TokenCache {
         bypassCache: Bool = false,
         fetch: @escaping @Sendable () async throws -> AccessToken
     ) async throws -> AccessToken {
-        let now = timeSource.now()
-        if !bypassCache, let entry = entries[key], now < entry.token.expiresOn.addingTimeInterval(-expiryMargin) {
-            if now >= entry.refreshAt, flights[key] == nil, now >= entry.nextBackgroundAttempt {
-                startFlight(for: key, isBackground: true, fetch: fetch)
-            }
-            return entry.token
-        }
         if bypassCache {
             let token = try await fetch()
-            store(token, for: key)
+            state.withLock { $0.store(token, for: key, now: timeSource.now()) }
             return token
         }
-        if flights[key] == nil {
-            startFlight(for: key, isBackground: false, fetch: fetch)
+        let now = timeSource.now()
+        // Fast path: a fresh hit takes one lock and returns without suspending.
+        let hit: AccessToken? = state.withLock { state in
+            guard let entry = state.entries[key], now < entry.refreshAt,
+                now < entry.token.expiresOn.addingTimeInterval(-expiryMargin)
+            else { return nil }
+            return entry.token
         }
-        return try await wait(for: key)
+        if let hit { return hit }
+
+        let waiterID = state.withLock { $0.makeID() }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<AccessToken, any Error>) in
+                let action: SlowPath = state.withLock { state in
+                    // Checked under the lock so a concurrent cancellation handler always sees the registration.
+                    if Task.isCancelled { return .resume(.failure(CancellationError()), launch: nil) }
+                    if let entry = state.entries[key], now < entry.token.expiresOn.addingTimeInterval(-expiryMargin) {
+                        // Inside the refresh window: serve the valid token, refresh once in the background.
+                        var background: UInt64?
+                        if state.flights[key] == nil, now >= entry.nextBackgroundAttempt {
+                            background = state.makeID()
+                            state.flights[key] = Flight(id: background!, isBackground: true)
+                        }
+                        return .resume(.success(entry.token), launch: background)
+                    }
+                    if state.flights[key] != nil {
+                        state.flights[key]?.waiters[waiterID] = continuation
+                        return .wait
+                    }
+                    let id = state.makeID()
+                    state.flights[key] = Flight(id: id, isBackground: false, waiters: [waiterID: continuation])
+                    return .launch(id)
+                }
+                switch action {
+                case .resume(let result, let background):
+                    if let background { launch(key: key, id: background, fetch: fetch) }
+                    continuation.resume(with: result)
+                case .wait:
+                    break
+                case .launch(let id):
+                    launch(key: key, id: id, fetch: fetch)
+                }
+            }
+        } onCancel: {
+            cancelWaiter(waiterID, key: key)
+        }
     }
 
     /// Drops every cached token.
     public func removeAll() {
-        entries.removeAll()
+        state.withLock { $0.entries.removeAll() }
     }
 
     /// The number of cached tokens.
-    public var count: Int { entries.count }
+    public var count: Int { state.withLock { $0.entries.count } }
 
-    private func makeID() -> UInt64 {
-        nextID &+= 1
-        return nextID
-    }
-
-    private func startFlight(for key: TokenCacheKey, isBackground: Bool, fetch: @escaping @Sendable () async throws -> AccessToken) {
-        let id = makeID()
+    private func launch(key: TokenCacheKey, id: UInt64, fetch: @escaping @Sendable () async throws -> AccessToken) {
         let task = Task {
             let result: Result<AccessToken, any Error>
             do {
@@ -91,53 +106,87 @@ public actor TokenCache {
             } catch {
                 result = .failure(error)
             }
-            self.finishFlight(for: key, id: id, result: result)
+            self.finish(key: key, id: id, result: result)
         }
-        flights[key] = Flight(id: id, task: task, isBackground: isBackground)
+        let stillWanted = state.withLock { state -> Bool in
+            guard state.flights[key]?.id == id else { return false }
+            state.flights[key]?.task = task
+            return true
+        }
+        // Every waiter was cancelled before the task existed (or it already finished): nothing to keep running.
+        if !stillWanted { task.cancel() }
     }
 
-    private func finishFlight(for key: TokenCacheKey, id: UInt64, result: Result<AccessToken, any Error>) {
-        guard let flight = flights[key], flight.id == id else { return }
-        flights[key] = nil
-        switch result {
-        case .success(let token):
-            store(token, for: key)
-        case .failure:
-            entries[key]?.nextBackgroundAttempt = timeSource.now().addingTimeInterval(backgroundRetryInterval)
-        }
-        for continuation in flight.waiters.values {
-            continuation.resume(with: result)
-        }
-    }
-
-    private func store(_ token: AccessToken, for key: TokenCacheKey) {
+    private func finish(key: TokenCacheKey, id: UInt64, result: Result<AccessToken, any Error>) {
         let now = timeSource.now()
-        let lifetime = token.expiresOn.timeIntervalSince(now)
-        let defaultRefresh = lifetime > 600 ? token.expiresOn.addingTimeInterval(-300) : now.addingTimeInterval(lifetime / 2)
-        entries[key] = Entry(token: token, fetchedAt: now, refreshAt: token.refreshOn ?? defaultRefresh, nextBackgroundAttempt: now)
-    }
-
-    private func wait(for key: TokenCacheKey) async throws -> AccessToken {
-        let waiterID = makeID()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<AccessToken, any Error>) in
-                if Task.isCancelled || flights[key] == nil {
-                    continuation.resume(throwing: CancellationError())
-                    return
-                }
-                flights[key]?.waiters[waiterID] = continuation
+        let waiters: [CheckedContinuation<AccessToken, any Error>] = state.withLock { state in
+            guard let flight = state.flights[key], flight.id == id else { return [] }
+            state.flights[key] = nil
+            switch result {
+            case .success(let token):
+                state.store(token, for: key, now: now)
+            case .failure:
+                state.entries[key]?.nextBackgroundAttempt = now.addingTimeInterval(backgroundRetryInterval)
             }
-        } onCancel: {
-            Task { await self.cancelWaiter(waiterID, for: key) }
+            return Array(flight.waiters.values)
+        }
+        for waiter in waiters {
+            waiter.resume(with: result)
         }
     }
 
-    private func cancelWaiter(_ waiterID: UInt64, for key: TokenCacheKey) {
-        guard let continuation = flights[key]?.waiters.removeValue(forKey: waiterID) else { return }
-        continuation.resume(throwing: CancellationError())
-        if let flight = flights[key], flight.waiters.isEmpty, !flight.isBackground {
-            flight.task.cancel()
-            flights[key] = nil
+    private func cancelWaiter(_ waiterID: UInt64, key: TokenCacheKey) {
+        let (continuation, task): (CheckedContinuation<AccessToken, any Error>?, Task<Void, Never>?) = state.withLock { state in
+            guard var flight = state.flights[key], let continuation = flight.waiters.removeValue(forKey: waiterID)
+            else { return (nil, nil) }
+            var task: Task<Void, Never>?
+            if flight.waiters.isEmpty && !flight.isBackground {
+                task = flight.task
+                state.flights[key] = nil
+            } else {
+                state.flights[key] = flight
+            }
+            return (continuation, task)
+        }
+        continuation?.resume(throwing: CancellationError())
+        task?.cancel()
+    }
+}
+
+extension TokenCache {
+    fileprivate enum SlowPath {
+        case resume(Result<AccessToken, any Error>, launch: UInt64?)
+        case wait
+        case launch(UInt64)
+    }
+
+    fileprivate struct Entry {
+        var token: AccessToken
+        var refreshAt: Date
+        var nextBackgroundAttempt: Date
+    }
+
+    fileprivate struct Flight {
+        var id: UInt64
+        var isBackground: Bool
+        var task: Task<Void, Never>?
+        var waiters: [UInt64: CheckedContinuation<AccessToken, any Error>] = [:]
+    }
+
+    fileprivate struct State {
+        var entries: [TokenCacheKey: Entry] = [:]
+        var flights: [TokenCacheKey: Flight] = [:]
+        var nextID: UInt64 = 0
+
+        mutating func makeID() -> UInt64 {
+            nextID &+= 1
+            return nextID
+        }
+
+        mutating func store(_ token: AccessToken, for key: TokenCacheKey, now: Date) {
+            let lifetime = token.expiresOn.timeIntervalSince(now)
+            let defaultRefresh = lifetime > 600 ? token.expiresOn.addingTimeInterval(-300) : now.addingTimeInterval(lifetime / 2)
+            entries[key] = Entry(token: token, refreshAt: token.refreshOn ?? defaultRefresh, nextBackgroundAttempt: now)
         }
     }
 }

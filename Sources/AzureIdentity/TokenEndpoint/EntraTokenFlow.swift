@@ -68,19 +68,15 @@ struct EntraTokenFlow: Sendable {
                 credentialName: credentialName
             )
         }
-        let tenant = try TenantID.resolve(
-            configured: tenantID,
-            requested: request.tenantID,
-            additionallyAllowedTenants: allowedTenants,
-            environment: environment,
-            credentialName: credentialName
-        )
-        let context = Context(
-            tenantID: tenant,
-            tokenEndpoint: authorityHost.tokenEndpoint(tenantID: tenant),
-            scopes: request.scopes,
-            claims: try CAEClaims.merge(claims: request.claims, enableCAE: request.enableCAE)
-        )
+        let tenant = request.tenantID == nil || request.tenantID == tenantID
+            ? tenantID
+            : try TenantID.resolve(
+                configured: tenantID,
+                requested: request.tenantID,
+                additionallyAllowedTenants: allowedTenants,
+                environment: environment,
+                credentialName: credentialName
+            )
         let key = TokenCacheKey(
             authority: authorityHost.url,
             tenantID: tenant,
@@ -90,7 +86,17 @@ struct EntraTokenFlow: Sendable {
             account: account
         )
         let hasChallenge = !(request.claims ?? "").isEmpty
-        return try await cache.token(for: key, bypassCache: hasChallenge) { try await fetch(context) }
+        let host = authorityHost
+        return try await cache.token(for: key, bypassCache: hasChallenge) {
+            // Built only on a cache miss, so a hit does no string or JSON work.
+            let context = Context(
+                tenantID: tenant,
+                tokenEndpoint: host.tokenEndpoint(tenantID: tenant),
+                scopes: request.scopes,
+                claims: try CAEClaims.merge(claims: request.claims, enableCAE: request.enableCAE)
+            )
+            return try await fetch(context)
+        }
     }
 
     /// Posts `client_id`, `scope`, the grant's fields and `claims` to the token endpoint.
