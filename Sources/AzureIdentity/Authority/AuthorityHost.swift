@@ -12,6 +12,9 @@ public struct AuthorityHost: Sendable, Hashable, CustomStringConvertible {
     public let host: String
     /// Whether this host is one of the well-known Microsoft clouds (no discovery needed).
     public let isWellKnown: Bool
+    /// Whether the token endpoint must be read from the tenant's OpenID configuration before the first token
+    /// request (private clouds whose endpoints differ from Entra's layout). Never true for well-known clouds.
+    public let usesDiscovery: Bool
 
     /// Azure public cloud.
     public static let publicCloud = AuthorityHost(wellKnown: "login.microsoftonline.com")
@@ -24,6 +27,7 @@ public struct AuthorityHost: Sendable, Hashable, CustomStringConvertible {
         self.url = "https://\(host)"
         self.host = host
         self.isWellKnown = true
+        self.usesDiscovery = false
     }
 
     /// Parses and validates an authority host.
@@ -31,7 +35,11 @@ public struct AuthorityHost: Sendable, Hashable, CustomStringConvertible {
     /// A bare host name gets `https://` prepended; trailing `/` is removed.
     /// - Throws: ``AzureIdentityError/Code/invalidConfiguration`` for a non-https scheme, an unparsable URL,
     ///   or a loopback host without `allowLoopback`.
-    public init(_ string: String, allowLoopback: Bool = false) throws {
+    /// - Parameters:
+    ///   - allowLoopback: Accept `127.0.0.1`, `::1` and `localhost` (tests against a local fake).
+    ///   - discovery: Read the token endpoint from `<host>/<tenant>/v2.0/.well-known/openid-configuration`
+    ///     (once per tenant) instead of assuming Entra's layout. Ignored for well-known clouds.
+    public init(_ string: String, allowLoopback: Bool = false, discovery: Bool = false) throws {
         var text = string.trimmingCharacters(in: .whitespaces)
         while text.hasSuffix("/") { text.removeLast() }
         if !text.contains("://") { text = "https://" + text }
@@ -54,6 +62,7 @@ public struct AuthorityHost: Sendable, Hashable, CustomStringConvertible {
         self.url = text
         self.host = bareHost
         self.isWellKnown = Self.wellKnownHosts.contains(bareHost) && components.port == nil && components.path.isEmpty
+        self.usesDiscovery = discovery && !isWellKnown
     }
 
     /// The token endpoint for a tenant: `<host>/<tenant>/oauth2/v2.0/token` (`oauth2/token` for ADFS).

@@ -20,6 +20,7 @@ struct EntraTokenFlow: Sendable {
     let client: TokenEndpointClient
     let cache: TokenCache
     let logger: Logger
+    let discovery: TokenEndpointDiscovery
 
     init(credentialName: String, tenantID: String, clientID: String, options: CredentialOptions) throws {
         try TenantID.validate(tenantID)
@@ -40,15 +41,14 @@ struct EntraTokenFlow: Sendable {
         self.environment = options.environment
         self.logger = options.logger
         self.cache = TokenCache(timeSource: options.timeSource)
+        let retrying = RetryingTransport(base: base, policy: options.retryPolicy, timeSource: options.timeSource, logger: options.logger)
+        self.discovery = TokenEndpointDiscovery(
+            authorityHost: host, transport: retrying, requestTimeout: options.requestTimeout, credentialName: credentialName
+        )
         self.client = TokenEndpointClient(
             credentialName: credentialName,
             authorityHost: host,
-            transport: RetryingTransport(
-                base: base,
-                policy: options.retryPolicy,
-                timeSource: options.timeSource,
-                logger: options.logger
-            ),
+            transport: retrying,
             timeSource: options.timeSource,
             requestTimeout: options.requestTimeout,
             logger: options.logger
@@ -86,12 +86,12 @@ struct EntraTokenFlow: Sendable {
             account: account
         )
         let hasChallenge = !(request.claims ?? "").isEmpty
-        let host = authorityHost
+        let discovery = self.discovery
         return try await cache.token(for: key, bypassCache: hasChallenge) {
             // Built only on a cache miss, so a hit does no string or JSON work.
             let context = Context(
                 tenantID: tenant,
-                tokenEndpoint: host.tokenEndpoint(tenantID: tenant),
+                tokenEndpoint: try await discovery.tokenEndpoint(tenantID: tenant),
                 scopes: request.scopes,
                 claims: try CAEClaims.merge(claims: request.claims, enableCAE: request.enableCAE)
             )
@@ -108,6 +108,6 @@ struct EntraTokenFlow: Sendable {
         var form: [(String, String)] = [("client_id", clientID), ("scope", (scopes ?? context.scopes).joined(separator: " "))]
         form += grantFields
         if let claims = context.claims { form.append(("claims", claims)) }
-        return try await client.requestToken(tenantID: context.tenantID, form: form)
+        return try await client.requestToken(url: context.tokenEndpoint, tenantID: context.tenantID, form: form)
     }
 }

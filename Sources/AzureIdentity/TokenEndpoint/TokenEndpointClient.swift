@@ -16,8 +16,7 @@ struct TokenEndpointClient: Sendable {
         var refreshToken: Secret?
     }
 
-    func requestToken(tenantID: String, form: [(String, String)]) async throws -> Result {
-        let url = authorityHost.tokenEndpoint(tenantID: tenantID)
+    func requestToken(url: String, tenantID: String, form: [(String, String)]) async throws -> Result {
         let requestID = UUID().uuidString.lowercased()
         let grant = form.first { $0.0 == "grant_type" }?.1 ?? "?"
         let request = TransportRequest(
