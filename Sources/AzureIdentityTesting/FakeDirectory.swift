@@ -65,7 +65,13 @@ public struct FakeUser: Sendable {
     public var requiresMFA: Bool
 
     /// Registers a user.
-    public init(tenantID: String, username: String, password: String, objectID: String = UUID().uuidString.lowercased(), requiresMFA: Bool = false) {
+    public init(
+        tenantID: String,
+        username: String,
+        password: String,
+        objectID: String = UUID().uuidString.lowercased(),
+        requiresMFA: Bool = false
+    ) {
         self.tenantID = tenantID
         self.username = username
         self.password = password
@@ -113,7 +119,10 @@ public struct FakeFederatedIssuer: Sendable {
         let issued = Int(issuedAt.timeIntervalSince1970)
         return FakeJWT.signES256(
             header: ["alg": "ES256", "typ": "JWT", "kid": "fed"],
-            claims: ["iss": issuer, "sub": subject, "aud": [audience], "iat": issued, "nbf": issued, "exp": issued + Int(lifetime)],
+            claims: [
+                "iss": issuer, "sub": subject, "aud": [audience], "iat": issued, "nbf": issued,
+                "exp": issued + Int(lifetime),
+            ],
             key: key
         )
     }

@@ -1,8 +1,8 @@
 import AzureIdentity
 import Crypto
 import Foundation
-import Synchronization
 import SwiftASN1
+import Synchronization
 import X509
 import _CryptoExtras
 
@@ -10,7 +10,12 @@ extension FakeEntraID {
     static let assertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
     /// Checks `client_secret` or `client_assertion` like Entra does.
-    func authenticateClient(_ application: FakeApplication, form: [String: String], audience: String, required: Bool) throws {
+    func authenticateClient(
+        _ application: FakeApplication,
+        form: [String: String],
+        audience: String,
+        required: Bool
+    ) throws {
         if let secret = form["client_secret"] {
             guard application.secrets.contains(secret) else { throw EntraRejection.invalidSecret(application.clientID) }
             return
@@ -22,7 +27,9 @@ extension FakeEntraID {
         guard form["client_assertion_type"] == Self.assertionType else {
             throw EntraRejection.malformedAssertion("client_assertion_type must be '\(Self.assertionType)'.")
         }
-        guard let parsed = FakeJWT.parse(assertion) else { throw EntraRejection.malformedAssertion("The assertion is not a JWT.") }
+        guard let parsed = FakeJWT.parse(assertion) else {
+            throw EntraRejection.malformedAssertion("The assertion is not a JWT.")
+        }
         if parsed.header["x5t"] != nil || parsed.header["x5t#S256"] != nil || parsed.header["x5c"] != nil {
             try verifyCertificateAssertion(parsed, application: application, audience: audience)
         } else {
@@ -30,7 +37,11 @@ extension FakeEntraID {
         }
     }
 
-    private func verifyCertificateAssertion(_ parsed: FakeJWT.Parsed, application: FakeApplication, audience: String) throws {
+    private func verifyCertificateAssertion(
+        _ parsed: FakeJWT.Parsed,
+        application: FakeApplication,
+        audience: String
+    ) throws {
         let algorithm = parsed.header["alg"] as? String
         guard algorithm == "RS256" || algorithm == "PS256" else {
             throw EntraRejection.malformedAssertion("Unsupported alg '\(algorithm ?? "none")'.")
@@ -41,18 +52,23 @@ extension FakeEntraID {
         }
         let claims = parsed.claims
         guard claims["aud"] as? String == audience else {
-            throw EntraRejection.malformedAssertion("The audience '\(claims["aud"] ?? "")' is not the token endpoint '\(audience)'.")
+            throw EntraRejection.malformedAssertion(
+                "The audience '\(claims["aud"] ?? "")' is not the token endpoint '\(audience)'."
+            )
         }
         guard claims["iss"] as? String == application.clientID, claims["sub"] as? String == application.clientID else {
             throw EntraRejection.malformedAssertion("iss and sub must both be the client id.")
         }
         try checkTimes(claims)
-        guard let jti = claims["jti"] as? String, !jti.isEmpty else { throw EntraRejection.malformedAssertion("jti is missing.") }
+        guard let jti = claims["jti"] as? String, !jti.isEmpty else {
+            throw EntraRejection.malformedAssertion("jti is missing.")
+        }
         let fresh = state.withLock { $0.usedJTIs.insert(jti).inserted }
         guard fresh else { throw EntraRejection.malformedAssertion("The assertion was already used (jti replay).") }
     }
 
-    /// Finds the registered certificate named by `x5t`/`x5t#S256`, or validates an `x5c` chain against a trusted issuer.
+    /// Finds the registered certificate named by `x5t`/`x5t#S256`, or validates an `x5c` chain against a
+    /// trusted issuer.
     private func signingCertificate(_ parsed: FakeJWT.Parsed, application: FakeApplication) throws -> Certificate {
         let sha1 = (parsed.header["x5t"] as? String).flatMap(Base64URL.decode)
         let sha256 = (parsed.header["x5t#S256"] as? String).flatMap(Base64URL.decode)
@@ -65,7 +81,8 @@ extension FakeEntraID {
             let der = Data(base64Encoded: first), let leaf = try? Certificate(derEncoded: Array(der))
         {
             let leafDER = Array(der)
-            let thumbprintMatches = (sha1 == nil || sha1 == Array(Insecure.SHA1.hash(data: leafDER)))
+            let thumbprintMatches =
+                (sha1 == nil || sha1 == Array(Insecure.SHA1.hash(data: leafDER)))
                 && (sha256 == nil || sha256 == Array(SHA256.hash(data: leafDER)))
             let trusted = application.trustedIssuers.contains { issuer in
                 issuer.subject == leaf.issuer && issuer.publicKey.isValidSignature(leaf.signature, for: leaf)
@@ -91,14 +108,23 @@ extension FakeEntraID {
         }
         let audiences = (parsed.claims["aud"] as? [String]) ?? [(parsed.claims["aud"] as? String) ?? ""]
         guard audiences.contains(credential.audience) else {
-            throw EntraRejection(status: 400, error: "invalid_request", code: 700212, message: "No matching federated identity record found for presented assertion audience '\(audiences.joined(separator: ","))'.")
+            throw EntraRejection(
+                status: 400,
+                error: "invalid_request",
+                code: 700212,
+                message:
+                    "No matching federated identity record found for presented assertion audience "
+                    + "'\(audiences.joined(separator: ","))'."
+            )
         }
         try checkTimes(parsed.claims)
     }
 
     private func checkTimes(_ claims: [String: Any]) throws {
         let (now, skew) = state.withLock { ($0.configuration.now().timeIntervalSince1970, $0.configuration.clockSkew) }
-        guard let exp = FakeJWT.number(claims["exp"]) else { throw EntraRejection.malformedAssertion("exp is missing.") }
+        guard let exp = FakeJWT.number(claims["exp"]) else {
+            throw EntraRejection.malformedAssertion("exp is missing.")
+        }
         let nbf = FakeJWT.number(claims["nbf"]) ?? FakeJWT.number(claims["iat"]) ?? now
         if now > exp + skew || now + skew < nbf {
             throw EntraRejection.assertionTimeRange(now: Int(now), nbf: Int(nbf), exp: Int(exp))

@@ -40,7 +40,13 @@ extension FakeEntraID {
     ) -> String {
         let code = "fake-code-" + UUID().uuidString.lowercased()
         state.withLock {
-            $0.codes[code] = IssuedCode(clientID: clientID, tenantID: tenantID, username: username.lowercased(), redirectURI: redirectURI, codeChallenge: codeChallenge)
+            $0.codes[code] = IssuedCode(
+                clientID: clientID,
+                tenantID: tenantID,
+                username: username.lowercased(),
+                redirectURI: redirectURI,
+                codeChallenge: codeChallenge
+            )
         }
         return code
     }
@@ -70,14 +76,21 @@ extension FakeEntraID {
         let (user, configuration) = state.withLock { ($0.users[username.lowercased()], $0.configuration) }
         guard let user else { return nil }
         return mintAccessToken(
-            tenantID: user.tenantID, audience: audience, clientID: clientID, user: user,
-            scopes: ["user_impersonation"], capabilities: false, configuration: configuration
+            tenantID: user.tenantID,
+            audience: audience,
+            clientID: clientID,
+            user: user,
+            scopes: ["user_impersonation"],
+            capabilities: false,
+            configuration: configuration
         )
     }
 
     /// Verifies a token the fake issued and returns its claims (for tests to inspect tokens).
     public func verifiedClaims(of token: String) -> [String: Any]? {
-        guard let parsed = FakeJWT.parse(token), FakeJWT.verifyES256(parsed, key: signingKey.publicKey) else { return nil }
+        guard let parsed = FakeJWT.parse(token), FakeJWT.verifyES256(parsed, key: signingKey.publicKey) else {
+            return nil
+        }
         return parsed.claims
     }
 }

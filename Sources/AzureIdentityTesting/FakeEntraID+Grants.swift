@@ -8,8 +8,12 @@ extension FakeEntraID {
     func token(tenantID: String, form: [String: String], path: String) throws -> [UInt8] {
         let snapshot = state.withLock { $0 }
         guard snapshot.tenants.contains(tenantID) else { throw EntraRejection.tenantNotFound(tenantID) }
-        guard let grant = form["grant_type"], !grant.isEmpty else { throw EntraRejection.missingParameter("grant_type") }
-        guard let clientID = form["client_id"], !clientID.isEmpty else { throw EntraRejection.missingParameter("client_id") }
+        guard let grant = form["grant_type"], !grant.isEmpty else {
+            throw EntraRejection.missingParameter("grant_type")
+        }
+        guard let clientID = form["client_id"], !clientID.isEmpty else {
+            throw EntraRejection.missingParameter("client_id")
+        }
         guard let application = snapshot.applications[clientID],
             application.tenantID == tenantID || application.isMultiTenant
         else { throw EntraRejection.unknownApplication(clientID, tenant: tenantID) }
@@ -26,8 +30,13 @@ extension FakeEntraID {
             }
             try authenticateClient(application, form: form, audience: audience, required: true)
             let token = mintAccessToken(
-                tenantID: tenantID, audience: String(only.dropLast("/.default".count)), clientID: clientID, user: nil,
-                scopes: [], capabilities: capabilities, configuration: configuration
+                tenantID: tenantID,
+                audience: String(only.dropLast("/.default".count)),
+                clientID: clientID,
+                user: nil,
+                scopes: [],
+                capabilities: capabilities,
+                configuration: configuration
             )
             return tokenResponse(accessToken: token, scope: scope, refreshToken: nil, configuration: configuration)
         case "password":
@@ -42,20 +51,55 @@ extension FakeEntraID {
             }
             guard user.password == password else { throw EntraRejection.invalidCredentials }
             guard !user.requiresMFA else { throw EntraRejection.mfaRequired }
-            return issueUserTokens(user: user, tenantID: tenantID, clientID: clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
+            return issueUserTokens(
+                user: user,
+                tenantID: tenantID,
+                clientID: clientID,
+                scopes: scopes,
+                capabilities: capabilities,
+                configuration: configuration
+            )
         case "refresh_token":
             try authenticateClient(application, form: form, audience: audience, required: !application.isPublicClient)
             guard let presented = form["refresh_token"] else { throw EntraRejection.missingParameter("refresh_token") }
-            guard let issued = snapshot.refreshTokens[presented], issued.clientID == clientID, issued.tenantID == tenantID,
+            guard let issued = snapshot.refreshTokens[presented], issued.clientID == clientID,
+                issued.tenantID == tenantID,
                 let user = snapshot.users[issued.username]
             else { throw EntraRejection.invalidRefreshToken }
-            return issueUserTokens(user: user, tenantID: tenantID, clientID: clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
+            return issueUserTokens(
+                user: user,
+                tenantID: tenantID,
+                clientID: clientID,
+                scopes: scopes,
+                capabilities: capabilities,
+                configuration: configuration
+            )
         case "authorization_code":
-            return try redeemCode(application, form: form, tenantID: tenantID, scopes: scopes, audience: audience, capabilities: capabilities)
+            return try redeemCode(
+                application,
+                form: form,
+                tenantID: tenantID,
+                scopes: scopes,
+                audience: audience,
+                capabilities: capabilities
+            )
         case "device_code", "urn:ietf:params:oauth:grant-type:device_code":
-            return try redeemDeviceCode(application, form: form, tenantID: tenantID, scopes: scopes, capabilities: capabilities)
+            return try redeemDeviceCode(
+                application,
+                form: form,
+                tenantID: tenantID,
+                scopes: scopes,
+                capabilities: capabilities
+            )
         case "urn:ietf:params:oauth:grant-type:jwt-bearer":
-            return try onBehalfOf(application, form: form, tenantID: tenantID, scopes: scopes, audience: audience, capabilities: capabilities)
+            return try onBehalfOf(
+                application,
+                form: form,
+                tenantID: tenantID,
+                scopes: scopes,
+                audience: audience,
+                capabilities: capabilities
+            )
         default:
             throw EntraRejection.unsupportedGrant(grant)
         }
@@ -73,7 +117,8 @@ extension FakeEntraID {
         guard let code = form["code"] else { throw EntraRejection.missingParameter("code") }
         guard let redirectURI = form["redirect_uri"] else { throw EntraRejection.missingParameter("redirect_uri") }
         let issued: IssuedCode = try state.withLock { state in
-            guard var issued = state.codes[code], issued.clientID == application.clientID, issued.tenantID == tenantID else {
+            guard var issued = state.codes[code], issued.clientID == application.clientID, issued.tenantID == tenantID
+            else {
                 throw EntraRejection.invalidCode
             }
             guard !issued.redeemed else { throw EntraRejection.codeRedeemed }
@@ -91,7 +136,14 @@ extension FakeEntraID {
         }
         let (user, configuration) = state.withLock { ($0.users[issued.username], $0.configuration) }
         guard let user else { throw EntraRejection.invalidCode }
-        return issueUserTokens(user: user, tenantID: tenantID, clientID: application.clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
+        return issueUserTokens(
+            user: user,
+            tenantID: tenantID,
+            clientID: application.clientID,
+            scopes: scopes,
+            capabilities: capabilities,
+            configuration: configuration
+        )
     }
 
     private func onBehalfOf(
@@ -102,21 +154,36 @@ extension FakeEntraID {
         audience: String,
         capabilities: Bool
     ) throws -> [UInt8] {
-        guard form["requested_token_use"] == "on_behalf_of" else { throw EntraRejection.missingParameter("requested_token_use") }
+        guard form["requested_token_use"] == "on_behalf_of" else {
+            throw EntraRejection.missingParameter("requested_token_use")
+        }
         try authenticateClient(application, form: form, audience: audience, required: true)
         guard let assertion = form["assertion"] else { throw EntraRejection.missingParameter("assertion") }
-        guard let claims = verifiedClaims(of: assertion) else { throw EntraRejection.invalidUserAssertion("The signature is invalid.") }
+        guard let claims = verifiedClaims(of: assertion) else {
+            throw EntraRejection.invalidUserAssertion("The signature is invalid.")
+        }
         let (users, configuration) = state.withLock { ($0.users, $0.configuration) }
         let now = configuration.now().timeIntervalSince1970
-        guard let exp = FakeJWT.number(claims["exp"]), exp > now else { throw EntraRejection.invalidUserAssertion("The assertion has expired.") }
+        guard let exp = FakeJWT.number(claims["exp"]), exp > now else {
+            throw EntraRejection.invalidUserAssertion("The assertion has expired.")
+        }
         let tokenAudience = claims["aud"] as? String
         guard tokenAudience == application.clientID || tokenAudience == application.applicationIDURI else {
-            throw EntraRejection.invalidUserAssertion("Assertion audience does not match the Client app presenting the assertion.")
+            throw EntraRejection.invalidUserAssertion(
+                "Assertion audience does not match the Client app presenting the assertion."
+            )
         }
         guard let upn = claims["upn"] as? String, let user = users[upn.lowercased()] else {
             throw EntraRejection.invalidUserAssertion("The assertion is not a user token.")
         }
-        return issueUserTokens(user: user, tenantID: tenantID, clientID: application.clientID, scopes: scopes, capabilities: capabilities, configuration: configuration)
+        return issueUserTokens(
+            user: user,
+            tenantID: tenantID,
+            clientID: application.clientID,
+            scopes: scopes,
+            capabilities: capabilities,
+            configuration: configuration
+        )
     }
 
     func issueUserTokens(
@@ -130,15 +197,37 @@ extension FakeEntraID {
         let oidc: Set<String> = ["openid", "profile", "offline_access", "email"]
         let resourceScopes = scopes.filter { !oidc.contains($0) }
         let first = resourceScopes.first ?? "https://graph.microsoft.com/.default"
-        let resource = first.hasSuffix("/.default") ? String(first.dropLast("/.default".count)) : (first.range(of: "/", options: .backwards).map { String(first[..<$0.lowerBound]) } ?? first)
+        let resource =
+            first.hasSuffix("/.default")
+            ? String(first.dropLast("/.default".count))
+            : (first.range(of: "/", options: .backwards).map { String(first[..<$0.lowerBound]) } ?? first)
         let names = resourceScopes.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-        let accessToken = mintAccessToken(tenantID: tenantID, audience: resource, clientID: clientID, user: user, scopes: names, capabilities: capabilities, configuration: configuration)
+        let accessToken = mintAccessToken(
+            tenantID: tenantID,
+            audience: resource,
+            clientID: clientID,
+            user: user,
+            scopes: names,
+            capabilities: capabilities,
+            configuration: configuration
+        )
         var refreshToken: String?
         if scopes.contains("offline_access") {
             let token = "fake-rt-" + UUID().uuidString.lowercased()
-            state.withLock { $0.refreshTokens[token] = IssuedRefreshToken(clientID: clientID, tenantID: tenantID, username: user.username.lowercased()) }
+            state.withLock {
+                $0.refreshTokens[token] = IssuedRefreshToken(
+                    clientID: clientID,
+                    tenantID: tenantID,
+                    username: user.username.lowercased()
+                )
+            }
             refreshToken = token
         }
-        return tokenResponse(accessToken: accessToken, scope: scopes.joined(separator: " "), refreshToken: refreshToken, configuration: configuration)
+        return tokenResponse(
+            accessToken: accessToken,
+            scope: scopes.joined(separator: " "),
+            refreshToken: refreshToken,
+            configuration: configuration
+        )
     }
 }

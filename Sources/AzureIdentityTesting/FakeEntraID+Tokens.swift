@@ -29,18 +29,30 @@ extension FakeEntraID {
             claims["idtyp"] = "app"
         }
         if capabilities { claims["xms_cc"] = ["cp1"] }
-        return FakeJWT.signES256(header: ["alg": "ES256", "typ": "JWT", "kid": "fake-entra"], claims: claims, key: signingKey)
+        return FakeJWT.signES256(
+            header: ["alg": "ES256", "typ": "JWT", "kid": "fake-entra"],
+            claims: claims,
+            key: signingKey
+        )
     }
 
     /// The JSON body of a successful token response.
-    func tokenResponse(accessToken: String, scope: String, refreshToken: String?, configuration: Configuration) -> [UInt8] {
+    func tokenResponse(
+        accessToken: String,
+        scope: String,
+        refreshToken: String?,
+        configuration: Configuration
+    ) -> [UInt8] {
         var object: [String: Any] = [
             "token_type": "Bearer", "expires_in": Int(configuration.tokenLifetime),
             "ext_expires_in": Int(configuration.tokenLifetime), "access_token": accessToken, "scope": scope,
         ]
         if let refreshIn = configuration.refreshIn { object["refresh_in"] = Int(refreshIn) }
         if let refreshToken { object["refresh_token"] = refreshToken }
-        return Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data())
+        return Array(
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+                ?? Data()
+        )
     }
 
     /// Whether the `claims` parameter asks for the `cp1` capability.

@@ -23,7 +23,12 @@ public final class FakeEntraID: Sendable {
         public var now: @Sendable () -> Date
 
         /// Creates a configuration.
-        public init(tokenLifetime: TimeInterval = 3599, refreshIn: TimeInterval? = nil, clockSkew: TimeInterval = 60, now: @escaping @Sendable () -> Date = { Date() }) {
+        public init(
+            tokenLifetime: TimeInterval = 3599,
+            refreshIn: TimeInterval? = nil,
+            clockSkew: TimeInterval = 60,
+            now: @escaping @Sendable () -> Date = { Date() }
+        ) {
             self.tokenLifetime = tokenLifetime
             self.refreshIn = refreshIn
             self.clockSkew = clockSkew
@@ -85,10 +90,14 @@ public final class FakeEntraID: Sendable {
     /// Starts listening on 127.0.0.1 on a free port.
     public func start() async throws {
         let (certificatePEM, keyPEM) = try certificateAuthority.issueServerCertificate()
-        let tls = try NIOSSLContext(configuration: .makeServerConfiguration(
-            certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(certificatePEM.utf8)).map { .certificate($0) },
-            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(keyPEM.utf8), format: .pem))
-        ))
+        let tls = try NIOSSLContext(
+            configuration: .makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(certificatePEM.utf8)).map {
+                    .certificate($0)
+                },
+                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(keyPEM.utf8), format: .pem))
+            )
+        )
         let server = try await FakeHTTPServer(tls: tls) { [weak self] request in
             guard let self else { return .drop }
             return await self.route(request)
@@ -116,7 +125,8 @@ public final class FakeEntraID: Sendable {
     public var port: Int { ports.withLock { $0.https } }
 
     /// `http://127.0.0.1:<port>`: the plain-HTTP managed identity server. IMDS-style requests go to
-    /// `<managedIdentityURL>/metadata/identity/oauth2/token`, App Service-style ones to `<managedIdentityURL>/msi/token`.
+    /// `<managedIdentityURL>/metadata/identity/oauth2/token`, App Service-style ones to
+    /// `<managedIdentityURL>/msi/token`.
     public var managedIdentityURL: String { "http://127.0.0.1:\(ports.withLock { $0.http })" }
 
     /// `https://127.0.0.1:<port>`.

@@ -86,7 +86,12 @@ final class FakeHTTPHandler: ChannelInboundHandler {
         }
     }
 
-    private static func write(_ action: FakeHTTPAction, context: ChannelHandlerContext, keepAlive: Bool, version: HTTPVersion) {
+    private static func write(
+        _ action: FakeHTTPAction,
+        context: ChannelHandlerContext,
+        keepAlive: Bool,
+        version: HTTPVersion
+    ) {
         guard case .respond(let status, let extraHeaders, let body) = action else {
             context.close(promise: nil)
             return
@@ -96,7 +101,10 @@ final class FakeHTTPHandler: ChannelInboundHandler {
         if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
         let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: status), headers: headers)
         context.write(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
-        context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
+        context.write(
+            NIOAny(HTTPServerResponsePart.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))),
+            promise: nil
+        )
         let done = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: done)
         if !keepAlive {

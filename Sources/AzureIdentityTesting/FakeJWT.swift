@@ -13,7 +13,9 @@ enum FakeJWT {
     }
 
     static func segment(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         return Base64URL.encode(data)
     }
 
@@ -31,7 +33,12 @@ enum FakeJWT {
             let header = try? JSONSerialization.jsonObject(with: Data(headerBytes)) as? [String: Any],
             let claims = try? JSONSerialization.jsonObject(with: Data(claimBytes)) as? [String: Any]
         else { return nil }
-        return Parsed(header: header, claims: claims, signingInput: Array("\(parts[0]).\(parts[1])".utf8), signature: signature)
+        return Parsed(
+            header: header,
+            claims: claims,
+            signingInput: Array("\(parts[0]).\(parts[1])".utf8),
+            signature: signature
+        )
     }
 
     static func decodeUnverified(_ token: String) -> (header: [String: Any], claims: [String: Any])? {
@@ -39,7 +46,9 @@ enum FakeJWT {
     }
 
     static func verifyES256(_ parsed: Parsed, key: P256.Signing.PublicKey) -> Bool {
-        guard let signature = try? P256.Signing.ECDSASignature(rawRepresentation: parsed.signature) else { return false }
+        guard let signature = try? P256.Signing.ECDSASignature(rawRepresentation: parsed.signature) else {
+            return false
+        }
         return key.isValidSignature(signature, for: parsed.signingInput)
     }
 

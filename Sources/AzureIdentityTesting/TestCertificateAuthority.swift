@@ -52,7 +52,9 @@ public struct TestCertificateAuthority: Sendable {
             signatureAlgorithm: .ecdsaWithSHA256,
             extensions: Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
-                SubjectAlternativeNames([.dnsName("localhost"), .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1]))])
+                SubjectAlternativeNames([
+                    .dnsName("localhost"), .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])),
+                ])
                 try ExtendedKeyUsage([.serverAuth])
             },
             issuerPrivateKey: Certificate.PrivateKey(privateKey)
@@ -61,7 +63,10 @@ public struct TestCertificateAuthority: Sendable {
     }
 
     /// Issues an RSA-2048 client certificate for an application.
-    public func issueClientCertificate(commonName: String, validFor lifetime: TimeInterval = 86_400) throws -> TestClientCertificate {
+    public func issueClientCertificate(
+        commonName: String,
+        validFor lifetime: TimeInterval = 86_400
+    ) throws -> TestClientCertificate {
         let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
         let leaf = try Certificate(
             version: .v3,

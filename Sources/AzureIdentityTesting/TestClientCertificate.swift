@@ -42,6 +42,8 @@ public struct TestClientCertificate: Sendable {
     public func pkcs12(password: String) throws -> [UInt8] {
         let leaf = try NIOSSLCertificate(bytes: derBytes, format: .der)
         let key = try NIOSSLPrivateKey(bytes: Array(privateKey.derRepresentation), format: .der)
-        return try NIOSSLPKCS12Bundle(certificateChain: [leaf], privateKey: key).serialize(passphrase: Array(password.utf8))
+        return try NIOSSLPKCS12Bundle(certificateChain: [leaf], privateKey: key).serialize(
+            passphrase: Array(password.utf8)
+        )
     }
 }

@@ -10,7 +10,13 @@ import Testing
     /// Registers an app with a fresh certificate; returns the certificate.
     private func registerCertificateApp(_ env: FakeEnvironment) throws -> TestClientCertificate {
         let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "cert-app")
-        env.fake.register(FakeApplication(clientID: Self.appID, tenantID: FakeEnvironment.tenant, certificates: [certificate.certificate]))
+        env.fake.register(
+            FakeApplication(
+                clientID: Self.appID,
+                tenantID: FakeEnvironment.tenant,
+                certificates: [certificate.certificate]
+            )
+        )
         return certificate
     }
 
@@ -18,8 +24,10 @@ import Testing
         try await withFake { env in
             let certificate = try registerCertificateApp(env)
             let credential = try ClientCertificateCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.appID,
-                certificate: ClientCertificate(pem: certificate.combinedPEM), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                certificate: ClientCertificate(pem: certificate.combinedPEM),
+                options: env.options()
             )
             let token = try await credential.getToken(scopes: managementScope)
             #expect(env.fake.verifiedClaims(of: token.token.revealedValue())?["appid"] as? String == Self.appID)
@@ -53,7 +61,11 @@ import Testing
                 privateKeyPath: try directory.write("app.key", certificate.pkcs1PrivateKeyPEM)
             )
             let credential = try ClientCertificateCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.appID, certificate: loaded, algorithm: .rs256, options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                certificate: loaded,
+                algorithm: .rs256,
+                options: env.options()
             )
             _ = try await credential.getToken(scopes: managementScope)
             let (header, _) = try #require(env.fake.tokenRequests.first?.clientAssertion)
@@ -69,16 +81,22 @@ import Testing
             defer { directory.remove() }
             let path = try directory.write("app.pfx", try certificate.pkcs12(password: "pfx-pass"))
             let credential = try ClientCertificateCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.appID, certificatePath: path,
-                password: Secret("pfx-pass"), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                certificatePath: path,
+                password: Secret("pfx-pass"),
+                options: env.options()
             )
             _ = try await credential.getToken(scopes: managementScope)
             #expect(env.fake.tokenRequests.count == 1)
 
             let error = #expect(throws: AzureIdentityError.self) {
                 try ClientCertificateCredential(
-                    tenantID: FakeEnvironment.tenant, clientID: Self.appID, certificatePath: path,
-                    password: Secret("not-the-password"), options: env.options()
+                    tenantID: FakeEnvironment.tenant,
+                    clientID: Self.appID,
+                    certificatePath: path,
+                    password: Secret("not-the-password"),
+                    options: env.options()
                 )
             }
             #expect(error?.code == .invalidConfiguration)
@@ -91,10 +109,20 @@ import Testing
             let certificate = try registerCertificateApp(env)
             let directory = try TemporaryDirectory()
             defer { directory.remove() }
-            let encrypted = try #require(try encryptWithOpenSSL(privateKeyPEM: certificate.privateKeyPEM, password: "pem-pass", in: directory))
+            let encrypted = try #require(
+                try encryptWithOpenSSL(privateKeyPEM: certificate.privateKeyPEM, password: "pem-pass", in: directory)
+            )
             #expect(encrypted.contains("ENCRYPTED PRIVATE KEY"))
-            let loaded = try ClientCertificate(pem: certificate.certificatePEM + "\n" + encrypted, password: Secret("pem-pass"))
-            let credential = try ClientCertificateCredential(tenantID: FakeEnvironment.tenant, clientID: Self.appID, certificate: loaded, options: env.options())
+            let loaded = try ClientCertificate(
+                pem: certificate.certificatePEM + "\n" + encrypted,
+                password: Secret("pem-pass")
+            )
+            let credential = try ClientCertificateCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                certificate: loaded,
+                options: env.options()
+            )
             _ = try await credential.getToken(scopes: managementScope)
             #expect(env.fake.tokenRequests.count == 1)
             #expect(throws: AzureIdentityError.self) {
@@ -111,10 +139,14 @@ import Testing
             _ = try registerCertificateApp(env)
             let stranger = try env.fake.certificateAuthority.issueClientCertificate(commonName: "stranger")
             let credential = try ClientCertificateCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.appID,
-                certificate: ClientCertificate(pem: stranger.combinedPEM), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                certificate: ClientCertificate(pem: stranger.combinedPEM),
+                options: env.options()
             )
-            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.code == .authenticationFailed)
             #expect(error.entraError?.errorCodes == [700027])
             #expect(error.statusCode == 401)
@@ -126,14 +158,26 @@ import Testing
             let registered = try registerCertificateApp(env)
             let stranger = try env.fake.certificateAuthority.issueClientCertificate(commonName: "stranger")
             // Claim the registered certificate's thumbprint but sign with another key.
-            let credential = try ClientAssertionCredential(tenantID: FakeEnvironment.tenant, clientID: Self.appID, options: env.options()) {
+            let credential = try ClientAssertionCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                options: env.options()
+            ) {
                 let signer = ClientAssertionSigner(certificate: try ClientCertificate(pem: stranger.combinedPEM))
-                let genuine = try signer.makeAssertion(clientID: Self.appID, audience: env.fake.tokenEndpoint(tenantID: FakeEnvironment.tenant), now: Date())
+                let genuine = try signer.makeAssertion(
+                    clientID: Self.appID,
+                    audience: env.fake.tokenEndpoint(tenantID: FakeEnvironment.tenant),
+                    now: Date()
+                )
                 let parts = genuine.revealedValue().split(separator: ".")
-                let header = base64url(Array(#"{"alg":"PS256","typ":"JWT","x5t#S256":"\#(base64url(registered.sha256Thumbprint))"}"#.utf8))
+                let header = base64url(
+                    Array(#"{"alg":"PS256","typ":"JWT","x5t#S256":"\#(base64url(registered.sha256Thumbprint))"}"#.utf8)
+                )
                 return Secret("\(header).\(parts[1]).\(parts[2])")
             }
-            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.entraError?.errorCodes == [700027])
             #expect(error.entraError?.errorDescription?.contains("signature validation") == true)
         }
@@ -144,10 +188,14 @@ import Testing
             let certificate = try registerCertificateApp(env)
             let clock = ManualTimeSource(now: Date().addingTimeInterval(-3600))
             let credential = try ClientCertificateCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.appID,
-                certificate: ClientCertificate(pem: certificate.combinedPEM), options: env.options(timeSource: clock)
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                certificate: ClientCertificate(pem: certificate.combinedPEM),
+                options: env.options(timeSource: clock)
             )
-            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.entraError?.errorCodes == [700024])
         }
     }
@@ -155,14 +203,21 @@ import Testing
     @Test func certificateChainIsSentAsX5CForSubjectNameIssuerAuth() async throws {
         try await withFake { env in
             let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "sni-app")
-            env.fake.register(FakeApplication(
-                clientID: Self.appID, tenantID: FakeEnvironment.tenant, trustedIssuers: [env.fake.certificateAuthority.certificate]
-            ))
+            env.fake.register(
+                FakeApplication(
+                    clientID: Self.appID,
+                    tenantID: FakeEnvironment.tenant,
+                    trustedIssuers: [env.fake.certificateAuthority.certificate]
+                )
+            )
             let loaded = try ClientCertificate(pem: certificate.chainPEM)
             #expect(loaded.chain.count == 2)
             let credential = try ClientCertificateCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.appID, certificate: loaded,
-                sendCertificateChain: true, options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                certificate: loaded,
+                sendCertificateChain: true,
+                options: env.options()
             )
             _ = try await credential.getToken(scopes: managementScope)
             let (header, _) = try #require(env.fake.tokenRequests.first?.clientAssertion)
@@ -171,9 +226,14 @@ import Testing
             #expect(Data(base64Encoded: x5c[0]).map(Array.init) == certificate.derBytes)
 
             let withoutChain = try ClientCertificateCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.appID, certificate: loaded, options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                certificate: loaded,
+                options: env.options()
             )
-            let error = try #require(await caught { try await withoutChain.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await withoutChain.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.entraError?.errorCodes == [700027])
         }
     }

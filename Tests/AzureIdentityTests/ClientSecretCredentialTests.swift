@@ -7,8 +7,10 @@ import Testing
     @Test func getsATokenAndSendsTheExpectedForm() async throws {
         try await withFake { env in
             let credential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
             )
             let token = try await credential.getToken(scopes: managementScope)
             let claims = try #require(env.fake.verifiedClaims(of: token.token.revealedValue()))
@@ -34,8 +36,10 @@ import Testing
     @Test func cachesTokensPerScope() async throws {
         try await withFake { env in
             let credential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
             )
             let first = try await credential.getToken(scopes: managementScope)
             let second = try await credential.getToken(scopes: managementScope)
@@ -49,10 +53,14 @@ import Testing
     @Test func badSecretFailsWithEntraDetails() async throws {
         try await withFake { env in
             let credential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret("wrong-secret-value"), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret("wrong-secret-value"),
+                options: env.options()
             )
-            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.code == .authenticationFailed)
             #expect(error.statusCode == 401)
             #expect(error.entraError?.error == "invalid_client")
@@ -73,9 +81,14 @@ import Testing
     func directoryFailures(clientID: String, tenantID: String, code: Int, status: Int) async throws {
         try await withFake { env in
             let credential = try ClientSecretCredential(
-                tenantID: tenantID, clientID: clientID, secret: Secret(FakeEnvironment.secret), options: env.options()
+                tenantID: tenantID,
+                clientID: clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
             )
-            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.code == .authenticationFailed)
             #expect(error.entraError?.errorCodes == [code])
             #expect(error.statusCode == status)
@@ -85,10 +98,15 @@ import Testing
     @Test func appFlowsNeedADefaultScope() async throws {
         try await withFake { env in
             let credential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
             )
-            let error = try #require(await caught { try await credential.getToken(scopes: ["https://graph.microsoft.com/User.Read"]) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: ["https://graph.microsoft.com/User.Read"]) }
+                    as? AzureIdentityError
+            )
             #expect(error.entraError?.error == "invalid_scope")
             #expect(error.entraError?.errorCodes == [1002012])
         }
@@ -97,8 +115,10 @@ import Testing
     @Test func caeUsesItsOwnCachePartitionAndSendsCP1() async throws {
         try await withFake { env in
             let credential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
             )
             let plain = try await credential.getToken(scopes: managementScope)
             let cae = try await credential.getToken(for: TokenRequest(scopes: managementScope, enableCAE: true))
@@ -116,12 +136,16 @@ import Testing
     @Test func claimsChallengeBypassesTheCacheAndMergesCP1() async throws {
         try await withFake { env in
             let credential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
             )
             _ = try await credential.getToken(for: TokenRequest(scopes: managementScope, enableCAE: true))
             let challenge = #"{"access_token":{"nbf":{"essential":true,"value":"1700000000"}}}"#
-            _ = try await credential.getToken(for: TokenRequest(scopes: managementScope, claims: challenge, enableCAE: true))
+            _ = try await credential.getToken(
+                for: TokenRequest(scopes: managementScope, claims: challenge, enableCAE: true)
+            )
             #expect(env.fake.tokenRequests.count == 2)
             let sent = try #require(env.fake.tokenRequests.last?.form["claims"])
             let object = try #require(try JSONSerialization.jsonObject(with: Data(sent.utf8)) as? [String: Any])
@@ -133,10 +157,19 @@ import Testing
 
     @Test func multiTenantRequestsFollowTheAllowList() async throws {
         try await withFake { env in
-            env.fake.register(FakeApplication(clientID: FakeEnvironment.clientID, tenantID: FakeEnvironment.tenant, isMultiTenant: true, secrets: [FakeEnvironment.secret]))
+            env.fake.register(
+                FakeApplication(
+                    clientID: FakeEnvironment.clientID,
+                    tenantID: FakeEnvironment.tenant,
+                    isMultiTenant: true,
+                    secrets: [FakeEnvironment.secret]
+                )
+            )
             let strict = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
             )
             let request = TokenRequest(scopes: managementScope, tenantID: FakeEnvironment.otherTenant)
             let error = try #require(await caught { try await strict.getToken(for: request) } as? AzureIdentityError)
@@ -144,19 +177,28 @@ import Testing
             #expect(env.fake.tokenRequests.isEmpty)
 
             let open = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret), options: env.options(allowedTenants: ["*"])
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options(allowedTenants: ["*"])
             )
             let token = try await open.getToken(for: request)
-            #expect(env.fake.verifiedClaims(of: token.token.revealedValue())?["tid"] as? String == FakeEnvironment.otherTenant)
+            #expect(
+                env.fake.verifiedClaims(of: token.token.revealedValue())?["tid"] as? String
+                    == FakeEnvironment.otherTenant
+            )
             #expect(env.fake.tokenRequests.last?.path.hasPrefix("/\(FakeEnvironment.otherTenant)/") == true)
 
             let disabled = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, secret: Secret(FakeEnvironment.secret),
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
                 options: env.options(environment: ["AZURE_IDENTITY_DISABLE_MULTITENANTAUTH": "1"])
             )
             let pinned = try await disabled.getToken(for: request)
-            #expect(env.fake.verifiedClaims(of: pinned.token.revealedValue())?["tid"] as? String == FakeEnvironment.tenant)
+            #expect(
+                env.fake.verifiedClaims(of: pinned.token.revealedValue())?["tid"] as? String == FakeEnvironment.tenant
+            )
         }
     }
 }

@@ -10,7 +10,10 @@ import Testing
         var dumpedToken = ""
         let token = AccessToken(token: secret, expiresOn: Date())
         dump(token, to: &dumpedToken)
-        for text in ["\(secret)", String(describing: secret), String(reflecting: secret), dumped, "\(token)", String(reflecting: token), dumpedToken] {
+        for text in [
+            "\(secret)", String(describing: secret), String(reflecting: secret), dumped, "\(token)",
+            String(reflecting: token), dumpedToken,
+        ] {
             #expect(!text.contains("hunter2"), "leaked in: \(text)")
         }
         #expect("\(secret)" == Secret.redactionMarker)
@@ -25,7 +28,10 @@ import Testing
         #expect(throws: AzureIdentityError.self) { try AuthorityHost("https://127.0.0.1:8443") }
         #expect(throws: AzureIdentityError.self) { try AuthorityHost("https://localhost") }
         #expect(try AuthorityHost("https://127.0.0.1:8443", allowLoopback: true).url == "https://127.0.0.1:8443")
-        #expect(AuthorityHost.publicCloud.tokenEndpoint(tenantID: "t") == "https://login.microsoftonline.com/t/oauth2/v2.0/token")
+        #expect(
+            AuthorityHost.publicCloud.tokenEndpoint(tenantID: "t")
+                == "https://login.microsoftonline.com/t/oauth2/v2.0/token"
+        )
         #expect(AuthorityHost.china.url == "https://login.chinacloudapi.cn")
         #expect(AzureCloud.usGovernment.authorityHost.url == "https://login.microsoftonline.us")
     }
@@ -41,8 +47,15 @@ import Testing
     }
 
     @Test func tenantResolution() throws {
-        func resolve(_ requested: String?, _ allowed: [String], _ environment: [String: String] = [:]) throws -> String {
-            try TenantID.resolve(configured: "home", requested: requested, additionallyAllowedTenants: allowed, environment: environment, credentialName: "X")
+        func resolve(_ requested: String?, _ allowed: [String], _ environment: [String: String] = [:]) throws -> String
+        {
+            try TenantID.resolve(
+                configured: "home",
+                requested: requested,
+                additionallyAllowedTenants: allowed,
+                environment: environment,
+                credentialName: "X"
+            )
         }
         #expect(try resolve(nil, []) == "home")
         #expect(try resolve("home", []) == "home")
@@ -50,7 +63,15 @@ import Testing
         #expect(try resolve("other", ["*"]) == "other")
         #expect(try resolve("other", [], ["AZURE_IDENTITY_DISABLE_MULTITENANTAUTH": "true"]) == "home")
         #expect(throws: AzureIdentityError.self) { try resolve("other", ["Other"]) }
-        #expect(try TenantID.resolve(configured: "adfs", requested: "x", additionallyAllowedTenants: [], environment: [:], credentialName: "X") == "adfs")
+        #expect(
+            try TenantID.resolve(
+                configured: "adfs",
+                requested: "x",
+                additionallyAllowedTenants: [],
+                environment: [:],
+                credentialName: "X"
+            ) == "adfs"
+        )
     }
 
     @Test func formEncodingRoundTrips() {
@@ -64,21 +85,31 @@ import Testing
 
     @Test func retryPolicyDelays() {
         let policy = RetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(5), jitter: false)
-        #expect((0..<5).map(policy.backoff(attempt:)) == [.seconds(1), .seconds(2), .seconds(4), .seconds(5), .seconds(5)])
+        #expect(
+            (0..<5).map(policy.backoff(attempt:)) == [.seconds(1), .seconds(2), .seconds(4), .seconds(5), .seconds(5)]
+        )
         let jittered = RetryPolicy(baseDelay: .seconds(1), jitter: true)
         for _ in 0..<50 {
             let delay = jittered.backoff(attempt: 2)
             #expect(delay >= .seconds(2) && delay <= .seconds(4))
         }
         #expect(policy.shouldRetry(status: 429) && policy.shouldRetry(status: 503) && policy.shouldRetry(status: 408))
-        #expect(!policy.shouldRetry(status: 400) && !policy.shouldRetry(status: 401) && !policy.shouldRetry(status: 501))
+        #expect(
+            !policy.shouldRetry(status: 400) && !policy.shouldRetry(status: 401) && !policy.shouldRetry(status: 501)
+        )
 
         let now = Date(timeIntervalSince1970: 1_700_000_000)
         let seconds = TransportResponse(status: 429, headers: [(name: "Retry-After", value: "3")])
         #expect(policy.serverDelay(in: seconds, now: now) == .seconds(3))
-        let milliseconds = TransportResponse(status: 429, headers: [(name: "retry-after-ms", value: "250"), (name: "Retry-After", value: "9")])
+        let milliseconds = TransportResponse(
+            status: 429,
+            headers: [(name: "retry-after-ms", value: "250"), (name: "Retry-After", value: "9")]
+        )
         #expect(policy.serverDelay(in: milliseconds, now: now) == .milliseconds(250))
-        let date = TransportResponse(status: 503, headers: [(name: "retry-after", value: "Tue, 14 Nov 2023 22:13:30 GMT")])
+        let date = TransportResponse(
+            status: 503,
+            headers: [(name: "retry-after", value: "Tue, 14 Nov 2023 22:13:30 GMT")]
+        )
         #expect(policy.serverDelay(in: date, now: now) == .seconds(10))
     }
 
@@ -97,8 +128,20 @@ import Testing
     }
 
     @Test func errorsCompareByCodeAndDescribeEntraDetails() {
-        let entra = EntraErrorResponse(error: "invalid_client", errorDescription: "AADSTS7000215: Invalid client secret provided.\r\nTrace ID: t", errorCodes: [7000215], traceID: "t", correlationID: "c")
-        let error = AzureIdentityError(code: .authenticationFailed, message: "failed", credentialName: "ClientSecretCredential", entraError: entra, statusCode: 401)
+        let entra = EntraErrorResponse(
+            error: "invalid_client",
+            errorDescription: "AADSTS7000215: Invalid client secret provided.\r\nTrace ID: t",
+            errorCodes: [7000215],
+            traceID: "t",
+            correlationID: "c"
+        )
+        let error = AzureIdentityError(
+            code: .authenticationFailed,
+            message: "failed",
+            credentialName: "ClientSecretCredential",
+            entraError: entra,
+            statusCode: 401
+        )
         #expect(error == AzureIdentityError(code: .authenticationFailed, message: "other"))
         #expect(error != AzureIdentityError(code: .credentialUnavailable, message: "failed"))
         #expect(error.description.contains("AADSTS7000215: Invalid client secret provided."))

@@ -6,8 +6,10 @@ import Testing
     @Test func noDiscoveryRoundTripByDefault() async throws {
         try await withFake { env in
             let credential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
             )
             _ = try await credential.getToken(scopes: managementScope)
             #expect(env.fake.requests.count == 1)
@@ -20,16 +22,21 @@ import Testing
             var options = env.options()
             options.authorityHost = try AuthorityHost(env.fake.authorityURL, allowLoopback: true, discovery: true)
             let credential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, secret: Secret(FakeEnvironment.secret), options: options
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: options
             )
             _ = try await credential.getToken(scopes: managementScope)
             _ = try await credential.getToken(scopes: ["https://vault.azure.net/.default"])
             let paths = env.fake.requests.map(\.path)
-            #expect(paths == [
-                "/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration",
-                "/\(FakeEnvironment.tenant)/oauth2/v2.0/token",
-                "/\(FakeEnvironment.tenant)/oauth2/v2.0/token",
-            ])
+            #expect(
+                paths == [
+                    "/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration",
+                    "/\(FakeEnvironment.tenant)/oauth2/v2.0/token",
+                    "/\(FakeEnvironment.tenant)/oauth2/v2.0/token",
+                ]
+            )
         }
     }
 
@@ -38,9 +45,14 @@ import Testing
             var options = env.options()
             options.authorityHost = try AuthorityHost(env.fake.authorityURL, allowLoopback: true, discovery: true)
             let credential = try ClientSecretCredential(
-                tenantID: "unknown-tenant", clientID: FakeEnvironment.clientID, secret: Secret(FakeEnvironment.secret), options: options
+                tenantID: "unknown-tenant",
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: options
             )
-            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.code == .authenticationFailed)
             #expect(error.entraError?.errorCodes == [90002])
             #expect(env.fake.tokenRequests.isEmpty)

@@ -25,11 +25,20 @@ import Testing
     @Test func certificateFromTheEnvironmentWithChain() async throws {
         try await withFake { env in
             let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "env-cert")
-            env.fake.register(FakeApplication(clientID: FakeEnvironment.clientID, tenantID: FakeEnvironment.tenant, certificates: [certificate.certificate]))
+            env.fake.register(
+                FakeApplication(
+                    clientID: FakeEnvironment.clientID,
+                    tenantID: FakeEnvironment.tenant,
+                    certificates: [certificate.certificate]
+                )
+            )
             let directory = try TemporaryDirectory()
             defer { directory.remove() }
             var variables = baseEnvironment()
-            variables["AZURE_CLIENT_CERTIFICATE_PATH"] = try directory.write("app.pfx", try certificate.pkcs12(password: "pw"))
+            variables["AZURE_CLIENT_CERTIFICATE_PATH"] = try directory.write(
+                "app.pfx",
+                try certificate.pkcs12(password: "pw")
+            )
             variables["AZURE_CLIENT_CERTIFICATE_PASSWORD"] = "pw"
             variables["AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"] = "TRUE"
             let credential = EnvironmentCredential(options: env.options(environment: variables))
@@ -41,8 +50,16 @@ import Testing
 
     @Test func usernameAndPasswordFromTheEnvironment() async throws {
         try await withFake { env in
-            env.fake.register(FakeApplication(clientID: FakeEnvironment.clientID, tenantID: FakeEnvironment.tenant, isPublicClient: true))
-            env.fake.register(FakeUser(tenantID: FakeEnvironment.tenant, username: "u@contoso.example", password: "pw-123"))
+            env.fake.register(
+                FakeApplication(
+                    clientID: FakeEnvironment.clientID,
+                    tenantID: FakeEnvironment.tenant,
+                    isPublicClient: true
+                )
+            )
+            env.fake.register(
+                FakeUser(tenantID: FakeEnvironment.tenant, username: "u@contoso.example", password: "pw-123")
+            )
             var variables = baseEnvironment()
             variables["AZURE_USERNAME"] = "u@contoso.example"
             variables["AZURE_PASSWORD"] = "pw-123"
@@ -55,39 +72,62 @@ import Testing
 
     @Test func additionallyAllowedTenantsFromTheEnvironment() async throws {
         try await withFake { env in
-            env.fake.register(FakeApplication(clientID: FakeEnvironment.clientID, tenantID: FakeEnvironment.tenant, isMultiTenant: true, secrets: [FakeEnvironment.secret]))
+            env.fake.register(
+                FakeApplication(
+                    clientID: FakeEnvironment.clientID,
+                    tenantID: FakeEnvironment.tenant,
+                    isMultiTenant: true,
+                    secrets: [FakeEnvironment.secret]
+                )
+            )
             var variables = baseEnvironment()
             variables["AZURE_CLIENT_SECRET"] = FakeEnvironment.secret
             variables["AZURE_ADDITIONALLY_ALLOWED_TENANTS"] = "other.example;\(FakeEnvironment.otherTenant)"
             let credential = EnvironmentCredential(options: env.options(environment: variables))
-            _ = try await credential.getToken(for: TokenRequest(scopes: managementScope, tenantID: FakeEnvironment.otherTenant))
+            _ = try await credential.getToken(
+                for: TokenRequest(scopes: managementScope, tenantID: FakeEnvironment.otherTenant)
+            )
             #expect(env.fake.tokenRequests.first?.path.hasPrefix("/\(FakeEnvironment.otherTenant)/") == true)
         }
     }
 
     @Test func unconfiguredAndMisconfiguredEnvironments() async throws {
         let empty = EnvironmentCredential(options: CredentialOptions(environment: [:]))
-        let unavailable = try #require(await caught { try await empty.getToken(scopes: managementScope) } as? AzureIdentityError)
+        let unavailable = try #require(
+            await caught { try await empty.getToken(scopes: managementScope) } as? AzureIdentityError
+        )
         #expect(unavailable.code == .credentialUnavailable)
         #expect(empty.selectedCredentialName == nil)
 
-        let badTenant = EnvironmentCredential(options: CredentialOptions(environment: [
-            "AZURE_TENANT_ID": "bad tenant!", "AZURE_CLIENT_ID": "c", "AZURE_CLIENT_SECRET": "s",
-        ]))
-        let invalid = try #require(await caught { try await badTenant.getToken(scopes: managementScope) } as? AzureIdentityError)
+        let badTenant = EnvironmentCredential(
+            options: CredentialOptions(environment: [
+                "AZURE_TENANT_ID": "bad tenant!", "AZURE_CLIENT_ID": "c", "AZURE_CLIENT_SECRET": "s",
+            ])
+        )
+        let invalid = try #require(
+            await caught { try await badTenant.getToken(scopes: managementScope) } as? AzureIdentityError
+        )
         #expect(invalid.code == .invalidConfiguration)
 
-        let httpHost = EnvironmentCredential(options: CredentialOptions(environment: [
-            "AZURE_TENANT_ID": "t", "AZURE_CLIENT_ID": "c", "AZURE_CLIENT_SECRET": "s", "AZURE_AUTHORITY_HOST": "http://login.example",
-        ]))
-        let insecure = try #require(await caught { try await httpHost.getToken(scopes: managementScope) } as? AzureIdentityError)
+        let httpHost = EnvironmentCredential(
+            options: CredentialOptions(environment: [
+                "AZURE_TENANT_ID": "t", "AZURE_CLIENT_ID": "c", "AZURE_CLIENT_SECRET": "s",
+                "AZURE_AUTHORITY_HOST": "http://login.example",
+            ])
+        )
+        let insecure = try #require(
+            await caught { try await httpHost.getToken(scopes: managementScope) } as? AzureIdentityError
+        )
         #expect(insecure.code == .invalidConfiguration)
     }
 
     @Test func chainSkipsUnavailableCredentials() async throws {
         try await withFake { env in
             let good = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, secret: Secret(FakeEnvironment.secret), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
             )
             let chain = ChainedTokenCredential([EnvironmentCredential(options: env.options(environment: [:])), good])
             let token = try await chain.getToken(scopes: managementScope)
@@ -98,12 +138,20 @@ import Testing
     @Test func chainStopsAtAFailureAndListsEveryAttempt() async throws {
         try await withFake { env in
             let bad = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, secret: Secret("bad-secret-xyz"), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret("bad-secret-xyz"),
+                options: env.options()
             )
             let good = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, secret: Secret(FakeEnvironment.secret), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
             )
-            let chain = ChainedTokenCredential([EnvironmentCredential(options: env.options(environment: [:])), bad, good])
+            let chain = ChainedTokenCredential([
+                EnvironmentCredential(options: env.options(environment: [:])), bad, good,
+            ])
             let error = try #require(await caught { try await chain.getToken(scopes: managementScope) } as? ChainError)
             #expect(error.attempts.map(\.credentialName) == ["EnvironmentCredential", "ClientSecretCredential"])
             #expect(error.attempts.map(\.outcome) == [.unavailable, .failed])

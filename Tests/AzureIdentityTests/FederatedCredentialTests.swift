@@ -10,10 +10,13 @@ import Testing
     private func setUp(_ env: FakeEnvironment) -> FakeFederatedIssuer {
         let issuer = FakeFederatedIssuer(issuer: "https://oidc.cluster.example/abc")
         env.fake.register(issuer)
-        env.fake.register(FakeApplication(
-            clientID: Self.appID, tenantID: FakeEnvironment.tenant,
-            federatedCredentials: [FakeFederatedCredential(issuer: issuer.issuer, subject: Self.subject)]
-        ))
+        env.fake.register(
+            FakeApplication(
+                clientID: Self.appID,
+                tenantID: FakeEnvironment.tenant,
+                federatedCredentials: [FakeFederatedCredential(issuer: issuer.issuer, subject: Self.subject)]
+            )
+        )
         return issuer
     }
 
@@ -21,7 +24,11 @@ import Testing
         try await withFake { env in
             let issuer = setUp(env)
             let assertion = issuer.mintToken(subject: Self.subject)
-            let credential = try ClientAssertionCredential(tenantID: FakeEnvironment.tenant, clientID: Self.appID, options: env.options()) {
+            let credential = try ClientAssertionCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                options: env.options()
+            ) {
                 Secret(assertion)
             }
             _ = try await credential.getToken(scopes: managementScope)
@@ -35,17 +42,29 @@ import Testing
     @Test func wrongSubjectAndUnknownIssuerAreRejected() async throws {
         try await withFake { env in
             let issuer = setUp(env)
-            let wrongSubject = try ClientAssertionCredential(tenantID: FakeEnvironment.tenant, clientID: Self.appID, options: env.options()) {
+            let wrongSubject = try ClientAssertionCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                options: env.options()
+            ) {
                 Secret(issuer.mintToken(subject: "system:serviceaccount:default:other"))
             }
-            let subjectError = try #require(await caught { try await wrongSubject.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let subjectError = try #require(
+                await caught { try await wrongSubject.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(subjectError.entraError?.errorCodes == [700213])
 
             let rogue = FakeFederatedIssuer(issuer: "https://rogue.example")
-            let unknownIssuer = try ClientAssertionCredential(tenantID: FakeEnvironment.tenant, clientID: Self.appID, options: env.options()) {
+            let unknownIssuer = try ClientAssertionCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                options: env.options()
+            ) {
                 Secret(rogue.mintToken(subject: Self.subject))
             }
-            let issuerError = try #require(await caught { try await unknownIssuer.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let issuerError = try #require(
+                await caught { try await unknownIssuer.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(issuerError.entraError?.errorCodes == [700211])
         }
     }
@@ -58,9 +77,14 @@ import Testing
             // An expired token first: Entra answers AADSTS700024, as after an hour without re-reading the file.
             let stale = issuer.mintToken(subject: Self.subject, issuedAt: Date().addingTimeInterval(-7200))
             let path = try directory.write("token", stale)
-            let environment = ["AZURE_TENANT_ID": FakeEnvironment.tenant, "AZURE_CLIENT_ID": Self.appID, "AZURE_FEDERATED_TOKEN_FILE": path]
+            let environment = [
+                "AZURE_TENANT_ID": FakeEnvironment.tenant, "AZURE_CLIENT_ID": Self.appID,
+                "AZURE_FEDERATED_TOKEN_FILE": path,
+            ]
             let credential = try WorkloadIdentityCredential(options: env.options(environment: environment))
-            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.entraError?.errorCodes == [700024])
 
             let fresh = issuer.mintToken(subject: Self.subject)
@@ -81,7 +105,10 @@ import Testing
             let fixedDate = Date(timeIntervalSince1970: 1_700_000_000)
             try FileManager.default.setAttributes([.modificationDate: fixedDate], ofItemAtPath: path)
             let credential = try WorkloadIdentityCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.appID, tokenFilePath: path, options: env.options(timeSource: clock)
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                tokenFilePath: path,
+                options: env.options(timeSource: clock)
             )
             _ = try await credential.getToken(scopes: managementScope)
             // Same size and (second-resolution) modification time: only the age rule can notice this change.
@@ -111,9 +138,14 @@ import Testing
             defer { directory.remove() }
             let path = try directory.write("token", "  \n")
             let credential = try WorkloadIdentityCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.appID, tokenFilePath: path, options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                tokenFilePath: path,
+                options: env.options()
             )
-            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.code == .credentialUnavailable)
             #expect(env.fake.tokenRequests.isEmpty)
         }

@@ -4,9 +4,15 @@ import Foundation
 import Testing
 
 @Suite struct TokenCacheTests {
-    private func credential(_ env: FakeEnvironment, clock: ManualTimeSource? = nil, retry: RetryPolicy = .none) throws -> ClientSecretCredential {
+    private func credential(
+        _ env: FakeEnvironment,
+        clock: ManualTimeSource? = nil,
+        retry: RetryPolicy = .none
+    ) throws -> ClientSecretCredential {
         try ClientSecretCredential(
-            tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, secret: Secret(FakeEnvironment.secret),
+            tenantID: FakeEnvironment.tenant,
+            clientID: FakeEnvironment.clientID,
+            secret: Secret(FakeEnvironment.secret),
             options: env.options(timeSource: clock, retry: retry)
         )
     }
@@ -84,7 +90,9 @@ import Testing
             #expect(try await credential.getToken(scopes: managementScope).token == first.token)
             try await waitForRequests(env, count: 3)
             clock.advance(by: 200)
-            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.statusCode == 500)
         }
     }

@@ -4,11 +4,20 @@ import Foundation
 import Testing
 
 @Suite struct TransportFaultTests {
-    private func credential(_ env: FakeEnvironment, clock: ManualTimeSource, retries: Int = 3, timeout: Duration = .seconds(10)) throws -> ClientSecretCredential {
+    private func credential(
+        _ env: FakeEnvironment,
+        clock: ManualTimeSource,
+        retries: Int = 3,
+        timeout: Duration = .seconds(10)
+    ) throws -> ClientSecretCredential {
         try ClientSecretCredential(
-            tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, secret: Secret(FakeEnvironment.secret),
+            tenantID: FakeEnvironment.tenant,
+            clientID: FakeEnvironment.clientID,
+            secret: Secret(FakeEnvironment.secret),
             options: env.options(
-                timeSource: clock, retry: RetryPolicy(maxRetries: retries, baseDelay: .milliseconds(800), jitter: false), timeout: timeout
+                timeSource: clock,
+                retry: RetryPolicy(maxRetries: retries, baseDelay: .milliseconds(800), jitter: false),
+                timeout: timeout
             )
         )
     }
@@ -35,7 +44,10 @@ import Testing
         try await withFake { env in
             let clock = ManualTimeSource()
             env.fake.inject(FakeFault(.status(503), count: 10))
-            let error = try #require(await caught { try await credential(env, clock: clock).getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential(env, clock: clock).getToken(scopes: managementScope) }
+                    as? AzureIdentityError
+            )
             #expect(error.statusCode == 503)
             #expect(error.entraError?.error == "temporarily_unavailable")
             #expect(env.fake.tokenRequests.count == 4)
@@ -56,7 +68,10 @@ import Testing
     @Test func malformedBodyIsAnInvalidResponse() async throws {
         try await withFake { env in
             env.fake.inject(FakeFault(.malformedBody))
-            let error = try #require(await caught { try await credential(env, clock: ManualTimeSource()).getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential(env, clock: ManualTimeSource()).getToken(scopes: managementScope) }
+                    as? AzureIdentityError
+            )
             #expect(error.code == .invalidResponse)
             #expect(env.fake.tokenRequests.count == 1)
         }
@@ -65,7 +80,11 @@ import Testing
     @Test func oversizedBodyIsCapped() async throws {
         try await withFake(maxResponseBytes: 64 * 1024) { env in
             env.fake.inject(FakeFault(.oversizedBody(bytes: 256 * 1024)))
-            let error = try #require(await caught { try await credential(env, clock: ManualTimeSource(), retries: 0).getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught {
+                    try await credential(env, clock: ManualTimeSource(), retries: 0).getToken(scopes: managementScope)
+                } as? AzureIdentityError
+            )
             #expect(error.code == .transportFailed)
             #expect((error.underlying as? TransportError)?.code == .responseTooLarge)
         }
@@ -75,19 +94,27 @@ import Testing
         try await withFake { env in
             env.fake.inject(FakeFault(.delay(.seconds(30))))
             let started = ContinuousClock.now
-            let error = try #require(await caught {
-                try await credential(env, clock: ManualTimeSource(), retries: 0, timeout: .milliseconds(300)).getToken(scopes: managementScope)
-            } as? AzureIdentityError)
+            let error = try #require(
+                await caught {
+                    try await credential(env, clock: ManualTimeSource(), retries: 0, timeout: .milliseconds(300))
+                        .getToken(scopes: managementScope)
+                } as? AzureIdentityError
+            )
             #expect(error.code == .transportFailed)
             #expect((error.underlying as? TransportError)?.code == .timedOut)
-            #expect(ContinuousClock.now - started < .seconds(10), "the 300 ms deadline fired long before the 30 s response")
+            #expect(
+                ContinuousClock.now - started < .seconds(10),
+                "the 300 ms deadline fired long before the 30 s response"
+            )
         }
     }
 
     @Test func unreachableEndpointFailsFast() async throws {
         let transport = try AsyncHTTPClientTransport()
         let started = ContinuousClock.now
-        let error = await caught { try await transport.send(TransportRequest(method: "GET", url: "https://127.0.0.1:1/", timeout: .seconds(5))) }
+        let error = await caught {
+            try await transport.send(TransportRequest(method: "GET", url: "https://127.0.0.1:1/", timeout: .seconds(5)))
+        }
         try await transport.shutdown()
         #expect((error as? TransportError)?.code == .connectionFailed)
         // AsyncHTTPClient's default retries establishment until the deadline (5 s here); ours gives up at once.
@@ -98,7 +125,12 @@ import Testing
         try await withFake { env in
             env.fake.inject(FakeFault(.delay(.seconds(30))))
             let task = Task {
-                try await env.transport.send(TransportRequest(method: "GET", url: "\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration"))
+                try await env.transport.send(
+                    TransportRequest(
+                        method: "GET",
+                        url: "\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration"
+                    )
+                )
             }
             try await Task.sleep(for: .milliseconds(100))
             task.cancel()
@@ -109,9 +141,12 @@ import Testing
 
     @Test func openIDConfigurationIsServed() async throws {
         try await withFake { env in
-            let response = try await env.transport.send(TransportRequest(
-                method: "GET", url: "\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration"
-            ))
+            let response = try await env.transport.send(
+                TransportRequest(
+                    method: "GET",
+                    url: "\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration"
+                )
+            )
             #expect(response.status == 200)
             let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
             #expect(document["token_endpoint"] as? String == env.fake.tokenEndpoint(tenantID: FakeEnvironment.tenant))

@@ -12,17 +12,41 @@ import Testing
     static let password = "P@ssw0rd-alice!"
 
     private func setUp(_ env: FakeEnvironment, mfa: Bool = false) {
-        env.fake.register(FakeApplication(clientID: Self.publicApp, tenantID: FakeEnvironment.tenant, redirectURIs: [Self.redirect], isPublicClient: true))
-        env.fake.register(FakeApplication(clientID: Self.webApp, tenantID: FakeEnvironment.tenant, secrets: ["web-secret"], redirectURIs: [Self.redirect]))
-        env.fake.register(FakeUser(tenantID: FakeEnvironment.tenant, username: Self.username, password: Self.password, requiresMFA: mfa))
+        env.fake.register(
+            FakeApplication(
+                clientID: Self.publicApp,
+                tenantID: FakeEnvironment.tenant,
+                redirectURIs: [Self.redirect],
+                isPublicClient: true
+            )
+        )
+        env.fake.register(
+            FakeApplication(
+                clientID: Self.webApp,
+                tenantID: FakeEnvironment.tenant,
+                secrets: ["web-secret"],
+                redirectURIs: [Self.redirect]
+            )
+        )
+        env.fake.register(
+            FakeUser(
+                tenantID: FakeEnvironment.tenant,
+                username: Self.username,
+                password: Self.password,
+                requiresMFA: mfa
+            )
+        )
     }
 
     @Test func usernamePasswordThenSilentRefreshForAnotherScope() async throws {
         try await withFake { env in
             setUp(env)
             let credential = try UsernamePasswordCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.publicApp, username: Self.username,
-                password: Secret(Self.password), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.publicApp,
+                username: Self.username,
+                password: Secret(Self.password),
+                options: env.options()
             )
             let token = try await credential.getToken(scopes: ["https://graph.microsoft.com/User.Read"])
             let claims = try #require(env.fake.verifiedClaims(of: token.token.revealedValue()))
@@ -47,11 +71,15 @@ import Testing
         try await withFake { env in
             setUp(env, mfa: kind == "mfa")
             let credential = try UsernamePasswordCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.publicApp,
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.publicApp,
                 username: kind == "unknown-user" ? "bob@contoso.example" : Self.username,
-                password: Secret(kind == "wrong-password" ? "nope" : Self.password), options: env.options()
+                password: Secret(kind == "wrong-password" ? "nope" : Self.password),
+                options: env.options()
             )
-            let error = try #require(await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(error.code == .authenticationFailed)
             #expect(error.entraError?.errorCodes == [code])
         }
@@ -63,12 +91,20 @@ import Testing
             let verifier = "verifier-" + UUID().uuidString + UUID().uuidString
             let challenge = base64url(Array(SHA256.hash(data: Array(verifier.utf8))))
             let code = env.fake.issueAuthorizationCode(
-                clientID: Self.webApp, tenantID: FakeEnvironment.tenant, username: Self.username,
-                redirectURI: Self.redirect, codeChallenge: challenge
+                clientID: Self.webApp,
+                tenantID: FakeEnvironment.tenant,
+                username: Self.username,
+                redirectURI: Self.redirect,
+                codeChallenge: challenge
             )
             let credential = try AuthorizationCodeCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.webApp, authorizationCode: Secret(code),
-                redirectURI: Self.redirect, codeVerifier: Secret(verifier), clientSecret: Secret("web-secret"), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.webApp,
+                authorizationCode: Secret(code),
+                redirectURI: Self.redirect,
+                codeVerifier: Secret(verifier),
+                clientSecret: Secret("web-secret"),
+                options: env.options()
             )
             _ = try await credential.getToken(scopes: ["https://graph.microsoft.com/User.Read"])
             let redeem = try #require(env.fake.tokenRequests.first)
@@ -80,7 +116,9 @@ import Testing
 
             let other = try await credential.getToken(scopes: ["https://vault.azure.net/user_impersonation"])
             #expect(env.fake.tokenRequests.last?.form["grant_type"] == "refresh_token")
-            #expect(env.fake.verifiedClaims(of: other.token.revealedValue())?["aud"] as? String == "https://vault.azure.net")
+            #expect(
+                env.fake.verifiedClaims(of: other.token.revealedValue())?["aud"] as? String == "https://vault.azure.net"
+            )
         }
     }
 
@@ -89,29 +127,54 @@ import Testing
             setUp(env)
             let challenge = base64url(Array(SHA256.hash(data: Array("right-verifier".utf8))))
             let code = env.fake.issueAuthorizationCode(
-                clientID: Self.publicApp, tenantID: FakeEnvironment.tenant, username: Self.username,
-                redirectURI: Self.redirect, codeChallenge: challenge
+                clientID: Self.publicApp,
+                tenantID: FakeEnvironment.tenant,
+                username: Self.username,
+                redirectURI: Self.redirect,
+                codeChallenge: challenge
             )
             let wrongVerifier = try AuthorizationCodeCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.publicApp, authorizationCode: Secret(code),
-                redirectURI: Self.redirect, codeVerifier: Secret("wrong-verifier"), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.publicApp,
+                authorizationCode: Secret(code),
+                redirectURI: Self.redirect,
+                codeVerifier: Secret("wrong-verifier"),
+                options: env.options()
             )
-            let pkce = try #require(await caught { try await wrongVerifier.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let pkce = try #require(
+                await caught { try await wrongVerifier.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(pkce.entraError?.errorCodes == [501481])
 
             let replay = try AuthorizationCodeCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.publicApp, authorizationCode: Secret(code),
-                redirectURI: Self.redirect, codeVerifier: Secret("right-verifier"), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.publicApp,
+                authorizationCode: Secret(code),
+                redirectURI: Self.redirect,
+                codeVerifier: Secret("right-verifier"),
+                options: env.options()
             )
-            let redeemed = try #require(await caught { try await replay.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let redeemed = try #require(
+                await caught { try await replay.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(redeemed.entraError?.errorCodes == [54005])
 
-            let fresh = env.fake.issueAuthorizationCode(clientID: Self.publicApp, tenantID: FakeEnvironment.tenant, username: Self.username, redirectURI: Self.redirect)
-            let wrongRedirect = try AuthorizationCodeCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.publicApp, authorizationCode: Secret(fresh),
-                redirectURI: "http://localhost:9999/elsewhere", options: env.options()
+            let fresh = env.fake.issueAuthorizationCode(
+                clientID: Self.publicApp,
+                tenantID: FakeEnvironment.tenant,
+                username: Self.username,
+                redirectURI: Self.redirect
             )
-            let redirect = try #require(await caught { try await wrongRedirect.getToken(scopes: managementScope) } as? AzureIdentityError)
+            let wrongRedirect = try AuthorizationCodeCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.publicApp,
+                authorizationCode: Secret(fresh),
+                redirectURI: "http://localhost:9999/elsewhere",
+                options: env.options()
+            )
+            let redirect = try #require(
+                await caught { try await wrongRedirect.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
             #expect(redirect.entraError?.errorCodes == [50011])
         }
     }
@@ -120,12 +183,28 @@ import Testing
         try await withFake { env in
             setUp(env)
             let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "middle")
-            env.fake.register(FakeApplication(clientID: Self.webApp, tenantID: FakeEnvironment.tenant, secrets: ["web-secret"], certificates: [certificate.certificate]))
-            let incoming = try #require(env.fake.mintUserToken(username: Self.username, audience: "api://\(Self.webApp)", clientID: Self.publicApp))
+            env.fake.register(
+                FakeApplication(
+                    clientID: Self.webApp,
+                    tenantID: FakeEnvironment.tenant,
+                    secrets: ["web-secret"],
+                    certificates: [certificate.certificate]
+                )
+            )
+            let incoming = try #require(
+                env.fake.mintUserToken(
+                    username: Self.username,
+                    audience: "api://\(Self.webApp)",
+                    clientID: Self.publicApp
+                )
+            )
 
             let withSecret = try OnBehalfOfCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.webApp, userAssertion: Secret(incoming),
-                authentication: .secret(Secret("web-secret")), options: env.options()
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.webApp,
+                userAssertion: Secret(incoming),
+                authentication: .secret(Secret("web-secret")),
+                options: env.options()
             )
             let token = try await withSecret.getToken(scopes: ["https://graph.microsoft.com/.default"])
             let claims = try #require(env.fake.verifiedClaims(of: token.token.revealedValue()))
@@ -137,19 +216,35 @@ import Testing
             #expect(request.form["assertion"] == incoming)
 
             let withCertificate = try OnBehalfOfCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.webApp, userAssertion: Secret(incoming),
-                authentication: .certificate(ClientAssertionSigner(certificate: ClientCertificate(pem: certificate.combinedPEM))),
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.webApp,
+                userAssertion: Secret(incoming),
+                authentication: .certificate(
+                    ClientAssertionSigner(certificate: ClientCertificate(pem: certificate.combinedPEM))
+                ),
                 options: env.options()
             )
             _ = try await withCertificate.getToken(scopes: ["https://graph.microsoft.com/.default"])
             #expect(env.fake.tokenRequests.last?.clientAssertion?.header["x5t#S256"] != nil)
 
-            let wrongAudience = try #require(env.fake.mintUserToken(username: Self.username, audience: "api://someone-else", clientID: Self.publicApp))
-            let rejected = try OnBehalfOfCredential(
-                tenantID: FakeEnvironment.tenant, clientID: Self.webApp, userAssertion: Secret(wrongAudience),
-                authentication: .secret(Secret("web-secret")), options: env.options()
+            let wrongAudience = try #require(
+                env.fake.mintUserToken(
+                    username: Self.username,
+                    audience: "api://someone-else",
+                    clientID: Self.publicApp
+                )
             )
-            let error = try #require(await caught { try await rejected.getToken(scopes: ["https://graph.microsoft.com/.default"]) } as? AzureIdentityError)
+            let rejected = try OnBehalfOfCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.webApp,
+                userAssertion: Secret(wrongAudience),
+                authentication: .secret(Secret("web-secret")),
+                options: env.options()
+            )
+            let error = try #require(
+                await caught { try await rejected.getToken(scopes: ["https://graph.microsoft.com/.default"]) }
+                    as? AzureIdentityError
+            )
             #expect(error.entraError?.errorCodes == [50013])
         }
     }

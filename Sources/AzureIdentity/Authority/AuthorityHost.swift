@@ -44,7 +44,10 @@ public struct AuthorityHost: Sendable, Hashable, CustomStringConvertible {
         while text.hasSuffix("/") { text.removeLast() }
         if !text.contains("://") { text = "https://" + text }
         guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
-            throw AzureIdentityError(code: .invalidConfiguration, message: "The authority host '\(string)' is not a valid URL.")
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "The authority host '\(string)' is not a valid URL."
+            )
         }
         guard components.scheme?.lowercased() == "https" else {
             throw AzureIdentityError(

@@ -21,7 +21,11 @@ public final class TokenCache: Sendable {
     private let state = Mutex(State())
 
     /// Creates a cache reading time from `timeSource`.
-    public init(timeSource: any TimeSource = SystemTimeSource(), expiryMargin: TimeInterval = 30, backgroundRetryInterval: TimeInterval = 5) {
+    public init(
+        timeSource: any TimeSource = SystemTimeSource(),
+        expiryMargin: TimeInterval = 30,
+        backgroundRetryInterval: TimeInterval = 5
+    ) {
         self.timeSource = timeSource
         self.expiryMargin = expiryMargin
         self.backgroundRetryInterval = backgroundRetryInterval
@@ -136,7 +140,8 @@ public final class TokenCache: Sendable {
     }
 
     private func cancelWaiter(_ waiterID: UInt64, key: TokenCacheKey) {
-        let (continuation, task): (CheckedContinuation<AccessToken, any Error>?, Task<Void, Never>?) = state.withLock { state in
+        let (continuation, task): (CheckedContinuation<AccessToken, any Error>?, Task<Void, Never>?) = state.withLock {
+            state in
             guard var flight = state.flights[key], let continuation = flight.waiters.removeValue(forKey: waiterID)
             else { return (nil, nil) }
             var task: Task<Void, Never>?
@@ -185,7 +190,8 @@ extension TokenCache {
 
         mutating func store(_ token: AccessToken, for key: TokenCacheKey, now: Date) {
             let lifetime = token.expiresOn.timeIntervalSince(now)
-            let defaultRefresh = lifetime > 600 ? token.expiresOn.addingTimeInterval(-300) : now.addingTimeInterval(lifetime / 2)
+            let defaultRefresh =
+                lifetime > 600 ? token.expiresOn.addingTimeInterval(-300) : now.addingTimeInterval(lifetime / 2)
             entries[key] = Entry(token: token, refreshAt: token.refreshOn ?? defaultRefresh, nextBackgroundAttempt: now)
         }
     }

@@ -14,7 +14,14 @@ public struct TokenCacheKey: Hashable, Sendable {
     public var account: String
 
     /// Creates a key; scopes are sorted so order does not matter.
-    public init(authority: String, tenantID: String, clientID: String, scopes: [String], isCAE: Bool, account: String = "") {
+    public init(
+        authority: String,
+        tenantID: String,
+        clientID: String,
+        scopes: [String],
+        isCAE: Bool,
+        account: String = ""
+    ) {
         self.authority = authority
         self.tenantID = tenantID
         self.clientID = clientID

@@ -28,7 +28,12 @@ public struct ClientAssertionSigner: Sendable {
     public let lifetime: TimeInterval
 
     /// Creates a signer.
-    public init(certificate: ClientCertificate, algorithm: Algorithm = .ps256, sendCertificateChain: Bool = false, lifetime: TimeInterval = 600) {
+    public init(
+        certificate: ClientCertificate,
+        algorithm: Algorithm = .ps256,
+        sendCertificateChain: Bool = false,
+        lifetime: TimeInterval = 600
+    ) {
         self.certificate = certificate
         self.algorithm = algorithm
         self.sendCertificateChain = sendCertificateChain
@@ -53,11 +58,16 @@ public struct ClientAssertionSigner: Sendable {
         ]
         let signingInput = try Self.segment(header) + "." + Self.segment(claims)
         let padding: _RSA.Signing.Padding = algorithm == .ps256 ? .PSS : .insecurePKCS1v1_5
-        let signature = try certificate.privateKey.signature(for: SHA256.hash(data: Array(signingInput.utf8)), padding: padding)
+        let signature = try certificate.privateKey.signature(
+            for: SHA256.hash(data: Array(signingInput.utf8)),
+            padding: padding
+        )
         return Secret(signingInput + "." + Base64URL.encode(signature.rawRepresentation))
     }
 
     private static func segment(_ object: [String: Any]) throws -> String {
-        Base64URL.encode(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+        Base64URL.encode(
+            try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        )
     }
 }

@@ -46,7 +46,11 @@ extension ClientCertificate {
     }
 
     /// Loads a certificate file and a separate key file (both PEM).
-    public static func load(certificatePath: String, privateKeyPath: String, password: Secret? = nil) throws -> ClientCertificate {
+    public static func load(
+        certificatePath: String,
+        privateKeyPath: String,
+        password: Secret? = nil
+    ) throws -> ClientCertificate {
         let certificate = String(decoding: try readFile(certificatePath), as: UTF8.self)
         let key = String(decoding: try readFile(privateKeyPath), as: UTF8.self)
         return try ClientCertificate(certificatePEM: certificate, privateKeyPEM: key, password: password)
@@ -80,7 +84,9 @@ extension ClientCertificate {
     static func parsePrivateKey(_ pem: String, password: Secret?) throws -> _RSA.Signing.PrivateKey {
         let isEncrypted = pem.contains("ENCRYPTED")
         if !isEncrypted {
-            guard let block = Self.keyBlock(in: pem) else { throw Self.error("The data does not contain a private key.") }
+            guard let block = Self.keyBlock(in: pem) else {
+                throw Self.error("The data does not contain a private key.")
+            }
             do {
                 return try _RSA.Signing.PrivateKey(pemRepresentation: block)
             } catch {

@@ -6,7 +6,8 @@ import _CryptoExtras
 
 /// An application certificate: the leaf (and optional chain) plus its RSA private key.
 ///
-/// Load one with ``ClientCertificate/init(pem:password:)``, ``ClientCertificate/init(certificatePEM:privateKeyPEM:password:)``,
+/// Load one with ``ClientCertificate/init(pem:password:)``,
+/// ``ClientCertificate/init(certificatePEM:privateKeyPEM:password:)``,
 /// ``ClientCertificate/init(pkcs12:password:)`` or ``ClientCertificate/load(path:password:)``.
 public struct ClientCertificate: Sendable {
     /// The certificates, leaf first.

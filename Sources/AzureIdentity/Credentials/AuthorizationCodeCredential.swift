@@ -22,7 +22,12 @@ public struct AuthorizationCodeCredential: TokenCredential {
         clientSecret: Secret? = nil,
         options: CredentialOptions = CredentialOptions()
     ) throws {
-        self.flow = try EntraTokenFlow(credentialName: "AuthorizationCodeCredential", tenantID: tenantID, clientID: clientID, options: options)
+        self.flow = try EntraTokenFlow(
+            credentialName: "AuthorizationCodeCredential",
+            tenantID: tenantID,
+            clientID: clientID,
+            options: options
+        )
         self.code = authorizationCode
         self.redirectURI = redirectURI
         self.codeVerifier = codeVerifier
@@ -32,18 +37,24 @@ public struct AuthorizationCodeCredential: TokenCredential {
     /// Gets a user token: the first call redeems the code, later calls refresh.
     public func getToken(for request: TokenRequest) async throws -> AccessToken {
         let flow = self.flow
-        let (code, redirectURI, verifier, secret, store) = (self.code, self.redirectURI, codeVerifier, clientSecret, self.store)
+        let (code, redirectURI, verifier, secret, store) = (
+            self.code, self.redirectURI, codeVerifier, clientSecret, self.store
+        )
         return try await flow.getToken(request, account: "authorization-code") { context in
             var grant: [(String, String)]
             if let refreshToken = await store.refreshToken {
                 grant = [("grant_type", "refresh_token"), ("refresh_token", refreshToken.revealedValue())]
             } else if await store.takeAuthorizationCode() {
-                grant = [("grant_type", "authorization_code"), ("code", code.revealedValue()), ("redirect_uri", redirectURI)]
+                grant = [
+                    ("grant_type", "authorization_code"), ("code", code.revealedValue()), ("redirect_uri", redirectURI),
+                ]
                 if let verifier { grant.append(("code_verifier", verifier.revealedValue())) }
             } else {
                 throw AzureIdentityError(
                     code: .authenticationFailed,
-                    message: "AuthorizationCodeCredential: the authorization code was already used and no refresh token is available.",
+                    message:
+                        "AuthorizationCodeCredential: the authorization code was already used and no "
+                        + "refresh token is available.",
                     credentialName: "AuthorizationCodeCredential"
                 )
             }

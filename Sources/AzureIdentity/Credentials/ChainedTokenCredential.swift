@@ -10,7 +10,10 @@ public struct ChainedTokenCredential: TokenCredential {
     private let logger: Logger
 
     /// Creates a chain.
-    public init(_ sources: [any TokenCredential], logger: Logger = Logger(label: "AzureIdentity", factory: { _ in SwiftLogNoOpLogHandler() })) {
+    public init(
+        _ sources: [any TokenCredential],
+        logger: Logger = Logger(label: "AzureIdentity", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
         self.sources = sources
         self.logger = logger
     }
@@ -29,13 +32,18 @@ public struct ChainedTokenCredential: TokenCredential {
             } catch {
                 let unavailable = (error as? AzureIdentityError)?.allowsChainToContinue ?? false
                 let reason = (error as? AzureIdentityError)?.message ?? "\(error)"
-                attempts.append(ChainError.Attempt(
-                    credentialName: name,
-                    outcome: unavailable ? .unavailable : .failed,
-                    reason: reason,
-                    error: error
-                ))
-                logger.debug("ChainedTokenCredential: \(name) \(unavailable ? "unavailable" : "failed")", metadata: ["reason": "\(reason)"])
+                attempts.append(
+                    ChainError.Attempt(
+                        credentialName: name,
+                        outcome: unavailable ? .unavailable : .failed,
+                        reason: reason,
+                        error: error
+                    )
+                )
+                logger.debug(
+                    "ChainedTokenCredential: \(name) \(unavailable ? "unavailable" : "failed")",
+                    metadata: ["reason": "\(reason)"]
+                )
                 if !unavailable { break }
             }
         }

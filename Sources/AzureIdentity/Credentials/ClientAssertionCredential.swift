@@ -12,11 +12,22 @@ public struct ClientAssertionCredential: TokenCredential {
         options: CredentialOptions = CredentialOptions(),
         assertionProvider: @escaping @Sendable () async throws -> Secret
     ) throws {
-        try self.init(credentialName: "ClientAssertionCredential", tenantID: tenantID, clientID: clientID, options: options, provider: assertionProvider)
+        try self.init(
+            credentialName: "ClientAssertionCredential",
+            tenantID: tenantID,
+            clientID: clientID,
+            options: options,
+            provider: assertionProvider
+        )
     }
 
     /// Creates the credential reading the assertion from a file on every network request.
-    public init(tenantID: String, clientID: String, assertionFile: String, options: CredentialOptions = CredentialOptions()) throws {
+    public init(
+        tenantID: String,
+        clientID: String,
+        assertionFile: String,
+        options: CredentialOptions = CredentialOptions()
+    ) throws {
         try self.init(tenantID: tenantID, clientID: clientID, options: options) {
             guard let data = FileManager.default.contents(atPath: assertionFile) else {
                 throw AzureIdentityError(
@@ -36,7 +47,12 @@ public struct ClientAssertionCredential: TokenCredential {
         options: CredentialOptions,
         provider: @escaping @Sendable () async throws -> Secret
     ) throws {
-        self.flow = try EntraTokenFlow(credentialName: credentialName, tenantID: tenantID, clientID: clientID, options: options)
+        self.flow = try EntraTokenFlow(
+            credentialName: credentialName,
+            tenantID: tenantID,
+            clientID: clientID,
+            options: options
+        )
         self.provider = provider
     }
 

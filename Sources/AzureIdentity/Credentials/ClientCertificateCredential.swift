@@ -23,7 +23,11 @@ public struct ClientCertificateCredential: TokenCredential {
             options: options
         )
         self.authentication = .certificate(
-            ClientAssertionSigner(certificate: certificate, algorithm: algorithm, sendCertificateChain: sendCertificateChain)
+            ClientAssertionSigner(
+                certificate: certificate,
+                algorithm: algorithm,
+                sendCertificateChain: sendCertificateChain
+            )
         )
         self.timeSource = options.timeSource
     }

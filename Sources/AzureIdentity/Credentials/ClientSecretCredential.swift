@@ -6,7 +6,12 @@ public struct ClientSecretCredential: TokenCredential {
     /// Creates the credential.
     /// - Throws: ``AzureIdentityError/Code/invalidConfiguration`` for a malformed tenant id or authority host,
     ///   ``AzureIdentityError/Code/credentialUnavailable`` for an empty secret.
-    public init(tenantID: String, clientID: String, secret: Secret, options: CredentialOptions = CredentialOptions()) throws {
+    public init(
+        tenantID: String,
+        clientID: String,
+        secret: Secret,
+        options: CredentialOptions = CredentialOptions()
+    ) throws {
         guard !secret.isEmpty else {
             throw AzureIdentityError(
                 code: .credentialUnavailable,
@@ -28,10 +33,13 @@ public struct ClientSecretCredential: TokenCredential {
         let flow = self.flow
         let secret = self.secret
         return try await flow.getToken(request) { context in
-            try await flow.post(context, grantFields: [
-                ("grant_type", "client_credentials"),
-                ("client_secret", secret.revealedValue()),
-            ]).token
+            try await flow.post(
+                context,
+                grantFields: [
+                    ("grant_type", "client_credentials"),
+                    ("client_secret", secret.revealedValue()),
+                ]
+            ).token
         }
     }
 }

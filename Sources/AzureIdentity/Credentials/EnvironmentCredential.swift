@@ -31,20 +31,34 @@ public struct EnvironmentCredential: TokenCredential {
         let name: String?
         if let secret = value("AZURE_CLIENT_SECRET") {
             name = "ClientSecretCredential"
-            make = { try ClientSecretCredential(tenantID: tenant, clientID: client, secret: Secret(secret), options: options) }
+            make = {
+                try ClientSecretCredential(tenantID: tenant, clientID: client, secret: Secret(secret), options: options)
+            }
         } else if let path = value("AZURE_CLIENT_CERTIFICATE_PATH") {
             name = "ClientCertificateCredential"
             let sendChain = ["true", "1"].contains(value("AZURE_CLIENT_SEND_CERTIFICATE_CHAIN")?.lowercased() ?? "")
             let password = value("AZURE_CLIENT_CERTIFICATE_PASSWORD").map(Secret.init)
             make = {
                 try ClientCertificateCredential(
-                    tenantID: tenant, clientID: client, certificatePath: path, password: password,
-                    sendCertificateChain: sendChain, options: options
+                    tenantID: tenant,
+                    clientID: client,
+                    certificatePath: path,
+                    password: password,
+                    sendCertificateChain: sendChain,
+                    options: options
                 )
             }
         } else if let username = value("AZURE_USERNAME"), let password = value("AZURE_PASSWORD") {
             name = "UsernamePasswordCredential"
-            make = { try UsernamePasswordCredential(tenantID: tenant, clientID: client, username: username, password: Secret(password), options: options) }
+            make = {
+                try UsernamePasswordCredential(
+                    tenantID: tenant,
+                    clientID: client,
+                    username: username,
+                    password: Secret(password),
+                    options: options
+                )
+            }
         } else {
             (name, make) = (nil, nil)
         }
@@ -74,7 +88,8 @@ public struct EnvironmentCredential: TokenCredential {
         do {
             return try await inner.get().getToken(for: request)
         } catch var error as AzureIdentityError {
-            error.message = "EnvironmentCredential authentication failed (\(selectedCredentialName ?? "?")): \(error.message)"
+            error.message =
+                "EnvironmentCredential authentication failed (\(selectedCredentialName ?? "?")): \(error.message)"
             error.credentialName = "EnvironmentCredential"
             throw error
         }

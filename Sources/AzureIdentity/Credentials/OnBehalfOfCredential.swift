@@ -26,7 +26,12 @@ public struct OnBehalfOfCredential: TokenCredential {
                 credentialName: "OnBehalfOfCredential"
             )
         }
-        self.flow = try EntraTokenFlow(credentialName: "OnBehalfOfCredential", tenantID: tenantID, clientID: clientID, options: options)
+        self.flow = try EntraTokenFlow(
+            credentialName: "OnBehalfOfCredential",
+            tenantID: tenantID,
+            clientID: clientID,
+            options: options
+        )
         self.authentication = authentication
         self.userAssertion = userAssertion
         // Tokens are cached per incoming user assertion, keyed by its hash (never the assertion itself).

@@ -23,10 +23,17 @@ public struct UsernamePasswordCredential: TokenCredential {
                 credentialName: "UsernamePasswordCredential"
             )
         }
-        self.flow = try EntraTokenFlow(credentialName: "UsernamePasswordCredential", tenantID: tenantID, clientID: clientID, options: options)
+        self.flow = try EntraTokenFlow(
+            credentialName: "UsernamePasswordCredential",
+            tenantID: tenantID,
+            clientID: clientID,
+            options: options
+        )
         self.username = username
         self.password = password
-        options.logger.warning("UsernamePasswordCredential is deprecated: it does not support multi-factor authentication.")
+        options.logger.warning(
+            "UsernamePasswordCredential is deprecated: it does not support multi-factor authentication."
+        )
     }
 
     /// Gets a user token.

@@ -9,7 +9,10 @@ enum CAEClaims {
         var object: [String: Any] = [:]
         if let challenge {
             guard let parsed = try? JSONSerialization.jsonObject(with: Data(challenge.utf8)) as? [String: Any] else {
-                throw AzureIdentityError(code: .invalidConfiguration, message: "The claims challenge is not a JSON object.")
+                throw AzureIdentityError(
+                    code: .invalidConfiguration,
+                    message: "The claims challenge is not a JSON object."
+                )
             }
             object = parsed
         }

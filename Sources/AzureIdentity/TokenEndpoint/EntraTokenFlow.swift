@@ -41,9 +41,17 @@ struct EntraTokenFlow: Sendable {
         self.environment = options.environment
         self.logger = options.logger
         self.cache = TokenCache(timeSource: options.timeSource)
-        let retrying = RetryingTransport(base: base, policy: options.retryPolicy, timeSource: options.timeSource, logger: options.logger)
+        let retrying = RetryingTransport(
+            base: base,
+            policy: options.retryPolicy,
+            timeSource: options.timeSource,
+            logger: options.logger
+        )
         self.discovery = TokenEndpointDiscovery(
-            authorityHost: host, transport: retrying, requestTimeout: options.requestTimeout, credentialName: credentialName
+            authorityHost: host,
+            transport: retrying,
+            requestTimeout: options.requestTimeout,
+            credentialName: credentialName
         )
         self.client = TokenEndpointClient(
             credentialName: credentialName,
@@ -68,7 +76,8 @@ struct EntraTokenFlow: Sendable {
                 credentialName: credentialName
             )
         }
-        let tenant = request.tenantID == nil || request.tenantID == tenantID
+        let tenant =
+            request.tenantID == nil || request.tenantID == tenantID
             ? tenantID
             : try TenantID.resolve(
                 configured: tenantID,
@@ -105,7 +114,9 @@ struct EntraTokenFlow: Sendable {
         grantFields: [(String, String)],
         scopes: [String]? = nil
     ) async throws -> TokenEndpointClient.Result {
-        var form: [(String, String)] = [("client_id", clientID), ("scope", (scopes ?? context.scopes).joined(separator: " "))]
+        var form: [(String, String)] = [
+            ("client_id", clientID), ("scope", (scopes ?? context.scopes).joined(separator: " ")),
+        ]
         form += grantFields
         if let claims = context.claims { form.append(("claims", claims)) }
         return try await client.requestToken(url: context.tokenEndpoint, tenantID: context.tenantID, form: form)

@@ -33,10 +33,13 @@ struct TokenEndpointClient: Sendable {
             body: Array(FormEncoding.encode(form).utf8),
             timeout: requestTimeout
         )
-        logger.debug("Requesting token", metadata: [
-            "credential": "\(credentialName)", "tenant": "\(tenantID)", "grant_type": "\(grant)",
-            "client-request-id": "\(requestID)",
-        ])
+        logger.debug(
+            "Requesting token",
+            metadata: [
+                "credential": "\(credentialName)", "tenant": "\(tenantID)", "grant_type": "\(grant)",
+                "client-request-id": "\(requestID)",
+            ]
+        )
         let issuedAt = timeSource.now()
         let response: TransportResponse
         do {
@@ -58,16 +61,20 @@ struct TokenEndpointClient: Sendable {
     private func parse(_ response: TransportResponse, issuedAt: Date, url: String) throws -> Result {
         let decoder = JSONDecoder()
         guard response.status == 200 else {
-            let entra = (try? decoder.decode(EntraErrorResponse.self, from: Data(response.body)))
+            let entra =
+                (try? decoder.decode(EntraErrorResponse.self, from: Data(response.body)))
                 ?? EntraErrorResponse(
                     error: response.status == 400 ? "invalid_request" : "unknown_error",
                     errorDescription: "The token endpoint returned HTTP \(response.status) with a body that is not "
                         + "an Entra error (\(response.body.count) bytes)."
                 )
-            logger.debug("Token request rejected", metadata: [
-                "credential": "\(credentialName)", "status": "\(response.status)", "error": "\(entra.error)",
-                "codes": "\(entra.errorCodes)", "trace_id": "\(entra.traceID ?? "")",
-            ])
+            logger.debug(
+                "Token request rejected",
+                metadata: [
+                    "credential": "\(credentialName)", "status": "\(response.status)", "error": "\(entra.error)",
+                    "codes": "\(entra.errorCodes)", "trace_id": "\(entra.traceID ?? "")",
+                ]
+            )
             throw AzureIdentityError(
                 code: .authenticationFailed,
                 message: "\(credentialName) authentication failed: \(entra.error)",
@@ -78,9 +85,12 @@ struct TokenEndpointClient: Sendable {
         }
         do {
             let body = try decoder.decode(TokenResponse.self, from: Data(response.body))
-            logger.debug("Token received", metadata: [
-                "credential": "\(credentialName)", "expires_in": "\(body.expiresIn)",
-            ])
+            logger.debug(
+                "Token received",
+                metadata: [
+                    "credential": "\(credentialName)", "expires_in": "\(body.expiresIn)",
+                ]
+            )
             return Result(token: body.accessToken(issuedAt: issuedAt), refreshToken: body.refreshToken.map(Secret.init))
         } catch {
             throw AzureIdentityError(

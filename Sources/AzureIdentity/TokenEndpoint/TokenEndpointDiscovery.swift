@@ -23,15 +23,22 @@ final class TokenEndpointDiscovery: Sendable {
         let url = authorityHost.openIDConfigurationURL(tenantID: tenantID)
         let response: TransportResponse
         do {
-            response = try await transport.send(TransportRequest(
-                method: "GET", url: url, headers: [(name: "Accept", value: "application/json")], timeout: requestTimeout
-            ))
+            response = try await transport.send(
+                TransportRequest(
+                    method: "GET",
+                    url: url,
+                    headers: [(name: "Accept", value: "application/json")],
+                    timeout: requestTimeout
+                )
+            )
         } catch let error as CancellationError {
             throw error
         } catch {
             throw AzureIdentityError(
-                code: .transportFailed, message: "OpenID configuration at \(url) could not be read: \(error)",
-                credentialName: credentialName, underlying: error
+                code: .transportFailed,
+                message: "OpenID configuration at \(url) could not be read: \(error)",
+                credentialName: credentialName,
+                underlying: error
             )
         }
         guard response.status == 200,
@@ -42,7 +49,9 @@ final class TokenEndpointDiscovery: Sendable {
             throw AzureIdentityError(
                 code: response.status == 200 ? .invalidResponse : .authenticationFailed,
                 message: "OpenID configuration at \(url) has no https token_endpoint (HTTP \(response.status)).",
-                credentialName: credentialName, entraError: entra, statusCode: response.status
+                credentialName: credentialName,
+                entraError: entra,
+                statusCode: response.status
             )
         }
         discovered.withLock { $0[tenantID] = endpoint }

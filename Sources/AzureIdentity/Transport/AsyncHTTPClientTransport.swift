@@ -45,7 +45,10 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         self.direct = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
         if let proxy = configuration.proxy {
             clientConfiguration.proxy = .server(host: proxy.host, port: proxy.port)
-            self.proxied = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
+            self.proxied = HTTPClient(
+                eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+                configuration: clientConfiguration
+            )
         } else {
             self.proxied = nil
         }

@@ -41,14 +41,20 @@ public struct RetryingTransport: HTTPTransport {
                 } else {
                     delay = policy.backoff(attempt: attempt)
                 }
-                logger.debug("Retrying token request", metadata: [
-                    "status": "\(response.status)", "attempt": "\(attempt + 1)", "delay": "\(delay)",
-                ])
+                logger.debug(
+                    "Retrying token request",
+                    metadata: [
+                        "status": "\(response.status)", "attempt": "\(attempt + 1)", "delay": "\(delay)",
+                    ]
+                )
             } catch let error as TransportError where error.isRetryable && attempt < policy.maxRetries {
                 delay = policy.backoff(attempt: attempt)
-                logger.debug("Retrying token request after transport error", metadata: [
-                    "error": "\(error.code)", "attempt": "\(attempt + 1)", "delay": "\(delay)",
-                ])
+                logger.debug(
+                    "Retrying token request after transport error",
+                    metadata: [
+                        "error": "\(error.code)", "attempt": "\(attempt + 1)", "delay": "\(delay)",
+                    ]
+                )
             }
             try await timeSource.sleep(for: delay)
             attempt += 1

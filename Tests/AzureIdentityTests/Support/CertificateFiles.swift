@@ -30,7 +30,10 @@ func encryptWithOpenSSL(privateKeyPEM: String, password: String, in directory: T
     let output = directory.url.appendingPathComponent("encrypted.key").path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", input, "-out", output, "-passout", "pass:\(password)"]
+    process.arguments = [
+        "openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", input, "-out", output, "-passout",
+        "pass:\(password)",
+    ]
     process.standardError = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()

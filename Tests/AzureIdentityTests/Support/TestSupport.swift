@@ -38,15 +38,20 @@ struct FakeEnvironment: Sendable {
     let transport: AsyncHTTPClientTransport
     let time: ManualTimeSource
 
-    static func start(configuration: FakeEntraID.Configuration = .init(), maxResponseBytes: Int = 1 << 20) async throws -> FakeEnvironment {
+    static func start(
+        configuration: FakeEntraID.Configuration = .init(),
+        maxResponseBytes: Int = 1 << 20
+    ) async throws -> FakeEnvironment {
         let fake = try await FakeEntraID.started(configuration: configuration)
         fake.addTenant(tenant)
         fake.addTenant(otherTenant)
         fake.register(FakeApplication(clientID: clientID, tenantID: tenant, secrets: [secret]))
-        let transport = try AsyncHTTPClientTransport(configuration: TransportConfiguration(
-            additionalTrustRootsPEM: [fake.caCertificatePEM],
-            maxResponseBytes: maxResponseBytes
-        ))
+        let transport = try AsyncHTTPClientTransport(
+            configuration: TransportConfiguration(
+                additionalTrustRootsPEM: [fake.caCertificatePEM],
+                maxResponseBytes: maxResponseBytes
+            )
+        )
         return FakeEnvironment(fake: fake, transport: transport, time: ManualTimeSource())
     }
 
