@@ -111,6 +111,45 @@ import Testing
         }
     }
 
+    @Test func concurrentCallersShareOneFailure() async throws {
+        try await withFake { env in
+            env.fake.inject(FakeFault(.delay(.milliseconds(200))))
+            let credential = try ClientSecretCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret("wrong-secret"),
+                options: env.options()
+            )
+            let codes = await withTaskGroup(of: [Int].self) { group in
+                for _ in 0..<100 {
+                    group.addTask {
+                        let error = await caught { try await credential.getToken(scopes: managementScope) }
+                        return (error as? AzureIdentityError)?.entraError?.errorCodes ?? []
+                    }
+                }
+                return await group.reduce(into: [[Int]]()) { $0.append($1) }
+            }
+            #expect(codes.count == 100)
+            #expect(codes.allSatisfy { $0 == [7000215] })
+            #expect(env.fake.tokenRequests.count == 1)
+        }
+    }
+
+    @Test func oneCancelledWaiterDoesNotCancelTheSharedFetch() async throws {
+        try await withFake { env in
+            env.fake.inject(FakeFault(.delay(.milliseconds(500))))
+            let credential = try credential(env)
+            let patient = Task { try await credential.getToken(scopes: managementScope) }
+            let impatient = Task { try await credential.getToken(scopes: managementScope) }
+            try await Task.sleep(for: .milliseconds(100))
+            impatient.cancel()
+            await #expect(throws: CancellationError.self) { try await impatient.value }
+            let token = try await patient.value
+            #expect(env.fake.verifiedClaims(of: token.token.revealedValue()) != nil)
+            #expect(env.fake.tokenRequests.count == 1)
+        }
+    }
+
     @Test func cacheKeysIgnoreScopeOrder() {
         let one = TokenCacheKey(authority: "a", tenantID: "t", clientID: "c", scopes: ["x", "y"], isCAE: false)
         let two = TokenCacheKey(authority: "a", tenantID: "t", clientID: "c", scopes: ["y", "x"], isCAE: false)
