@@ -1,7 +1,11 @@
 import Foundation
 
 /// Runs `body` `iterations` times (after `warmup` runs) and returns per-iteration durations, sorted.
-func measure(iterations: Int, warmup: Int = 10, _ body: () async throws -> Void) async rethrows -> [Duration] {
+func measure(
+    iterations: Int,
+    warmup: Int = 10,
+    _ body: @Sendable () async throws -> Void
+) async rethrows -> [Duration] {
     for _ in 0..<warmup { try await body() }
     let clock = ContinuousClock()
     var samples: [Duration] = []
@@ -16,7 +20,30 @@ func measure(iterations: Int, warmup: Int = 10, _ body: () async throws -> Void)
 
 /// Like ``measure(iterations:warmup:_:)`` but times batches of `batch` calls and reports per call, for
 /// operations too fast to time one by one.
-func measureBatched(batches: Int, batch: Int, _ body: () async throws -> Void) async rethrows -> [Duration] {
+func measureBatched(
+    batches: Int,
+    batch: Int,
+    _ body: @Sendable () async throws -> Void
+) async rethrows -> [Duration] {
+    for _ in 0..<batch { try await body() }
+    let clock = ContinuousClock()
+    var samples: [Duration] = []
+    for _ in 0..<batches {
+        let start = clock.now
+        for _ in 0..<batch { try await body() }
+        samples.append((clock.now - start) / batch)
+    }
+    return samples.sorted()
+}
+
+/// The same as ``measureBatched(batches:batch:_:)`` for a closure isolated to the main actor, to show what a
+/// caller on an actor pays: each call hops to the generic executor and back.
+@MainActor
+func measureBatchedOnMainActor(
+    batches: Int,
+    batch: Int,
+    _ body: @MainActor () async throws -> Void
+) async rethrows -> [Duration] {
     for _ in 0..<batch { try await body() }
     let clock = ContinuousClock()
     var samples: [Duration] = []

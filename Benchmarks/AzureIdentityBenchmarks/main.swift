@@ -28,6 +28,10 @@ report(
     }
 )
 
+report("cached getToken from the main actor (hops)", try await measureBatchedOnMainActor(batches: 50, batch: 1000) {
+    _ = try await cached.getToken(scopes: scopes)
+})
+
 // 2. First token with a client secret: a new credential each time (empty cache), one POST over a pooled connection.
 report(
     "first token, client secret (fake, HTTPS)",
