@@ -63,8 +63,12 @@ extension FakeEntraID {
         guard let jti = claims["jti"] as? String, !jti.isEmpty else {
             throw EntraRejection.malformedAssertion("jti is missing.")
         }
-        let fresh = state.withLock { $0.usedJTIs.insert(jti).inserted }
-        guard fresh else { throw EntraRejection.malformedAssertion("The assertion was already used (jti replay).") }
+        let (fresh, strict) = state.withLock {
+            ($0.usedJTIs.insert(jti).inserted, $0.configuration.rejectsReplayedAssertions)
+        }
+        guard fresh || !strict else {
+            throw EntraRejection.malformedAssertion("The assertion was already used (jti replay).")
+        }
     }
 
     /// Finds the registered certificate named by `x5t`/`x5t#S256`, or validates an `x5c` chain against a

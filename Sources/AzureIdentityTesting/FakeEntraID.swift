@@ -21,14 +21,20 @@ public final class FakeEntraID: Sendable {
         public var clockSkew: TimeInterval
         /// The fake's clock.
         public var now: @Sendable () -> Date
+        /// Reject a certificate assertion whose `jti` was seen before. Off by default: MSAL reuses a signed
+        /// assertion until it expires, so Entra cannot insist on unique `jti`s; turn it on to prove a client signs a
+        /// fresh assertion per request.
+        public var rejectsReplayedAssertions: Bool
 
         /// Creates a configuration.
         public init(
             tokenLifetime: TimeInterval = 3599,
             refreshIn: TimeInterval? = nil,
             clockSkew: TimeInterval = 60,
+            rejectsReplayedAssertions: Bool = false,
             now: @escaping @Sendable () -> Date = { Date() }
         ) {
+            self.rejectsReplayedAssertions = rejectsReplayedAssertions
             self.tokenLifetime = tokenLifetime
             self.refreshIn = refreshIn
             self.clockSkew = clockSkew

@@ -2,6 +2,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// A request as the server hands it to the fake.
 struct FakeHTTPRequest: Sendable {
@@ -24,13 +25,19 @@ enum FakeHTTPAction: Sendable {
 final class FakeHTTPServer: Sendable {
     let channel: any Channel
     let port: Int
+    private let connections: OpenConnections
 
     init(tls: NIOSSLContext?, router: @escaping @Sendable (FakeHTTPRequest) async -> FakeHTTPAction) async throws {
+        let connections = OpenConnections()
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                let id = ObjectIdentifier(channel)
+                connections.channels.withLock { $0[id] = channel }
+                channel.closeFuture.whenComplete { _ in _ = connections.channels.withLock { $0.removeValue(forKey: id) }
+                }
+                return channel.eventLoop.makeCompletedFuture {
                     if let tls {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
                     }
@@ -40,11 +47,22 @@ final class FakeHTTPServer: Sendable {
             }
         self.channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
         self.port = channel.localAddress?.port ?? 0
+        self.connections = connections
     }
 
+    /// Stops listening and closes every open connection (including ones whose response is still delayed).
     func shutdown() async throws {
         try await channel.close()
+        let open = connections.channels.withLock { Array($0.values) }
+        for connection in open {
+            try? await connection.close()
+        }
     }
+}
+
+/// The server's accepted connections, so shutdown can close them.
+final class OpenConnections: Sendable {
+    let channels = Mutex<[ObjectIdentifier: any Channel]>([:])
 }
 
 final class FakeHTTPHandler: ChannelInboundHandler {

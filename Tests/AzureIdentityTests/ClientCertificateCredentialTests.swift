@@ -183,6 +183,55 @@ import Testing
         }
     }
 
+    @Test func replayedAndMisaddressedAssertions() async throws {
+        try await withFake(configuration: .init(rejectsReplayedAssertions: true)) { env in
+            let certificate = try registerCertificateApp(env)
+            let signer = ClientAssertionSigner(certificate: try ClientCertificate(pem: certificate.combinedPEM))
+            let endpoint = env.fake.tokenEndpoint(tenantID: FakeEnvironment.tenant)
+            let reused = try signer.makeAssertion(clientID: Self.appID, audience: endpoint, now: Date())
+            let replaying = try ClientAssertionCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                options: env.options()
+            ) { reused }
+            _ = try await replaying.getToken(scopes: managementScope)
+            let replay = try #require(
+                await caught { try await replaying.getToken(scopes: ["https://vault.azure.net/.default"]) }
+                    as? AzureIdentityError
+            )
+            #expect(replay.entraError?.errorCodes == [50027])
+
+            let misaddressed = try ClientAssertionCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                options: env.options()
+            ) {
+                try signer.makeAssertion(
+                    clientID: Self.appID,
+                    audience: "https://login.microsoftonline.com/x",
+                    now: Date()
+                )
+            }
+            let audience = try #require(
+                await caught { try await misaddressed.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
+            #expect(audience.entraError?.errorCodes == [50027])
+            #expect(audience.entraError?.errorDescription?.contains("audience") == true)
+
+            let wrongIssuer = try ClientAssertionCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.appID,
+                options: env.options()
+            ) {
+                try signer.makeAssertion(clientID: "someone-else", audience: endpoint, now: Date())
+            }
+            let issuer = try #require(
+                await caught { try await wrongIssuer.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
+            #expect(issuer.entraError?.errorDescription?.contains("iss and sub") == true)
+        }
+    }
+
     @Test func expiredAssertionIsOutsideItsTimeRange() async throws {
         try await withFake { env in
             let certificate = try registerCertificateApp(env)

@@ -122,6 +122,31 @@ import Testing
         }
     }
 
+    @Test func concurrentFirstCallsRedeemTheCodeOnce() async throws {
+        try await withFake { env in
+            setUp(env)
+            let code = env.fake.issueAuthorizationCode(
+                clientID: Self.publicApp,
+                tenantID: FakeEnvironment.tenant,
+                username: Self.username,
+                redirectURI: Self.redirect
+            )
+            let credential = try AuthorizationCodeCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: Self.publicApp,
+                authorizationCode: Secret(code),
+                redirectURI: Self.redirect,
+                options: env.options()
+            )
+            async let graph = credential.getToken(scopes: ["https://graph.microsoft.com/User.Read"])
+            async let vault = credential.getToken(scopes: ["https://vault.azure.net/user_impersonation"])
+            let tokens = try await [graph, vault]
+            #expect(tokens[0].token != tokens[1].token)
+            let grants = env.fake.tokenRequests.compactMap { $0.form["grant_type"] }.sorted()
+            #expect(grants == ["authorization_code", "refresh_token"])
+        }
+    }
+
     @Test func authorizationCodeFailures() async throws {
         try await withFake { env in
             setUp(env)

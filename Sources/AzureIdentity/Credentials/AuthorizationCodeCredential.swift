@@ -41,15 +41,19 @@ public struct AuthorizationCodeCredential: TokenCredential {
             self.code, self.redirectURI, codeVerifier, clientSecret, self.store
         )
         return try await flow.getToken(request, account: "authorization-code") { context in
-            var grant: [(String, String)]
-            if let refreshToken = await store.refreshToken {
-                grant = [("grant_type", "refresh_token"), ("refresh_token", refreshToken.revealedValue())]
-            } else if await store.takeAuthorizationCode() {
-                grant = [
+            let scopes = OIDCScopes.adding(to: context.scopes)
+            let clientFields = secret.map { [("client_secret", $0.revealedValue())] } ?? []
+            if await store.refreshToken == nil {
+                var grant = [
                     ("grant_type", "authorization_code"), ("code", code.revealedValue()), ("redirect_uri", redirectURI),
                 ]
                 if let verifier { grant.append(("code_verifier", verifier.revealedValue())) }
-            } else {
+                let redeemed = try await store.redeemCodeOnce { [grant] in
+                    try await flow.post(context, grantFields: grant + clientFields, scopes: scopes)
+                }
+                if let redeemed { return redeemed.token }
+            }
+            guard let refreshToken = await store.refreshToken else {
                 throw AzureIdentityError(
                     code: .authenticationFailed,
                     message:
@@ -58,8 +62,8 @@ public struct AuthorizationCodeCredential: TokenCredential {
                     credentialName: "AuthorizationCodeCredential"
                 )
             }
-            if let secret { grant.append(("client_secret", secret.revealedValue())) }
-            let result = try await flow.post(context, grantFields: grant, scopes: OIDCScopes.adding(to: context.scopes))
+            let grant = [("grant_type", "refresh_token"), ("refresh_token", refreshToken.revealedValue())]
+            let result = try await flow.post(context, grantFields: grant + clientFields, scopes: scopes)
             await store.update(result.refreshToken)
             return result.token
         }

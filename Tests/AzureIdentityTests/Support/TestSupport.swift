@@ -76,8 +76,9 @@ struct FakeEnvironment: Sendable {
     }
 
     func shutdown() async throws {
-        try await transport.shutdown()
+        // The fake first: closing its connections lets the client's TLS shutdown finish at once.
         try await fake.shutdown()
+        try await transport.shutdown()
     }
 }
 
