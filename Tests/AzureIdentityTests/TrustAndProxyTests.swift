@@ -47,6 +47,50 @@ import Testing
         #expect(error?.code == .invalidConfiguration)
     }
 
+    @Test func tokenRequestsGoThroughHTTPSProxy() async throws {
+        try await withFake { env in
+            let proxy = try await FakeProxy()
+            var configuration = TransportConfiguration.fromEnvironment(["HTTPS_PROXY": proxy.url])
+            configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]
+            let transport = try AsyncHTTPClientTransport(configuration: configuration)
+            let credential = try ClientSecretCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: CredentialOptions(
+                    authorityHost: env.fake.authorityHost,
+                    transport: transport,
+                    environment: [:]
+                )
+            )
+            let token = await Result(catching: { try await credential.getToken(scopes: managementScope) })
+            try await transport.shutdown()
+            try await proxy.shutdown()
+            #expect(env.fake.verifiedClaims(of: try token.get().token.revealedValue()) != nil)
+            #expect(proxy.connectTargets == ["127.0.0.1:\(env.fake.port)"], "the TLS session was tunnelled")
+            #expect(env.fake.tokenRequests.count == 1)
+        }
+    }
+
+    @Test func noProxyHostsBypassTheProxy() async throws {
+        try await withFake { env in
+            let proxy = try await FakeProxy()
+            var configuration = TransportConfiguration.fromEnvironment([
+                "https_proxy": proxy.url, "no_proxy": "example.org,127.0.0.1",
+            ])
+            configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]
+            let transport = try AsyncHTTPClientTransport(configuration: configuration)
+            let url = "\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration"
+            let status = await Result(catching: {
+                try await transport.send(TransportRequest(method: "GET", url: url)).status
+            })
+            try await transport.shutdown()
+            try await proxy.shutdown()
+            #expect(try status.get() == 200)
+            #expect(proxy.connectTargets.isEmpty)
+        }
+    }
+
     @Test func proxyIsUsedForOutsideHostsOnly() async throws {
         // The proxy points at a closed loopback port: requests that go through it fail, NO_PROXY hosts do not.
         try await withFake { env in
