@@ -29,7 +29,13 @@ import Testing
             #expect(request.form["scope"] == managementScope[0])
             #expect(request.form["claims"] == nil)
             #expect(request.header("Content-Type")?.hasPrefix("application/x-www-form-urlencoded") == true)
-            #expect(request.header("client-request-id") != nil)
+            let requestID = try #require(request.header("client-request-id"))
+            #expect(UUID(uuidString: requestID) != nil)
+            #expect(request.header("return-client-request-id") == "true")
+            #expect(request.header("Accept") == "application/json")
+            #expect(request.header("x-client-SKU") == "swift.azureidentity")
+            #expect(request.header("User-Agent")?.hasPrefix("azsdk-swift-identity/") == true)
+            #expect(request.form.count == 4, "only client_id, scope, grant_type and client_secret are sent")
         }
     }
 

@@ -91,6 +91,35 @@ import Testing
         }
     }
 
+    @Test func rejectedEnvironmentSecretKeepsEntraDetails() async throws {
+        try await withFake { env in
+            var variables = baseEnvironment()
+            variables["AZURE_CLIENT_SECRET"] = "stale-secret-from-env"
+            let credential = EnvironmentCredential(options: env.options(environment: variables))
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
+            #expect(error.code == .authenticationFailed)
+            #expect(error.credentialName == "EnvironmentCredential")
+            #expect(error.message.hasPrefix("EnvironmentCredential authentication failed (ClientSecretCredential)"))
+            #expect(error.entraError?.errorCodes == [7000215])
+            #expect(!error.description.contains("stale-secret-from-env"))
+            #expect(env.fake.tokenRequests.first?.form["client_secret"] == "stale-secret-from-env")
+        }
+    }
+
+    @Test func missingCertificateFileIsAConfigurationError() async throws {
+        var variables = baseEnvironment()
+        variables["AZURE_CLIENT_CERTIFICATE_PATH"] = "/nonexistent/app.pem"
+        let credential = EnvironmentCredential(options: CredentialOptions(environment: variables))
+        #expect(credential.selectedCredentialName == "ClientCertificateCredential")
+        let error = try #require(
+            await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+        )
+        #expect(error.code == .invalidConfiguration)
+        #expect(error.message.contains("/nonexistent/app.pem"))
+    }
+
     @Test func unconfiguredAndMisconfiguredEnvironments() async throws {
         let empty = EnvironmentCredential(options: CredentialOptions(environment: [:]))
         let unavailable = try #require(
