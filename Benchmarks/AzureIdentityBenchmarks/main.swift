@@ -28,7 +28,7 @@ report(
     }
 )
 
-report("cached getToken from the main actor (hops)", try await measureBatchedOnMainActor(batches: 50, batch: 1000) {
+report("cached getToken, caller on the main actor", try await measureBatchedOnMainActor(batches: 50, batch: 1000) {
     _ = try await cached.getToken(scopes: scopes)
 })
 

@@ -193,6 +193,26 @@ import Testing
         }
     }
 
+    /// A third-party credential written without any isolation attribute still conforms.
+    private struct ThrowingCredential: TokenCredential {
+        struct Boom: Error {}
+        func getToken(for request: TokenRequest) async throws -> AccessToken {
+            throw Boom()
+        }
+    }
+
+    @Test func foreignErrorsStopTheChain() async throws {
+        let chain = ChainedTokenCredential([
+            EnvironmentCredential(options: CredentialOptions(environment: [:])),
+            ThrowingCredential(),
+            EnvironmentCredential(options: CredentialOptions(environment: [:])),
+        ])
+        let error = try #require(await caught { try await chain.getToken(scopes: managementScope) } as? ChainError)
+        #expect(error.attempts.map(\.outcome) == [.unavailable, .failed])
+        #expect(error.attempts.last?.credentialName == "ThrowingCredential")
+        #expect(error.attempts.last?.error is ThrowingCredential.Boom)
+    }
+
     @Test func chainOfOnlyUnavailableCredentials() async throws {
         let chain = ChainedTokenCredential([
             EnvironmentCredential(options: CredentialOptions(environment: [:])),

@@ -36,7 +36,7 @@ public final class TokenCache: Sendable {
     ///   - key: What the token is for.
     ///   - bypassCache: Fetch even if a token is cached (claims challenges); the result replaces the entry.
     ///   - fetch: Gets a new token from the network.
-    public func token(
+    nonisolated(nonsending) public func token(
         for key: TokenCacheKey,
         bypassCache: Bool = false,
         fetch: @escaping @Sendable () async throws -> AccessToken

@@ -35,7 +35,7 @@ public struct AuthorizationCodeCredential: TokenCredential {
     }
 
     /// Gets a user token: the first call redeems the code, later calls refresh.
-    public func getToken(for request: TokenRequest) async throws -> AccessToken {
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
         let flow = self.flow
         let (code, redirectURI, verifier, secret, store) = (
             self.code, self.redirectURI, codeVerifier, clientSecret, self.store

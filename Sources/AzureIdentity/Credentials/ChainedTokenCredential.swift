@@ -19,7 +19,7 @@ public struct ChainedTokenCredential: TokenCredential {
     }
 
     /// Returns the first token a credential produces.
-    public func getToken(for request: TokenRequest) async throws -> AccessToken {
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
         var attempts: [ChainError.Attempt] = []
         for source in sources {
             let name = String(describing: type(of: source))

@@ -57,7 +57,7 @@ public struct ClientAssertionCredential: TokenCredential {
     }
 
     /// Gets an app token.
-    public func getToken(for request: TokenRequest) async throws -> AccessToken {
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
         let flow = self.flow
         let provider = self.provider
         return try await flow.getToken(request) { context in

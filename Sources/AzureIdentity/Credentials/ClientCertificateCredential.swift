@@ -53,7 +53,7 @@ public struct ClientCertificateCredential: TokenCredential {
     }
 
     /// Gets an app token; a fresh assertion is signed for every network request.
-    public func getToken(for request: TokenRequest) async throws -> AccessToken {
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
         let flow = self.flow
         let authentication = self.authentication
         let timeSource = self.timeSource

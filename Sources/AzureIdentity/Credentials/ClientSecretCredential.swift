@@ -29,7 +29,7 @@ public struct ClientSecretCredential: TokenCredential {
     }
 
     /// Gets an app token; cached per tenant, scopes and CAE setting.
-    public func getToken(for request: TokenRequest) async throws -> AccessToken {
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
         let flow = self.flow
         let secret = self.secret
         return try await flow.getToken(request) { context in

@@ -75,7 +75,7 @@ public struct EnvironmentCredential: TokenCredential {
     }
 
     /// Gets a token from the selected credential. Authentication failures keep their Entra details.
-    public func getToken(for request: TokenRequest) async throws -> AccessToken {
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
         guard let inner else {
             throw AzureIdentityError(
                 code: .credentialUnavailable,

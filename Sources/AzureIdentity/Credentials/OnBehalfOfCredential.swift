@@ -41,7 +41,7 @@ public struct OnBehalfOfCredential: TokenCredential {
     }
 
     /// Gets a downstream token for the user.
-    public func getToken(for request: TokenRequest) async throws -> AccessToken {
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
         let flow = self.flow
         let authentication = self.authentication
         let userAssertion = self.userAssertion

@@ -37,7 +37,7 @@ public struct UsernamePasswordCredential: TokenCredential {
     }
 
     /// Gets a user token.
-    public func getToken(for request: TokenRequest) async throws -> AccessToken {
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
         let flow = self.flow
         let username = self.username
         let password = self.password

@@ -40,7 +40,7 @@ public struct WorkloadIdentityCredential: TokenCredential {
     }
 
     /// Gets an app token with the federated token as client assertion.
-    public func getToken(for request: TokenRequest) async throws -> AccessToken {
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
         try await inner.getToken(for: request)
     }
 }

@@ -64,7 +64,7 @@ struct EntraTokenFlow: Sendable {
     }
 
     /// Resolves the tenant, consults the cache and, on a miss, calls `fetch`.
-    func getToken(
+    nonisolated(nonsending) func getToken(
         _ request: TokenRequest,
         account: String = "",
         fetch: @escaping @Sendable (Context) async throws -> AccessToken
