@@ -28,9 +28,12 @@ report(
     }
 )
 
-report("cached getToken, caller on the main actor", try await measureBatchedOnMainActor(batches: 50, batch: 1000) {
-    _ = try await cached.getToken(scopes: scopes)
-})
+report(
+    "cached getToken, caller on the main actor",
+    try await measureBatchedOnMainActor(batches: 50, batch: 1000) {
+        _ = try await cached.getToken(scopes: scopes)
+    }
+)
 
 // 2. First token with a client secret: a new credential each time (empty cache), one POST over a pooled connection.
 report(

@@ -63,6 +63,24 @@ import Testing
             secrets += env.fake.tokenRequests.compactMap { $0.form["refresh_token"] }
             record(user)
 
+            let fromEnvironment = EnvironmentCredential(
+                options: env.options(
+                    logger: logger,
+                    environment: [
+                        "AZURE_TENANT_ID": FakeEnvironment.tenant, "AZURE_CLIENT_ID": FakeEnvironment.clientID,
+                        "AZURE_CLIENT_SECRET": FakeEnvironment.secret,
+                    ]
+                )
+            )
+            _ = try await fromEnvironment.getToken(scopes: ["https://storage.azure.com/.default"])
+            record(fromEnvironment)
+            record(
+                env.options(
+                    logger: logger,
+                    environment: ["AZURE_CLIENT_SECRET": FakeEnvironment.secret, "AZURE_PASSWORD": "carol-password-123"]
+                )
+            )
+
             let certificateCredential = try ClientCertificateCredential(
                 tenantID: FakeEnvironment.tenant,
                 clientID: "cert-app",

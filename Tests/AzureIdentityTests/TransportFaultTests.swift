@@ -113,7 +113,9 @@ import Testing
         let transport = try AsyncHTTPClientTransport()
         let started = ContinuousClock.now
         let error = await caught {
-            try await transport.send(TransportRequest(method: "GET", url: "https://127.0.0.1:1/", timeout: .seconds(20)))
+            try await transport.send(
+                TransportRequest(method: "GET", url: "https://127.0.0.1:1/", timeout: .seconds(20))
+            )
         }
         try await transport.shutdown()
         #expect((error as? TransportError)?.code == .connectionFailed)

@@ -1,3 +1,5 @@
+import Logging
+
 /// Picks a credential from Azure Identity's environment variables, in Azure Identity's order:
 ///
 /// 1. `AZURE_TENANT_ID` + `AZURE_CLIENT_ID` + `AZURE_CLIENT_SECRET` → ``ClientSecretCredential``
@@ -63,6 +65,14 @@ public struct EnvironmentCredential: TokenCredential {
             (name, make) = (nil, nil)
         }
         selectedCredentialName = name
+        // Names only: values (secrets, passwords, paths) are never logged.
+        options.logger.debug(
+            "EnvironmentCredential configuration",
+            metadata: [
+                "selected": "\(name ?? "none")",
+                "variables": "\(environment.keys.filter { $0.hasPrefix("AZURE_") }.sorted())",
+            ]
+        )
         inner = make.map { make in
             do {
                 return .success(try make())

@@ -16,7 +16,8 @@ struct EntraTokenFlow: Sendable {
     let clientID: String
     let authorityHost: AuthorityHost
     let allowedTenants: [String]
-    let environment: [String: String]
+    /// Only the one variable the flow needs: never keep the whole environment (it may hold secrets).
+    let multiTenantEnvironment: [String: String]
     let client: TokenEndpointClient
     let cache: TokenCache
     let logger: Logger
@@ -38,7 +39,8 @@ struct EntraTokenFlow: Sendable {
         self.clientID = clientID
         self.authorityHost = host
         self.allowedTenants = options.normalizedAllowedTenants
-        self.environment = options.environment
+        let flag = "AZURE_IDENTITY_DISABLE_MULTITENANTAUTH"
+        self.multiTenantEnvironment = options.environment[flag].map { [flag: $0] } ?? [:]
         self.logger = options.logger
         self.cache = TokenCache(timeSource: options.timeSource)
         let retrying = RetryingTransport(
@@ -83,7 +85,7 @@ struct EntraTokenFlow: Sendable {
                 configured: tenantID,
                 requested: request.tenantID,
                 additionallyAllowedTenants: allowedTenants,
-                environment: environment,
+                environment: multiTenantEnvironment,
                 credentialName: credentialName
             )
         let key = TokenCacheKey(
