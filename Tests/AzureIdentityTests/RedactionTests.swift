@@ -77,7 +77,9 @@ import Testing
             record(
                 env.options(
                     logger: logger,
-                    environment: ["AZURE_CLIENT_SECRET": FakeEnvironment.secret, "AZURE_PASSWORD": "carol-password-123"]
+                    environment: [
+                        "AZURE_CLIENT_SECRET": FakeEnvironment.secret, "AZURE_PASSWORD": "carol-password-123",
+                    ]
                 )
             )
 
