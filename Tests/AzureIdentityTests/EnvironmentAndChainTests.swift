@@ -213,6 +213,34 @@ import Testing
         #expect(error.attempts.last?.error is ThrowingCredential.Boom)
     }
 
+    @Test func nestedChainsOfUnavailableLinksLetTheOuterChainContinue() async throws {
+        try await withFake { env in
+            let unavailable = ChainedTokenCredential([EnvironmentCredential(options: env.options(environment: [:]))])
+            let good = try ClientSecretCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options()
+            )
+            let token = try await ChainedTokenCredential([unavailable, good]).getToken(scopes: managementScope)
+            #expect(env.fake.verifiedClaims(of: token.token.revealedValue()) != nil)
+
+            let failing = ChainedTokenCredential([
+                try ClientSecretCredential(
+                    tenantID: FakeEnvironment.tenant,
+                    clientID: FakeEnvironment.clientID,
+                    secret: Secret("bad"),
+                    options: env.options()
+                )
+            ])
+            let error = try #require(
+                await caught { try await ChainedTokenCredential([failing, good]).getToken(scopes: managementScope) }
+                    as? ChainError
+            )
+            #expect(error.attempts.map(\.outcome) == [.failed])
+        }
+    }
+
     @Test func chainOfOnlyUnavailableCredentials() async throws {
         let chain = ChainedTokenCredential([
             EnvironmentCredential(options: CredentialOptions(environment: [:])),

@@ -36,6 +36,11 @@ public struct ChainError: Error, Sendable, CustomStringConvertible {
         self.attempts = attempts
     }
 
+    /// Whether every attempted link was unavailable (so an enclosing chain may move on).
+    public var allLinksUnavailable: Bool {
+        attempts.allSatisfy { $0.outcome == .unavailable }
+    }
+
     /// A header line, then one line per link.
     public var description: String {
         let header = "ChainedTokenCredential failed to get a token (\(attempts.count) credential(s) attempted):"

@@ -30,7 +30,10 @@ public struct ChainedTokenCredential: TokenCredential {
             } catch let error as CancellationError {
                 throw error
             } catch {
-                let unavailable = (error as? AzureIdentityError)?.allowsChainToContinue ?? false
+                // A nested chain whose links were all unavailable is itself unavailable.
+                let unavailable =
+                    (error as? AzureIdentityError)?.allowsChainToContinue
+                    ?? (error as? ChainError)?.allLinksUnavailable ?? false
                 let reason = (error as? AzureIdentityError)?.message ?? "\(error)"
                 attempts.append(
                     ChainError.Attempt(
