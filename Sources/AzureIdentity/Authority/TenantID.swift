@@ -1,0 +1,47 @@
+/// Tenant id validation and per-request tenant resolution (Azure Identity's multi-tenant rules).
+public enum TenantID {
+    /// Throws unless the tenant id contains only letters, digits, `-` and `.`.
+    public static func validate(_ tenantID: String) throws {
+        let allowed = tenantID.unicodeScalars.allSatisfy { scalar in
+            (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
+                || scalar == "-" || scalar == "."
+        }
+        guard !tenantID.isEmpty, allowed else {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "Invalid tenant id provided. A tenant id contains only letters, digits, '-' and '.'. "
+                    + "You can locate your tenant id by following the instructions at "
+                    + "https://learn.microsoft.com/partner-center/find-ids-and-domain-names."
+            )
+        }
+    }
+
+    /// Chooses the tenant for one request.
+    ///
+    /// - With `AZURE_IDENTITY_DISABLE_MULTITENANTAUTH` set (non-empty), or a configured tenant of `adfs`, the
+    ///   configured tenant always wins.
+    /// - Otherwise the requested tenant wins; if it differs from the configured one it must be listed in
+    ///   `additionallyAllowedTenants` (or the list contains `*`), else the credential is unavailable.
+    public static func resolve(
+        configured: String,
+        requested: String?,
+        additionallyAllowedTenants: [String],
+        environment: [String: String],
+        credentialName: String
+    ) throws -> String {
+        if let flag = environment["AZURE_IDENTITY_DISABLE_MULTITENANTAUTH"], !flag.isEmpty { return configured }
+        if configured.lowercased() == "adfs" { return configured }
+        guard let requested, !requested.isEmpty, requested != configured else { return configured }
+        try validate(requested)
+        if additionallyAllowedTenants.contains("*") || additionallyAllowedTenants.contains(requested) {
+            return requested
+        }
+        throw AzureIdentityError(
+            code: .credentialUnavailable,
+            message: "The current credential is not configured to acquire tokens for tenant \(requested). "
+                + "To enable acquiring tokens for this tenant add it to additionallyAllowedTenants, "
+                + "or add \"*\" to allow acquiring tokens for any tenant.",
+            credentialName: credentialName
+        )
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// An access token issued by Microsoft Entra ID (or a compatible token source).
+public struct AccessToken: Sendable, Hashable {
+    /// The bearer token itself. Redacted when printed.
+    public var token: Secret
+    /// When the token stops being valid.
+    public var expiresOn: Date
+    /// When a caller should start getting a new token; `nil` lets the cache pick a default.
+    public var refreshOn: Date?
+    /// The token type, usually `Bearer`.
+    public var tokenType: String
+
+    /// Creates an access token.
+    public init(token: Secret, expiresOn: Date, refreshOn: Date? = nil, tokenType: String = "Bearer") {
+        self.token = token
+        self.expiresOn = expiresOn
+        self.refreshOn = refreshOn
+        self.tokenType = tokenType
+    }
+}
+
+extension AccessToken: CustomStringConvertible {
+    /// A description without the token value.
+    public var description: String {
+        let refresh = refreshOn.map { ", refreshOn: \($0)" } ?? ""
+        return "AccessToken(\(tokenType), token: \(Secret.redactionMarker), expiresOn: \(expiresOn)\(refresh))"
+    }
+}

@@ -1,0 +1,63 @@
+/// The error thrown by every credential in this module.
+///
+/// Branch on ``code``; the message is for people. No secret (client secret, password, assertion, token)
+/// ever appears in an `AzureIdentityError`.
+public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
+    /// What kind of failure this is.
+    public var code: Code
+    /// A human-readable explanation, free of secrets.
+    public var message: String
+    /// The credential that failed, for example `ClientSecretCredential`.
+    public var credentialName: String?
+    /// Entra ID's error response, when the token endpoint answered with one.
+    public var entraError: EntraErrorResponse?
+    /// The HTTP status of the failing response, if there was one.
+    public var statusCode: Int?
+    /// The lower-level error that caused this one, if any.
+    public var underlying: (any Error & Sendable)?
+
+    /// Creates an error.
+    public init(
+        code: Code,
+        message: String,
+        credentialName: String? = nil,
+        entraError: EntraErrorResponse? = nil,
+        statusCode: Int? = nil,
+        underlying: (any Error & Sendable)? = nil
+    ) {
+        self.code = code
+        self.message = message
+        self.credentialName = credentialName
+        self.entraError = entraError
+        self.statusCode = statusCode
+        self.underlying = underlying
+    }
+
+    /// Whether a ``ChainedTokenCredential`` should try its next credential after this error.
+    public var allowsChainToContinue: Bool {
+        code == .credentialUnavailable
+    }
+
+    /// A one-line description with the code, credential, message and Entra details.
+    public var description: String {
+        var parts = ["AzureIdentityError.\(code)"]
+        if let credentialName { parts.append("[\(credentialName)]") }
+        var text = parts.joined(separator: " ") + ": " + message
+        if let statusCode { text += " (HTTP \(statusCode))" }
+        if let entraError { text += " " + entraError.summary }
+        return text
+    }
+
+    /// A short description for metrics: the code and the AADSTS codes only.
+    public var shortDescription: String {
+        let codes = entraError?.errorCodes.map { "AADSTS\($0)" }.joined(separator: ",") ?? ""
+        return codes.isEmpty ? "\(code)" : "\(code) \(codes)"
+    }
+}
+
+extension AzureIdentityError: Equatable {
+    /// Errors compare equal when their codes match.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.code == rhs.code
+    }
+}

@@ -1,0 +1,23 @@
+extension CredentialOptions: CustomStringConvertible, CustomReflectable {
+    /// The options with environment variable *names* only: values (which may be secrets) are never printed.
+    public var description: String {
+        "CredentialOptions(authorityHost: \(authorityHost.map(\.url) ?? "default"), "
+            + "additionallyAllowedTenants: \(additionallyAllowedTenants), retryPolicy: \(retryPolicy), "
+            + "requestTimeout: \(requestTimeout), environment: \(environment.keys.sorted()))"
+    }
+
+    /// A mirror that shows environment variable names only.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "authorityHost": authorityHost as Any,
+                "additionallyAllowedTenants": additionallyAllowedTenants,
+                "retryPolicy": retryPolicy,
+                "requestTimeout": requestTimeout,
+                "environmentVariableNames": environment.keys.sorted(),
+            ],
+            displayStyle: .struct
+        )
+    }
+}

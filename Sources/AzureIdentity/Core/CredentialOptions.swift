@@ -1,0 +1,59 @@
+import Foundation
+import Logging
+
+/// Options shared by every credential that talks to a Microsoft Entra token endpoint.
+///
+/// Everything that does I/O or reads ambient state is injectable: the transport, the clock, the environment
+/// and the logger. Nothing here is read from the process unless you pass it in (the defaults do read the
+/// process environment and use a shared AsyncHTTPClient transport).
+public struct CredentialOptions: Sendable {
+    /// The authority host; `nil` means `AZURE_AUTHORITY_HOST` from ``environment``, else the public cloud.
+    public var authorityHost: AuthorityHost?
+    /// Tenants (besides the configured one) a request may ask for; `*` allows any.
+    public var additionallyAllowedTenants: [String]
+    /// The HTTP transport; `nil` uses a process-wide ``AsyncHTTPClientTransport`` configured from the environment.
+    public var transport: (any HTTPTransport)?
+    /// How token requests are retried.
+    public var retryPolicy: RetryPolicy
+    /// The deadline for one HTTP exchange.
+    public var requestTimeout: Duration
+    /// The clock used for expiry, refresh-ahead and retry back-off.
+    public var timeSource: any TimeSource
+    /// The environment variables the credential may read.
+    public var environment: [String: String]
+    /// Where the credential logs. Secrets are never logged. Defaults to a logger that discards everything.
+    public var logger: Logger
+
+    /// Creates options.
+    public init(
+        authorityHost: AuthorityHost? = nil,
+        additionallyAllowedTenants: [String] = [],
+        transport: (any HTTPTransport)? = nil,
+        retryPolicy: RetryPolicy = .default,
+        requestTimeout: Duration = .seconds(30),
+        timeSource: any TimeSource = SystemTimeSource(),
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        logger: Logger = Logger(label: "AzureIdentity", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.authorityHost = authorityHost
+        self.additionallyAllowedTenants = additionallyAllowedTenants
+        self.transport = transport
+        self.retryPolicy = retryPolicy
+        self.requestTimeout = requestTimeout
+        self.timeSource = timeSource
+        self.environment = environment
+        self.logger = logger
+    }
+
+    /// The authority host to use: the explicit one, else `AZURE_AUTHORITY_HOST`, else the public cloud.
+    public func resolvedAuthorityHost() throws -> AuthorityHost {
+        if let authorityHost { return authorityHost }
+        if let value = environment["AZURE_AUTHORITY_HOST"], !value.isEmpty { return try AuthorityHost(value) }
+        return .publicCloud
+    }
+
+    /// The allowed-tenant list with `*` collapsed.
+    var normalizedAllowedTenants: [String] {
+        additionallyAllowedTenants.contains("*") ? ["*"] : additionallyAllowedTenants
+    }
+}

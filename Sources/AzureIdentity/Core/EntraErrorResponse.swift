@@ -1,0 +1,73 @@
+/// The error body Microsoft Entra ID returns from its token endpoint.
+///
+/// ```json
+/// {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. ...",
+///  "error_codes":[7000215],"timestamp":"...","trace_id":"...","correlation_id":"..."}
+/// ```
+public struct EntraErrorResponse: Sendable, Hashable, Codable {
+    /// The OAuth error, for example `invalid_client`.
+    public var error: String
+    /// Entra's explanation, starting with the AADSTS code.
+    public var errorDescription: String?
+    /// The numeric AADSTS codes, for example `[7000215]`.
+    public var errorCodes: [Int]
+    /// The server timestamp.
+    public var timestamp: String?
+    /// Entra's trace id, for support requests.
+    public var traceID: String?
+    /// The correlation id (echoes `client-request-id`).
+    public var correlationID: String?
+
+    /// Creates an error response.
+    public init(
+        error: String,
+        errorDescription: String? = nil,
+        errorCodes: [Int] = [],
+        timestamp: String? = nil,
+        traceID: String? = nil,
+        correlationID: String? = nil
+    ) {
+        self.error = error
+        self.errorDescription = errorDescription
+        self.errorCodes = errorCodes
+        self.timestamp = timestamp
+        self.traceID = traceID
+        self.correlationID = correlationID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case error
+        case errorDescription = "error_description"
+        case errorCodes = "error_codes"
+        case timestamp
+        case traceID = "trace_id"
+        case correlationID = "correlation_id"
+    }
+
+    /// Decodes a body, tolerating missing optional fields.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.error = try container.decode(String.self, forKey: .error)
+        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
+        self.errorCodes = try container.decodeIfPresent([Int].self, forKey: .errorCodes) ?? []
+        self.timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
+        self.traceID = try container.decodeIfPresent(String.self, forKey: .traceID)
+        self.correlationID = try container.decodeIfPresent(String.self, forKey: .correlationID)
+    }
+
+    /// The first AADSTS code as text, for example `AADSTS7000215`.
+    public var primaryCode: String? {
+        errorCodes.first.map { "AADSTS\($0)" }
+    }
+
+    /// `error`, the first line of the description, and the trace and correlation ids.
+    public var summary: String {
+        var text = "error=\(error)"
+        if let firstLine = errorDescription?.split(whereSeparator: \.isNewline).first {
+            text += " description=\"\(firstLine)\""
+        }
+        if let traceID { text += " traceID=\(traceID)" }
+        if let correlationID { text += " correlationID=\(correlationID)" }
+        return text
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Authenticates an application with a client assertion obtained from a callback or read from a file.
+public struct ClientAssertionCredential: TokenCredential {
+    private let flow: EntraTokenFlow
+    private let provider: @Sendable () async throws -> Secret
+
+    /// Creates the credential; `assertionProvider` is called for every network request.
+    public init(
+        tenantID: String,
+        clientID: String,
+        options: CredentialOptions = CredentialOptions(),
+        assertionProvider: @escaping @Sendable () async throws -> Secret
+    ) throws {
+        try self.init(
+            credentialName: "ClientAssertionCredential",
+            tenantID: tenantID,
+            clientID: clientID,
+            options: options,
+            provider: assertionProvider
+        )
+    }
+
+    /// Creates the credential reading the assertion from a file on every network request.
+    public init(
+        tenantID: String,
+        clientID: String,
+        assertionFile: String,
+        options: CredentialOptions = CredentialOptions()
+    ) throws {
+        try self.init(tenantID: tenantID, clientID: clientID, options: options) {
+            guard let data = FileManager.default.contents(atPath: assertionFile) else {
+                throw AzureIdentityError(
+                    code: .credentialUnavailable,
+                    message: "ClientAssertionCredential: the assertion file '\(assertionFile)' could not be read.",
+                    credentialName: "ClientAssertionCredential"
+                )
+            }
+            return Secret(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    init(
+        credentialName: String,
+        tenantID: String,
+        clientID: String,
+        options: CredentialOptions,
+        provider: @escaping @Sendable () async throws -> Secret
+    ) throws {
+        self.flow = try EntraTokenFlow(
+            credentialName: credentialName,
+            tenantID: tenantID,
+            clientID: clientID,
+            options: options
+        )
+        self.provider = provider
+    }
+
+    /// Gets an app token.
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
+        let flow = self.flow
+        let provider = self.provider
+        return try await flow.getToken(request) { context in
+            let assertion = try await provider()
+            guard !assertion.isEmpty else {
+                throw AzureIdentityError(
+                    code: .credentialUnavailable,
+                    message: "\(flow.credentialName): the client assertion is empty.",
+                    credentialName: flow.credentialName
+                )
+            }
+            let fields = try await ClientAuthentication.assertion { assertion }
+                .formFields(clientID: flow.clientID, tokenEndpoint: context.tokenEndpoint, now: Date())
+            return try await flow.post(context, grantFields: [("grant_type", "client_credentials")] + fields).token
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+
+/// The machinery every token-endpoint credential shares: tenant resolution, CAE claims, caching and posting.
+struct EntraTokenFlow: Sendable {
+    /// What a credential needs to build one grant request.
+    struct Context: Sendable {
+        var tenantID: String
+        var tokenEndpoint: String
+        var scopes: [String]
+        var claims: String?
+    }
+
+    let credentialName: String
+    let tenantID: String
+    let clientID: String
+    let authorityHost: AuthorityHost
+    let allowedTenants: [String]
+    /// Only the one variable the flow needs: never keep the whole environment (it may hold secrets).
+    let multiTenantEnvironment: [String: String]
+    let client: TokenEndpointClient
+    let cache: TokenCache
+    let logger: Logger
+    let discovery: TokenEndpointDiscovery
+
+    init(credentialName: String, tenantID: String, clientID: String, options: CredentialOptions) throws {
+        try TenantID.validate(tenantID)
+        guard !clientID.isEmpty else {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "\(credentialName): a client id is required.",
+                credentialName: credentialName
+            )
+        }
+        let host = try options.resolvedAuthorityHost()
+        let base = try options.transport ?? SharedTransport.get()
+        self.credentialName = credentialName
+        self.tenantID = tenantID
+        self.clientID = clientID
+        self.authorityHost = host
+        self.allowedTenants = options.normalizedAllowedTenants
+        let flag = "AZURE_IDENTITY_DISABLE_MULTITENANTAUTH"
+        self.multiTenantEnvironment = options.environment[flag].map { [flag: $0] } ?? [:]
+        self.logger = options.logger
+        self.cache = TokenCache(timeSource: options.timeSource)
+        let retrying = RetryingTransport(
+            base: base,
+            policy: options.retryPolicy,
+            timeSource: options.timeSource,
+            logger: options.logger
+        )
+        self.discovery = TokenEndpointDiscovery(
+            authorityHost: host,
+            transport: retrying,
+            requestTimeout: options.requestTimeout,
+            credentialName: credentialName
+        )
+        self.client = TokenEndpointClient(
+            credentialName: credentialName,
+            authorityHost: host,
+            transport: retrying,
+            timeSource: options.timeSource,
+            requestTimeout: options.requestTimeout,
+            logger: options.logger
+        )
+    }
+
+    /// Resolves the tenant, consults the cache and, on a miss, calls `fetch`.
+    nonisolated(nonsending) func getToken(
+        _ request: TokenRequest,
+        account: String = "",
+        fetch: @escaping @Sendable (Context) async throws -> AccessToken
+    ) async throws -> AccessToken {
+        guard !request.scopes.isEmpty else {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "\(credentialName): at least one scope is required.",
+                credentialName: credentialName
+            )
+        }
+        let tenant =
+            request.tenantID == nil || request.tenantID == tenantID
+            ? tenantID
+            : try TenantID.resolve(
+                configured: tenantID,
+                requested: request.tenantID,
+                additionallyAllowedTenants: allowedTenants,
+                environment: multiTenantEnvironment,
+                credentialName: credentialName
+            )
+        let key = TokenCacheKey(
+            authority: authorityHost.url,
+            tenantID: tenant,
+            clientID: clientID,
+            scopes: request.scopes,
+            isCAE: request.enableCAE,
+            account: account
+        )
+        let hasChallenge = !(request.claims ?? "").isEmpty
+        let discovery = self.discovery
+        return try await cache.token(for: key, bypassCache: hasChallenge) {
+            // Built only on a cache miss, so a hit does no string or JSON work.
+            let context = Context(
+                tenantID: tenant,
+                tokenEndpoint: try await discovery.tokenEndpoint(tenantID: tenant),
+                scopes: request.scopes,
+                claims: try CAEClaims.merge(claims: request.claims, enableCAE: request.enableCAE)
+            )
+            return try await fetch(context)
+        }
+    }
+
+    /// Posts `client_id`, `scope`, the grant's fields and `claims` to the token endpoint.
+    func post(
+        _ context: Context,
+        grantFields: [(String, String)],
+        scopes: [String]? = nil
+    ) async throws -> TokenEndpointClient.Result {
+        var form: [(String, String)] = [
+            ("client_id", clientID), ("scope", (scopes ?? context.scopes).joined(separator: " ")),
+        ]
+        form += grantFields
+        if let claims = context.claims { form.append(("claims", claims)) }
+        return try await client.requestToken(url: context.tokenEndpoint, tenantID: context.tenantID, form: form)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Logging
+
+/// Posts grant requests to `<authority>/<tenant>/oauth2/v2.0/token` and turns the answer into a token or an
+/// ``AzureIdentityError``. Form values are never logged.
+struct TokenEndpointClient: Sendable {
+    let credentialName: String
+    let authorityHost: AuthorityHost
+    let transport: any HTTPTransport
+    let timeSource: any TimeSource
+    let requestTimeout: Duration
+    let logger: Logger
+
+    struct Result: Sendable {
+        var token: AccessToken
+        var refreshToken: Secret?
+    }
+
+    func requestToken(url: String, tenantID: String, form: [(String, String)]) async throws -> Result {
+        let requestID = UUID().uuidString.lowercased()
+        let grant = form.first { $0.0 == "grant_type" }?.1 ?? "?"
+        let request = TransportRequest(
+            method: "POST",
+            url: url,
+            headers: [
+                (name: "Content-Type", value: "application/x-www-form-urlencoded;charset=utf-8"),
+                (name: "Accept", value: "application/json"),
+                (name: "client-request-id", value: requestID),
+                (name: "return-client-request-id", value: "true"),
+                (name: "x-client-SKU", value: "swift.azureidentity"),
+                (name: "User-Agent", value: "azsdk-swift-identity/0.1"),
+            ],
+            body: Array(FormEncoding.encode(form).utf8),
+            timeout: requestTimeout
+        )
+        logger.debug(
+            "Requesting token",
+            metadata: [
+                "credential": "\(credentialName)", "tenant": "\(tenantID)", "grant_type": "\(grant)",
+                "client-request-id": "\(requestID)",
+            ]
+        )
+        let issuedAt = timeSource.now()
+        let response: TransportResponse
+        do {
+            response = try await transport.send(request)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            logger.debug("Token request failed", metadata: ["credential": "\(credentialName)", "error": "\(error)"])
+            throw AzureIdentityError(
+                code: .transportFailed,
+                message: "The token endpoint \(url) could not be reached: \(error)",
+                credentialName: credentialName,
+                underlying: error
+            )
+        }
+        return try parse(response, issuedAt: issuedAt, url: url)
+    }
+
+    private func parse(_ response: TransportResponse, issuedAt: Date, url: String) throws -> Result {
+        let decoder = JSONDecoder()
+        guard response.status == 200 else {
+            let entra =
+                (try? decoder.decode(EntraErrorResponse.self, from: Data(response.body)))
+                ?? EntraErrorResponse(
+                    error: response.status == 400 ? "invalid_request" : "unknown_error",
+                    errorDescription: "The token endpoint returned HTTP \(response.status) with a body that is not "
+                        + "an Entra error (\(response.body.count) bytes)."
+                )
+            logger.debug(
+                "Token request rejected",
+                metadata: [
+                    "credential": "\(credentialName)", "status": "\(response.status)", "error": "\(entra.error)",
+                    "codes": "\(entra.errorCodes)", "trace_id": "\(entra.traceID ?? "")",
+                ]
+            )
+            throw AzureIdentityError(
+                code: .authenticationFailed,
+                message: "\(credentialName) authentication failed: \(entra.error)",
+                credentialName: credentialName,
+                entraError: entra,
+                statusCode: response.status
+            )
+        }
+        do {
+            let body = try decoder.decode(TokenResponse.self, from: Data(response.body))
+            logger.debug(
+                "Token received",
+                metadata: [
+                    "credential": "\(credentialName)", "expires_in": "\(body.expiresIn)",
+                ]
+            )
+            return Result(token: body.accessToken(issuedAt: issuedAt), refreshToken: body.refreshToken.map(Secret.init))
+        } catch {
+            throw AzureIdentityError(
+                code: .invalidResponse,
+                message: "The token endpoint \(url) returned a response that is not a valid token response "
+                    + "(\(response.body.count) bytes).",
+                credentialName: credentialName,
+                statusCode: response.status
+            )
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+extension FakeEntraID {
+    /// Signs an access token (ES256) with Entra-like claims.
+    func mintAccessToken(
+        tenantID: String,
+        audience: String,
+        clientID: String,
+        user: FakeUser?,
+        scopes: [String],
+        capabilities: Bool,
+        configuration: Configuration
+    ) -> String {
+        let now = Int(configuration.now().timeIntervalSince1970)
+        var claims: [String: Any] = [
+            "aud": audience, "iss": "https://sts.windows.net/\(tenantID)/", "iat": now, "nbf": now,
+            "exp": now + Int(configuration.tokenLifetime), "tid": tenantID, "appid": clientID, "azp": clientID,
+            "ver": "1.0", "uti": UUID().uuidString.lowercased(),
+        ]
+        if let user {
+            claims["oid"] = user.objectID
+            claims["sub"] = user.objectID
+            claims["upn"] = user.username
+            claims["scp"] = scopes.joined(separator: " ")
+        } else {
+            let servicePrincipal = Self.stableID(clientID + tenantID)
+            claims["oid"] = servicePrincipal
+            claims["sub"] = servicePrincipal
+            claims["idtyp"] = "app"
+        }
+        if capabilities { claims["xms_cc"] = ["cp1"] }
+        return FakeJWT.signES256(
+            header: ["alg": "ES256", "typ": "JWT", "kid": "fake-entra"],
+            claims: claims,
+            key: signingKey
+        )
+    }
+
+    /// The JSON body of a successful token response.
+    func tokenResponse(
+        accessToken: String,
+        scope: String,
+        refreshToken: String?,
+        configuration: Configuration
+    ) -> [UInt8] {
+        var object: [String: Any] = [
+            "token_type": "Bearer", "expires_in": Int(configuration.tokenLifetime),
+            "ext_expires_in": Int(configuration.tokenLifetime), "access_token": accessToken, "scope": scope,
+        ]
+        if let refreshIn = configuration.refreshIn { object["refresh_in"] = Int(refreshIn) }
+        if let refreshToken { object["refresh_token"] = refreshToken }
+        return Array(
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+                ?? Data()
+        )
+    }
+
+    /// Whether the `claims` parameter asks for the `cp1` capability.
+    static func requestsCAE(_ claims: String?) -> Bool {
+        guard let data = claims?.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let accessToken = object["access_token"] as? [String: Any],
+            let capabilities = accessToken["xms_cc"] as? [String: Any],
+            let values = capabilities["values"] as? [String]
+        else { return false }
+        return values.contains("cp1")
+    }
+
+    static func stableID(_ seed: String) -> String {
+        let value = UInt64(bitPattern: Int64(seed.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }))
+        let hex = String(value, radix: 16).padding(toLength: 16, withPad: "0", startingAt: 0)
+        return "\(hex.prefix(8))-\(hex.dropFirst(8).prefix(4))-4\(hex.dropFirst(12).prefix(3))-8000-000000000000"
+    }
+}
