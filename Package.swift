@@ -107,6 +107,7 @@ let package = Package(
         .testTarget(
             name: "AuthProfileCLITests",
             dependencies: ["AuthProfileCLI", "AuthProfiles"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

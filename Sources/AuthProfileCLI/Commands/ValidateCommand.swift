@@ -20,14 +20,25 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Option(help: ArgumentHelp("The largest file accepted, in bytes.", valueName: "bytes"))
+    var maxFileSize = ParseLimits.default.maximumFileSize
+
+    @Option(help: ArgumentHelp("The deepest nesting of mappings and lists accepted.", valueName: "levels"))
+    var maxDepth = ParseLimits.default.maximumDepth
+
+    @Option(help: ArgumentHelp("The most YAML nodes accepted in one file.", valueName: "count"))
+    var maxNodes = ParseLimits.default.maximumNodes
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or directory to validate") }
+        if maxFileSize < 1 || maxDepth < 1 || maxNodes < 1 { throw ValidationError("limits must be positive") }
     }
 
     func run() throws {
         let context = CLIContext.current
         let entries = ProfileFileDiscovery.discover(paths, workingDirectory: context.workingDirectory)
-        let validator = ProfileValidator()
+        let validator = ProfileValidator(
+            limits: ParseLimits(maximumFileSize: maxFileSize, maximumDepth: maxDepth, maximumNodes: maxNodes))
         let results = entries.map { validator.validate(fileAtPath: $0.resolvedPath, displayPath: $0.displayPath) }
         let report = ValidationReport(results: results, strict: strict)
         context.write(format.renderer.render(report))

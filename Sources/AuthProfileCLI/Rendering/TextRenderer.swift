@@ -31,7 +31,7 @@ public struct TextRenderer: DiagnosticRenderer {
         let pad = String(repeating: " ", count: gutter)
         if diagnostic.isSensitive {
             output += " \(pad) | (source line not shown: it may contain a secret)\n"
-        } else if let line = source.line(diagnostic.location.line) {
+        } else if !source.text.isEmpty, let line = source.line(diagnostic.location.line) {
             let shown = line.replacingTabs()
             output += " \(diagnostic.location.line) | \(shown)\n"
             let prefix = line.unicodeScalars.prefix(max(0, diagnostic.location.column - 1))

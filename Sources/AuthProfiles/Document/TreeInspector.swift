@@ -84,7 +84,9 @@ struct TreeInspector {
         default: return nil
         }
         let allowed: Set<String> = ["", "!", Tag.Name.str.rawValue, Tag.Name.map.rawValue, Tag.Name.seq.rawValue]
-        return allowed.contains(name) ? nil : name
+        let prefix = "tag:yaml.org,2002:"
+        guard !allowed.contains(name) else { return nil }
+        return name.hasPrefix(prefix) ? "!!" + name.dropFirst(prefix.count) : name
     }
 
     private func location(_ mark: Mark?) -> SourceLocation {

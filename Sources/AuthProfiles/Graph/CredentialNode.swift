@@ -90,6 +90,7 @@ public enum ClientAuthentication: Sendable, Hashable {
 public struct InteractiveBrowserSettings: Sendable, Hashable {
     public let clientID: ProfileValue<String>
     public let redirectURI: ProfileValue<String>?
+    public let port: ProfileValue<Int>?
     public let loginHint: ProfileValue<String>?
     public let brokerEnabled: ProfileValue<Bool>
     public let useDefaultBrokerAccount: ProfileValue<Bool>

@@ -68,7 +68,8 @@ extension FormatSpec {
         case .interactiveBrowser:
             return ObjectSpec(kind.rawValue, fields: [
                 publicClientID,
-                FieldSpec("redirectUri", .url, "The loopback redirect URI.", default: "http://localhost:<free port>"),
+                FieldSpec("redirectUri", .url, "The loopback redirect URI.", default: "http://localhost:<port>"),
+                FieldSpec("port", .port, "The loopback port to listen on.", default: "a free port"),
                 FieldSpec("loginHint", .text, "The account to preselect."),
                 FieldSpec("broker", .object(broker), "Authentication broker options."),
             ])

@@ -106,7 +106,8 @@ extension GraphBuilder {
                 if case .boolean(let value)? = broker?[key] { value } else { .literal(false) }
             }
             return .interactiveBrowser(InteractiveBrowserSettings(
-                clientID: clientID, redirectURI: text("redirectUri"), loginHint: text("loginHint"),
+                clientID: clientID, redirectURI: text("redirectUri"), port: port(object["port"]),
+                loginHint: text("loginHint"),
                 brokerEnabled: flag("enabled"), useDefaultBrokerAccount: flag("useDefaultBrokerAccount"),
                 legacyEnableMsaPassthrough: flag("legacyEnableMsaPassthrough")))
         case .azurePipelines:
@@ -166,6 +167,10 @@ extension GraphBuilder {
             path: path, keyPath: material["key"]?.text,
             format: material["format"]?.literalText.flatMap(CertificateFormat.init(rawValue:)), password: password,
             sendCertificateChain: sendChain)
+    }
+
+    func port(_ value: DecodedValue?) -> ProfileValue<Int>? {
+        if case .integer(let port)? = value { port } else { nil }
     }
 
     func duration(_ value: DecodedValue?) -> ProfileValue<Duration>? {

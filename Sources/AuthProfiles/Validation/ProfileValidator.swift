@@ -96,16 +96,17 @@ enum ProfileFileReader {
             throw Failure(diagnostic: Diagnostic(.unreadableFile, "the file cannot be opened (check its permissions)", at: start))
         }
         defer { try? handle.close() }
+        let data: Data
         do {
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            if data.count > limit {
-                throw Failure(diagnostic: Diagnostic(.fileTooLarge, "file is larger than the limit of \(limit) bytes", at: start,
-                                           hint: "split the profiles over several files"))
-            }
-            return [UInt8](data)
+            data = try handle.read(upToCount: limit + 1) ?? Data()
         } catch {
-            throw Failure(diagnostic: Diagnostic(.unreadableFile, "the file cannot be read: \(error.localizedDescription)",
-                                       at: start))
+            throw Failure(diagnostic: Diagnostic(
+                .unreadableFile, "the file cannot be read: \(error.localizedDescription)", at: start))
         }
+        if data.count > limit {
+            throw Failure(diagnostic: Diagnostic(.fileTooLarge, "file is larger than the limit of \(limit) bytes",
+                                                 at: start, hint: "split the profiles over several files"))
+        }
+        return [UInt8](data)
     }
 }

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+@testable import AuthProfiles
+
+/// The validated graph: inheritance, resolution, defaults and where each setting came from.
+@Suite struct GraphTests {
+    static let team = """
+        version: 1
+        clouds:
+          sovereign: { authorityHost: https://login.sovereign.contoso.example }
+        tenants:
+          corp: { id: contoso.onmicrosoft.com, additionallyAllowed: [fabrikam.onmicrosoft.com] }
+          gov: { id: contoso.onmicrosoft.us, cloud: sovereign }
+        profiles:
+          base:
+            tenant: corp
+            environment: production
+            credential:
+              type: chain
+              policy: { onUnavailable: next, onFailed: next }
+              deadline: 10s
+              links:
+                - { type: workloadIdentity, clientId: { env: AZURE_CLIENT_ID } }
+                - { type: managedIdentity, clientId: \(clientB), timeout: 2s, onFailed: stop }
+          prod:
+            extends: base
+          gov:
+            extends: base
+            tenant: gov
+            credential: { type: profile, name: prod }
+          dev:
+            extends: base
+            environment: development
+            credential:
+              type: chain
+              links:
+                - { type: azureCli, tenant: 72f988bf-86f1-41af-91ab-2d7cd011db47 }
+                - { type: profile, name: prod }
+        """
+
+    @Test func extendsInheritsSettingsAndRecordsOrigins() throws {
+        let result = validate(Self.team)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let graph = try #require(result.graph)
+        let prod = try #require(graph.profile(named: "prod"))
+        #expect(prod.parent == "base")
+        #expect(prod.isProduction)
+        #expect(prod.tenant?.literalID == "contoso.onmicrosoft.com")
+        #expect(prod.cloud == "public")
+        #expect(prod.additionallyAllowedTenants == ["fabrikam.onmicrosoft.com"])
+        #expect(prod.credential.kind == .chain)
+        #expect(prod.credential.path == "prod/credential")
+        guard case .inherited(let from, let location)? = prod.origins[.credential] else {
+            Issue.record("credential should be inherited")
+            return
+        }
+        #expect(from == "base")
+        #expect(location.line == 12)
+        guard case .tenant(let tenantName, _)? = prod.origins[.additionallyAllowedTenants] else {
+            Issue.record("allowed tenants should come from the tenant")
+            return
+        }
+        #expect(tenantName == "corp")
+        #expect(prod.origins[.cloud] == .tenant(name: "corp", SourceLocation(file: "test.yaml", line: 5, column: 3)))
+    }
+
+    @Test func chainPolicyDefaultsApplyPerLink() throws {
+        let graph = try #require(validate(Self.team).graph)
+        guard case .chain(let links, let deadline)? = graph.profile(named: "base")?.credential.settings else {
+            Issue.record("expected a chain")
+            return
+        }
+        #expect(deadline == .literal(.seconds(10)))
+        #expect(links.map(\.onUnavailable) == [.next, .next])
+        #expect(links.map(\.onFailed) == [.next, .stop])
+        #expect(links[1].timeout == .literal(.seconds(2)))
+        #expect(links[1].displayName == "base/credential/links[1]:managedIdentity")
+        guard case .workloadIdentity(let clientID, let tokenFile) = links[0].settings else {
+            Issue.record("expected workload identity")
+            return
+        }
+        #expect(clientID == .environment(EnvironmentBinding(name: "AZURE_CLIENT_ID")))
+        #expect(tokenFile == .environment(EnvironmentBinding(name: "AZURE_FEDERATED_TOKEN_FILE")))
+        #expect(links[0].defaultedFields == ["tokenFile"])
+    }
+
+    @Test func tenantDecidesTheCloudAndLinksMayOverrideTheTenant() throws {
+        let graph = try #require(validate(Self.team).graph)
+        #expect(graph.profile(named: "gov")?.cloud == "sovereign")
+        #expect(graph.cloud(for: try #require(graph.profile(named: "gov")))?.authorityHost
+                    == .literal("https://login.sovereign.contoso.example"))
+        guard case .chain(let links, _)? = graph.profile(named: "dev")?.credential.settings else {
+            Issue.record("expected a chain")
+            return
+        }
+        #expect(links[0].tenant == .literal("72f988bf-86f1-41af-91ab-2d7cd011db47"))
+        #expect(graph.profile(named: "dev")?.isProduction == false)
+    }
+
+    @Test func productionPolicyFollowsReferences() {
+        let yaml = Self.team.replacingOccurrences(of: "environment: development", with: "description: dev box")
+        let diagnostics = validate(yaml).diagnostics
+        let developer = diagnostics.filter { $0.code == .developerCredentialInProduction }
+        #expect(developer.count == 1)
+        #expect(developer.first?.location.line == 30)
+    }
+
+    @Test func referencesToProductionFromDevelopmentAreFine() {
+        #expect(validate(Self.team).diagnostics.isEmpty)
+    }
+
+    @Test func jsonAndYamlGiveTheSameGraph() throws {
+        let json = """
+            {"version": 1, "tenants": {"corp": {"id": "contoso.onmicrosoft.com"}},
+             "profiles": {"app": {"tenant": "corp", "credential": {"type": "chain", "links": [
+               {"type": "workloadIdentity", "clientId": "\(clientA)"},
+               {"type": "managedIdentity", "timeout": "2s"}]}}}}
+            """
+        let yaml = """
+            version: 1
+            tenants: { corp: { id: contoso.onmicrosoft.com } }
+            profiles:
+              app:
+                tenant: corp
+                credential:
+                  type: chain
+                  links: [{ type: workloadIdentity, clientId: \(clientA) }, { type: managedIdentity, timeout: 2s }]
+            """
+        let fromJSON = try #require(ProfileValidator().validate(text: json, path: "a.json").graph)
+        let fromYAML = try #require(validate(yaml).graph)
+        func shape(_ graph: CredentialGraph) -> [String] {
+            var kinds: [String] = []
+            graph.profiles[0].credential.forEachNode { kinds.append("\($0.path):\($0.kind):\($0.timeout.map { "\($0)" } ?? "-")") }
+            return kinds
+        }
+        #expect(shape(fromJSON) == shape(fromYAML))
+    }
+
+    @Test func everyProblemIsReportedInOneRun() {
+        let yaml = """
+            version: 1
+            profiles:
+              a:
+                tenant: nowhere
+                credential:
+                  type: chain
+                  links:
+                    - { type: clientSecret, clientId: nope, clientSecret: { env: S } }
+                    - { type: managedIdentity, objectId: x, colour: blue }
+                    - { type: profile, name: missing }
+            """
+        #expect(codes(yaml) == ["AP401", "AP301", "AP307", "AP200", "AP402"])
+    }
+
+    @Test func graphIsWithheldWhenThereAreErrorsButNotWarnings() {
+        let warning = "version: 1\ntenants: { t: { id: x.com } }\nprofiles:\n  a:\n    credential: { type: azureCli }\n"
+        #expect(validate(warning).graph != nil)
+        #expect(validate(warning).diagnostics.map(\.code) == [.unusedDefinition])
+        #expect(validate(warning + "    tenant: y\n").graph == nil)
+    }
+}
