@@ -35,3 +35,12 @@ import Testing
         #expect(golden.matches, "output differs from golden \(stem).\(format.rawValue):\n\(run.transcript)")
     }
 }
+
+@Suite struct DiagnosticsDocumentTests {
+    @Test func documentsEveryCode() throws {
+        let document = try String(contentsOfFile: "\(CLIHarness.packageRoot)/docs/diagnostics.md", encoding: .utf8)
+        for code in DiagnosticCode.all {
+            #expect(document.contains("### \(code.rawValue) \(code.name)"), "docs/diagnostics.md lacks \(code)")
+        }
+    }
+}
