@@ -160,3 +160,50 @@ import Testing
         #expect(validate(warning + "    tenant: y\n").graph == nil)
     }
 }
+
+/// Rules found by review: each once accepted something that could not work.
+@Suite struct ReviewedRulesTests {
+    let header = "version: 1\ntenants:\n  pub: { id: contoso.onmicrosoft.com }\n  gov: { id: contoso.onmicrosoft.us, cloud: usgov }\n"
+
+    @Test func environmentDefaultsMustBePlainValues() {
+        #expect(codes(header + "profiles:\n  a:\n    tenant: { env: T, default: { env: U } }\n    credential: { type: azureCli }\n")
+                    .contains("AP202"))
+    }
+
+    @Test func listItemsAreLiteral() {
+        let yaml = header + "profiles:\n  a:\n    tenant: pub\n    additionallyAllowedTenants: [{ env: EXTRA }]\n"
+            + "    credential: { type: azureCli }\n"
+        #expect(codes(yaml).contains("AP202"))
+    }
+
+    @Test func allowLoopbackIsLiteral() {
+        let yaml = "version: 1\nclouds:\n  local: { authorityHost: https://127.0.0.1:8443, allowLoopback: { env: A } }\n"
+            + "profiles:\n  a:\n    cloud: local\n    tenant: t.example\n    credential: { type: azureCli }\n"
+        #expect(codes(yaml).contains("AP202"))
+    }
+
+    @Test func aLinksTenantMustLiveInTheProfilesCloud() {
+        let yaml = header + "profiles:\n  a:\n    tenant: pub\n    credential:\n      type: chain\n      links:\n"
+            + "        - { type: azureCli, tenant: gov }\n"
+        #expect(codes(yaml) == ["AP406"])
+    }
+
+    @Test func productionDefaultOfOnlyDeveloperToolsIsAnError() {
+        let yaml = header + "  unused: { id: x.example }\nprofiles:\n  a:\n    tenant: pub\n    environment: production\n"
+            + "    credential: { type: default, credentials: dev }\n  b:\n    tenant: gov\n    credential: { type: azureCli }\n"
+        #expect(codes(yaml).contains("AP500"))
+        #expect(!codes(yaml).contains("AP503"))
+    }
+
+    @Test func defaultWithNoMembersLeftIsAnError() {
+        let yaml = header + "profiles:\n  a:\n    tenant: pub\n"
+            + "    credential: { type: default, credentials: managedIdentity, exclude: [managedIdentity] }\n"
+            + "  b:\n    tenant: gov\n    credential: { type: azureCli }\n"
+        #expect(codes(yaml) == ["AP206"])
+    }
+
+    @Test func zeroDurationsAreInvalid() {
+        #expect(codes(header + "profiles:\n  a:\n    tenant: pub\n    credential: { type: azureCli, timeout: 0ms }\n"
+                      + "  b:\n    tenant: gov\n    credential: { type: azureCli }\n") == ["AP207"])
+    }
+}

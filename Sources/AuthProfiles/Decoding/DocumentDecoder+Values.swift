@@ -6,7 +6,9 @@ extension DocumentDecoder {
         decodeValue(node, type: field.type, field: field, path: path)
     }
 
-    private mutating func decodeValue(_ node: Node, type: FieldType, field: FieldSpec, path: String) -> DecodedValue {
+    private mutating func decodeValue(
+        _ node: Node, type: FieldType, field: FieldSpec, path: String, inList: Bool = false
+    ) -> DecodedValue {
         switch (type, node) {
         case (.credential, _):
             return decodeCredential(node, path: path)
@@ -18,8 +20,9 @@ extension DocumentDecoder {
             }
             var items: [Located<DecodedValue>] = []
             for (index, item) in sequence.enumerated() {
-                items.append(Located(decodeValue(item, type: element, field: field, path: "\(path)[\(index)]"),
-                                     at: location(item)))
+                items.append(Located(
+                    decodeValue(item, type: element, field: field, path: "\(path)[\(index)]", inList: true),
+                    at: location(item)))
             }
             return .list(items)
         case (.namedMap(let element), .mapping(let mapping)):
@@ -48,7 +51,7 @@ extension DocumentDecoder {
             return .invalid
         case (.secret, .mapping), (.assertionSource, .mapping):
             return decodeReference(node, type: type, field: field, path: path)
-        case (_, .mapping) where type.acceptsEnvironment:
+        case (_, .mapping) where field.acceptsEnvironment && !inList:
             return decodeReference(node, type: type, field: field, path: path)
         case (_, .scalar(let scalar)):
             switch type {
@@ -119,6 +122,11 @@ extension DocumentDecoder {
             }
             var defaultText: String?
             if let defaultNode = values["default"] {
+                guard case .scalar = defaultNode else {
+                    report(.wrongType, "the default of '\(field.name)' must be a plain value, found \(describe(defaultNode))",
+                           at: defaultNode, path: join(path, "default"))
+                    return .invalid
+                }
                 // The default must itself be a valid literal of the field's type.
                 if case .invalid = decodeValue(defaultNode, type: type, field: field, path: join(path, "default")) {
                     return .invalid

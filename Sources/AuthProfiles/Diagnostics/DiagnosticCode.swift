@@ -58,7 +58,7 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     /// The same key appears twice in a mapping.
     public static let duplicateKey = Self("AP110", "duplicate-key", .error, "A mapping repeats a key.")
     /// Explicit YAML tags are not allowed.
-    public static let explicitTag = Self("AP111", "explicit-tag", .error, "Explicit YAML tags (`!!str`, `!x`) are not allowed.")
+    public static let explicitTag = Self("AP111", "explicit-tag", .error, "Explicit YAML tags (`!!int`, `!x`) are not allowed; values are typed by their field.")
     /// A mapping key that is not a plain string.
     public static let complexKey = Self("AP112", "complex-key", .error, "Mapping keys must be strings.")
     /// Too many nodes.
@@ -84,7 +84,7 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     public static let emptyCollection = Self("AP206", "empty-collection", .error, "A list or mapping must not be empty.")
     /// A malformed duration.
     public static let invalidDuration = Self(
-        "AP207", "invalid-duration", .error, "A duration must look like `500ms`, `2s`, `1m` or `1h`.")
+        "AP207", "invalid-duration", .error, "A duration is a positive whole number and a unit: `500ms`, `2s`, `1m`, `1h`.")
     /// An unknown credential `type`.
     public static let unknownCredentialType = Self(
         "AP208", "unknown-credential-type", .error, "A credential `type` that does not exist.")

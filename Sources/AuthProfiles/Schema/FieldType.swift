@@ -117,11 +117,17 @@ struct FieldSpec: Sendable {
     let defaultDescription: String?
     /// Whether an empty list or mapping is an error.
     let mustNotBeEmpty: Bool
+    /// Whether the value must be written in the profile (no `{env: NAME}`), because validation depends on it.
+    let isLiteralOnly: Bool
+
+    /// Whether `{env: NAME}` may stand in for this field's value.
+    var acceptsEnvironment: Bool { !isLiteralOnly && type.acceptsEnvironment }
 
     init(
-        _ name: String, _ type: FieldType, required: Bool = false, nonEmpty: Bool = false, _ summary: String,
-        default: String? = nil
+        _ name: String, _ type: FieldType, required: Bool = false, nonEmpty: Bool = false, literal: Bool = false,
+        _ summary: String, default: String? = nil
     ) {
+        self.isLiteralOnly = literal
         self.name = name
         self.type = type
         self.isRequired = required

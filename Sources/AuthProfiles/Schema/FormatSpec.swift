@@ -14,7 +14,7 @@ enum FormatSpec {
 
     static let cloud = ObjectSpec("cloud", fields: [
         FieldSpec("authorityHost", .authorityHost, required: true, "The Entra ID authority host, an https URL."),
-        FieldSpec("allowLoopback", .boolean,
+        FieldSpec("allowLoopback", .boolean, literal: true,
                   "Allow a loopback authority host (127.0.0.1, ::1, localhost), for local test servers.",
                   default: "false"),
         FieldSpec("caBundle", .path, "A PEM file of extra certificate authorities to trust for this cloud."),
@@ -68,7 +68,7 @@ enum FormatSpec {
     /// The fields every credential has.
     static let commonFields: [FieldSpec] = [
         FieldSpec("type", .choice(CredentialKind.allCases.map(\.rawValue)), required: true, "The kind of credential."),
-        FieldSpec("label", .text, "A name for this link in traces and `--expect`."),
+        FieldSpec("label", .text, literal: true, "A name for this link in traces and `--expect`."),
         FieldSpec("timeout", .duration, "How long this link may take."),
         FieldSpec("onUnavailable", .choice(ChainAction.allCases.map(\.rawValue)),
                   "In a chain: what happens when this link cannot run here.", default: "the chain's policy"),

@@ -90,7 +90,7 @@ public enum ProfileSchema {
                 properties.append(("type", .object([("const", .string(typeConstant))])))
                 continue
             }
-            var schema = fieldSchema(field.type, nonEmpty: field.mustNotBeEmpty)
+            var schema = fieldSchema(field.type, nonEmpty: field.mustNotBeEmpty, environment: field.acceptsEnvironment)
             if case .object(var members) = schema {
                 members.insert(("description", .string(field.summary)), at: 0)
                 schema = .object(members)
@@ -116,7 +116,7 @@ public enum ProfileSchema {
         return members
     }
 
-    private static func fieldSchema(_ type: FieldType, nonEmpty: Bool) -> JSONValue {
+    private static func fieldSchema(_ type: FieldType, nonEmpty: Bool, environment: Bool) -> JSONValue {
         let literal: JSONValue
         switch type {
         case .text, .path, .tenantReference, .cloudReference, .profileReference, .authorityHost:
@@ -129,12 +129,14 @@ public enum ProfileSchema {
         case .boolean: literal = .object([("type", "boolean")])
         case .duration: literal = pattern(ProfileDuration.pattern)
         case .port: literal = .object([("type", "integer"), ("minimum", 0), ("maximum", 65_535)])
-        case .version: literal = .object([("const", .int(FormatSpec.supportedVersion))])
+        case .version: literal = .object([("type", "integer"), ("const", .int(FormatSpec.supportedVersion))])
         case .secret: literal = .object([("$ref", "#/$defs/secret")])
         case .assertionSource: literal = .object([("$ref", "#/$defs/assertionSource")])
         case .choice(let words): literal = .object([("enum", .array(words.map(JSONValue.string)))])
         case .list(let element):
-            var members: [(String, JSONValue)] = [("type", "array"), ("items", fieldSchema(element, nonEmpty: false))]
+            var members: [(String, JSONValue)] = [
+                ("type", "array"), ("items", fieldSchema(element, nonEmpty: false, environment: false)),
+            ]
             if nonEmpty { members.append(("minItems", 1)) }
             literal = .object(members)
         case .object(let spec): literal = .object([("$ref", .string("#/$defs/\(definitionName(spec))"))])
@@ -142,12 +144,12 @@ public enum ProfileSchema {
         case .namedMap(let element):
             var members: [(String, JSONValue)] = [
                 ("type", "object"), ("propertyNames", pattern(Identifiers.namePattern)),
-                ("additionalProperties", fieldSchema(element, nonEmpty: false)),
+                ("additionalProperties", fieldSchema(element, nonEmpty: false, environment: false)),
             ]
             if nonEmpty { members.append(("minProperties", 1)) }
             literal = .object(members)
         }
-        guard type.acceptsEnvironment else { return literal }
+        guard environment else { return literal }
         return .object([("anyOf", [literal, .object([("$ref", "#/$defs/environmentBinding")])])])
     }
 

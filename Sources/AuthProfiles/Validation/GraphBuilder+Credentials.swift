@@ -2,6 +2,8 @@ extension GraphBuilder {
     /// What a credential node inherits from where it sits.
     struct NodeContext {
         let profile: String
+        /// The cloud the profile authenticates in; a link's own tenant must live there too.
+        let cloud: String
         let chainDefaults: (onUnavailable: ChainAction, onFailed: ChainAction)
     }
 
@@ -20,12 +22,20 @@ extension GraphBuilder {
         else { return nil }
         var allowed: [String]?
         if object["additionallyAllowedTenants"] != nil { allowed = strings(object["additionallyAllowedTenants"]) }
+        let tenant = resolveTenant(object.fields["tenant"], path: "\(keyPath).tenant")
+        if case .declared(let declared)? = tenant, declared.cloud != context.cloud {
+            report(.cloudMismatch,
+                   "this link's tenant '\(declared.name)' is in cloud '\(declared.cloud)' but profile '\(context.profile)' uses '\(context.cloud)'",
+                   at: object.location(of: "tenant"), path: "\(keyPath).tenant",
+                   hint: "a link authenticates in its profile's cloud; move it to a profile in '\(declared.cloud)'",
+                   related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
+        }
         return CredentialNode(
             kind: credential.kind, location: value.location, path: path, label: object["label"]?.literalText,
             timeout: duration(object["timeout"]),
             onUnavailable: action("onUnavailable", context.chainDefaults.onUnavailable),
             onFailed: action("onFailed", context.chainDefaults.onFailed),
-            tenant: resolveTenant(object.fields["tenant"], path: "\(keyPath).tenant"),
+            tenant: tenant,
             additionallyAllowedTenants: allowed, settings: settings, defaultedFields: defaulted)
     }
 
@@ -119,10 +129,16 @@ extension GraphBuilder {
             var identity: ManagedIdentitySelector?
             if let id = text("managedIdentityClientId") { identity = .clientID(id) }
             if let id = text("managedIdentityResourceId") { identity = .resourceID(id) }
-            return .default(DefaultCredentialSettings(
+            let settings = DefaultCredentialSettings(
                 managedIdentity: identity, workloadIdentityClientID: text("workloadIdentityClientId"),
                 processTimeout: duration(object["processTimeout"]), credentials: object["credentials"]?.literalText,
-                excluded: strings(object["exclude"])))
+                excluded: strings(object["exclude"]))
+            if settings.members.isEmpty {
+                report(.emptyCollection, "this default credential has no members left after `credentials` and `exclude`",
+                       at: object.location(of: "exclude"), path: "\(keyPath).exclude",
+                       hint: "exclude fewer members, or choose other `credentials`")
+            }
+            return .default(settings)
         case .chain:
             return buildChain(object, path: path, keyPath: keyPath, context: context)
         case .profile:
@@ -145,7 +161,7 @@ extension GraphBuilder {
         let defaults = (
             onUnavailable: policy?["onUnavailable"]?.literalText.flatMap(ChainAction.init(rawValue:)) ?? .next,
             onFailed: policy?["onFailed"]?.literalText.flatMap(ChainAction.init(rawValue:)) ?? .stop)
-        let inner = NodeContext(profile: context.profile, chainDefaults: defaults)
+        let inner = NodeContext(profile: context.profile, cloud: context.cloud, chainDefaults: defaults)
         // Links that did not decode were reported; the chain keeps the rest so later rules still run.
         var nodes: [CredentialNode] = []
         for (index, link) in links.enumerated() {

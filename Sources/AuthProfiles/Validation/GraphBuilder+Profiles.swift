@@ -82,7 +82,7 @@ extension GraphBuilder {
             return nil
         }
         origins[.credential] = credentialSetting.origin
-        let context = NodeContext(profile: name.value, chainDefaults: (.next, .stop))
+        let context = NodeContext(profile: name.value, cloud: cloud, chainDefaults: (.next, .stop))
         guard let credential = buildNode(credentialSetting.value, path: "\(name.value)/credential",
                                          keyPath: "profiles.\(credentialSetting.owner).credential", context: context)
         else { return nil }

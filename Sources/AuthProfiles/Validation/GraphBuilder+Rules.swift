@@ -105,7 +105,12 @@ extension GraphBuilder {
                 let developerTools = settings.members.filter {
                     CredentialKind(rawValue: $0)?.category == .developerTool
                 }
-                if !developerTools.isEmpty {
+                if !developerTools.isEmpty && developerTools.count == settings.members.count {
+                    report(.developerCredentialInProduction,
+                           "default credential in production profile '\(profile.name)' can only use developer tools ("
+                               + developerTools.joined(separator: ", ") + ")",
+                           at: node.location, path: node.path, hint: "use `credentials: prod`", related: via)
+                } else if !developerTools.isEmpty {
                     report(.defaultIncludesDeveloperTools,
                            "default credential in production profile '\(profile.name)' includes "
                                + developerTools.joined(separator: ", "),
