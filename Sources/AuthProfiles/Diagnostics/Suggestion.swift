@@ -5,7 +5,10 @@ enum Suggestion {
         let lowered = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
+            // No suggestion is ever more than 3 edits away, so lengths further apart cannot win.
+            let other = Array(candidate.lowercased().unicodeScalars)
+            guard abs(other.count - lowered.count) <= 3 else { continue }
+            let distance = editDistance(lowered, other)
             if distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         guard let best else { return nil }

@@ -80,6 +80,13 @@ enum DocumentLoader {
             let message = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
             return Diagnostic(.syntaxError, message, at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams cannot order complex keys, so their position and text vary between runs: report them as what
+            // they are (complex keys, which profiles never allow) at a fixed place.
+            if duplicates.contains("<uncovertable>") {
+                return Diagnostic(.complexKey, "a mapping repeats a key that is not a plain string",
+                                  at: SourceLocation(file: path, line: 1, column: 1),
+                                  hint: "mapping keys must be plain strings")
+            }
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(.duplicateKey, "key \(names) appears more than once in the same mapping",
                               at: at(context.mark), hint: "remove or merge the repeated entries")

@@ -83,11 +83,15 @@ struct TreeInspector {
         case .sequence(let sequence): name = sequence.tag.rawValue
         default: return nil
         }
-        let allowed: Set<String> = ["", "!", Tag.Name.str.rawValue, Tag.Name.map.rawValue, Tag.Name.seq.rawValue]
+        let allowed = Self.allowedTags
         let prefix = "tag:yaml.org,2002:"
         guard !allowed.contains(name) else { return nil }
         return name.hasPrefix(prefix) ? "!!" + name.dropFirst(prefix.count) : name
     }
+
+    private static let allowedTags: Set<String> = [
+        "", "!", Tag.Name.str.rawValue, Tag.Name.map.rawValue, Tag.Name.seq.rawValue,
+    ]
 
     private func location(_ mark: Mark?) -> SourceLocation {
         SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)

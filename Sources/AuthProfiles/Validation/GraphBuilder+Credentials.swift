@@ -143,10 +143,10 @@ extension GraphBuilder {
             return buildChain(object, path: path, keyPath: keyPath, context: context)
         case .profile:
             guard let name = text("name")?.literal else { return nil }
-            guard rawProfiles.contains(where: { $0.name.value == name }) else {
+            guard rawProfileIndex[name] != nil else {
                 report(.unknownProfile, "credential refers to unknown profile '\(name)'", at: object.location(of: "name"),
                        path: "\(keyPath).name",
-                       hint: Suggestion.hint(for: name, in: rawProfiles.map(\.name.value)))
+                       hint: suggestion(for: name, in: rawProfiles.map(\.name.value)))
                 return nil
             }
             return .profile(name: name)

@@ -49,7 +49,8 @@ extension GraphBuilder {
         }
         var cloud = "public"
         origins[.cloud] = .default
-        if let inherited = setting(.cloud), let owner = rawProfiles.first(where: { $0.name.value == inherited.owner }) {
+        if let inherited = setting(.cloud), let ownerIndex = rawProfileIndex[inherited.owner] {
+            let owner = rawProfiles[ownerIndex]
             if let resolved = resolveCloud(owner.object, path: "profiles.\(inherited.owner).cloud") {
                 cloud = resolved
                 origins[.cloud] = inherited.origin
@@ -100,18 +101,23 @@ extension GraphBuilder {
             guard byName[parent] != nil else {
                 report(.unknownProfile, "profile '\(name.value)' extends unknown profile '\(parent)'",
                        at: object.location(of: "extends"), path: "profiles.\(name.value).extends",
-                       hint: Suggestion.hint(for: parent, in: byName.keys.sorted()))
+                       hint: suggestion(for: parent, in: byName.keys.sorted()))
                 continue
             }
             parents[name.value] = parent
         }
         var reported = Set<String>()
         var inCycle = Set<String>()
+        // Profiles whose ancestry is known to end without a cycle: later walks stop there, so the whole pass is
+        // linear even for one long `extends` chain.
+        var settled = Set<String>()
         for (name, _) in rawProfiles {
             var walk = [name.value]
+            var position = [name.value: 0]
             var current = name.value
-            while let parent = parents[current] {
-                if let start = walk.firstIndex(of: parent) {
+            defer { settled.formUnion(walk) }
+            while let parent = parents[current], !settled.contains(parent) {
+                if let start = position[parent] {
                     let cycle = Array(walk[start...])
                     if reported.isDisjoint(with: cycle), let first = rawProfiles.first(where: { cycle.contains($0.name.value) }) {
                         reported.formUnion(cycle)
@@ -129,6 +135,7 @@ extension GraphBuilder {
                     inCycle.formUnion(cycle)
                     break
                 }
+                position[parent] = walk.count
                 walk.append(parent)
                 current = parent
             }
@@ -138,8 +145,9 @@ extension GraphBuilder {
 
     private func lineage(of name: String, parents: [String: String]) -> [String] {
         var result = [name]
+        var seen: Set<String> = [name]
         var current = name
-        while let parent = parents[current], !result.contains(parent) {
+        while let parent = parents[current], seen.insert(parent).inserted {
             result.append(parent)
             current = parent
         }

@@ -10,10 +10,23 @@ extension GraphBuilder {
         var state: [String: Int] = [:]  // 1 = on the stack, 2 = done
         var stack: [(name: String, via: CredentialNode?)] = []
         var reported = Set<String>()
-        func visit(_ name: String, via: CredentialNode?) {
-            state[name] = 1
-            stack.append((name, via))
-            for edge in edges[name] ?? [] {
+        // Depth-first with an explicit stack: a chain of thousands of references must not overflow the call stack.
+        var nextEdge: [Int] = []  // per entry of `stack`, the index of the next edge to follow
+        for profile in profiles where state[profile.name] == nil {
+            state[profile.name] = 1
+            stack.append((profile.name, nil))
+            nextEdge.append(0)
+            while let position = nextEdge.last {
+                let name = stack[stack.count - 1].name
+                let outgoing = edges[name] ?? []
+                guard position < outgoing.count else {
+                    nextEdge.removeLast()
+                    stack.removeLast()
+                    state[name] = 2
+                    continue
+                }
+                nextEdge[nextEdge.count - 1] = position + 1
+                let edge = outgoing[position]
                 switch state[edge.target] {
                 case 1:
                     guard let start = stack.firstIndex(where: { $0.name == edge.target }) else { continue }
@@ -28,15 +41,14 @@ extension GraphBuilder {
                                entry.via.map { RelatedLocation("refers to '\(entry.name)'", at: $0.location) }
                            })
                 case nil:
-                    visit(edge.target, via: edge.node)
+                    state[edge.target] = 1
+                    stack.append((edge.target, edge.node))
+                    nextEdge.append(0)
                 default:
                     break
                 }
             }
-            stack.removeLast()
-            state[name] = 2
         }
-        for profile in profiles where state[profile.name] == nil { visit(profile.name, via: nil) }
     }
 
     /// Unreachable links, link timeouts longer than the chain deadline, and deprecated kinds.
@@ -74,33 +86,46 @@ extension GraphBuilder {
     }
 
     /// Developer and interactive credentials may not run in a production profile, even through a reference.
-    mutating func checkProductionPolicy(_ profile: Profile, in profiles: [Profile]) {
-        let byName = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    mutating func checkProductionPolicy(_ profile: Profile, byName: [String: Profile]) {
         var visited: Set<String> = [profile.name]
-        func walk(_ node: CredentialNode, via: [RelatedLocation]) {
+        // Iterative, and the "reached through" path is a parent-linked list turned into an array only when a
+        // diagnostic needs it: a long chain of references neither overflows the stack nor copies the path per hop.
+        var hops: [(location: RelatedLocation, parent: Int)] = []
+        func via(_ hop: Int) -> [RelatedLocation] {
+            var path: [RelatedLocation] = []
+            var index = hop
+            while index >= 0 {
+                path.append(hops[index].location)
+                index = hops[index].parent
+            }
+            return path.reversed()
+        }
+        var pending: [(node: CredentialNode, hop: Int)] = [(profile.credential, -1)]
+        while let (node, hop) = pending.popLast() {
             switch node.kind.category {
             case .developerTool:
                 report(.developerCredentialInProduction,
                        "\(node.kind.rawValue) cannot run in production profile '\(profile.name)'",
                        at: node.location, path: node.path,
                        hint: "use workloadIdentity, managedIdentity or a certificate, or mark the profile non-production",
-                       related: via)
+                       related: via(hop))
             case .interactive:
                 report(.interactiveCredentialInProduction,
                        "\(node.kind.rawValue) needs a person and cannot run in production profile '\(profile.name)'",
                        at: node.location, path: node.path, hint: "use a workload credential in production",
-                       related: via)
+                       related: via(hop))
             default:
                 break
             }
             switch node.settings {
             case .chain(let links, _):
-                for link in links { walk(link, via: via) }
+                for link in links.reversed() { pending.append((link, hop)) }
             case .profile(let name):
-                guard visited.insert(name).inserted, let target = byName[name] else { return }
-                walk(target.credential, via: via + [RelatedLocation(
+                guard visited.insert(name).inserted, let target = byName[name] else { continue }
+                hops.append((RelatedLocation(
                     "reached from production profile '\(profile.name)' through a reference to '\(name)'",
-                    at: node.location)])
+                    at: node.location), hop))
+                pending.append((target.credential, hops.count - 1))
             case .default(let settings):
                 let developerTools = settings.members.filter {
                     CredentialKind(rawValue: $0)?.category == .developerTool
@@ -109,18 +134,17 @@ extension GraphBuilder {
                     report(.developerCredentialInProduction,
                            "default credential in production profile '\(profile.name)' can only use developer tools ("
                                + developerTools.joined(separator: ", ") + ")",
-                           at: node.location, path: node.path, hint: "use `credentials: prod`", related: via)
+                           at: node.location, path: node.path, hint: "use `credentials: prod`", related: via(hop))
                 } else if !developerTools.isEmpty {
                     report(.defaultIncludesDeveloperTools,
                            "default credential in production profile '\(profile.name)' includes "
                                + developerTools.joined(separator: ", "),
-                           at: node.location, path: node.path, hint: "add `credentials: prod`", related: via)
+                           at: node.location, path: node.path, hint: "add `credentials: prod`", related: via(hop))
                 }
             default:
                 break
             }
         }
-        walk(profile.credential, via: [])
     }
 
     private mutating func reportOnce(

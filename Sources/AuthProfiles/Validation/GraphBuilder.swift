@@ -8,7 +8,11 @@ struct GraphBuilder {
     var clouds: [String: CloudDefinition] = CloudDefinition.builtIn
     var tenants: [String: TenantDefinition] = [:]
     var rawProfiles: [(name: Located<String>, object: DecodedObject)] = []
+    /// The index in `rawProfiles` of each name's first entry.
+    var rawProfileIndex: [String: Int] = [:]
     var usedTenants: Set<String> = []
+    /// Did-you-mean searches over large name lists left; a file with thousands of broken references stays fast.
+    var suggestionBudget = 200
     var usedClouds: Set<String> = []
 
     init(file: String, document: DecodedObject) {
@@ -21,11 +25,15 @@ struct GraphBuilder {
         buildTenants()
         if case .namedMap(let entries)? = document["profiles"] {
             rawProfiles = entries.compactMap { entry in entry.value.value.object.map { (entry.name, $0) } }
+            for (index, entry) in rawProfiles.enumerated() where rawProfileIndex[entry.name.value] == nil {
+                rawProfileIndex[entry.name.value] = index
+            }
         }
         let profiles = buildProfiles()
         checkReferenceCycles(profiles)
         for profile in profiles { checkChains(profile.credential) }
-        for profile in profiles where profile.isProduction { checkProductionPolicy(profile, in: profiles) }
+        let byName = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for profile in profiles where profile.isProduction { checkProductionPolicy(profile, byName: byName) }
         checkUnused()
         return CredentialGraph(file: file, description: document["description"]?.literalText, clouds: clouds,
                                tenants: tenants, profiles: profiles)
@@ -115,7 +123,7 @@ struct GraphBuilder {
                 }
                 return .literal(name)
             }
-            let hint = Suggestion.hint(for: name, in: tenants.keys.sorted())
+            let hint = suggestion(for: name, in: tenants.keys.sorted())
                 ?? (tenants.isEmpty ? "declare it under `tenants:`, or write the tenant id (a GUID or domain)"
                     : "declared tenants: " + tenants.keys.sorted().joined(separator: ", "))
             report(.unknownTenant, "unknown tenant '\(name)'", at: value.location, path: path, hint: hint)
@@ -124,6 +132,13 @@ struct GraphBuilder {
     }
 
     // MARK: Helpers
+
+    /// A did-you-mean hint among declared names, while the budget lasts.
+    mutating func suggestion(for word: String, in names: some Collection<String>) -> String? {
+        guard suggestionBudget > 0 else { return nil }
+        suggestionBudget -= 1
+        return Suggestion.hint(for: word, in: names)
+    }
 
     mutating func report(
         _ code: DiagnosticCode, _ message: String, at location: SourceLocation, path: String, hint: String? = nil,
