@@ -77,7 +77,15 @@ extension FakeEntraID {
             break
         }
         if managedIdentity {
-            return managedIdentityResponse(path: path, query: query, headers: request.headers)
+            let body = String(decoding: request.body, as: UTF8.self)
+            let miForm = Dictionary(FormEncoding.decode(body), uniquingKeysWith: { first, _ in first })
+            return managedIdentityResponse(
+                method: request.method,
+                path: path,
+                query: query,
+                form: miForm,
+                headers: request.headers
+            )
         }
         return dispatch(method: request.method, path: path, form: form, correlationID: correlationID)
     }

@@ -68,6 +68,10 @@ public final class FakeEntraID: Sendable {
         var usedJTIs: Set<String> = []
         var managedIdentities: [FakeManagedIdentity] = []
         var appServiceHeader = UUID().uuidString
+        var managedIdentitySecret = UUID().uuidString
+        var arcKeyDirectory: String?
+        var arcRealmOverride: String?
+        var interactiveUser: String?
         var deviceCodes: [String: DeviceCodeEntry] = [:]
         var faults: [FakeFault] = []
         var requests: [RecordedRequest] = []
