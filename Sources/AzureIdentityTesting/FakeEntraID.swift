@@ -72,6 +72,7 @@ public final class FakeEntraID: Sendable {
         var arcKeyDirectory: String?
         var arcRealmOverride: String?
         var interactiveUser: String?
+        var deviceCodeSlowDowns = 0
         var deviceCodes: [String: DeviceCodeEntry] = [:]
         var faults: [FakeFault] = []
         var requests: [RecordedRequest] = []
