@@ -87,6 +87,9 @@ extension FakeEntraID {
                 headers: request.headers
             )
         }
+        if request.method == "GET", let answer = resourceManager(path: path, headers: request.headers) {
+            return answer
+        }
         if request.method == "GET", path.hasSuffix("/oauth2/v2.0/authorize") {
             return authorize(tenantID: String(path.split(separator: "/").first ?? ""), query: query)
         }
