@@ -106,4 +106,51 @@ struct DefaultAzureCredentialTests {
             #expect(harness.tools.recordedArguments("az").isEmpty)
         }
     }
+
+    @Test("federated token file + tenant + client id → WorkloadIdentityCredential")
+    func workloadIdentityWins() async throws {
+        try await withFake { env in
+            let issuer = FakeFederatedIssuer(issuer: "https://oidc.cluster.example/dac")
+            let app = "fedfedfe-0000-0000-0000-0000000000dc"
+            env.fake.register(issuer)
+            env.fake.register(
+                FakeApplication(
+                    clientID: app,
+                    tenantID: FakeEnvironment.tenant,
+                    federatedCredentials: [FakeFederatedCredential(issuer: issuer.issuer, subject: "system:sa:dac")]
+                )
+            )
+            let harness = try DefaultCredentialHarness(env)
+            defer { harness.tools.remove() }
+            let file = harness.tools.file("sa-token")
+            try Data(issuer.mintToken(subject: "system:sa:dac").utf8).write(to: file)
+            let credential = try harness.make(
+                environment: [
+                    "AZURE_TENANT_ID": FakeEnvironment.tenant, "AZURE_CLIENT_ID": app,
+                    "AZURE_FEDERATED_TOKEN_FILE": file.path,
+                ],
+                installTools: true
+            )
+            let token = try await credential.getToken(scopes: managementScope)
+            #expect(credential.lastSuccessfulMember == .workloadIdentity)
+            #expect(env.fake.verifiedClaims(of: token.token.revealedValue())?["appid"] as? String == app)
+            #expect(harness.transport.sent.allSatisfy { !$0.contains("/metadata/identity") }, "no IMDS probe needed")
+        }
+    }
+
+    @Test("AZURE_TOKEN_CREDENTIALS=AzureDeveloperCliCredential → only azd runs")
+    func azdSelected() async throws {
+        try await withFake { env in
+            let harness = try DefaultCredentialHarness(env)
+            defer { harness.tools.remove() }
+            let credential = try harness.make(
+                environment: ["AZURE_TOKEN_CREDENTIALS": "AzureDeveloperCliCredential"],
+                installTools: true
+            )
+            _ = try await credential.getToken(scopes: managementScope)
+            #expect(credential.lastSuccessfulMember == .azureDeveloperCli)
+            #expect(harness.tools.recordedArguments("az").isEmpty)
+            #expect(harness.transport.sent.isEmpty)
+        }
+    }
 }
