@@ -88,7 +88,8 @@ struct ManagedIdentityRetryTests {
     func probeAvailable() async throws {
         try await withFake { env in
             MIFixtures.register(env)
-            let (credential, _) = try MIFixtures.credential(env) { $0.probeTimeout = .seconds(1) }
+            // Generous: the probe must pass even when the whole suite loads the machine.
+            let (credential, _) = try MIFixtures.credential(env) { $0.probeTimeout = .seconds(30) }
             _ = try await credential.getToken(scopes: managementScope)
             _ = try await credential.getToken(scopes: ["https://storage.azure.com/.default"])
             let requests = MIFixtures.requests(env)

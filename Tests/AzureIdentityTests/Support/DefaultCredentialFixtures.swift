@@ -27,6 +27,8 @@ struct DefaultCredentialHarness {
         settings.managedIdentity.imdsBaseURL =
             imdsAnswers ? env.fake.managedIdentityURL : "http://127.0.0.1:\(closedLoopbackPort())"
         settings.managedIdentity.jitter = false
+        // A probe that must pass gets time to, even under the full suite's load; a closed port fails at once anyway.
+        settings.managedIdentity.probeTimeout = .seconds(30)
         configure(&settings)
         var options = env.options(
             environment: tools.environment(["FAKE_MODE": mode, "FAKE_TOKEN": FakeDeveloperTools.token])
