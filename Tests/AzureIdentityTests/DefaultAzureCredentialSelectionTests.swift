@@ -122,4 +122,22 @@ struct DefaultAzureCredentialSelectionTests {
             )
         }
     }
+
+    @Test("managed identity that answered but kept failing stops the chain; az is not tried")
+    func managedIdentityFailureStops() async throws {
+        try await withFake { env in
+            MIFixtures.register(env)
+            env.fake.inject(FakeFault(.status(500), count: 10, pathContains: "/metadata/identity"))
+            let harness = try DefaultCredentialHarness(env)
+            defer { harness.tools.remove() }
+            let credential = try harness.make(imdsAnswers: true, installTools: true)
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? ChainError
+            )
+            #expect(error.attempts.map(\.credentialName).last == "ManagedIdentityCredential")
+            #expect(error.attempts.last?.outcome == .failed)
+            #expect(env.time.sleeps.count == 5, "the default five retries ran, without waiting for real")
+            #expect(harness.tools.recordedArguments("az").isEmpty)
+        }
+    }
 }

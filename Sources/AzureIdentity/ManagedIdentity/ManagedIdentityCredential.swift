@@ -10,6 +10,9 @@ import Logging
 ///
 /// - Note: Managed identity takes exactly one scope; its resource is the scope without `/.default`. Tenant ids in
 ///   requests are ignored (an identity lives in one tenant).
+/// - Note: Service Fabric's `IDENTITY_SERVER_THUMBPRINT` certificate pinning is not implemented: the endpoint's
+///   certificate must be trusted by the transport (for example through
+///   ``TransportConfiguration/additionalTrustRootFiles``).
 public struct ManagedIdentityCredential: TokenCredential {
     static let name = "ManagedIdentityCredential"
 
