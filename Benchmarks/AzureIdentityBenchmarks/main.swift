@@ -72,5 +72,8 @@ for algorithm in [ClientAssertionSigner.Algorithm.ps256, .rs256] {
     )
 }
 
+// 4. DefaultAzureCredential with nothing configured and no managed identity endpoint answering.
+try await benchmarkDefaultCredentialNothingConfigured(transport: transport)
+
 try await transport.shutdown()
 try await fake.shutdown()

@@ -21,6 +21,11 @@ extension FakeEntraID {
         }
     }
 
+    /// Answers the next `count` device code polls with `slow_down`.
+    public func slowDownNextDeviceCodePolls(_ count: Int) {
+        state.withLock { $0.deviceCodeSlowDowns = count }
+    }
+
     /// The user declines a pending device code.
     public func declineDeviceCode(userCode: String) {
         state.withLock { state in
@@ -92,6 +97,15 @@ extension FakeEntraID {
                     error: "expired_token",
                     code: 70020,
                     message: "The provided authorization code or refresh token has expired."
+                )
+            }
+            if state.deviceCodeSlowDowns > 0 {
+                state.deviceCodeSlowDowns -= 1
+                throw EntraRejection(
+                    status: 400,
+                    error: "slow_down",
+                    code: 70016,
+                    message: "OAuth 2.0 device flow error. Polling too fast; slow down."
                 )
             }
             if entry.declined {

@@ -126,7 +126,7 @@ extension FakeEntraID {
             state.codes[code] = issued
             return issued
         }
-        guard redirectURI == issued.redirectURI, application.redirectURIs.contains(redirectURI) else {
+        guard redirectURI == issued.redirectURI, Self.redirectAllowed(redirectURI, for: application) else {
             throw EntraRejection.redirectMismatch
         }
         if let challenge = issued.codeChallenge {
@@ -223,10 +223,24 @@ extension FakeEntraID {
             }
             refreshToken = token
         }
+        var idToken: String?
+        if scopes.contains("openid") {
+            let now = Int(configuration.now().timeIntervalSince1970)
+            idToken = FakeJWT.signES256(
+                header: ["alg": "ES256", "typ": "JWT", "kid": "fake-entra"],
+                claims: [
+                    "aud": clientID, "iss": "\(authorityURL)/\(tenantID)/v2.0", "iat": now, "nbf": now,
+                    "exp": now + 3600, "oid": user.objectID, "sub": user.objectID, "tid": tenantID,
+                    "preferred_username": user.username, "name": user.username, "ver": "2.0",
+                ],
+                key: signingKey
+            )
+        }
         return tokenResponse(
             accessToken: accessToken,
             scope: scopes.joined(separator: " "),
             refreshToken: refreshToken,
+            idToken: idToken,
             configuration: configuration
         )
     }

@@ -77,7 +77,21 @@ extension FakeEntraID {
             break
         }
         if managedIdentity {
-            return managedIdentityResponse(path: path, query: query, headers: request.headers)
+            let body = String(decoding: request.body, as: UTF8.self)
+            let miForm = Dictionary(FormEncoding.decode(body), uniquingKeysWith: { first, _ in first })
+            return managedIdentityResponse(
+                method: request.method,
+                path: path,
+                query: query,
+                form: miForm,
+                headers: request.headers
+            )
+        }
+        if request.method == "GET", let answer = resourceManager(path: path, headers: request.headers) {
+            return answer
+        }
+        if request.method == "GET", path.hasSuffix("/oauth2/v2.0/authorize") {
+            return authorize(tenantID: String(path.split(separator: "/").first ?? ""), query: query)
         }
         return dispatch(method: request.method, path: path, form: form, correlationID: correlationID)
     }

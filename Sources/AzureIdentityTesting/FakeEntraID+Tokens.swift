@@ -41,6 +41,7 @@ extension FakeEntraID {
         accessToken: String,
         scope: String,
         refreshToken: String?,
+        idToken: String? = nil,
         configuration: Configuration
     ) -> [UInt8] {
         var object: [String: Any] = [
@@ -49,6 +50,7 @@ extension FakeEntraID {
         ]
         if let refreshIn = configuration.refreshIn { object["refresh_in"] = Int(refreshIn) }
         if let refreshToken { object["refresh_token"] = refreshToken }
+        if let idToken { object["id_token"] = idToken }
         return Array(
             (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
                 ?? Data()

@@ -68,6 +68,11 @@ public final class FakeEntraID: Sendable {
         var usedJTIs: Set<String> = []
         var managedIdentities: [FakeManagedIdentity] = []
         var appServiceHeader = UUID().uuidString
+        var managedIdentitySecret = UUID().uuidString
+        var arcKeyDirectory: String?
+        var arcRealmOverride: String?
+        var interactiveUser: String?
+        var deviceCodeSlowDowns = 0
         var deviceCodes: [String: DeviceCodeEntry] = [:]
         var faults: [FakeFault] = []
         var requests: [RecordedRequest] = []

@@ -7,6 +7,7 @@ extension AzureIdentityError {
             case invalidConfiguration
             case transportFailed
             case invalidResponse
+            case authenticationRequired
         }
 
         private let backing: Backing
@@ -25,6 +26,9 @@ extension AzureIdentityError {
         public static let transportFailed = Code(.transportFailed)
         /// The token endpoint answered with something that is not a valid token response.
         public static let invalidResponse = Code(.invalidResponse)
+        /// A user must sign in interactively (silent sign-in found no account, and automatic interaction is
+        /// disabled). Call the credential's `authenticate(scopes:)`. A chain moves on.
+        public static let authenticationRequired = Code(.authenticationRequired)
 
         /// The code's name.
         public var description: String {
@@ -34,6 +38,7 @@ extension AzureIdentityError {
             case .invalidConfiguration: "invalidConfiguration"
             case .transportFailed: "transportFailed"
             case .invalidResponse: "invalidResponse"
+            case .authenticationRequired: "authenticationRequired"
             }
         }
     }

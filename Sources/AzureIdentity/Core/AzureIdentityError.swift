@@ -35,7 +35,7 @@ public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
 
     /// Whether a ``ChainedTokenCredential`` should try its next credential after this error.
     public var allowsChainToContinue: Bool {
-        code == .credentialUnavailable
+        code == .credentialUnavailable || code == .authenticationRequired
     }
 
     /// A one-line description with the code, credential, message and Entra details.

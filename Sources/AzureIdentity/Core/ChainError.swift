@@ -30,10 +30,13 @@ public struct ChainError: Error, Sendable, CustomStringConvertible {
 
     /// Every attempted link, in chain order.
     public var attempts: [Attempt]
+    /// The chain's name for the header line: `ChainedTokenCredential` or `DefaultAzureCredential`.
+    public var chainName: String
 
     /// Creates a chain error.
-    public init(attempts: [Attempt]) {
+    public init(attempts: [Attempt], chainName: String = "ChainedTokenCredential") {
         self.attempts = attempts
+        self.chainName = chainName
     }
 
     /// Whether every attempted link was unavailable (so an enclosing chain may move on).
@@ -43,7 +46,7 @@ public struct ChainError: Error, Sendable, CustomStringConvertible {
 
     /// A header line, then one line per link.
     public var description: String {
-        let header = "ChainedTokenCredential failed to get a token (\(attempts.count) credential(s) attempted):"
+        let header = "\(chainName) failed to get a token (\(attempts.count) credential(s) attempted):"
         return ([header] + attempts.map { "  - \($0)" }).joined(separator: "\n")
     }
 }

@@ -3,9 +3,9 @@ import Logging
 
 /// Options shared by every credential that talks to a Microsoft Entra token endpoint.
 ///
-/// Everything that does I/O or reads ambient state is injectable: the transport, the clock, the environment
-/// and the logger. Nothing here is read from the process unless you pass it in (the defaults do read the
-/// process environment and use a shared AsyncHTTPClient transport).
+/// Everything that does I/O or reads ambient state is injectable: the transport, the clock, the environment,
+/// the logger and the process runner. Nothing here is read from the process unless you pass it in (the defaults
+/// do read the process environment and use a shared AsyncHTTPClient transport).
 public struct CredentialOptions: Sendable {
     /// The authority host; `nil` means `AZURE_AUTHORITY_HOST` from ``environment``, else the public cloud.
     public var authorityHost: AuthorityHost?
@@ -23,6 +23,8 @@ public struct CredentialOptions: Sendable {
     public var environment: [String: String]
     /// Where the credential logs. Secrets are never logged. Defaults to a logger that discards everything.
     public var logger: Logger
+    /// Runs the developer tools (`az`, `azd`, `pwsh`); defaults to ``SubprocessRunner``.
+    public var processRunner: any ProcessRunner
 
     /// Creates options.
     public init(
@@ -33,7 +35,8 @@ public struct CredentialOptions: Sendable {
         requestTimeout: Duration = .seconds(30),
         timeSource: any TimeSource = SystemTimeSource(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        logger: Logger = Logger(label: "AzureIdentity", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "AzureIdentity", factory: { _ in SwiftLogNoOpLogHandler() }),
+        processRunner: any ProcessRunner = SubprocessRunner()
     ) {
         self.authorityHost = authorityHost
         self.additionallyAllowedTenants = additionallyAllowedTenants
@@ -43,6 +46,7 @@ public struct CredentialOptions: Sendable {
         self.timeSource = timeSource
         self.environment = environment
         self.logger = logger
+        self.processRunner = processRunner
     }
 
     /// The authority host to use: the explicit one, else `AZURE_AUTHORITY_HOST`, else the public cloud.

@@ -69,6 +69,7 @@ struct EntraTokenFlow: Sendable {
     nonisolated(nonsending) func getToken(
         _ request: TokenRequest,
         account: String = "",
+        forceRefresh: Bool = false,
         fetch: @escaping @Sendable (Context) async throws -> AccessToken
     ) async throws -> AccessToken {
         guard !request.scopes.isEmpty else {
@@ -96,7 +97,7 @@ struct EntraTokenFlow: Sendable {
             isCAE: request.enableCAE,
             account: account
         )
-        let hasChallenge = !(request.claims ?? "").isEmpty
+        let hasChallenge = !(request.claims ?? "").isEmpty || forceRefresh
         let discovery = self.discovery
         return try await cache.token(for: key, bypassCache: hasChallenge) {
             // Built only on a cache miss, so a hit does no string or JSON work.

@@ -14,6 +14,8 @@ struct TokenEndpointClient: Sendable {
     struct Result: Sendable {
         var token: AccessToken
         var refreshToken: Secret?
+        /// The OpenID Connect id token (user flows with `openid`), not a secret but never logged either.
+        var idToken: String? = nil
     }
 
     func requestToken(url: String, tenantID: String, form: [(String, String)]) async throws -> Result {
@@ -91,7 +93,11 @@ struct TokenEndpointClient: Sendable {
                     "credential": "\(credentialName)", "expires_in": "\(body.expiresIn)",
                 ]
             )
-            return Result(token: body.accessToken(issuedAt: issuedAt), refreshToken: body.refreshToken.map(Secret.init))
+            return Result(
+                token: body.accessToken(issuedAt: issuedAt),
+                refreshToken: body.refreshToken.map(Secret.init),
+                idToken: body.idToken
+            )
         } catch {
             throw AzureIdentityError(
                 code: .invalidResponse,

@@ -7,6 +7,7 @@ struct TokenResponse: Decodable, Sendable {
     var expiresIn: Double
     var refreshIn: Double?
     var refreshToken: String?
+    var idToken: String?
 
     enum CodingKeys: String, CodingKey {
         case accessToken = "access_token"
@@ -14,6 +15,7 @@ struct TokenResponse: Decodable, Sendable {
         case expiresIn = "expires_in"
         case refreshIn = "refresh_in"
         case refreshToken = "refresh_token"
+        case idToken = "id_token"
     }
 
     init(from decoder: any Decoder) throws {
@@ -29,6 +31,7 @@ struct TokenResponse: Decodable, Sendable {
         self.expiresIn = expiresIn
         refreshIn = try Self.number(container, .refreshIn)
         refreshToken = try container.decodeIfPresent(String.self, forKey: .refreshToken)
+        idToken = try container.decodeIfPresent(String.self, forKey: .idToken)
     }
 
     /// Entra sends numbers; some compatible servers send numeric strings.

@@ -1,0 +1,68 @@
+extension DefaultAzureCredential {
+    /// Builds one member from the options, with Azure Identity's rules for ids.
+    static func make(
+        _ member: DefaultAzureCredentialMember,
+        settings: DefaultAzureCredentialOptions,
+        options: CredentialOptions,
+        alone: Bool
+    ) throws -> any TokenCredential {
+        let environment = options.environment
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let clientID = settings.managedIdentityClientID ?? value("AZURE_CLIENT_ID")
+        switch member {
+        case .environment:
+            return EnvironmentCredential(options: options)
+        case .workloadIdentity:
+            return try WorkloadIdentityCredential(
+                tenantID: settings.tenantID,
+                clientID: settings.workloadIdentityClientID ?? clientID,
+                options: options
+            )
+        case .managedIdentity:
+            var managed = settings.managedIdentity
+            // A resource id wins; else a client id (from the options or AZURE_CLIENT_ID); else system-assigned.
+            managed.identity =
+                if let resourceID = settings.managedIdentityResourceID {
+                    .resourceID(resourceID)
+                } else if let clientID {
+                    .clientID(clientID)
+                } else {
+                    .systemAssigned
+                }
+            if alone { managed.probeTimeout = nil }
+            return try ManagedIdentityCredential(managedIdentity: managed, options: options)
+        case .azureCli:
+            return try AzureCliCredential(
+                tenantID: settings.tenantID,
+                processTimeout: settings.processTimeout,
+                options: options
+            )
+        case .azurePowerShell:
+            return try AzurePowerShellCredential(
+                tenantID: settings.tenantID,
+                processTimeout: settings.processTimeout,
+                options: options
+            )
+        case .azureDeveloperCli:
+            return try AzureDeveloperCliCredential(
+                tenantID: settings.tenantID,
+                processTimeout: settings.processTimeout,
+                options: options
+            )
+        default:
+            return BrokerCredential()
+        }
+    }
+}
+
+/// The identity broker's place in the chain. The broker itself (Linux: `microsoft-identity-broker` over D-Bus)
+/// is not implemented yet, so this member is always unavailable and says so.
+struct BrokerCredential: TokenCredential {
+    nonisolated(nonsending) func getToken(for request: TokenRequest) async throws -> AccessToken {
+        throw AzureIdentityError(
+            code: .credentialUnavailable,
+            message: "BrokerCredential: the identity broker is not supported by this version of AzureIdentity.",
+            credentialName: "BrokerCredential"
+        )
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Gets tokens from the Azure CLI: `az account get-access-token --output json --resource <r> [--tenant <t>]
+/// [--subscription <s>]`.
+///
+/// The arguments are passed as argv (never through a shell) and validated first. `az` is looked up on the `PATH`
+/// of ``CredentialOptions/environment`` and run with that environment; it is killed (with everything it started)
+/// after `processTimeout`. Not installed and not signed in are ``AzureIdentityError/Code/credentialUnavailable``
+/// with the CLI's hint; other failures are ``AzureIdentityError/Code/authenticationFailed`` with the redacted
+/// standard error. `expires_on` (epoch seconds, CLI 2.54+) is preferred over the zone-less local `expiresOn`.
+/// Tokens are cached per resource, tenant and subscription.
+public struct AzureCliCredential: TokenCredential {
+    static let name = "AzureCliCredential"
+    private let tool: DeveloperTool
+    private let subscription: String?
+
+    /// Creates the credential.
+    /// - Parameters:
+    ///   - tenantID: The tenant to ask `az` for (`--tenant`); `nil` uses the CLI's current account.
+    ///   - subscription: A subscription name or id (`--subscription`).
+    ///   - processTimeout: How long `az` may run.
+    /// - Throws: ``AzureIdentityError/Code/invalidConfiguration`` for an invalid tenant or subscription.
+    public init(
+        tenantID: String? = nil,
+        subscription: String? = nil,
+        processTimeout: Duration = .seconds(10),
+        options: CredentialOptions = CredentialOptions()
+    ) throws {
+        if let subscription { try DeveloperToolInput.validateSubscription(subscription, credentialName: Self.name) }
+        self.subscription = subscription
+        self.tool = try DeveloperTool(
+            behaviour: Self.behaviour(timeZone: .current),
+            tenantID: tenantID,
+            processTimeout: processTimeout,
+            options: options
+        )
+    }
+
+    /// Gets a token for the request's single scope (only the first scope is used, as Azure Identity does).
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
+        guard let scope = request.scopes.first else {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "\(Self.name): at least one scope is required.",
+                credentialName: Self.name
+            )
+        }
+        try DeveloperToolInput.validateScope(scope, credentialName: Self.name)
+        let tenant = try tool.tenant(for: request)
+        try tool.rejectClaims(request) { claims in
+            "az login --claims-challenge \(claims) --scope \(scope)" + (tenant.map { " --tenant \($0)" } ?? "")
+        }
+        var arguments = [
+            "account", "get-access-token", "--output", "json", "--resource", DeveloperToolInput.resource(for: scope),
+        ]
+        if let tenant { arguments += ["--tenant", tenant] }
+        if let subscription { arguments += ["--subscription", subscription] }
+        return try await tool.token(
+            for: TokenRequest(scopes: [scope], tenantID: request.tenantID),
+            tenant: tenant,
+            account: subscription ?? "",
+            arguments: arguments
+        )
+    }
+
+    static func behaviour(timeZone: TimeZone) -> DeveloperTool.Behaviour {
+        DeveloperTool.Behaviour(
+            credentialName: name,
+            toolName: "Azure CLI",
+            executable: "az",
+            installHint: "Install it from https://aka.ms/azure-cli and run 'az login'.",
+            loginHint: "Please run 'az login' to set up an account.",
+            isNotInstalled: { output in
+                let error = output.standardError
+                return error.range(of: #"az:(.*)not found"#, options: .regularExpression) != nil
+                    || error.hasPrefix("'az' is not recognized")
+            },
+            isNotLoggedIn: { output in
+                let error = output.standardError
+                guard output.exitCode != 0, !error.contains("AADSTS") else { return false }
+                return (error.contains("az login") && !error.contains("az login --scope"))
+                    || error.contains("az account set")
+            },
+            parse: { output, _ in try parse(output.standardOutput, timeZone: timeZone) }
+        )
+    }
+
+    /// Reads `az account get-access-token` JSON: `accessToken`, then `expires_on`, else `expiresOn`.
+    static func parse(_ text: String, timeZone: TimeZone) throws -> AccessToken {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw DeveloperToolOutputError(description: "not a JSON object")
+        }
+        guard let token = object["accessToken"] as? String, !token.isEmpty else {
+            throw DeveloperToolOutputError(description: "no accessToken")
+        }
+        let expiry =
+            ToolDates.epochSeconds(object["expires_on"])
+            ?? (object["expiresOn"] as? String).flatMap { ToolDates.azureCLILocal($0, timeZone: timeZone) }
+        guard let expiry else {
+            throw DeveloperToolOutputError(
+                description: "neither expires_on (epoch seconds) nor a readable expiresOn (yyyy-MM-dd HH:mm:ss.ffffff)"
+            )
+        }
+        return AccessToken(
+            token: Secret(token),
+            expiresOn: expiry,
+            tokenType: (object["tokenType"] as? String) ?? "Bearer"
+        )
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+
+extension ManagedIdentityCredential {
+    /// The first request for `resource`, shaped for the source.
+    func request(resource: String) -> TransportRequest {
+        var query: [(String, String)] = []
+        var headers: [(name: String, value: String)] = [(name: "Accept", value: "application/json")]
+        let secret = sourceSecret?.revealedValue() ?? ""
+        var method = "GET"
+        var body: [UInt8]?
+        switch source.kind {
+        case .serviceFabric:
+            query = [("api-version", "2019-07-01-preview"), ("resource", resource)]
+            headers.append((name: "secret", value: secret))
+        case .appService:
+            query =
+                [("api-version", "2019-08-01"), ("resource", resource)] + userAssignedQuery(resourceKey: "mi_res_id")
+            headers.append((name: "X-IDENTITY-HEADER", value: secret))
+        case .azureML:
+            let clientID = identity.kind == .clientID ? identity.value : defaultClientID
+            query =
+                [("api-version", "2017-09-01"), ("resource", resource)] + (clientID.map { [("clientid", $0)] } ?? [])
+            headers += [(name: "Metadata", value: "true"), (name: "secret", value: secret)]
+        case .cloudShell:
+            method = "POST"
+            headers += [
+                (name: "Metadata", value: "true"),
+                (name: "Content-Type", value: "application/x-www-form-urlencoded"),
+            ]
+            body = Array(FormEncoding.encode([("resource", resource)]).utf8)
+        case .azureArc:
+            query = [("api-version", "2020-06-01"), ("resource", resource)]
+            headers.append((name: "Metadata", value: "true"))
+        default:
+            query =
+                [("api-version", "2018-02-01"), ("resource", resource)] + userAssignedQuery(resourceKey: "msi_res_id")
+            headers.append((name: "Metadata", value: "true"))
+        }
+        let separator = source.endpoint.contains("?") ? "&" : "?"
+        let url = query.isEmpty ? source.endpoint : source.endpoint + separator + FormEncoding.encode(query)
+        return TransportRequest(method: method, url: url, headers: headers, body: body, timeout: requestTimeout)
+    }
+
+    private func userAssignedQuery(resourceKey: String) -> [(String, String)] {
+        switch identity.kind {
+        case .systemAssigned: []
+        case .clientID: [("client_id", identity.value)]
+        case .resourceID: [(resourceKey, identity.value)]
+        case .objectID: [("object_id", identity.value)]
+        }
+    }
+
+    /// Sends the request (answering an Arc challenge), retries, and turns the answer into a token.
+    func fetch(resource: String) async throws -> AccessToken {
+        var outgoing = request(resource: resource)
+        var response = try await sendWithRetries(outgoing)
+        if source.kind == .azureArc, response.status == 401 {
+            let key = try arcKey(challenge: response)
+            outgoing.headers.append((name: "Authorization", value: "Basic \(key.revealedValue())"))
+            response = try await sendWithRetries(outgoing)
+        }
+        let now = timeSource.now()
+        guard response.status == 200 else { throw failure(response) }
+        do {
+            let token = try ManagedIdentityResponse.token(from: response.body, now: now)
+            logger.debug(
+                "ManagedIdentityCredential: token received",
+                metadata: ["source": "\(source.kind)", "expiresOn": "\(token.expiresOn)"]
+            )
+            return token
+        } catch {
+            throw AzureIdentityError(
+                code: .invalidResponse,
+                message: "ManagedIdentityCredential: \(source.kind) returned a response that is not a token "
+                    + "(\(response.body.count) bytes): \(error)",
+                credentialName: Self.name,
+                statusCode: response.status
+            )
+        }
+    }
+
+    /// Retries per ``ManagedIdentityOptions``; network failures after the last retry make the credential unavailable.
+    func sendWithRetries(_ request: TransportRequest) async throws -> TransportResponse {
+        var attempt = 0
+        while true {
+            try Task.checkCancellation()
+            let delay: Duration
+            do {
+                let response = try await transport.send(request)
+                guard attempt < settings.maxRetries, ManagedIdentityOptions.isRetryable(status: response.status) else {
+                    return response
+                }
+                let hinted =
+                    response.status == 429 || response.status == 503
+                    ? RetryPolicy.default.serverDelay(in: response, now: timeSource.now()) : nil
+                delay = hinted ?? settings.backoff(attempt: attempt, status: response.status)
+                logger.debug(
+                    "ManagedIdentityCredential: retrying",
+                    metadata: ["status": "\(response.status)", "attempt": "\(attempt + 1)", "delay": "\(delay)"]
+                )
+            } catch let error as TransportError {
+                guard error.isRetryable, attempt < settings.maxRetries else {
+                    throw Self.unavailable(
+                        "ManagedIdentityCredential: no \(source.kind) managed identity endpoint answered at "
+                            + "\(source.endpoint): \(error.message)",
+                        underlying: error
+                    )
+                }
+                delay = settings.backoff(attempt: attempt, status: nil)
+                logger.debug(
+                    "ManagedIdentityCredential: retrying after a network error",
+                    metadata: ["error": "\(error.code)", "attempt": "\(attempt + 1)", "delay": "\(delay)"]
+                )
+            }
+            try await timeSource.sleep(for: delay)
+            attempt += 1
+        }
+    }
+
+    /// A 400 from IMDS means the identity is not assigned here; 403 "unreachable" means no route (Docker Desktop).
+    private func failure(_ response: TransportResponse) -> AzureIdentityError {
+        let text = ManagedIdentityResponse.errorText(from: response.body)
+        if source.kind == .imds, response.status == 400 {
+            let what =
+                identity.kind == .systemAssigned
+                ? "No managed identity has been assigned to this resource"
+                : "The requested identity (\(identity)) has not been assigned to this resource"
+            return AzureIdentityError(
+                code: .credentialUnavailable,
+                message: "ManagedIdentityCredential: \(what). IMDS said: \(text)",
+                credentialName: Self.name,
+                statusCode: 400
+            )
+        }
+        if response.status == 403, String(decoding: response.body, as: UTF8.self).contains("unreachable") {
+            return Self.unavailable("ManagedIdentityCredential: network unreachable. \(text)")
+        }
+        return AzureIdentityError(
+            code: .authenticationFailed,
+            message: "ManagedIdentityCredential: \(source.kind) refused the token request: \(text)",
+            credentialName: Self.name,
+            statusCode: response.status
+        )
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// What the user must do to finish a device code sign-in.
+public struct DeviceCodeInfo: Sendable, Hashable {
+    /// The code to type in.
+    public var userCode: String
+    /// The page to open.
+    public var verificationURI: String
+    /// Entra's ready-made instruction text.
+    public var message: String
+    /// When the code stops working.
+    public var expiresOn: Date
+}
+
+/// Signs a user in with the OAuth device authorization grant: the user opens a page on any device and types a
+/// code while this credential polls the token endpoint.
+///
+/// Polling honours `interval`, adds 5 s on `slow_down`, continues on `authorization_pending`, and stops on
+/// decline, expiry or task cancellation. After the first sign-in, other scopes (and refreshes) are obtained
+/// silently with the signed-in account's refresh token.
+public struct DeviceCodeCredential: TokenCredential {
+    static let name = "DeviceCodeCredential"
+    private let session: PublicClientSession
+    private let prompt: @Sendable (DeviceCodeInfo) async -> Void
+    private let timeSource: any TimeSource
+
+    /// Creates the credential.
+    /// - Parameters:
+    ///   - tenantID: The tenant; defaults as in Azure Identity (`organizations` for the default client id).
+    ///   - clientID: A public client application; defaults to the Azure CLI's.
+    ///   - authenticationRecord: A previously signed-in account to use silently (with the same `tokenStore`).
+    ///   - tokenStore: Where refresh tokens are kept; share it between credentials for silent reuse.
+    ///   - disableAutomaticAuthentication: Throw ``AzureIdentityError/Code/authenticationRequired`` instead of
+    ///     prompting when silent sign-in is not possible.
+    ///   - prompt: Shows the user what to do. The default prints ``DeviceCodeInfo/message`` to standard error.
+    public init(
+        tenantID: String? = nil,
+        clientID: String? = nil,
+        authenticationRecord: AuthenticationRecord? = nil,
+        tokenStore: UserTokenStore? = nil,
+        disableAutomaticAuthentication: Bool = false,
+        options: CredentialOptions = CredentialOptions(),
+        prompt: @escaping @Sendable (DeviceCodeInfo) async -> Void = { info in
+            FileHandle.standardError.write(Data((info.message + "\n").utf8))
+        }
+    ) throws {
+        self.session = try PublicClientSession(
+            credentialName: Self.name,
+            tenantID: tenantID,
+            clientID: clientID,
+            record: authenticationRecord,
+            store: tokenStore,
+            disableAutomaticAuthentication: disableAutomaticAuthentication,
+            options: options
+        )
+        self.prompt = prompt
+        self.timeSource = options.timeSource
+    }
+
+    /// The signed-in account, once there is one.
+    public var authenticationRecord: AuthenticationRecord? { session.record }
+
+    /// Gets a user token: cached, else silently for the signed-in account, else through the device code flow.
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
+        try await session.getToken(request, interaction: interaction)
+    }
+
+    /// Runs the device code flow now and returns the signed-in account.
+    public func authenticate(scopes: [String]) async throws -> AuthenticationRecord {
+        try await session.authenticate(scopes: scopes, interaction: interaction)
+    }
+
+    private var interaction: PublicClientSession.Interaction {
+        let (session, prompt, time) = (self.session, self.prompt, self.timeSource)
+        return { context, scopes in
+            let started = time.now()
+            let grant = try await Self.requestCode(session: session, context: context, scopes: scopes, now: started)
+            await prompt(grant.info)
+            var interval = grant.interval
+            while true {
+                guard time.now() < grant.info.expiresOn else {
+                    throw Self.failure("the device code expired before the user signed in")
+                }
+                try await time.sleep(for: .seconds(interval))
+                do {
+                    let fields = [("grant_type", "device_code"), ("device_code", grant.deviceCode.revealedValue())]
+                    return try await session.flow.post(context, grantFields: fields, scopes: scopes)
+                } catch let error as AzureIdentityError where error.entraError != nil {
+                    switch error.entraError?.error {
+                    case "authorization_pending": continue
+                    case "slow_down": interval += 5
+                    case "authorization_declined": throw Self.failure("the user declined the sign-in", error)
+                    case "expired_token": throw Self.failure("the device code expired", error)
+                    default: throw error
+                    }
+                }
+            }
+        }
+    }
+
+    private struct Grant: Sendable {
+        var info: DeviceCodeInfo
+        var deviceCode: Secret
+        var interval: Double
+    }
+
+    private static func requestCode(
+        session: PublicClientSession,
+        context: EntraTokenFlow.Context,
+        scopes: [String],
+        now: Date
+    ) async throws -> Grant {
+        let url = PublicClientSession.sibling(of: context.tokenEndpoint, "devicecode")
+        let form = [("client_id", session.flow.clientID), ("scope", scopes.joined(separator: " "))]
+        let response = try await session.flow.client.transport.send(
+            TransportRequest(
+                method: "POST",
+                url: url,
+                headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded;charset=utf-8")],
+                body: Array(FormEncoding.encode(form).utf8),
+                timeout: session.flow.client.requestTimeout
+            )
+        )
+        let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+        guard response.status == 200, let object, let deviceCode = object["device_code"] as? String,
+            let userCode = object["user_code"] as? String,
+            let verification = (object["verification_uri"] ?? object["verification_url"]) as? String
+        else {
+            let entra = try? JSONDecoder().decode(EntraErrorResponse.self, from: Data(response.body))
+            throw AzureIdentityError(
+                code: .authenticationFailed,
+                message: "\(name): the device code request failed (HTTP \(response.status)).",
+                credentialName: name,
+                entraError: entra,
+                statusCode: response.status
+            )
+        }
+        let expiresIn = (object["expires_in"] as? NSNumber)?.doubleValue ?? 900
+        let message =
+            object["message"] as? String
+            ?? "To sign in, use a web browser to open the page \(verification) and enter the code \(userCode)."
+        return Grant(
+            info: DeviceCodeInfo(
+                userCode: userCode,
+                verificationURI: verification,
+                message: message,
+                expiresOn: now.addingTimeInterval(expiresIn)
+            ),
+            deviceCode: Secret(deviceCode),
+            interval: max(1, (object["interval"] as? NSNumber)?.doubleValue ?? 5)
+        )
+    }
+
+    private static func failure(_ reason: String, _ underlying: AzureIdentityError? = nil) -> AzureIdentityError {
+        AzureIdentityError(
+            code: .authenticationFailed,
+            message: "\(name): \(reason).",
+            credentialName: name,
+            entraError: underlying?.entraError,
+            statusCode: underlying?.statusCode
+        )
+    }
+}

@@ -1,0 +1,156 @@
+import Crypto
+import Foundation
+
+/// Signs a user in through the system browser with the authorization code flow and PKCE (S256).
+///
+/// A one-shot listener on `127.0.0.1` (a free port, or ``redirectPort``) receives the redirect at
+/// `http://localhost:<port>`; the `state` parameter is checked, then the code is redeemed with its verifier. The
+/// browser is the `BROWSER` command or `xdg-open` from ``CredentialOptions/environment``, run as argv through
+/// ``CredentialOptions/processRunner``; without either, the credential is unavailable and says how to fix it.
+/// Later tokens (other scopes, refreshes) come silently from the signed-in account's refresh token.
+public struct InteractiveBrowserCredential: TokenCredential {
+    static let name = "InteractiveBrowserCredential"
+    private let session: PublicClientSession
+    private let settings: Settings
+
+    struct Settings: Sendable {
+        var redirectPort: Int
+        var loginHint: String?
+        var browserTimeout: Duration
+        var broker: BrokerOptions
+        var environment: [String: String]
+        var runner: any ProcessRunner
+    }
+
+    /// The port the redirect listener uses; 0 (the default) picks a free one per sign-in.
+    public var redirectPort: Int { settings.redirectPort }
+
+    /// Creates the credential.
+    /// - Parameters:
+    ///   - tenantID: The tenant; defaults as in Azure Identity (`organizations` for the default client id).
+    ///   - clientID: A public client with a `http://localhost` redirect URI; defaults to the Azure CLI's.
+    ///   - redirectPort: The loopback port; 0 picks a free one.
+    ///   - loginHint: The account to preselect (`login_hint`, with `prompt=login`).
+    ///   - authenticationRecord: A previously signed-in account to use silently (with the same `tokenStore`).
+    ///   - tokenStore: Where refresh tokens are kept; share it between credentials for silent reuse.
+    ///   - disableAutomaticAuthentication: Throw ``AzureIdentityError/Code/authenticationRequired`` instead of
+    ///     opening a browser when silent sign-in is not possible.
+    ///   - browserTimeout: How long to wait for the user to finish in the browser.
+    ///   - brokerOptions: Broker settings (accepted; the broker is not implemented yet).
+    public init(
+        tenantID: String? = nil,
+        clientID: String? = nil,
+        redirectPort: Int = 0,
+        loginHint: String? = nil,
+        authenticationRecord: AuthenticationRecord? = nil,
+        tokenStore: UserTokenStore? = nil,
+        disableAutomaticAuthentication: Bool = false,
+        browserTimeout: Duration = .seconds(300),
+        brokerOptions: BrokerOptions = BrokerOptions(),
+        options: CredentialOptions = CredentialOptions()
+    ) throws {
+        guard (0...65535).contains(redirectPort) else {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "\(Self.name): redirectPort \(redirectPort) is not a port.",
+                credentialName: Self.name
+            )
+        }
+        self.session = try PublicClientSession(
+            credentialName: Self.name,
+            tenantID: tenantID,
+            clientID: clientID,
+            record: authenticationRecord,
+            store: tokenStore,
+            disableAutomaticAuthentication: disableAutomaticAuthentication,
+            options: options
+        )
+        self.settings = Settings(
+            redirectPort: redirectPort,
+            loginHint: loginHint,
+            browserTimeout: browserTimeout,
+            broker: brokerOptions,
+            environment: options.environment,
+            runner: options.processRunner
+        )
+    }
+
+    /// The signed-in account, once there is one.
+    public var authenticationRecord: AuthenticationRecord? { session.record }
+
+    /// Gets a user token: cached, else silently for the signed-in account, else through the browser.
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
+        try await session.getToken(request, interaction: interaction)
+    }
+
+    /// Opens the browser now and returns the signed-in account.
+    public func authenticate(scopes: [String]) async throws -> AuthenticationRecord {
+        try await session.authenticate(scopes: scopes, interaction: interaction)
+    }
+
+    private var interaction: PublicClientSession.Interaction {
+        let (session, settings) = (self.session, self.settings)
+        return { context, scopes in
+            guard !settings.broker.enabled else {
+                throw AzureIdentityError(
+                    code: .credentialUnavailable,
+                    message: "\(Self.name): broker sign-in was requested (brokerOptions.enabled), but the identity "
+                        + "broker is not supported by this version. Disable it to use the browser.",
+                    credentialName: Self.name
+                )
+            }
+            let listener = try await LoopbackRedirectListener.start(port: settings.redirectPort)
+            let redirectURI = "http://localhost:\(listener.port)"
+            let pkce = PKCE()
+            let state = UUID().uuidString.lowercased()
+            var query = [
+                ("client_id", session.flow.clientID), ("response_type", "code"), ("redirect_uri", redirectURI),
+                ("scope", scopes.joined(separator: " ")), ("state", state), ("code_challenge", pkce.challenge),
+                ("code_challenge_method", "S256"), ("response_mode", "query"),
+                ("prompt", settings.loginHint == nil ? "select_account" : "login"),
+            ]
+            if let hint = settings.loginHint { query.append(("login_hint", hint)) }
+            let url =
+                PublicClientSession.sibling(of: context.tokenEndpoint, "authorize") + "?" + FormEncoding.encode(query)
+            let redirect: [String: String]
+            do {
+                redirect = try await BrowserSignIn.run(url: url, listener: listener, settings: settings)
+                await listener.close()
+            } catch {
+                await listener.close()
+                throw error
+            }
+            guard redirect["state"] == state else {
+                throw Self.failure("the redirect's state did not match the request (possible forgery); ignored")
+            }
+            if let error = redirect["error"] {
+                let description = redirect["error_description"].map { ": \($0)" } ?? ""
+                throw Self.failure("sign-in failed with \(error)\(description)")
+            }
+            guard let code = redirect["code"] else { throw Self.failure("the redirect carried no code") }
+            let grant = [
+                ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectURI),
+                ("code_verifier", pkce.verifier.revealedValue()),
+            ]
+            return try await session.flow.post(context, grantFields: grant, scopes: scopes)
+        }
+    }
+
+    static func failure(_ reason: String) -> AzureIdentityError {
+        AzureIdentityError(code: .authenticationFailed, message: "\(name): \(reason).", credentialName: name)
+    }
+}
+
+/// A PKCE verifier (32 random bytes, base64url) and its S256 challenge.
+struct PKCE: Sendable {
+    let verifier: Secret
+    let challenge: String
+
+    init() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let verifier = Base64URL.encode(bytes)
+        self.verifier = Secret(verifier)
+        self.challenge = Base64URL.encode(SHA256.hash(data: Array(verifier.utf8)))
+    }
+}

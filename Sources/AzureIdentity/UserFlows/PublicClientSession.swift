@@ -1,0 +1,124 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// What the interactive credentials share: the token flow, silent sign-in with the recorded account's refresh
+/// token, the record itself, and `authenticate`.
+final class PublicClientSession: Sendable {
+    /// The Azure CLI's public client id, Azure Identity's default for user credentials.
+    static let defaultClientID = "04b07795-8ddb-461a-bbee-02f9e1bf7b46"
+
+    let flow: EntraTokenFlow
+    let store: UserTokenStore
+    let disableAutomaticAuthentication: Bool
+    private let recordState: Mutex<AuthenticationRecord?>
+
+    init(
+        credentialName: String,
+        tenantID: String?,
+        clientID: String?,
+        record: AuthenticationRecord?,
+        store: UserTokenStore?,
+        disableAutomaticAuthentication: Bool,
+        options: CredentialOptions
+    ) throws {
+        let client = clientID ?? record?.clientID ?? Self.defaultClientID
+        // Azure Identity: an explicit tenant, else `organizations` for the default client, else `common`.
+        let tenant = tenantID ?? record?.tenantID ?? (client == Self.defaultClientID ? "organizations" : "common")
+        self.flow = try EntraTokenFlow(
+            credentialName: credentialName,
+            tenantID: tenant,
+            clientID: client,
+            options: options
+        )
+        if let record, record.clientID != client {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message:
+                    "\(credentialName): the authentication record is for client \(record.clientID), not \(client).",
+                credentialName: credentialName
+            )
+        }
+        self.store = store ?? UserTokenStore()
+        self.disableAutomaticAuthentication = disableAutomaticAuthentication
+        self.recordState = Mutex(record)
+    }
+
+    var record: AuthenticationRecord? { recordState.withLock { $0 } }
+
+    /// The user's interactive step: returns the token endpoint result for `scopes` (OIDC scopes included).
+    typealias Interaction = @Sendable (EntraTokenFlow.Context, [String]) async throws -> TokenEndpointClient.Result
+
+    /// Cache, then silent refresh for the recorded account, then (unless disabled) `interaction`.
+    nonisolated(nonsending) func getToken(
+        _ request: TokenRequest,
+        forceInteraction: Bool = false,
+        interaction: @escaping Interaction
+    ) async throws -> AccessToken {
+        let session = self
+        return try await flow.getToken(request, account: "user", forceRefresh: forceInteraction) { context in
+            let scopes = OIDCScopes.adding(to: context.scopes)
+            if !forceInteraction, let token = try await session.silent(context, scopes: scopes) { return token }
+            guard forceInteraction || !session.disableAutomaticAuthentication else {
+                throw AzureIdentityError(
+                    code: .authenticationRequired,
+                    message: "\(session.flow.credentialName): automatic authentication has been disabled and no "
+                        + "signed-in account could be used silently. Call authenticate(scopes:) first.",
+                    credentialName: session.flow.credentialName
+                )
+            }
+            let result = try await interaction(context, scopes)
+            session.remember(result)
+            return result.token
+        }
+    }
+
+    private func silent(_ context: EntraTokenFlow.Context, scopes: [String]) async throws -> AccessToken? {
+        guard let record, let refreshToken = store.refreshToken(for: record) else { return nil }
+        do {
+            let result = try await flow.post(
+                context,
+                grantFields: [("grant_type", "refresh_token"), ("refresh_token", refreshToken.revealedValue())],
+                scopes: scopes
+            )
+            store.store(result.refreshToken, for: record)
+            return result.token
+        } catch let error as AzureIdentityError where error.code == .authenticationFailed {
+            // An expired or revoked refresh token: forget it and sign in again (or report authenticationRequired).
+            store.remove(record)
+            flow.logger.debug("\(flow.credentialName): silent sign-in failed", metadata: ["error": "\(error.code)"])
+            return nil
+        }
+    }
+
+    private func remember(_ result: TokenEndpointClient.Result) {
+        guard
+            let record = AuthenticationRecord.from(
+                idToken: result.idToken,
+                accessToken: result.token.token,
+                authority: flow.authorityHost.url,
+                clientID: flow.clientID
+            )
+        else { return }
+        recordState.withLock { $0 = record }
+        store.store(result.refreshToken, for: record)
+    }
+
+    /// Runs the interaction for `scopes` and returns the signed-in account.
+    func authenticate(scopes: [String], interaction: @escaping Interaction) async throws -> AuthenticationRecord {
+        _ = try await getToken(TokenRequest(scopes: scopes), forceInteraction: true, interaction: interaction)
+        guard let record else {
+            throw AzureIdentityError(
+                code: .invalidResponse,
+                message: "\(flow.credentialName): the token response did not identify the signed-in user.",
+                credentialName: flow.credentialName
+            )
+        }
+        return record
+    }
+
+    /// `<token endpoint without /token>/<name>`, e.g. the `devicecode` or `authorize` endpoint.
+    static func sibling(of tokenEndpoint: String, _ name: String) -> String {
+        tokenEndpoint.hasSuffix("/token") ? String(tokenEndpoint.dropLast("token".count)) + name : tokenEndpoint
+    }
+}

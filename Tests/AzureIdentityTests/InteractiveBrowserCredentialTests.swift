@@ -1,0 +1,133 @@
+import AzureIdentity
+import AzureIdentityTesting
+import Foundation
+import Testing
+
+@Suite("InteractiveBrowserCredential end to end")
+struct InteractiveBrowserCredentialTests {
+    @Test(
+        "browser → authorize (PKCE S256, state) → loopback redirect → code redeemed; then silent",
+        .timeLimit(.minutes(1))
+    )
+    func signIn() async throws {
+        try await withFake { env in
+            InteractiveFixtures.register(env)
+            let tools = try FakeTools()
+            defer { tools.remove() }
+            let environment = try InteractiveFixtures.browserEnvironment(env, tools: tools)
+            let credential = try InteractiveBrowserCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: InteractiveFixtures.app,
+                options: InteractiveFixtures.options(env, environment: environment)
+            )
+            let token = try await credential.getToken(scopes: managementScope)
+            let claims = try #require(env.fake.verifiedClaims(of: token.token.revealedValue()))
+            #expect(claims["upn"] as? String == InteractiveFixtures.alice)
+
+            let opened = try #require(tools.recordedArguments("fake-browser").first)
+            let query = try #require(URLComponents(string: opened)?.queryItems)
+            func item(_ name: String) -> String? { query.first { $0.name == name }?.value }
+            #expect(opened.hasPrefix("\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/oauth2/v2.0/authorize?"))
+            #expect(item("code_challenge_method") == "S256")
+            #expect(item("response_type") == "code")
+            #expect(item("prompt") == "select_account")
+            #expect(item("redirect_uri")?.hasPrefix("http://localhost:") == true)
+            #expect(item("scope")?.contains("offline_access") == true)
+
+            let redeem = try #require(env.fake.tokenRequests.first)
+            #expect(redeem.form["grant_type"] == "authorization_code")
+            #expect(redeem.form["redirect_uri"] == item("redirect_uri"))
+            #expect(redeem.form["code_verifier"]?.isEmpty == false)
+
+            let record = try #require(credential.authenticationRecord)
+            #expect(record.username == InteractiveFixtures.alice)
+            #expect(record.clientID == InteractiveFixtures.app)
+
+            // Another scope: silently with the refresh token, no second browser.
+            try FileManager.default.removeItem(at: tools.file("fake-browser.args"))
+            _ = try await credential.getToken(scopes: ["https://vault.azure.net/.default"])
+            #expect(tools.recordedArguments("fake-browser").isEmpty)
+            #expect(env.fake.tokenRequests.last?.form["grant_type"] == "refresh_token")
+        }
+    }
+
+    @Test("loginHint signs that user in; a given port is used")
+    func loginHintAndPort() async throws {
+        try await withFake { env in
+            InteractiveFixtures.register(env)
+            let tools = try FakeTools()
+            defer { tools.remove() }
+            let environment = try InteractiveFixtures.browserEnvironment(env, tools: tools)
+            let port = closedLoopbackPort()
+            let credential = try InteractiveBrowserCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: InteractiveFixtures.app,
+                redirectPort: port,
+                loginHint: InteractiveFixtures.bob,
+                options: InteractiveFixtures.options(env, environment: environment)
+            )
+            let record = try await credential.authenticate(scopes: managementScope)
+            #expect(record.username == InteractiveFixtures.bob)
+            let opened = try #require(tools.recordedArguments("fake-browser").first)
+            #expect(opened.contains("redirect_uri=http%3A%2F%2Flocalhost%3A\(port)"))
+            #expect(opened.contains("prompt=login"))
+        }
+    }
+
+    @Test("no BROWSER and no xdg-open: a clear unavailable error; broker enabled: unavailable too")
+    func noBrowser() async throws {
+        try await withFake { env in
+            InteractiveFixtures.register(env)
+            let empty = try FakeTools()
+            defer { empty.remove() }
+            let options = InteractiveFixtures.options(env, environment: ["PATH": empty.directory.path])
+            let credential = try InteractiveBrowserCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: InteractiveFixtures.app,
+                options: options
+            )
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
+            #expect(error.code == .credentialUnavailable)
+            #expect(error.message.contains("Set BROWSER"))
+            let brokered = try InteractiveBrowserCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: InteractiveFixtures.app,
+                brokerOptions: BrokerOptions(enabled: true, useDefaultBrokerAccount: true),
+                options: options
+            )
+            let brokerError = await caught { try await brokered.getToken(scopes: managementScope) }
+            #expect((brokerError as? AzureIdentityError)?.message.contains("broker") == true)
+        }
+    }
+
+    @Test("a redirect with the wrong state is refused", .timeLimit(.minutes(1)))
+    func stateMismatch() async throws {
+        try await withFake { env in
+            InteractiveFixtures.register(env)
+            let tools = try FakeTools()
+            defer { tools.remove() }
+            var environment = try InteractiveFixtures.browserEnvironment(env, tools: tools)
+            // A "browser" that skips the sign-in and hits the redirect URI with a forged state.
+            try tools.install(
+                "forger",
+                #"encoded=$(printf '%s' "$1" | sed -n 's/.*redirect_uri=\([^&]*\).*/\1/p')"# + "\n"
+                    + #"redirect=$(printf '%s' "$encoded" | sed 's/%3A/:/g; s/%2F/\//g')"# + "\n"
+                    + #"exec curl -sS -f -o /dev/null "$redirect/?code=stolen&state=forged""#
+            )
+            environment["BROWSER"] = "forger"
+            let credential = try InteractiveBrowserCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: InteractiveFixtures.app,
+                options: InteractiveFixtures.options(env, environment: environment)
+            )
+            let error = try #require(
+                await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+            )
+            #expect(error.code == .authenticationFailed)
+            #expect(error.message.contains("state did not match"))
+            #expect(env.fake.tokenRequests.isEmpty)
+        }
+    }
+}
