@@ -7,4 +7,4 @@
 set -eu
 cd "$(dirname "$0")/.."
 az=$(sh scripts/install-azure-cli.sh)
-AUTHPROFILE_TEST_REAL_AZ=1 AUTHPROFILE_AZ_PATH="$az" swift test --filter RealAzureCliTests
+AUTHPROFILE_TEST_REAL_AZ=1 AUTHPROFILE_AZ_PATH="$az" swift test --no-parallel --filter RealAzureCliTests

@@ -64,6 +64,7 @@ struct SubprocessRunnerTests {
                     executable: "chatty",
                     arguments: [],
                     environment: tools.environment(),
+                    timeout: .seconds(120),
                     outputLimit: 1000
                 )
             )

@@ -124,7 +124,8 @@ import Testing
             task.cancel()
             let result = await task.result
             #expect(throws: CancellationError.self) { try result.get() }
-            #expect(ContinuousClock.now - started < .seconds(10), "returned long before the 30 s response")
+            // Generous for a loaded 2-core machine; the response would take 30 s.
+            #expect(ContinuousClock.now - started < .seconds(25), "returned long before the 30 s response")
         }
     }
 
