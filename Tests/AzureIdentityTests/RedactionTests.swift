@@ -136,3 +136,51 @@ import Testing
         }
     }
 }
+
+/// The transport layer hides what it carries from reflection, so no credential that holds it can leak through it.
+@Suite struct TransportReflectionTests {
+    @Test func requestsAndResponsesRedactBodiesAndHeaderValues() {
+        let request = TransportRequest(
+            method: "POST", url: "https://127.0.0.1/t/oauth2/v2.0/token",
+            headers: [(name: "X-IDENTITY-HEADER", value: "header-secret-123")],
+            body: Array("client_secret=form-secret-456".utf8))
+        let response = TransportResponse(status: 200, headers: [(name: "Set-Cookie", value: "cookie-secret-789")],
+                                         body: Array("{\"access_token\":\"token-secret-000\"}".utf8))
+        var text = ""
+        dump(request, to: &text)
+        dump(response, to: &text)
+        text += String(reflecting: request) + String(reflecting: response)
+        for secret in ["header-secret-123", "form-secret-456", "cookie-secret-789", "token-secret-000"] {
+            #expect(!text.contains(secret))
+        }
+        #expect(text.contains("X-IDENTITY-HEADER"))
+    }
+
+    @Test func transportsAndCachesShowNoChildren() throws {
+        let transport = try AsyncHTTPClientTransport()
+        defer { Task { try? await transport.shutdown() } }
+        #expect(Mirror(reflecting: transport).children.isEmpty)
+        #expect(Mirror(reflecting: TokenCache()).children.isEmpty)
+    }
+}
+
+@Suite struct InFlightDumpTests {
+    /// A dump taken while the token request is on the wire must not reach the request's form body.
+    @Test func dumpingACredentialDuringARequestShowsNoSecret() async throws {
+        try await withFake { env in
+            env.fake.inject(FakeFault(.delay(.seconds(3))))
+            let credential = try ClientSecretCredential(
+                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret), options: env.options(timeSource: nil, retry: .none))
+            let task = Task { try await credential.getToken(scopes: managementScope) }
+            try await Task.sleep(for: .milliseconds(300))
+            var text = ""
+            dump(credential, to: &text, maxDepth: 64)
+            text += String(reflecting: credential)
+            task.cancel()
+            _ = await task.result
+            #expect(!text.contains(FakeEnvironment.secret))
+            #expect(!text.isEmpty)
+        }
+    }
+}
