@@ -38,14 +38,7 @@ public struct AzureCliCredential: TokenCredential {
 
     /// Gets a token for the request's single scope (only the first scope is used, as Azure Identity does).
     nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
-        guard let scope = request.scopes.first else {
-            throw AzureIdentityError(
-                code: .invalidConfiguration,
-                message: "\(Self.name): at least one scope is required.",
-                credentialName: Self.name
-            )
-        }
-        try DeveloperToolInput.validateScope(scope, credentialName: Self.name)
+        let scope = try DeveloperToolInput.firstScope(of: request, credentialName: Self.name)
         let tenant = try tool.tenant(for: request)
         try tool.rejectClaims(request) { claims in
             "az login --claims-challenge \(claims) --scope \(scope)" + (tenant.map { " --tenant \($0)" } ?? "")

@@ -5,6 +5,19 @@
 /// error first. The character sets are Azure Identity's.
 enum DeveloperToolInput {
     /// A scope: letters, digits and `-_.:/`.
+    /// The request's first scope, validated: the tools that take a single resource use only that one.
+    static func firstScope(of request: TokenRequest, credentialName: String) throws -> String {
+        guard let scope = request.scopes.first else {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "\(credentialName): at least one scope is required.",
+                credentialName: credentialName
+            )
+        }
+        try validateScope(scope, credentialName: credentialName)
+        return scope
+    }
+
     static func validateScope(_ scope: String, credentialName: String) throws {
         try check(scope, allowed: "-_.:/", what: "scope", credentialName: credentialName)
     }
