@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "authprofile", targets: ["authprofile"]),
         .library(name: "AzureIdentity", targets: ["AzureIdentity"]),
         .library(name: "AzureIdentityTesting", targets: ["AzureIdentityTesting"]),
+        .library(name: "AuthProfilesRuntime", targets: ["AuthProfilesRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -39,6 +40,8 @@ let package = Package(
             name: "AuthProfileCLI",
             dependencies: [
                 "AuthProfiles",
+                "AuthProfilesRuntime",
+                "AzureIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -63,6 +66,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "AuthProfilesRuntime",
+            dependencies: [
+                "AuthProfiles",
+                "AzureIdentity",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -107,6 +120,11 @@ let package = Package(
         .testTarget(
             name: "AuthProfilesTests",
             dependencies: ["AuthProfiles"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AuthProfilesRuntimeTests",
+            dependencies: ["AuthProfilesRuntime", "AuthProfiles", "AzureIdentity", "AzureIdentityTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

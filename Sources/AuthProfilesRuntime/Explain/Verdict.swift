@@ -1,0 +1,34 @@
+/// What a dry run concludes about one link, without sending a request or starting a process.
+public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Every input the link needs is present and checks out; it would try to authenticate.
+    case ready
+    /// Something the link needs is absent (an unset variable, a missing file, a tool not installed or not signed in);
+    /// at run time it would report itself unavailable.
+    case unavailable
+    /// The link's inputs are present but wrong (an expired certificate, a key that does not match, a malformed id);
+    /// at run time it would fail.
+    case misconfigured
+    /// Only a request or a process could tell (for example whether an IMDS endpoint answers).
+    case unknown
+
+    /// How the enclosing chain treats the verdict: a misconfigured link fails, an unavailable one is unavailable.
+    public var runtimeOutcome: LinkOutcome? {
+        switch self {
+        case .ready, .unknown: nil
+        case .unavailable: .unavailable
+        case .misconfigured: .failed
+        }
+    }
+}
+
+/// What happened (or would happen) when a chain tried a link.
+public enum LinkOutcome: String, Sendable, Hashable, Codable {
+    /// The link got a token.
+    case authenticated
+    /// The link could not run here; by default the chain moves on.
+    case unavailable
+    /// The link ran and was refused, or is misconfigured; by default the chain stops.
+    case failed
+    /// The chain never reached the link.
+    case notTried
+}
