@@ -1,14 +1,32 @@
 import Foundation
+import Synchronization
 
-/// The process-wide transport used when ``CredentialOptions/transport`` is `nil`.
+/// The process-wide transports: one per configuration, made on first use and kept for the life of the process,
+/// so credentials that share a configuration share connection pools and nobody has to shut them down.
 enum SharedTransport {
-    private static let result: Result<AsyncHTTPClientTransport, any Error> = Result {
-        try AsyncHTTPClientTransport(
-            configuration: .fromEnvironment(ProcessInfo.processInfo.environment)
-        )
-    }
+    private static let transports = Mutex<[TransportConfiguration: AsyncHTTPClientTransport]>([:])
 
     static func get() throws -> AsyncHTTPClientTransport {
-        try result.get()
+        try get(for: .fromEnvironment(ProcessInfo.processInfo.environment))
+    }
+
+    static func get(for configuration: TransportConfiguration) throws -> AsyncHTTPClientTransport {
+        try transports.withLock { transports in
+            if let existing = transports[configuration] { return existing }
+            let made = try AsyncHTTPClientTransport(configuration: configuration)
+            transports[configuration] = made
+            return made
+        }
+    }
+}
+
+extension AsyncHTTPClientTransport {
+    /// The process-wide transport for a configuration: made on first use, then reused, never shut down.
+    ///
+    /// Credentials given no transport use the one for the process environment
+    /// (``TransportConfiguration/fromEnvironment(_:cloud:)``).
+    /// - Throws: ``AzureIdentityError/Code/invalidConfiguration`` when a trust root cannot be loaded.
+    public static func shared(for configuration: TransportConfiguration) throws -> AsyncHTTPClientTransport {
+        try SharedTransport.get(for: configuration)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Settings for ``AsyncHTTPClientTransport``.
-public struct TransportConfiguration: Sendable {
+public struct TransportConfiguration: Sendable, Hashable {
     /// An HTTP(S) proxy given as host and port.
     public struct Proxy: Sendable, Hashable {
         /// The proxy host.

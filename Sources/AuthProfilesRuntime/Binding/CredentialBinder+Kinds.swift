@@ -1,0 +1,158 @@
+import AuthProfiles
+import AzureIdentity
+import Foundation
+
+extension CredentialBinder {
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    func make(_ node: CredentialNode, in scope: LinkScope) throws -> any TokenCredential {
+        let options = try credentialOptions(for: node, in: scope)
+        switch node.settings {
+        case .environment:
+            return EnvironmentCredential(options: options)
+        case .workloadIdentity(let clientID, let tokenFile):
+            return try WorkloadIdentityCredential(
+                tenantID: try tenant(for: node, in: scope, required: false),
+                clientID: try text(clientID, "clientId"), tokenFilePath: try path(tokenFile, "tokenFile"),
+                options: options)
+        case .managedIdentity(let selector):
+            var managed = self.options.managedIdentity
+            managed.identity = try identity(selector)
+            return try ManagedIdentityCredential(managedIdentity: managed, options: options)
+        case .clientSecret(let clientID, let secret):
+            return try ClientSecretCredential(
+                tenantID: try tenant(for: node, in: scope, required: true)!, clientID: try text(clientID, "clientId"),
+                secret: try self.secret(secret, "clientSecret"), options: options)
+        case .clientCertificate(let clientID, let certificate):
+            return try ClientCertificateCredential(
+                tenantID: try tenant(for: node, in: scope, required: true)!, clientID: try text(clientID, "clientId"),
+                certificate: try load(certificate), sendCertificateChain: try flag(certificate.sendCertificateChain),
+                options: options)
+        case .clientAssertion(let clientID, let source):
+            let provider = try assertionProvider(source)
+            return try ClientAssertionCredential(
+                tenantID: try tenant(for: node, in: scope, required: true)!, clientID: try text(clientID, "clientId"),
+                options: options, assertionProvider: provider)
+        case .onBehalfOf(let clientID, let userAssertion, let client):
+            return try OnBehalfOfCredential(
+                tenantID: try tenant(for: node, in: scope, required: true)!, clientID: try text(clientID, "clientId"),
+                userAssertion: try secret(userAssertion, "userAssertion"),
+                authentication: try authentication(client), options: options)
+        case .usernamePassword(let clientID, let username, let password):
+            return try UsernamePasswordCredential(
+                tenantID: try tenant(for: node, in: scope, required: false) ?? "organizations",
+                clientID: try text(clientID, "clientId"), username: try text(username, "username"),
+                password: try secret(password, "password"), options: options)
+        case .authorizationCode(let clientID, let code, let redirectURI, let clientSecret):
+            return try AuthorizationCodeCredential(
+                tenantID: try tenant(for: node, in: scope, required: true)!, clientID: try text(clientID, "clientId"),
+                authorizationCode: try secret(code, "authorizationCode"),
+                redirectURI: try text(redirectURI, "redirectUri"),
+                clientSecret: try clientSecret.map { reference throws(ValueProblem) in
+                    try secret(reference, "clientSecret")
+                }, options: options)
+        case .deviceCode(let clientID):
+            return try DeviceCodeCredential(
+                tenantID: try tenant(for: node, in: scope, required: false), clientID: try text(clientID, "clientId"),
+                options: options, prompt: self.options.deviceCodePrompt)
+        case .interactiveBrowser(let settings):
+            return try interactiveBrowser(settings, node: node, scope: scope, options: options)
+        case .azureCli(let subscription):
+            return try AzureCliCredential(
+                tenantID: try tenant(for: node, in: scope, required: false),
+                subscription: try optionalText(subscription, "subscription"),
+                processTimeout: try linkTimeout(node) ?? .seconds(10), options: options)
+        case .azureDeveloperCli:
+            return try AzureDeveloperCliCredential(
+                tenantID: try tenant(for: node, in: scope, required: false),
+                processTimeout: try linkTimeout(node) ?? .seconds(10), options: options)
+        case .azurePowerShell:
+            return try AzurePowerShellCredential(
+                tenantID: try tenant(for: node, in: scope, required: false),
+                processTimeout: try linkTimeout(node) ?? .seconds(10), options: options)
+        case .azurePipelines(let clientID, let serviceConnectionID, let systemAccessToken):
+            _ = (clientID, serviceConnectionID, systemAccessToken)  // PIPELINES-MERGE
+            throw ValueProblem(isMissing: true, message: "azurePipelines is not bound yet")
+        case .default, .chain, .profile:
+            preconditionFailure("the evaluator expands \(node.kind.rawValue) links itself")
+        }
+    }
+
+    func identity(_ selector: ManagedIdentitySelector) throws(ValueProblem) -> ManagedIdentityID {
+        switch selector {
+        case .systemAssigned: .systemAssigned
+        case .clientID(let value): .clientID(try text(value, "clientId"))
+        case .resourceID(let value): .resourceID(try text(value, "resourceId"))
+        case .objectID(let value): .objectID(try text(value, "objectId"))
+        }
+    }
+
+    func flag(_ value: ProfileValue<Bool>) throws(ValueProblem) -> Bool {
+        try resolver.resolve(value, field: "sendCertificateChain") { text in
+            switch text.lowercased() {
+            case "true", "1", "yes": true
+            case "false", "0", "no": false
+            default: nil
+            }
+        }.get().0
+    }
+
+    func linkTimeout(_ node: CredentialNode) throws(ValueProblem) -> Duration? {
+        guard let timeout = node.timeout else { return nil }
+        return try resolver.resolve(timeout, field: "timeout", parse: ProfileDuration.parse).get().0
+    }
+
+    func load(_ certificate: CertificateSettings) throws -> ClientCertificate {
+        let file = try path(certificate.path, "certificate.path")
+        let password = try certificate.password.map { reference throws(ValueProblem) in
+            try secret(reference, "certificatePassword")
+        }
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw ValueProblem(isMissing: true, message: "certificate file \(file) does not exist", hint: nil)
+        }
+        if let keyPath = certificate.keyPath {
+            return try ClientCertificate.load(
+                certificatePath: file, privateKeyPath: try path(keyPath, "certificate.keyPath"), password: password)
+        }
+        return try ClientCertificate.load(path: file, password: password)
+    }
+
+    func assertionProvider(_ source: AssertionSource) throws -> @Sendable () async throws -> Secret {
+        switch source {
+        case .reference(let reference):
+            // Read at each use: assertion files are rotated by whoever writes them.
+            let resolver = self.resolver
+            _ = try resolver.secret(reference, field: "assertion").get()
+            return { try resolver.secret(reference, field: "assertion").get() }
+        case .command(let argv):
+            return AssertionCommand(argv: argv, options: options).provider
+        }
+    }
+
+    func authentication(_ client: AuthProfiles.ClientAuthentication) throws -> AzureIdentity.ClientAuthentication {
+        switch client {
+        case .secret(let reference):
+            return .secret(try secret(reference, "clientSecret"))
+        case .certificate(let certificate):
+            return .certificate(ClientAssertionSigner(
+                certificate: try load(certificate), sendCertificateChain: try flag(certificate.sendCertificateChain)))
+        case .assertion(let source):
+            return .assertion(try assertionProvider(source))
+        }
+    }
+
+    func interactiveBrowser(
+        _ settings: InteractiveBrowserSettings, node: CredentialNode, scope: LinkScope, options: CredentialOptions
+    ) throws -> any TokenCredential {
+        let port = try settings.port.map { value throws(ValueProblem) in
+            try resolver.resolve(value, field: "port") { Int($0) }.get().0
+        }
+        return try InteractiveBrowserCredential(
+            tenantID: try tenant(for: node, in: scope, required: false), clientID: try text(settings.clientID, "clientId"),
+            redirectPort: port ?? 0, loginHint: try optionalText(settings.loginHint, "loginHint"),
+            brokerOptions: BrokerOptions(
+                enabled: try flag(settings.brokerEnabled),
+                useDefaultBrokerAccount: try flag(settings.useDefaultBrokerAccount),
+                legacyEnableMSAPassthrough: try flag(settings.legacyEnableMsaPassthrough)),
+            options: options)
+    }
+}

@@ -1,0 +1,65 @@
+import AuthProfiles
+import AzureIdentity
+import Foundation
+
+/// Turns one leaf of a validated profile (any kind but `chain`, `profile` and `default`) into an AzureIdentity
+/// credential, resolving its environment bindings and secret references.
+///
+/// A setting whose variable or file is absent makes the link unavailable; one that is present but wrong makes it
+/// fail. Either way the problem names the variable or file, never a secret's value.
+struct CredentialBinder: Sendable {
+    let resolver: ValueResolver
+    let options: ProfileRuntimeOptions
+    let transport: (any HTTPTransport)?
+
+    func credentialOptions(for node: CredentialNode, in scope: LinkScope) throws(ValueProblem) -> CredentialOptions {
+        CredentialOptions(
+            authorityHost: try resolver.authorityHost(in: scope).get(),
+            additionallyAllowedTenants: scope.additionallyAllowedTenants(for: node),
+            transport: transport,
+            timeSource: options.timeSource,
+            environment: options.environment,
+            logger: options.logger,
+            processRunner: options.processRunner)
+    }
+
+    func text(_ value: ProfileValue<String>, _ field: String) throws(ValueProblem) -> String {
+        try resolver.resolve(value, field: field).get().0
+    }
+
+    func optionalText(_ value: ProfileValue<String>?, _ field: String) throws(ValueProblem) -> String? {
+        guard let value else { return nil }
+        return try text(value, field)
+    }
+
+    func secret(_ reference: SecretReference, _ field: String) throws(ValueProblem) -> Secret {
+        try resolver.secret(reference, field: field).get()
+    }
+
+    func tenant(for node: CredentialNode, in scope: LinkScope, required: Bool) throws(ValueProblem) -> String? {
+        let tenant = try resolver.tenantID(for: node, in: scope).get()
+        if tenant == nil && required {
+            throw ValueProblem(isMissing: false, message: "\(node.kind.rawValue) needs a tenant",
+                               hint: "give the profile (or the link) a `tenant:`")
+        }
+        return tenant
+    }
+
+    func path(_ value: ProfileValue<String>, _ field: String) throws(ValueProblem) -> String {
+        let raw = try text(value, field)
+        return raw.hasPrefix("/") ? raw : resolver.workingDirectory + "/" + raw
+    }
+
+    /// Builds the credential, mapping AzureIdentity's configuration errors to a failed link.
+    func bind(_ node: CredentialNode, in scope: LinkScope) throws(ValueProblem) -> any TokenCredential {
+        do {
+            return try make(node, in: scope)
+        } catch let problem as ValueProblem {
+            throw problem
+        } catch let error as AzureIdentityError {
+            throw ValueProblem(isMissing: error.code == .credentialUnavailable, message: error.message, hint: nil)
+        } catch {
+            throw ValueProblem(isMissing: false, message: "\(error)", hint: nil)
+        }
+    }
+}

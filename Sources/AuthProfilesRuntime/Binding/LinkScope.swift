@@ -1,0 +1,64 @@
+import AuthProfiles
+import AzureIdentity
+
+/// The profile a link belongs to, which decides its tenant, cloud and allowed tenants.
+///
+/// A `profile` reference switches scope: the referenced profile's links authenticate in its own tenant and cloud.
+public struct LinkScope: Sendable {
+    /// The profile whose credential tree is being walked.
+    public let profile: Profile
+    /// The file (graph) the profile lives in.
+    public let graph: CredentialGraph
+
+    public init(profile: Profile, graph: CredentialGraph) {
+        self.profile = profile
+        self.graph = graph
+    }
+
+    /// The tenant binding that applies to a link: its own, else the profile's.
+    public func tenant(for node: CredentialNode) -> TenantBinding? { node.tenant ?? profile.tenant }
+
+    /// The other tenants a link may be asked for.
+    public func additionallyAllowedTenants(for node: CredentialNode) -> [String] {
+        node.additionallyAllowedTenants ?? profile.additionallyAllowedTenants
+    }
+
+    /// The cloud the profile authenticates in.
+    public var cloud: CloudDefinition? { graph.cloud(for: profile) }
+}
+
+extension ValueResolver {
+    /// The tenant id a link uses, or `nil` when neither the link nor its profile names one.
+    func tenantID(for node: CredentialNode, in scope: LinkScope) -> Result<String?, ValueProblem> {
+        switch scope.tenant(for: node) {
+        case nil:
+            return .success(nil)
+        case .literal(let id):
+            return .success(id)
+        case .declared(let tenant):
+            return resolve(tenant.id, field: "tenant \(tenant.name)").map { Optional($0.0) }
+        case .environment(let binding):
+            return resolve(.environment(binding), field: "tenant").map { Optional($0.0) }
+        }
+    }
+
+    /// The authority host of the profile's cloud.
+    func authorityHost(in scope: LinkScope) -> Result<AuthorityHost?, ValueProblem> {
+        guard let cloud = scope.cloud else { return .success(nil) }
+        switch cloud.name {
+        case "public" where cloud.location == nil: return .success(.publicCloud)
+        case "usgov" where cloud.location == nil: return .success(.usGovernment)
+        case "china" where cloud.location == nil: return .success(.china)
+        default: break
+        }
+        return resolve(cloud.authorityHost, field: "cloud \(cloud.name) authorityHost").flatMap { text, _ in
+            do {
+                return .success(try AuthorityHost(text, allowLoopback: cloud.allowsLoopback))
+            } catch let error as AzureIdentityError {
+                return .failure(ValueProblem(isMissing: false, message: error.message, hint: nil))
+            } catch {
+                return .failure(ValueProblem(isMissing: false, message: "\(error)", hint: nil))
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import AuthProfiles
+import AzureIdentity
+import Foundation
+import Synchronization
+
+/// Where a resolved setting's value came from.
+public enum ValueOrigin: Sendable, Hashable {
+    /// Written in the profile.
+    case literal
+    /// Read from the named environment variable.
+    case environment(String)
+    /// The binding's `default`, because the named variable was unset or empty.
+    case bindingDefault(String)
+}
+
+/// Why a setting has no usable value.
+public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Whether the setting is absent (the link is unavailable) or present but wrong (the link fails).
+    public var isMissing: Bool
+    /// What is wrong, naming the variable or file but never a secret's value.
+    public var message: String
+    /// How to fix it.
+    public var hint: String?
+
+    public init(isMissing: Bool, message: String, hint: String? = nil) {
+        self.isMissing = isMissing
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String { message }
+}
+
+/// Reads a profile's `{env: …}` and `{file: …}` references under one environment, remembering every variable it
+/// read so that explain can tell which ambient variables the profile ignores.
+///
+/// The environment given here is the only one consulted: a profile reads what it binds and nothing else.
+public final class ValueResolver: Sendable {
+    /// The environment the profile is evaluated under.
+    public let environment: [String: String]
+    /// The directory relative secret files are read from.
+    public let workingDirectory: String
+    private let reads = Mutex<[String]>([])
+
+    public init(environment: [String: String], workingDirectory: String) {
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+    }
+
+    /// Every variable read so far, in first-read order.
+    public var variablesRead: [String] { reads.withLock { $0 } }
+
+    /// A variable's value, empty counting as unset; records the read.
+    public func variable(_ name: String) -> String? {
+        reads.withLock { if !$0.contains(name) { $0.append(name) } }
+        return environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Resolves a text setting.
+    public func resolve(_ value: ProfileValue<String>, field: String) -> Result<(String, ValueOrigin), ValueProblem> {
+        resolve(value, field: field) { $0 }
+    }
+
+    /// Resolves a setting of any type, parsing an environment value with `parse`.
+    public func resolve<Value>(
+        _ value: ProfileValue<Value>, field: String, parse: (String) -> Value?
+    ) -> Result<(Value, ValueOrigin), ValueProblem> {
+        switch value {
+        case .literal(let literal):
+            return .success((literal, .literal))
+        case .environment(let binding):
+            let text: String
+            let origin: ValueOrigin
+            if let set = variable(binding.name) {
+                (text, origin) = (set, .environment(binding.name))
+            } else if let fallback = binding.defaultValue {
+                (text, origin) = (fallback, .bindingDefault(binding.name))
+            } else {
+                return .failure(ValueProblem(
+                    isMissing: true, message: "\(field): environment variable \(binding.name) is not set",
+                    hint: "set \(binding.name), or give `default:` in the profile"))
+            }
+            guard let parsed = parse(text) else {
+                return .failure(ValueProblem(
+                    isMissing: false, message: "\(field): the value of \(binding.name) is not valid for this field",
+                    hint: nil))
+            }
+            return .success((parsed, origin))
+        }
+    }
+
+    /// Reads a secret from its reference. The value is wrapped at once and never appears in a problem.
+    public func secret(_ reference: SecretReference, field: String) -> Result<Secret, ValueProblem> {
+        switch reference {
+        case .environment(let name):
+            guard let value = variable(name) else {
+                return .failure(ValueProblem(
+                    isMissing: true, message: "\(field): environment variable \(name) is not set",
+                    hint: "set \(name) to the secret (for example from the CI secret store)"))
+            }
+            return .success(Secret(value))
+        case .file(let path):
+            let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+            guard FileManager.default.fileExists(atPath: absolute) else {
+                return .failure(ValueProblem(
+                    isMissing: true, message: "\(field): secret file \(path) does not exist", hint: nil))
+            }
+            guard let data = FileManager.default.contents(atPath: absolute),
+                var text = String(data: data, encoding: .utf8)
+            else {
+                return .failure(ValueProblem(
+                    isMissing: false, message: "\(field): secret file \(path) cannot be read as UTF-8 text",
+                    hint: "check the file's permissions"))
+            }
+            while text.last == "\n" || text.last == "\r" { text.removeLast() }
+            guard !text.isEmpty else {
+                return .failure(ValueProblem(isMissing: true, message: "\(field): secret file \(path) is empty",
+                                             hint: nil))
+            }
+            return .success(Secret(text))
+        }
+    }
+}

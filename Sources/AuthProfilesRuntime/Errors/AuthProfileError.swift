@@ -1,0 +1,61 @@
+import AuthProfiles
+
+/// Why a profile could not be loaded or could not produce a token.
+///
+/// The message names the profile, the link path (`prod/credential/links[2]:managedIdentity`) and where it is
+/// written; every link's outcome is kept in ``attempts``. Nothing in it is a secret or a token.
+public struct AuthProfileError: Error, Sendable, CustomStringConvertible {
+    /// What kind of problem this is; stable, for programs to switch on.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+
+        /// No profile of that name is on the search path.
+        public static let profileNotFound = Code("profileNotFound")
+        /// A profile file on the search path has errors (see ``AuthProfileError/diagnostics``).
+        public static let invalidProfileFile = Code("invalidProfileFile")
+        /// Two files on the search path define the same profile.
+        public static let duplicateProfile = Code("duplicateProfile")
+        /// A file or directory named explicitly (argument, `AUTHPROFILE_FILE`, `AUTHPROFILE_PATH`) does not exist.
+        public static let missingLocation = Code("missingLocation")
+        /// Every link was tried and none produced a token (see ``AuthProfileError/attempts``).
+        public static let noToken = Code("noToken")
+    }
+
+    /// The kind of problem.
+    public var code: Code
+    /// What went wrong, in one paragraph.
+    public var message: String
+    /// The profile concerned, when there is one.
+    public var profile: String?
+    /// Where the problem is written.
+    public var location: SourceLocation?
+    /// The diagnostics of invalid files.
+    public var diagnostics: [Diagnostic]
+    /// Every link's outcome, for ``Code/noToken``.
+    public var attempts: [LinkAttempt]
+
+    public init(_ code: Code, _ message: String, profile: String? = nil, location: SourceLocation? = nil,
+                diagnostics: [Diagnostic] = [], attempts: [LinkAttempt] = []) {
+        self.code = code
+        self.message = message
+        self.profile = profile
+        self.location = location
+        self.diagnostics = diagnostics
+        self.attempts = attempts
+    }
+
+    public var description: String {
+        var lines = [location.map { "\($0): \(message)" } ?? message]
+        for diagnostic in diagnostics where diagnostic.severity == .error {
+            lines.append("  \(diagnostic.location): \(diagnostic.code.rawValue): \(diagnostic.message)")
+        }
+        for attempt in attempts {
+            let indent = String(repeating: "  ", count: attempt.depth + 1)
+            let place = attempt.location.map { " (\($0))" } ?? ""
+            let reason = attempt.reason.map { ": \($0)" } ?? ""
+            lines.append("\(indent)\(attempt.displayName)\(place): \(attempt.outcome.rawValue)\(reason)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,152 @@
+import AuthProfiles
+import AzureIdentity
+
+/// The members a `default` link runs, in DefaultAzureCredential's order, and how each is built.
+///
+/// The profile's `credentials:` wins; without it `AZURE_TOKEN_CREDENTIALS` selects, as in Azure Identity. `exclude`
+/// removes members either way.
+struct DefaultMembers: Sendable {
+    struct Member: Sendable, Hashable {
+        /// The profile format's name (`azureCli`).
+        let name: String
+        let member: DefaultAzureCredentialMember
+        /// A failed developer tool lets the chain go on; a failed production credential stops it.
+        var continuesAfterFailure: Bool { member.isDeveloperCredential }
+    }
+
+    static let names: [(String, DefaultAzureCredentialMember)] = [
+        ("environment", .environment), ("workloadIdentity", .workloadIdentity), ("managedIdentity", .managedIdentity),
+        ("azureCli", .azureCli), ("azurePowerShell", .azurePowerShell), ("azureDeveloperCli", .azureDeveloperCli),
+    ]
+
+    let members: [Member]
+    /// Whether exactly one member was selected by `AZURE_TOKEN_CREDENTIALS` (no IMDS probe then).
+    let single: Bool
+    /// Where the selection came from, for explain.
+    let selectedBy: String
+
+    static func resolve(_ settings: DefaultCredentialSettings, resolver: ValueResolver)
+        -> Result<DefaultMembers, ValueProblem>
+    {
+        if settings.credentials != nil {
+            let members = settings.members.compactMap { name in
+                names.first { $0.0 == name }.map { Member(name: $0.0, member: $0.1) }
+            }
+            return .success(DefaultMembers(members: members, single: members.count == 1,
+                                           selectedBy: "the profile's `credentials: \(settings.credentials!)`"))
+        }
+        let raw = resolver.variable("AZURE_TOKEN_CREDENTIALS")
+        do {
+            let (selected, single) = try DefaultAzureCredentialMember.selection(
+                fromEnvironmentValue: raw, brokerEnabled: false)
+            let members = selected.compactMap { member in
+                names.first { $0.1 == member }.map { Member(name: $0.0, member: $0.1) }
+            }.filter { !settings.excluded.contains($0.name) }
+            let source = raw.map { "AZURE_TOKEN_CREDENTIALS=\($0)" } ?? "all members (AZURE_TOKEN_CREDENTIALS unset)"
+            return .success(DefaultMembers(members: members, single: single, selectedBy: source))
+        } catch let error as AzureIdentityError {
+            return .failure(ValueProblem(isMissing: false, message: error.message, hint: nil))
+        } catch {
+            return .failure(ValueProblem(isMissing: false, message: "\(error)", hint: nil))
+        }
+    }
+}
+
+extension CredentialBinder {
+    /// Builds one member of a `default` link with DefaultAzureCredential's rules for ids.
+    func makeDefaultMember(
+        _ member: DefaultMembers.Member, settings: DefaultCredentialSettings, single: Bool, node: CredentialNode,
+        in scope: LinkScope
+    ) throws -> any TokenCredential {
+        let options = try credentialOptions(for: node, in: scope)
+        let tenantID = try tenant(for: node, in: scope, required: false)
+        let processTimeout = try settings.processTimeout.map { value throws(ValueProblem) in
+            try resolver.resolve(value, field: "processTimeout", parse: ProfileDuration.parse).get().0
+        } ?? .seconds(10)
+        switch member.member {
+        case .environment:
+            return EnvironmentCredential(options: options)
+        case .workloadIdentity:
+            let clientID = try optionalText(settings.workloadIdentityClientID, "workloadIdentityClientId")
+                ?? resolver.variable("AZURE_CLIENT_ID")
+            return try WorkloadIdentityCredential(tenantID: tenantID, clientID: clientID, options: options)
+        case .managedIdentity:
+            var managed = self.options.managedIdentity
+            if let selector = settings.managedIdentity {
+                managed.identity = try identity(selector)
+            } else if let clientID = resolver.variable("AZURE_CLIENT_ID") {
+                managed.identity = .clientID(clientID)
+            }
+            if managed.probeTimeout == nil, !single { managed.probeTimeout = .seconds(1) }
+            if single { managed.probeTimeout = nil }
+            return try ManagedIdentityCredential(managedIdentity: managed, options: options)
+        case .azureCli:
+            return try AzureCliCredential(tenantID: tenantID, processTimeout: processTimeout, options: options)
+        case .azurePowerShell:
+            return try AzurePowerShellCredential(tenantID: tenantID, processTimeout: processTimeout, options: options)
+        default:
+            return try AzureDeveloperCliCredential(tenantID: tenantID, processTimeout: processTimeout, options: options)
+        }
+    }
+}
+
+extension ProfileEvaluator {
+    func evaluateDefault(
+        _ node: CredentialNode, settings: DefaultCredentialSettings, in scope: LinkScope, request: TokenRequest,
+        depth: Int, deadline: ContinuousClock.Instant?, attempts: inout [LinkAttempt]
+    ) async -> Result {
+        let selection: DefaultMembers
+        switch DefaultMembers.resolve(settings, resolver: resolver) {
+        case .success(let resolved): selection = resolved
+        case .failure(let problem): return .failed(problem.message)
+        }
+        var reasons: [String] = []
+        var allUnavailable = true
+        let limit = limit(for: node, deadline: deadline)
+        for (position, member) in selection.members.enumerated() {
+            let path = "\(node.path)/\(member.name)"
+            let start = ContinuousClock.now
+            let counter = CountingTransport.Counter()
+            let result = await CountingTransport.$counter.withValue(counter) {
+                await runLeaf(key: path, limit: limit.instant, limitText: limit.text, request: request) {
+                    () throws(ValueProblem) -> any TokenCredential in
+                    do {
+                        return try CredentialBinder(resolver: resolver, options: options, transport: transport)
+                            .makeDefaultMember(member, settings: settings, single: selection.single, node: node,
+                                               in: scope)
+                    } catch let problem as ValueProblem {
+                        throw problem
+                    } catch let error as AzureIdentityError {
+                        throw ValueProblem(isMissing: error.code == .credentialUnavailable, message: error.message)
+                    } catch {
+                        throw ValueProblem(isMissing: false, message: "\(error)")
+                    }
+                }
+            }
+            attempts.append(LinkAttempt(path: path, kind: member.name, location: nil, depth: depth + 1,
+                                        outcome: .notTried, latency: ContinuousClock.now - start,
+                                        requests: counter.value))
+            record(result, at: attempts.count - 1, in: &attempts)
+            switch result {
+            case .token:
+                return result
+            case .unavailable(let reason):
+                reasons.append("\(member.name): unavailable: \(reason)")
+            case .failed(let reason):
+                reasons.append("\(member.name): failed: \(reason)")
+                allUnavailable = false
+                if !member.continuesAfterFailure {
+                    for skipped in selection.members[(position + 1)...] {
+                        attempts.append(LinkAttempt(
+                            path: "\(node.path)/\(skipped.name)", kind: skipped.name, location: nil, depth: depth + 1,
+                            outcome: .notTried, reason: "an earlier member failed", latency: .zero))
+                    }
+                    return .failed(reasons.joined(separator: "; "))
+                }
+            }
+        }
+        if selection.members.isEmpty { return .unavailable("every member is excluded") }
+        let summary = reasons.joined(separator: "; ")
+        return allUnavailable ? .unavailable(summary) : .failed(summary)
+    }
+}

@@ -1,0 +1,78 @@
+import AuthProfiles
+import AzureIdentity
+
+/// A profile as a `TokenCredential`: each call walks the profile's credential tree with its chain policies,
+/// reusing the credentials (and their token caches) bound on earlier calls.
+public struct ProfileCredential: TokenCredential {
+    /// The outcome of one evaluation: the token, if any link produced one, and every link's outcome.
+    public struct Evaluation: Sendable {
+        /// The token, or `nil` when no link produced one.
+        public var token: AccessToken?
+        /// Every link in the order the walk met it, including links the chain never reached.
+        public var attempts: [LinkAttempt]
+        /// The first link (leaf) that produced the token.
+        public var winner: LinkAttempt? {
+            guard token != nil else { return nil }
+            return attempts.last { $0.outcome == .authenticated && $0.requests != nil }
+        }
+    }
+
+    /// The profile's name.
+    public var profileName: String { entry.profile.name }
+    /// The profile and its file.
+    public let entry: ProfileCatalog.Entry
+    private let evaluator: ProfileEvaluator
+
+    /// Binds a catalog entry to the runtime.
+    public init(entry: ProfileCatalog.Entry, options: ProfileRuntimeOptions) throws(AuthProfileError) {
+        self.entry = entry
+        let resolver = ValueResolver(environment: options.environment, workingDirectory: options.workingDirectory)
+        let base: (any HTTPTransport)?
+        if let given = options.transport {
+            base = given
+        } else {
+            base = try Self.sharedTransport(for: entry, resolver: resolver, options: options)
+        }
+        let graph = entry.graph
+        evaluator = ProfileEvaluator(
+            resolver: resolver, options: options, transport: base.map { CountingTransport(base: $0) },
+            reference: { name, _ in graph.profile(named: name).map { LinkScope(profile: $0, graph: graph) } })
+    }
+
+    /// Runs the profile and reports every link, without throwing.
+    public func evaluate(for request: TokenRequest) async -> Evaluation {
+        var attempts: [LinkAttempt] = []
+        let result = await evaluator.evaluate(
+            entry.profile.credential, in: entry.scope, request: request, depth: 0, deadline: nil,
+            attempts: &attempts)
+        if case .token(let token) = result { return Evaluation(token: token, attempts: attempts) }
+        return Evaluation(token: nil, attempts: attempts)
+    }
+
+    nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
+        let evaluation = await evaluate(for: request)
+        if let token = evaluation.token { return token }
+        throw AuthProfileError(
+            .noToken, "profile '\(profileName)' could not get a token; every link's outcome:",
+            profile: profileName, location: entry.profile.location, attempts: evaluation.attempts)
+    }
+
+    private static func sharedTransport(
+        for entry: ProfileCatalog.Entry, resolver: ValueResolver, options: ProfileRuntimeOptions
+    ) throws(AuthProfileError) -> any HTTPTransport {
+        var configuration = TransportConfiguration.fromEnvironment(options.environment)
+        if let bundle = entry.scope.cloud?.caBundle,
+            case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle")
+        {
+            configuration.additionalTrustRootFiles.append(
+                path.hasPrefix("/") ? path : options.workingDirectory + "/" + path)
+        }
+        do {
+            return try AsyncHTTPClientTransport.shared(for: configuration)
+        } catch {
+            throw AuthProfileError(
+                .invalidProfileFile, "profile '\(entry.profile.name)': \(error)", profile: entry.profile.name,
+                location: entry.scope.cloud?.location)
+        }
+    }
+}

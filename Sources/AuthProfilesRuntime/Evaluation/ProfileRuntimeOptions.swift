@@ -1,0 +1,48 @@
+import AzureIdentity
+import Foundation
+import Logging
+
+/// Everything evaluation reads from outside the profile: the environment, the transport, the process runner, the
+/// clock and the logger. Tests inject each of them instead of changing the process's state.
+public struct ProfileRuntimeOptions: Sendable {
+    /// The environment profiles are evaluated under: their `{env: …}` bindings, and the variables the `environment`,
+    /// `managedIdentity` and `default` kinds read by definition.
+    public var environment: [String: String]
+    /// The directory relative paths in profiles are read from.
+    public var workingDirectory: String
+    /// The HTTP transport; when `nil`, one is made on first use from the environment (`SSL_CERT_FILE`,
+    /// `HTTPS_PROXY`, …) and the cloud's `caBundle`.
+    public var transport: (any HTTPTransport)?
+    /// Runs `az`, `azd`, `pwsh` and assertion commands.
+    public var processRunner: any ProcessRunner
+    /// The clock tokens are checked against.
+    public var timeSource: any TimeSource
+    /// Where credentials log. The library never creates a logger of its own.
+    public var logger: Logger
+    /// Managed identity settings that a profile does not carry, such as the IMDS base URL.
+    public var managedIdentity: ManagedIdentityOptions
+    /// How a device code is shown to the user.
+    public var deviceCodePrompt: @Sendable (DeviceCodeInfo) async -> Void
+
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
+        transport: (any HTTPTransport)? = nil,
+        processRunner: any ProcessRunner = SubprocessRunner(),
+        timeSource: any TimeSource = SystemTimeSource(),
+        logger: Logger = Logger(label: "AuthProfiles", factory: { _ in SwiftLogNoOpLogHandler() }),
+        managedIdentity: ManagedIdentityOptions = ManagedIdentityOptions(),
+        deviceCodePrompt: @escaping @Sendable (DeviceCodeInfo) async -> Void = { info in
+            FileHandle.standardError.write(Data((info.message + "\n").utf8))
+        }
+    ) {
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.transport = transport
+        self.processRunner = processRunner
+        self.timeSource = timeSource
+        self.logger = logger
+        self.managedIdentity = managedIdentity
+        self.deviceCodePrompt = deviceCodePrompt
+    }
+}

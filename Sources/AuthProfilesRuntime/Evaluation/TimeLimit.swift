@@ -1,0 +1,20 @@
+/// Runs an operation until it finishes or a moment passes, whichever comes first.
+enum TimeLimit {
+    /// The operation's result, or `nil` when `deadline` passed first (the operation is then cancelled).
+    static func run<Value: Sendable>(
+        until deadline: ContinuousClock.Instant?, clock: ContinuousClock,
+        _ operation: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value? {
+        guard let deadline else { return try await operation() }
+        return try await withThrowingTaskGroup(of: Value?.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await clock.sleep(until: deadline)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { return nil }
+            return first
+        }
+    }
+}
