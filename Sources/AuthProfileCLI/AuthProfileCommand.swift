@@ -10,7 +10,9 @@ public struct AuthProfileCommand: AsyncParsableCommand {
             Exit status: 0 clean, 1 problems found, 2 usage error or unreadable input.
             """,
         version: AuthProfileVersion.current,
-        subcommands: [ValidateCommand.self, SchemaCommand.self])
+        subcommands: [
+            ValidateCommand.self, ExplainCommand.self, TokenCommand.self, ListCommand.self, SchemaCommand.self,
+        ])
 
     public init() {}
 }

@@ -1,0 +1,109 @@
+import ArgumentParser
+import AuthProfiles
+import AuthProfilesRuntime
+import AzureIdentity
+import Foundation
+
+/// `authprofile explain`: which link of a profile would authenticate here, and why the others would not.
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain which link of a profile would authenticate, and why (a dry run by default).",
+        discussion: """
+            A dry run sends no request and starts no process: each link gets a verdict (ready, unavailable, \
+            misconfigured, unknown) from the variables, files, certificates, token files and signed-in tools it \
+            needs. --live runs the profile for real and reports each link's outcome, latency, cache use and \
+            the token's principal (never the token).
+            Exit status: 0 a link would authenticate, or only a probe can tell (with --expect: the expected link \
+            would authenticate for certain), 1 otherwise, 2 usage error or invalid profiles.
+            """)
+
+    @Argument(help: "The profile to explain.")
+    var profile: String = "default"
+
+    @OptionGroup var selection: ProfileSelectionOptions
+
+    @Flag(help: "Run the profile for real (sends requests, may start az/azd/pwsh).")
+    var live = false
+
+    @Option(help: ArgumentHelp("The scope to request with --live.", valueName: "scope"))
+    var scope = "https://management.azure.com/.default"
+
+    @Option(help: ArgumentHelp(
+        "Exit 1 unless this link would authenticate: its kind, path, path:kind or label.", valueName: "link"))
+    var expect: String?
+
+    @Flag(help: "Show which layer set each setting (file, extends, tenant, env binding, default).")
+    var blame = false
+
+    @Option(help: "Output format: text or json.")
+    var format: ExplainFormat = .text
+
+    func run() async throws {
+        let context = CLIContext.current
+        let environment = try selection.environment(context: context)
+        let catalog = selection.catalog(context: context)
+        let entry: ProfileCatalog.Entry
+        do {
+            try catalog.require()
+            entry = try catalog.entry(resolving: profile)
+        } catch {
+            context.writeError("error: \(error)\n")
+            throw ExitWith(status: .usage)
+        }
+        let explanation = ProfileExplainer(context: InspectionContext(
+            environment: environment, workingDirectory: context.workingDirectory)).explain(entry)
+        var attempts: [LinkAttempt]?
+        if live {
+            let credential = try ProfileCredential(entry: entry, options: ProfileRuntimeOptions(
+                environment: environment, workingDirectory: context.workingDirectory))
+            attempts = await credential.evaluate(for: TokenRequest(scopes: [scope])).attempts
+        }
+        switch format {
+        case .text:
+            var text = ExplanationTextRenderer(colour: context.isTerminal, blame: blame).render(explanation)
+            if let attempts { text += "\n" + LiveTraceRenderer.text(attempts) }
+            context.write(text)
+        case .json:
+            context.write(ExplanationJSONRenderer.render(explanation, blame: blame, live: attempts))
+        }
+        try checkExpectation(explanation, attempts: attempts, context: context)
+    }
+
+    private func checkExpectation(_ explanation: Explanation, attempts: [LinkAttempt]?, context: CLIContext) throws {
+        let winner: (name: String, path: String, kind: String)?
+        if let attempts {
+            winner = attempts.last { $0.outcome == .authenticated && $0.requests != nil }
+                .map { ($0.displayName, $0.path, $0.kind) }
+        } else if let name = explanation.conclusion.winner,
+            let link = explanation.links.first(where: { $0.displayName == name })
+        {
+            winner = (name, link.path, link.kind)
+        } else {
+            winner = nil
+        }
+        guard let expect else {
+            // A dry run that depends on a probe is not a failure; a live run without a token is.
+            let noToken = attempts != nil ? winner == nil : explanation.conclusion.result == .noToken
+            if noToken { throw ExitWith(status: .findings) }
+            return
+        }
+        guard let winner else {
+            let why = attempts == nil && explanation.conclusion.result == .dependsOnProbe
+                ? "only a request can tell (\(explanation.conclusion.contingentOn.joined(separator: ", ")))"
+                : "no link would"
+            context.writeError("expected \(expect) to authenticate, but \(why)\n")
+            throw ExitWith(status: .findings)
+        }
+        let matches = [winner.name, winner.path, winner.kind].contains(expect)
+        if !matches {
+            context.writeError("expected \(expect) to authenticate, but \(winner.name) would\n")
+            throw ExitWith(status: .findings)
+        }
+    }
+}
+
+/// The output formats of `explain` and `list`.
+enum ExplainFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+}

@@ -1,0 +1,124 @@
+import AuthProfiles
+import AuthProfilesRuntime
+
+/// `explain --format text`: the profile, each link as a tree with its verdict, evidence and the chain's decision,
+/// then the conclusion and the ignored variables. Colour only on a terminal.
+struct ExplanationTextRenderer {
+    var colour: Bool
+    var blame: Bool
+
+    func render(_ explanation: Explanation) -> String {
+        var lines: [String] = []
+        let description = explanation.description.map { " — \($0)" } ?? ""
+        lines.append("profile \(bold(explanation.profile)) (\(explanation.location))\(description)")
+        for fact in explanation.context {
+            lines.append("  \(fact.subject): \(fact.detail)")
+        }
+        lines.append("")
+        for link in explanation.links {
+            let indent = String(repeating: "  ", count: link.depth + 1)
+            let place = link.location.map { "  \($0)" } ?? ""
+            let reached = link.reached ? "" : "  (not reached)"
+            lines.append("\(indent)\(link.displayName)  \(verdict(link.verdict))\(reached)\(place)")
+            for evidence in link.evidence {
+                lines.append("\(indent)  \(marker(evidence.status)) \(evidence.subject): \(evidence.detail)")
+            }
+            if let hint = link.hint, link.verdict != .ready { lines.append("\(indent)  hint: \(hint)") }
+            if let decision = link.decision { lines.append("\(indent)  → \(decision)") }
+        }
+        lines.append("")
+        lines.append("conclusion: \(explanation.conclusion.summary)")
+        if !explanation.conclusion.reasons.isEmpty {
+            lines.append(explanation.conclusion.winner == nil ? "  because:" : "  earlier links would not:")
+            for reason in explanation.conclusion.reasons { lines.append("    \(reason)") }
+        }
+        if !explanation.ignoredVariables.isEmpty {
+            lines.append("")
+            lines.append("ignored environment:")
+            for variable in explanation.ignoredVariables {
+                lines.append("  \(variable.name): \(variable.note)")
+            }
+        }
+        if blame {
+            lines.append("")
+            lines.append("blame:")
+            for entry in explanation.blame {
+                lines.append("  \(entry.setting) ← \(entry.origin)" + (entry.location.map { " (\($0))" } ?? ""))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func verdict(_ verdict: Verdict) -> String {
+        let text = "[\(verdict.rawValue)]"
+        guard colour else { return text }
+        let code = switch verdict {
+        case .ready: "32"
+        case .unavailable: "33"
+        case .misconfigured: "31"
+        case .unknown: "36"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    private func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+
+    private func marker(_ status: Evidence.Status) -> String {
+        switch status {
+        case .ok: "✓"
+        case .missing: "✗"
+        case .problem: "!"
+        case .note: "·"
+        }
+    }
+}
+
+/// `explain --format json`: version 1, stable keys, value-free (no secret, no token, no variable's value).
+enum ExplanationJSONRenderer {
+    static func render(_ explanation: Explanation, blame: Bool, live: [LinkAttempt]?) -> String {
+        var object: [(String, JSONValue)] = [
+            ("version", 1),
+            ("profile", .string(explanation.profile)),
+            ("location", .string(explanation.location.description)),
+            ("context", .array(explanation.context.map(json))),
+            ("links", .array(explanation.links.map(json))),
+            ("conclusion", .object([
+                ("result", .string(explanation.conclusion.result.rawValue)),
+                ("winner", explanation.conclusion.winner.map(JSONValue.string) ?? .null),
+                ("contingentOn", .array(explanation.conclusion.contingentOn.map(JSONValue.string))),
+                ("summary", .string(explanation.conclusion.summary)),
+                ("reasons", .array(explanation.conclusion.reasons.map(JSONValue.string))),
+            ])),
+            ("ignoredVariables", .array(explanation.ignoredVariables.map {
+                .object([("name", .string($0.name)), ("note", .string($0.note))])
+            })),
+        ]
+        if blame {
+            object.append(("blame", .array(explanation.blame.map {
+                .object([("setting", .string($0.setting)), ("origin", .string($0.origin)),
+                         ("location", $0.location.map { .string($0.description) } ?? .null)])
+            })))
+        }
+        if let live { object.append(("live", LiveTraceRenderer.json(live))) }
+        return JSONValue.object(object).rendered() + "\n"
+    }
+
+    static func json(_ evidence: Evidence) -> JSONValue {
+        .object([("status", .string(evidence.status.rawValue)), ("subject", .string(evidence.subject)),
+                 ("detail", .string(evidence.detail))])
+    }
+
+    static func json(_ link: LinkExplanation) -> JSONValue {
+        .object([
+            ("path", .string(link.path)),
+            ("kind", .string(link.kind)),
+            ("location", link.location.map { .string($0.description) } ?? .null),
+            ("depth", .int(link.depth)),
+            ("verdict", .string(link.verdict.rawValue)),
+            ("reached", .bool(link.reached)),
+            ("decision", link.decision.map(JSONValue.string) ?? .null),
+            ("evidence", .array(link.evidence.map(json))),
+            ("hint", link.hint.map(JSONValue.string) ?? .null),
+        ])
+    }
+}

@@ -1,0 +1,58 @@
+import AuthProfiles
+import AuthProfilesRuntime
+import Foundation
+
+/// `explain --live`: each link's real outcome, latency, cache hit and the token's principal — never the token.
+enum LiveTraceRenderer {
+    static func text(_ attempts: [LinkAttempt]) -> String {
+        var lines = ["live:"]
+        for attempt in attempts {
+            let indent = String(repeating: "  ", count: attempt.depth + 1)
+            var line = "\(indent)\(attempt.displayName)  \(attempt.outcome.rawValue)"
+            if attempt.outcome != .notTried { line += "  \(milliseconds(attempt.latency))" }
+            if let hit = attempt.cacheHit { line += hit ? "  cache hit" : "  cache miss" }
+            lines.append(line)
+            if let reason = attempt.reason { lines.append("\(indent)  reason: \(reason)") }
+            if let principal = attempt.principal { lines.append("\(indent)  principal: \(describe(principal))") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func describe(_ principal: TokenPrincipal) -> String {
+        var parts: [String] = []
+        if let tid = principal.tenantID { parts.append("tid=\(tid)") }
+        if let oid = principal.objectID { parts.append("oid=\(oid)") }
+        if let app = principal.applicationID { parts.append("appid=\(app)") }
+        if let upn = principal.userPrincipalName { parts.append("upn=\(upn)") }
+        if let exp = principal.expiresOn { parts.append("exp=\(exp.formatted(.iso8601))") }
+        return parts.isEmpty ? "(the token is not a JWT)" : parts.joined(separator: " ")
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return String(format: "%.1f ms", ms)
+    }
+
+    static func json(_ attempts: [LinkAttempt]) -> JSONValue {
+        .array(attempts.map { attempt in
+            var fields: [(String, JSONValue)] = [
+                ("path", .string(attempt.path)), ("kind", .string(attempt.kind)),
+                ("depth", .int(attempt.depth)), ("outcome", .string(attempt.outcome.rawValue)),
+                ("reason", attempt.reason.map(JSONValue.string) ?? .null),
+                ("latencyMicroseconds", .int(Int(attempt.latency.components.seconds) * 1_000_000
+                    + Int(attempt.latency.components.attoseconds / 1_000_000_000_000))),
+                ("cacheHit", attempt.cacheHit.map(JSONValue.bool) ?? .null),
+            ]
+            if let principal = attempt.principal {
+                fields.append(("principal", .object([
+                    ("tid", principal.tenantID.map(JSONValue.string) ?? .null),
+                    ("oid", principal.objectID.map(JSONValue.string) ?? .null),
+                    ("appid", principal.applicationID.map(JSONValue.string) ?? .null),
+                    ("upn", principal.userPrincipalName.map(JSONValue.string) ?? .null),
+                    ("exp", principal.expiresOn.map { .int(Int($0.timeIntervalSince1970)) } ?? .null),
+                ])))
+            }
+            return .object(fields)
+        })
+    }
+}

@@ -1,0 +1,102 @@
+import AuthProfiles
+
+/// One step of a chain as the dry run sees it: a link of a `chain`, or a member of a `default` link.
+struct ChainStep {
+    var node: CredentialNode?
+    var memberName: String?
+    var onUnavailable: ChainAction
+    var onFailed: ChainAction
+
+    init(node: CredentialNode) {
+        self.node = node
+        self.onUnavailable = node.onUnavailable
+        self.onFailed = node.onFailed
+    }
+
+    init(member: String, continuesAfterFailure: Bool) {
+        self.memberName = member
+        self.onUnavailable = .next
+        self.onFailed = continuesAfterFailure ? .next : .stop
+    }
+}
+
+extension ExplainWalk {
+    /// Applies a chain's policy to its steps' expectations, as the evaluator would at run time.
+    func walkChain(
+        _ steps: [ChainStep], in scope: LinkScope, depth: Int, reached: Bool,
+        walkStep: ((ChainStep, Bool) -> Expectation)? = nil
+    ) -> Expectation {
+        var contingent: [String] = []
+        var reachNext = reached
+        var result: Expectation?
+        var allUnavailable = true
+        for step in steps {
+            let index = links.count
+            let expectation = walkStep.map { $0(step, reachNext) }
+                ?? walk(step.node!, in: scope, depth: depth + 1, reached: reachNext)
+            guard reachNext else { continue }
+            let name = links[index].displayName
+            switch expectation {
+            case .authenticates(let winner, let inner):
+                links[index].decision = "would authenticate; the chain stops here"
+                result = .authenticates(winner: winner, contingentOn: contingent + inner)
+                reachNext = false
+            case .unknown(let inner):
+                contingent += inner.isEmpty ? [name] : inner
+                links[index].decision = "a token if it answers; if unavailable → \(step.onUnavailable.rawValue)"
+                if step.onUnavailable == .stop {
+                    result = .unknown(contingentOn: contingent)
+                    reachNext = false
+                }
+            case .unavailable:
+                links[index].decision = "unavailable → \(step.onUnavailable.rawValue)"
+                if step.onUnavailable == .stop {
+                    result = contingent.isEmpty ? .unavailable : .unknown(contingentOn: contingent)
+                    reachNext = false
+                }
+            case .failed:
+                allUnavailable = false
+                links[index].decision = "fails → \(step.onFailed.rawValue)"
+                if step.onFailed == .stop {
+                    result = contingent.isEmpty ? .failed : .unknown(contingentOn: contingent)
+                    reachNext = false
+                }
+            }
+        }
+        if let result { return result }
+        if !contingent.isEmpty { return .unknown(contingentOn: contingent) }
+        return allUnavailable ? .unavailable : .failed
+    }
+
+    func walkDefault(
+        _ node: CredentialNode, settings: DefaultCredentialSettings, index: Int, scope: LinkScope, depth: Int,
+        reached: Bool
+    ) -> Expectation {
+        let selection: DefaultMembers
+        switch DefaultMembers.resolve(settings, resolver: resolver) {
+        case .success(let resolved): selection = resolved
+        case .failure(let problem):
+            links[index].evidence = [Evidence(.problem, "env AZURE_TOKEN_CREDENTIALS", problem.message)]
+            return .failed
+        }
+        implicitReads.formUnion(AmbientVariables.readByDefault)
+        links[index].evidence = [Evidence(
+            .note, "members", "\(selection.members.map(\.name).joined(separator: ", ")) (\(selection.selectedBy))")]
+        let steps = selection.members.map {
+            ChainStep(member: $0.name, continuesAfterFailure: $0.continuesAfterFailure)
+        }
+        return walkChain(steps, in: scope, depth: depth, reached: reached) { step, reachable in
+            let name = step.memberName!
+            let position = self.links.count
+            self.links.append(LinkExplanation(
+                path: "\(node.path)/\(name)", kind: name, location: nil, depth: depth + 1, verdict: .unknown,
+                evidence: [], reached: reachable))
+            let result = self.inspectDefaultMember(name, settings: settings, node: node, in: scope,
+                                                   single: selection.single)
+            self.links[position].verdict = result.verdict
+            self.links[position].evidence = result.evidence
+            self.links[position].hint = result.hint
+            return Self.expectation(for: result.verdict, winner: self.links[position].displayName)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import AuthProfiles
+import AzureIdentity
+import Foundation
+
+extension ExplainWalk {
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    func inspectLeaf(_ node: CredentialNode, in scope: LinkScope) -> InspectionResult {
+        switch node.settings {
+        case .environment:
+            return inspectEnvironmentCredential()
+        case .workloadIdentity(let clientID, let tokenFile):
+            let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
+            var parts = [tenantResult, value(clientID, field: "clientId", node: node).1]
+            if tenant == nil { parts.append(implicitVariable("AZURE_TENANT_ID", field: "tenant")) }
+            let (path, pathResult) = value(tokenFile, field: "tokenFile", node: node, showValue: true)
+            parts.append(pathResult)
+            if let path { parts.append(TokenFileInspection.inspect(path: path, context: context)) }
+            return .combine(parts)
+        case .managedIdentity(let selector):
+            return inspectManagedIdentity(selector: selector, node: node)
+        case .clientSecret(let clientID, let secret):
+            return .combine([tenant(for: node, in: scope, required: true).1,
+                             value(clientID, field: "clientId", node: node).1,
+                             self.secret(secret, field: "client secret")])
+        case .clientCertificate(let clientID, let certificate):
+            return .combine([tenant(for: node, in: scope, required: true).1,
+                             value(clientID, field: "clientId", node: node).1,
+                             self.certificate(certificate, node: node)])
+        case .clientAssertion(let clientID, let source):
+            return .combine([tenant(for: node, in: scope, required: true).1,
+                             value(clientID, field: "clientId", node: node).1, assertion(source)])
+        case .onBehalfOf(let clientID, let userAssertion, let client):
+            let clientResult: InspectionResult
+            switch client {
+            case .secret(let reference): clientResult = secret(reference, field: "client secret")
+            case .certificate(let settings): clientResult = certificate(settings, node: node)
+            case .assertion(let source): clientResult = assertion(source)
+            }
+            return .combine([tenant(for: node, in: scope, required: true).1,
+                             value(clientID, field: "clientId", node: node).1,
+                             secret(userAssertion, field: "user assertion"), clientResult])
+        case .usernamePassword(let clientID, let username, let password):
+            var result = InspectionResult.combine([
+                tenant(for: node, in: scope, required: false).1, value(clientID, field: "clientId", node: node).1,
+                value(username, field: "username", node: node).1, secret(password, field: "password"),
+            ])
+            result.evidence.append(Evidence(.note, "usernamePassword", "fails for accounts that require MFA"))
+            return result
+        case .authorizationCode(let clientID, let code, let redirectURI, let clientSecret):
+            return .combine([tenant(for: node, in: scope, required: true).1,
+                             value(clientID, field: "clientId", node: node).1,
+                             value(redirectURI, field: "redirectUri", node: node).1,
+                             secret(code, field: "authorization code")]
+                            + (clientSecret.map { [secret($0, field: "client secret")] } ?? []))
+        case .deviceCode(let clientID):
+            var result = InspectionResult.combine([tenant(for: node, in: scope, required: false).1,
+                                                   value(clientID, field: "clientId", node: node).1])
+            result.evidence.append(Evidence(.note, "deviceCode", "needs a person to enter a code on another device"))
+            return result
+        case .interactiveBrowser(let settings):
+            return .combine([tenant(for: node, in: scope, required: false).1,
+                             value(settings.clientID, field: "clientId", node: node).1,
+                             BrowserInspection.inspect(context: context)])
+        case .azureCli(let subscription):
+            let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
+            var name: String?
+            var parts = [tenantResult]
+            if let subscription {
+                let (resolved, result) = value(subscription, field: "subscription", node: node)
+                name = resolved
+                parts.append(result)
+            }
+            implicitReads.formUnion(["PATH", "AZURE_CONFIG_DIR"])
+            parts.append(AzureCliInspection.inspect(tenantID: tenant, subscription: name, context: context))
+            return .combine(parts)
+        case .azureDeveloperCli:
+            let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
+            implicitReads.formUnion(["PATH", "AZD_CONFIG_DIR"])
+            return .combine([tenantResult,
+                             AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
+        case .azurePowerShell:
+            let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
+            implicitReads.insert("PATH")
+            return .combine([tenantResult, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
+        case .azurePipelines(let clientID, let serviceConnectionID, let systemAccessToken):
+            return .combine([tenant(for: node, in: scope, required: true).1,
+                             value(clientID, field: "clientId", node: node).1,
+                             value(serviceConnectionID, field: "serviceConnectionId", node: node).1,
+                             implicitVariable("SYSTEM_OIDCREQUESTURI", field: "Azure Pipelines OIDC endpoint"),
+                             secret(systemAccessToken, field: "System.AccessToken")])
+        case .default, .chain, .profile:
+            return InspectionResult(verdict: .unknown, evidence: [])
+        }
+    }
+
+    /// A variable a credential reads by definition (not through a profile binding).
+    func implicitVariable(_ name: String, field: String) -> InspectionResult {
+        implicitReads.insert(name)
+        guard context.value(name) != nil else {
+            return InspectionResult(verdict: .unavailable, evidence: [Evidence(.missing, "env \(name)", "not set")],
+                                    hint: "set \(name) (\(field))")
+        }
+        return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "env \(name)", "set")])
+    }
+
+    /// EnvironmentCredential's rules: a tenant, a client id, and a secret, a certificate or a user and password.
+    func inspectEnvironmentCredential() -> InspectionResult {
+        implicitReads.formUnion(AmbientVariables.readByEnvironmentCredential)
+        let ids = [implicitVariable("AZURE_TENANT_ID", field: "tenant"),
+                   implicitVariable("AZURE_CLIENT_ID", field: "client id")]
+        if context.value("AZURE_CLIENT_SECRET") != nil {
+            return .combine(ids + [Evidence.result(.ok, "env AZURE_CLIENT_SECRET", "set (client secret)")])
+        }
+        if let path = context.value("AZURE_CLIENT_CERTIFICATE_PATH") {
+            let password = context.value("AZURE_CLIENT_CERTIFICATE_PASSWORD").map(Secret.init)
+            return .combine(ids + [
+                Evidence.result(.ok, "env AZURE_CLIENT_CERTIFICATE_PATH", "set: \(path)"),
+                CertificateInspection.inspect(path: path, password: password, context: context),
+            ])
+        }
+        if context.value("AZURE_USERNAME") != nil, context.value("AZURE_PASSWORD") != nil {
+            return .combine(ids + [Evidence.result(.ok, "env AZURE_USERNAME, AZURE_PASSWORD", "set (user sign-in)")])
+        }
+        return .combine(ids + [InspectionResult(
+            verdict: .unavailable,
+            evidence: [Evidence(.missing, "env AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USERNAME",
+                                "none set")],
+            hint: "set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USERNAME and AZURE_PASSWORD")])
+    }
+}
+
+extension Evidence {
+    /// A one-fact inspection result.
+    static func result(_ status: Status, _ subject: String, _ detail: String) -> InspectionResult {
+        InspectionResult(verdict: status == .ok || status == .note ? .ready : .unavailable,
+                         evidence: [Evidence(status, subject, detail)])
+    }
+}

@@ -1,0 +1,105 @@
+import AuthProfiles
+import AzureIdentity
+import Foundation
+
+extension ExplainWalk {
+    /// Which managed identity source the environment selects, as ManagedIdentityCredential would detect it.
+    ///
+    /// An endpoint named by the environment is taken as present (the platform sets the variables only where the
+    /// endpoint exists); IMDS, the fallback, answers only on Azure machines and is never probed by a dry run.
+    func inspectManagedIdentity(selector: ManagedIdentitySelector?, node: CredentialNode?) -> InspectionResult {
+        implicitReads.formUnion(AmbientVariables.readByManagedIdentity)
+        var parts: [InspectionResult] = []
+        var workloadClientID: String?
+        switch selector {
+        case .clientID(let value)?:
+            if let node {
+                let (resolved, result) = self.value(value, field: "clientId", node: node)
+                workloadClientID = resolved
+                parts.append(result)
+            }
+        case .resourceID(let value)?:
+            if let node { parts.append(self.value(value, field: "resourceId", node: node).1) }
+        case .objectID(let value)?:
+            if let node { parts.append(self.value(value, field: "objectId", node: node).1) }
+        case .systemAssigned?, nil:
+            parts.append(InspectionResult(verdict: .ready, evidence: [
+                Evidence(.note, "identity", selector == nil ? "AZURE_CLIENT_ID or system-assigned" : "system-assigned"),
+            ]))
+        }
+        let source = ManagedIdentitySource.detect(
+            environment: context.environment, workloadClientID: workloadClientID,
+            imdsBaseURL: ManagedIdentityOptions.defaultIMDSBaseURL)
+        switch source.kind {
+        case .workloadIdentity:
+            parts.append(InspectionResult(verdict: .ready, evidence: [
+                Evidence(.ok, "source", "workload identity (AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE set)"),
+            ]))
+            if let file = context.value("AZURE_FEDERATED_TOKEN_FILE") {
+                parts.append(TokenFileInspection.inspect(path: file, context: context))
+            }
+        case .imds:
+            let overridden = context.value("AZURE_POD_IDENTITY_AUTHORITY_HOST") != nil
+            parts.append(InspectionResult(
+                verdict: .unknown,
+                evidence: [Evidence(.note, "source", "IMDS at \(source.endpoint)"
+                                    + (overridden ? " (AZURE_POD_IDENTITY_AUTHORITY_HOST)" : "")
+                                    + "; no managed identity variables are set"),
+                           Evidence(.note, "IMDS", "a dry run does not probe it; it answers only on Azure machines")],
+                hint: "use --live to probe it"))
+        case .azureArc where context.value("IDENTITY_ENDPOINT") == nil:
+            parts.append(InspectionResult(verdict: .ready, evidence: [
+                Evidence(.ok, "source", "Azure Arc (agent installed at \(ManagedIdentityOptions.defaultArcAgentPath))"),
+            ]))
+        default:
+            let variable = context.value("MSI_ENDPOINT") != nil && context.value("IDENTITY_ENDPOINT") == nil
+                ? "MSI_ENDPOINT" : "IDENTITY_ENDPOINT"
+            parts.append(InspectionResult(verdict: .ready, evidence: [
+                Evidence(.ok, "source", "\(source.kind) endpoint \(source.endpoint) (from \(variable))"),
+            ]))
+        }
+        return .combine(parts)
+    }
+
+    /// One member of a `default` link, with DefaultAzureCredential's rules.
+    func inspectDefaultMember(
+        _ name: String, settings: DefaultCredentialSettings, node: CredentialNode, in scope: LinkScope, single: Bool
+    ) -> InspectionResult {
+        switch name {
+        case "environment":
+            return inspectEnvironmentCredential()
+        case "workloadIdentity":
+            var parts: [InspectionResult] = []
+            if let clientID = settings.workloadIdentityClientID {
+                parts.append(value(clientID, field: "workloadIdentityClientId", node: node).1)
+            } else {
+                parts.append(implicitVariable("AZURE_CLIENT_ID", field: "client id"))
+            }
+            if scope.tenant(for: node) == nil {
+                parts.append(implicitVariable("AZURE_TENANT_ID", field: "tenant"))
+            } else {
+                parts.append(tenant(for: node, in: scope, required: false).1)
+            }
+            parts.append(implicitVariable("AZURE_FEDERATED_TOKEN_FILE", field: "federated token file"))
+            if let file = context.value("AZURE_FEDERATED_TOKEN_FILE") {
+                parts.append(TokenFileInspection.inspect(path: file, context: context))
+            }
+            return .combine(parts)
+        case "managedIdentity":
+            var result = inspectManagedIdentity(selector: settings.managedIdentity, node: node)
+            if !single, result.verdict == .unknown {
+                result.evidence.append(Evidence(.note, "IMDS probe", "DefaultAzureCredential gives it 1s"))
+            }
+            return result
+        case "azureCli":
+            let (tenant, result) = self.tenant(for: node, in: scope, required: false)
+            return .combine([result, AzureCliInspection.inspect(tenantID: tenant, subscription: nil, context: context)])
+        case "azurePowerShell":
+            let (tenant, result) = self.tenant(for: node, in: scope, required: false)
+            return .combine([result, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
+        default:
+            let (tenant, result) = self.tenant(for: node, in: scope, required: false)
+            return .combine([result, AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
+        }
+    }
+}

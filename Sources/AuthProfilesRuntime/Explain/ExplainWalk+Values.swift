@@ -1,0 +1,120 @@
+import AuthProfiles
+import AzureIdentity
+
+extension ExplainWalk {
+    /// Resolves a text setting for a link and says where its value comes from.
+    func value(
+        _ value: ProfileValue<String>, field: String, node: CredentialNode, showValue: Bool = true,
+        recordBlame: Bool = true
+    ) -> (String?, InspectionResult) {
+        let setting = "\(node.path).\(field)"
+        var blame: [BlameEntry] = []
+        defer { if recordBlame { self.blame += blame } }
+        switch resolver.resolve(value, field: field) {
+        case .success(let (text, origin)):
+            let shown = showValue ? text : "set"
+            switch origin {
+            case .literal:
+                blame.append(BlameEntry(setting: setting, origin: "file", location: node.location))
+                return (text, InspectionResult(verdict: .ready, evidence: [Evidence(.ok, field, shown)]))
+            case .environment(let name):
+                blame.append(BlameEntry(setting: setting, origin: "env \(name)", location: node.location))
+                return (text, InspectionResult(verdict: .ready, evidence: [
+                    Evidence(.ok, "env \(name)", "set (\(field))"),
+                ]))
+            case .bindingDefault(let name):
+                blame.append(BlameEntry(setting: setting, origin: "env \(name) (unset; default)",
+                                        location: node.location))
+                return (text, InspectionResult(verdict: .ready, evidence: [
+                    Evidence(.note, "env \(name)", "not set; \(field) uses the profile's default \(shown)"),
+                ]))
+            }
+        case .failure(let problem):
+            let subject = value.binding.map { "env \($0.name)" } ?? field
+            blame.append(BlameEntry(setting: setting, origin: subject + " (unset)", location: node.location))
+            return (nil, InspectionResult(
+                verdict: problem.isMissing ? .unavailable : .misconfigured,
+                evidence: [Evidence(problem.isMissing ? .missing : .problem, subject,
+                                    problem.isMissing ? "not set (\(field))" : problem.message)],
+                hint: problem.hint))
+        }
+    }
+
+    /// Inspects a secret reference without revealing it.
+    func secret(_ reference: SecretReference, field: String) -> InspectionResult {
+        switch reference {
+        case .environment(let name):
+            _ = resolver.variable(name)
+            return SecretReferenceInspection.inspectEnvironmentSecret(name: name, field: field, context: context)
+        case .file(let path):
+            return SecretReferenceInspection.inspectFileSecret(path: path, field: field, context: context)
+        }
+    }
+
+    /// The tenant a link authenticates in, with evidence; `required` kinds are misconfigured without one.
+    func tenant(for node: CredentialNode, in scope: LinkScope, required: Bool) -> (String?, InspectionResult) {
+        switch scope.tenant(for: node) {
+        case nil:
+            guard required else { return (nil, InspectionResult(verdict: .ready, evidence: [])) }
+            return (nil, InspectionResult(
+                verdict: .misconfigured, evidence: [Evidence(.problem, "tenant", "none given")],
+                hint: "give the profile (or the link) a `tenant:`"))
+        case .literal(let id):
+            return (id, InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "tenant", id)]))
+        case .declared(let declared):
+            return value(declared.id, field: "tenant", node: node, recordBlame: false)
+        case .environment(let binding):
+            return value(.environment(binding), field: "tenant", node: node, recordBlame: node.tenant != nil)
+        }
+    }
+
+    /// A secret that a certificate needs, resolved for inspection only.
+    func certificate(_ settings: CertificateSettings, node: CredentialNode) -> InspectionResult {
+        let (path, pathResult) = value(settings.path, field: "certificate.path", node: node)
+        var parts = [pathResult]
+        guard let path else { return InspectionResult.combine(parts) }
+        var keyPath: String?
+        if let key = settings.keyPath {
+            let (resolved, keyResult) = value(key, field: "certificate.keyPath", node: node)
+            keyPath = resolved
+            parts.append(keyResult)
+            if resolved == nil { return InspectionResult.combine(parts) }
+        }
+        var password: Secret?
+        var passwordUnresolved = false
+        if let reference = settings.password {
+            let passwordResult = secret(reference, field: "certificate password")
+            parts.append(passwordResult)
+            switch resolver.secret(reference, field: "certificatePassword") {
+            case .success(let secret): password = secret
+            case .failure: passwordUnresolved = true
+            }
+        }
+        parts.append(CertificateInspection.inspect(
+            path: path, keyPath: keyPath, format: settings.format, password: password,
+            passwordUnresolved: passwordUnresolved, context: context))
+        return InspectionResult.combine(parts)
+    }
+
+    /// A client assertion source.
+    func assertion(_ source: AssertionSource) -> InspectionResult {
+        switch source {
+        case .reference(.file(let path)):
+            return TokenFileInspection.inspect(path: path, context: context, what: "assertion file")
+        case .reference(let reference):
+            return secret(reference, field: "client assertion")
+        case .command(let argv):
+            let name = argv.first ?? ""
+            implicitReads.insert("PATH")
+            guard let found = ExecutableLookup.resolve(name, path: context.value("PATH")) else {
+                return InspectionResult(
+                    verdict: .unavailable, evidence: [Evidence(.missing, "command \(name)", "not found on PATH")],
+                    hint: "install \(name) or fix PATH")
+            }
+            return InspectionResult(
+                verdict: .unknown,
+                evidence: [Evidence(.ok, "command \(name)", "found at \(found)"),
+                           Evidence(.note, "command \(name)", "not run in a dry run; use --live")])
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import AuthProfiles
+import AzureIdentity
+
+/// Explains a profile without running it: no request is sent and no process is started.
+///
+/// For each link, in chain order, it inspects what the link needs (variables, files, certificates, token files,
+/// installed and signed-in tools) and gives a ``Verdict`` with evidence; then it applies the chains' policies to
+/// say which link would authenticate and why the earlier ones would not.
+public struct ProfileExplainer: Sendable {
+    /// The environment, clock and working directory the profile is explained under.
+    public var context: InspectionContext
+
+    public init(context: InspectionContext) {
+        self.context = context
+    }
+
+    /// Explains one profile of a catalog.
+    public func explain(_ entry: ProfileCatalog.Entry) -> Explanation {
+        let walk = ExplainWalk(context: context)
+        let scope = entry.scope
+        let profileFacts = walk.profileFacts(scope)
+        let outcome = walk.walk(entry.profile.credential, in: scope, depth: 0, reached: true)
+        walk.blameProfile(entry.profile)
+        return Explanation(
+            profile: entry.profile.name, location: entry.profile.location, description: entry.profile.description,
+            context: profileFacts, links: walk.links, conclusion: walk.conclusionWithReasons(outcome),
+            ignoredVariables: AmbientVariables.ignored(
+                environment: context.environment, read: Set(walk.resolver.variablesRead).union(walk.implicitReads)),
+            blame: walk.blame)
+    }
+}
+
+/// The state of one dry run: the links met so far, the variables read, the blame entries.
+final class ExplainWalk {
+    /// What a dry run expects of a node.
+    enum Expectation {
+        case authenticates(winner: String, contingentOn: [String])
+        case unknown(contingentOn: [String])
+        case unavailable
+        case failed
+    }
+
+    let context: InspectionContext
+    let resolver: ValueResolver
+    var links: [LinkExplanation] = []
+    var blame: [BlameEntry] = []
+    var implicitReads: Set<String> = []
+    private var referenceStack: [String] = []
+
+    init(context: InspectionContext) {
+        self.context = context
+        self.resolver = ValueResolver(environment: context.environment, workingDirectory: context.workingDirectory)
+    }
+
+    func walk(_ node: CredentialNode, in scope: LinkScope, depth: Int, reached: Bool) -> Expectation {
+        let index = links.count
+        links.append(LinkExplanation(
+            path: node.path, kind: node.kind.rawValue, location: node.location, depth: depth, verdict: .unknown,
+            evidence: [], reached: reached))
+        let expectation: Expectation
+        switch node.settings {
+        case .chain(let members, _):
+            links[index].evidence = [Evidence(.note, "chain", "\(members.count) link(s), tried in order")]
+            expectation = walkChain(members.map { ChainStep(node: $0) }, in: scope, depth: depth, reached: reached)
+        case .profile(let name):
+            expectation = walkReference(name, index: index, scope: scope, depth: depth, reached: reached)
+        case .default(let settings):
+            expectation = walkDefault(node, settings: settings, index: index, scope: scope, depth: depth,
+                                      reached: reached)
+        default:
+            let result = inspectLeaf(node, in: scope)
+            links[index].evidence = result.evidence
+            links[index].hint = result.hint
+            expectation = Self.expectation(for: result.verdict, winner: node.displayName)
+        }
+        links[index].verdict = Self.verdict(for: expectation)
+        return expectation
+    }
+
+    private func walkReference(_ name: String, index: Int, scope: LinkScope, depth: Int, reached: Bool) -> Expectation {
+        guard let profile = scope.graph.profile(named: name), !referenceStack.contains(name) else {
+            links[index].evidence = [Evidence(.problem, "profile \(name)", "is not defined")]
+            return .failed
+        }
+        links[index].evidence = [Evidence(.note, "profile \(name)", "defined at \(profile.location)")]
+        referenceStack.append(name)
+        defer { referenceStack.removeLast() }
+        return walk(profile.credential, in: LinkScope(profile: profile, graph: scope.graph), depth: depth + 1,
+                    reached: reached)
+    }
+
+    static func expectation(for verdict: Verdict, winner: String) -> Expectation {
+        switch verdict {
+        case .ready: .authenticates(winner: winner, contingentOn: [])
+        case .unknown: .unknown(contingentOn: [])
+        case .unavailable: .unavailable
+        case .misconfigured: .failed
+        }
+    }
+
+    static func verdict(for expectation: Expectation) -> Verdict {
+        switch expectation {
+        case .authenticates: .ready
+        case .unknown: .unknown
+        case .unavailable: .unavailable
+        case .failed: .misconfigured
+        }
+    }
+
+    func conclusionWithReasons(_ expectation: Expectation) -> Conclusion {
+        var conclusion = conclusion(expectation)
+        let winnerIndex = conclusion.winner.flatMap { name in links.firstIndex { $0.displayName == name } }
+        for link in links[..<(winnerIndex ?? links.count)] where link.reached && link.verdict != .ready {
+            let isGroup = links.contains { $0.path.hasPrefix(link.path + "/") }
+            guard !isGroup else { continue }
+            let first = link.evidence.first { $0.status == .missing || $0.status == .problem }
+                ?? link.evidence.first { $0.status == .note }
+            let because = first.map { ": \($0.subject): \($0.detail)" } ?? ""
+            conclusion.reasons.append("\(link.displayName): \(link.verdict.rawValue)\(because)")
+        }
+        return conclusion
+    }
+
+    func conclusion(_ expectation: Expectation) -> Conclusion {
+        switch expectation {
+        case .authenticates(let winner, let contingent):
+            let unless = contingent.isEmpty ? "" : " unless \(contingent.joined(separator: " or ")) answers first"
+            return Conclusion(result: .authenticates, winner: winner, contingentOn: contingent,
+                              summary: "\(winner) would authenticate\(unless)")
+        case .unknown(let contingent):
+            return Conclusion(result: .dependsOnProbe, winner: nil, contingentOn: contingent,
+                              summary: "only a request can tell: \(contingent.joined(separator: ", ")) "
+                                  + "would be tried; nothing after \(contingent.count == 1 ? "it" : "them") would work")
+        case .unavailable:
+            return Conclusion(result: .noToken, winner: nil, contingentOn: [],
+                              summary: "no link would authenticate: every link is unavailable here")
+        case .failed:
+            let failing = links.first { $0.reached && $0.verdict == .misconfigured && $0.evidence.contains {
+                $0.status == .problem
+            } }
+            return Conclusion(result: .noToken, winner: nil, contingentOn: [],
+                              summary: "no link would authenticate: "
+                                  + (failing.map { "\($0.displayName) would fail and stop the chain" }
+                                     ?? "a link would fail"))
+        }
+    }
+}
