@@ -78,7 +78,7 @@ public final class ValueResolver: Sendable {
             } else {
                 return .failure(ValueProblem(
                     isMissing: true, message: "\(field): environment variable \(binding.name) is not set",
-                    hint: "set \(binding.name), or give `default:` in the profile"))
+                    hint: "Set \(binding.name), or give the binding a `default:` in the profile."))
             }
             guard let parsed = parse(text) else {
                 return .failure(ValueProblem(
@@ -96,7 +96,7 @@ public final class ValueResolver: Sendable {
             guard let value = variable(name) else {
                 return .failure(ValueProblem(
                     isMissing: true, message: "\(field): environment variable \(name) is not set",
-                    hint: "set \(name) to the secret (for example from the CI secret store)"))
+                    hint: "Set \(name) to the secret (for example from the CI secret store)."))
             }
             return .success(Secret(value))
         case .file(let path):
@@ -110,7 +110,7 @@ public final class ValueResolver: Sendable {
             else {
                 return .failure(ValueProblem(
                     isMissing: false, message: "\(field): secret file \(path) cannot be read as UTF-8 text",
-                    hint: "check the file's permissions"))
+                    hint: "Check the file's permissions."))
             }
             while text.last == "\n" || text.last == "\r" { text.removeLast() }
             guard !text.isEmpty else {

@@ -98,7 +98,7 @@ extension ExplainWalk {
         implicitReads.insert(name)
         guard context.value(name) != nil else {
             return InspectionResult(verdict: .unavailable, evidence: [Evidence(.missing, "env \(name)", "not set")],
-                                    hint: "set \(name) (\(field))")
+                                    hint: "Set \(name) (\(field)).")
         }
         return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "env \(name)", "set")])
     }
@@ -125,7 +125,7 @@ extension ExplainWalk {
             verdict: .unavailable,
             evidence: [Evidence(.missing, "env AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USERNAME",
                                 "none set")],
-            hint: "set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USERNAME and AZURE_PASSWORD")])
+            hint: "Set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USERNAME and AZURE_PASSWORD.")])
     }
 }
 

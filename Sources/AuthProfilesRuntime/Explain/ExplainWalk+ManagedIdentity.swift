@@ -46,7 +46,7 @@ extension ExplainWalk {
                                     + (overridden ? " (AZURE_POD_IDENTITY_AUTHORITY_HOST)" : "")
                                     + "; no managed identity variables are set"),
                            Evidence(.note, "IMDS", "a dry run does not probe it; it answers only on Azure machines")],
-                hint: "use --live to probe it"))
+                hint: "Run with --live to probe it."))
         case .azureArc where context.value("IDENTITY_ENDPOINT") == nil:
             parts.append(InspectionResult(verdict: .ready, evidence: [
                 Evidence(.ok, "source", "Azure Arc (agent installed at \(ManagedIdentityOptions.defaultArcAgentPath))"),

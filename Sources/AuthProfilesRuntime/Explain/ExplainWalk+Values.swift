@@ -58,7 +58,7 @@ extension ExplainWalk {
             guard required else { return (nil, InspectionResult(verdict: .ready, evidence: [])) }
             return (nil, InspectionResult(
                 verdict: .misconfigured, evidence: [Evidence(.problem, "tenant", "none given")],
-                hint: "give the profile (or the link) a `tenant:`"))
+                hint: "Give the profile (or the link) a `tenant:`."))
         case .literal(let id):
             return (id, InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "tenant", id)]))
         case .declared(let declared):
@@ -109,7 +109,7 @@ extension ExplainWalk {
             guard let found = ExecutableLookup.resolve(name, path: context.value("PATH")) else {
                 return InspectionResult(
                     verdict: .unavailable, evidence: [Evidence(.missing, "command \(name)", "not found on PATH")],
-                    hint: "install \(name) or fix PATH")
+                    hint: "Install \(name) or fix PATH.")
             }
             return InspectionResult(
                 verdict: .unknown,

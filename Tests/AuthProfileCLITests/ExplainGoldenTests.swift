@@ -1,0 +1,137 @@
+import AuthProfileCLI
+import Foundation
+import Testing
+
+/// `authprofile explain` under a matrix of environments: golden text and JSON, plus the winning link and each
+/// link's verdict asserted directly, so a re-recorded golden cannot hide a changed conclusion.
+@Suite struct ExplainGoldenTests {
+    struct Case: Sendable, CustomStringConvertible {
+        let name: String
+        let profile: String
+        let environment: String
+        /// The link that would authenticate (`path:kind`), or `nil`.
+        let winner: String?
+        /// The conclusion's result.
+        let result: String
+        /// Each link's verdict, in walk order.
+        let verdicts: [String]
+        let status: Int32
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "aks-nothing-set", profile: "aks", environment: "nothing", winner: nil, result: "dependsOnProbe",
+             verdicts: ["unknown", "unavailable", "unknown", "unavailable"], status: 0),
+        Case(name: "aks-workload-identity", profile: "aks", environment: "workload",
+             winner: "aks/credential/links[0]:workloadIdentity", result: "authenticates",
+             verdicts: ["ready", "ready", "ready", "unavailable"], status: 0),
+        Case(name: "aks-app-service", profile: "aks", environment: "appservice",
+             winner: "aks/credential/links[1]:managedIdentity", result: "authenticates",
+             verdicts: ["ready", "unavailable", "ready", "unavailable"], status: 0),
+        Case(name: "aks-az-logged-in", profile: "aks", environment: "az",
+             winner: "aks/credential/links[2]:azureCli", result: "authenticates",
+             verdicts: ["ready", "unavailable", "unknown", "ready"], status: 0),
+        Case(name: "aks-expired-token", profile: "aks", environment: "expired-token", winner: nil, result: "noToken",
+             verdicts: ["misconfigured", "misconfigured", "unknown", "unavailable"], status: 1),
+        Case(name: "aks-missing-token-file", profile: "aks", environment: "missing-token", winner: nil,
+             result: "dependsOnProbe", verdicts: ["unknown", "unavailable", "unknown", "unavailable"], status: 0),
+        Case(name: "cert-valid", profile: "cert", environment: "valid-cert",
+             winner: "cert/credential:clientCertificate", result: "authenticates", verdicts: ["ready"], status: 0),
+        Case(name: "cert-expired", profile: "cert", environment: "expired-cert", winner: nil, result: "noToken",
+             verdicts: ["misconfigured"], status: 1),
+        Case(name: "cert-key-mismatch", profile: "cert", environment: "mismatch-cert", winner: nil,
+             result: "noToken", verdicts: ["misconfigured"], status: 1),
+        Case(name: "app-ambient-client-id", profile: "app", environment: "shadow",
+             winner: "app/credential:clientSecret", result: "authenticates", verdicts: ["ready"], status: 0),
+        Case(name: "default-nothing-set", profile: "default", environment: "nothing", winner: nil,
+             result: "dependsOnProbe",
+             verdicts: ["unknown", "unavailable", "unavailable", "unknown", "unavailable", "unavailable", "unavailable"],
+             status: 0),
+        Case(name: "default-workload-identity", profile: "default", environment: "workload",
+             winner: "default/credential/workloadIdentity:workloadIdentity", result: "authenticates",
+             verdicts: ["ready", "unavailable", "ready", "ready", "unavailable", "unavailable", "unavailable"],
+             status: 0),
+    ]
+
+    static let directory = "\(CLIHarness.fixturesDirectory)/explain"
+
+    static func arguments(_ test: Case, format: String) -> [String] {
+        var arguments = ["explain", test.profile, "--env", "\(directory)/env/\(test.environment).env",
+                         "--format", format]
+        if test.profile != "default" { arguments += ["--file", "\(directory)/profiles.yaml"] }
+        // PATH entries are looked up as given: make the fixture tools' directory absolute.
+        let bin = test.environment == "az" ? "\(CLIHarness.packageRoot)/\(directory)/bin" : "/nonexistent"
+        return arguments + ["--set", "PATH=\(bin)"]
+    }
+
+    @Test(arguments: cases)
+    func text(_ test: Case) async throws {
+        let run = await CLIHarness.run(Self.arguments(test, format: "text"))
+        let transcript = run.transcript.replacingOccurrences(of: CLIHarness.packageRoot, with: "<root>")
+        let golden = try CLIHarness.matchGolden(transcript, named: "explain/\(test.name).text")
+        #expect(golden.matches, "\(transcript)")
+        #expect(run.status == test.status)
+    }
+
+    @Test(arguments: cases)
+    func json(_ test: Case) async throws {
+        let run = await CLIHarness.run(Self.arguments(test, format: "json"))
+        let transcript = run.transcript.replacingOccurrences(of: CLIHarness.packageRoot, with: "<root>")
+        let golden = try CLIHarness.matchGolden(transcript, named: "explain/\(test.name).json")
+        #expect(golden.matches, "\(transcript)")
+        #expect(run.status == test.status)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["version"] as? Int == 1)
+        let conclusion = try #require(object["conclusion"] as? [String: Any])
+        #expect(conclusion["result"] as? String == test.result)
+        #expect(conclusion["winner"] as? String == test.winner)
+        let links = try #require(object["links"] as? [[String: Any]])
+        #expect(links.map { $0["verdict"] as? String ?? "" } == test.verdicts)
+        for link in links where (link["verdict"] as? String) != "ready" && link["depth"] as? Int != 0 {
+            let evidence = link["evidence"] as? [[String: Any]] ?? []
+            #expect(evidence.contains { ["missing", "problem", "note"].contains($0["status"] as? String) },
+                    "every link that would not authenticate says why: \(link["path"] ?? "")")
+        }
+    }
+
+    @Test func noSecretOrHeaderValueIsPrinted() async throws {
+        for test in Self.cases {
+            for format in ["text", "json"] {
+                let run = await CLIHarness.run(Self.arguments(test, format: format) + ["--blame"])
+                for secret in ["ambient-secret-value", "profile-secret-value", "do-not-print-this-header"] {
+                    #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "\(test.name) \(format)")
+                }
+            }
+        }
+    }
+
+    @Test func ambientVariablesTheProfileIgnoresAreReported() async throws {
+        let run = await CLIHarness.run(Self.arguments(Self.cases[9], format: "json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let ignored = (object["ignoredVariables"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(ignored == ["AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"])
+    }
+
+    @Test func expectChecksTheWinningLink() async {
+        let workload = Self.cases[1]
+        let good = await CLIHarness.run(Self.arguments(workload, format: "text") + ["--expect", "workloadIdentity"])
+        #expect(good.status == 0)
+        let wrong = await CLIHarness.run(Self.arguments(workload, format: "text") + ["--expect", "managedIdentity"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr == "expected managedIdentity to authenticate, but aks/credential/links[0]:workloadIdentity"
+                    + " would\n")
+        let probe = await CLIHarness.run(Self.arguments(Self.cases[0], format: "text") + ["--expect", "azureCli"])
+        #expect(probe.status == 1)
+        #expect(probe.stderr.contains("only a request can tell"))
+    }
+
+    @Test func blameShowsEachLayer() async throws {
+        let run = await CLIHarness.run(Self.arguments(Self.cases[1], format: "text") + ["--blame"])
+        let transcript = run.transcript.replacingOccurrences(of: CLIHarness.packageRoot, with: "<root>")
+        let golden = try CLIHarness.matchGolden(transcript, named: "explain/aks-workload-identity-blame.text")
+        #expect(golden.matches, "\(transcript)")
+        #expect(run.stdout.contains("tenant ← file"))
+        #expect(run.stdout.contains("aks/credential/links[0].tokenFile ← env AZURE_FEDERATED_TOKEN_FILE"))
+    }
+}
