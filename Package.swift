@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthProfileCLITests",
-            dependencies: ["AuthProfileCLI", "AuthProfiles"],
+            dependencies: ["AuthProfileCLI", "AuthProfiles", "AzureIdentity"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
