@@ -87,6 +87,9 @@ extension FakeEntraID {
                 headers: request.headers
             )
         }
+        if path.hasSuffix("/oidctoken") {
+            return pipelineOIDCToken(method: request.method, path: path, query: query, headers: request.headers)
+        }
         if request.method == "GET", let answer = resourceManager(path: path, headers: request.headers) {
             return answer
         }

@@ -75,6 +75,7 @@ public final class FakeEntraID: Sendable {
         var deviceCodeSlowDowns = 0
         var deviceCodes: [String: DeviceCodeEntry] = [:]
         var faults: [FakeFault] = []
+        var pipelineJobs: [String: FakePipelineJob] = [:]
         var requests: [RecordedRequest] = []
     }
 

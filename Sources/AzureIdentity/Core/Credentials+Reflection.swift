@@ -47,3 +47,14 @@ extension DefaultAzureCredential: CustomReflectable {
         Mirror(self, children: ["members": members.map(\.description)], displayStyle: .struct)
     }
 }
+
+extension AzurePipelinesCredential: CustomReflectable {
+    /// The tenant, client and service connection ids only: never the system access token or OIDC token.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: ["tenantID": tenantID, "clientID": clientID, "serviceConnectionID": serviceConnectionID],
+            displayStyle: .struct
+        )
+    }
+}

@@ -1,0 +1,133 @@
+import AuthProfiles
+import AzureIdentity
+import Foundation
+
+/// How `authprofile token` prints a token.
+public enum TokenOutputFormat: String, CaseIterable, Sendable {
+    /// The JSON object `az account get-access-token` prints, so scripts written for the Azure CLI can switch.
+    case json
+    /// The token alone, followed by a newline.
+    case raw
+    /// A Kubernetes `ExecCredential`, for a kubeconfig `users[].user.exec` entry.
+    case execCredential = "exec-credential"
+    /// Shell assignments for `eval "$(authprofile token … --format env)"`.
+    case env
+}
+
+/// Turns an ``AzureIdentity/AccessToken`` into the text `authprofile token` prints. Pure: no I/O, no clock.
+///
+/// This is the one place that reveals the token: every format exists to hand it to another program.
+///
+/// ## json
+/// The keys and layout of `az account get-access-token --output json` (keys sorted, two-space indentation):
+/// `accessToken`, `expiresOn` (local time, `YYYY-MM-DD HH:MM:SS.ffffff`, no zone), `expires_on` (POSIX seconds,
+/// an integer) and `tokenType`. Both times are whole seconds, as with `az`, whose `expiresOn` is derived from
+/// `expires_on`. `az` also prints `tenant` and `subscription`; a profile's token belongs to no subscription and
+/// ``AzureIdentity/AccessToken`` does not carry its tenant, so both keys are left out rather than guessed.
+///
+/// ## exec-credential
+/// `{"apiVersion": …, "kind": "ExecCredential", "status": {"token": …, "expirationTimestamp": …}}` with the
+/// expiry in RFC 3339 UTC, whole seconds. The `apiVersion` is the one kubectl asks for in `KUBERNETES_EXEC_INFO`
+/// (`client.authentication.k8s.io/v1` or `…/v1beta1`); without that variable it is `…/v1`.
+///
+/// ## env
+/// Two POSIX shell assignments, values in single quotes (a `'` inside becomes `'\''`):
+/// ```
+/// AZURE_ACCESS_TOKEN='eyJ0eXAi…'
+/// AZURE_ACCESS_TOKEN_EXPIRES_ON='1700000000'
+/// ```
+/// The variables are not exported, so `eval "$(authprofile token PROFILE --scope S --format env)"` does not hand
+/// the token to every child process; `export AZURE_ACCESS_TOKEN` when a child needs it.
+public enum TokenOutput {
+    /// The `env` format's variable holding the token.
+    public static let tokenVariable = "AZURE_ACCESS_TOKEN"
+    /// The `env` format's variable holding the expiry in POSIX seconds.
+    public static let expiresOnVariable = "AZURE_ACCESS_TOKEN_EXPIRES_ON"
+
+    /// Renders `token` in `format`.
+    /// - Parameters:
+    ///   - environment: The process environment; `exec-credential` reads `KUBERNETES_EXEC_INFO` from it.
+    ///   - timeZone: The zone of `json`'s `expiresOn` (local time, like `az`). Tests pass a fixed zone.
+    /// - Throws: ``TokenOutputError`` when `KUBERNETES_EXEC_INFO` is malformed or asks for an unsupported
+    ///   version, or when the token is empty or holds control characters. No error contains the token.
+    public static func render(
+        _ token: AccessToken,
+        format: TokenOutputFormat,
+        environment: [String: String],
+        timeZone: TimeZone = .current
+    ) throws -> String {
+        let value = try printableValue(of: token)
+        let expiresOn = Int(token.expiresOn.timeIntervalSince1970.rounded(.down))
+        switch format {
+        case .json:
+            let object: JSONValue = .object([
+                ("accessToken", .string(value)),
+                ("expiresOn", .string(localTime(expiresOn, in: timeZone))),
+                ("expires_on", .int(expiresOn)),
+                ("tokenType", .string(token.tokenType)),
+            ])
+            return object.rendered()
+        case .raw:
+            return value + "\n"
+        case .execCredential:
+            let apiVersion = try ExecCredentialVersion.requested(by: environment)
+            let object: JSONValue = .object([
+                ("apiVersion", .string(apiVersion.rawValue)),
+                ("kind", "ExecCredential"),
+                ("status", .object([
+                    ("token", .string(value)),
+                    ("expirationTimestamp", .string(utcTimestamp(expiresOn))),
+                ])),
+            ])
+            return object.rendered()
+        case .env:
+            return "\(tokenVariable)=\(shellQuoted(value))\n"
+                + "\(expiresOnVariable)=\(shellQuoted(String(expiresOn)))\n"
+        }
+    }
+
+    /// `text` in POSIX shell single quotes: `'` becomes `'\''`, everything else is literal.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS.000000` in `timeZone`, like Python's `datetime.fromtimestamp(…)` in `az`.
+    static func localTime(_ seconds: Int, in timeZone: TimeZone) -> String {
+        let (date, time) = dateAndTime(seconds, in: timeZone)
+        return "\(date) \(time).000000"
+    }
+
+    /// RFC 3339 in UTC, whole seconds: `YYYY-MM-DDTHH:MM:SSZ`.
+    static func utcTimestamp(_ seconds: Int) -> String {
+        let (date, time) = dateAndTime(seconds, in: TimeZone(secondsFromGMT: 0) ?? .current)
+        return "\(date)T\(time)Z"
+    }
+
+    /// `("YYYY-MM-DD", "HH:MM:SS")` of a POSIX time in `timeZone`, Gregorian calendar.
+    private static func dateAndTime(_ seconds: Int, in timeZone: TimeZone) -> (String, String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents(
+            [.year, .month, .day, .hour, .minute, .second],
+            from: Date(timeIntervalSince1970: TimeInterval(seconds))
+        )
+        func padded(_ value: Int?, _ width: Int = 2) -> String {
+            let digits = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return (
+            "\(padded(parts.year, 4))-\(padded(parts.month))-\(padded(parts.day))",
+            "\(padded(parts.hour)):\(padded(parts.minute)):\(padded(parts.second))"
+        )
+    }
+
+    /// The token's value, refused when it could break the output (empty, or with control characters).
+    private static func printableValue(of token: AccessToken) throws -> String {
+        let value = token.token.revealedValue()
+        guard !value.isEmpty else { throw TokenOutputError.unusableToken(reason: "the token is empty") }
+        guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw TokenOutputError.unusableToken(reason: "the token contains control characters")
+        }
+        return value
+    }
+}
