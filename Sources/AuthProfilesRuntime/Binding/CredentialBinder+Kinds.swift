@@ -70,8 +70,10 @@ extension CredentialBinder {
                 tenantID: try tenant(for: node, in: scope, required: false),
                 processTimeout: try linkTimeout(node) ?? .seconds(10), options: options)
         case .azurePipelines(let clientID, let serviceConnectionID, let systemAccessToken):
-            _ = (clientID, serviceConnectionID, systemAccessToken)  // PIPELINES-MERGE
-            throw ValueProblem(isMissing: true, message: "azurePipelines is not bound yet")
+            return try AzurePipelinesCredential(
+                tenantID: try tenant(for: node, in: scope, required: true)!, clientID: try text(clientID, "clientId"),
+                serviceConnectionID: try text(serviceConnectionID, "serviceConnectionId"),
+                systemAccessToken: try secret(systemAccessToken, "systemAccessToken"), options: options)
         case .default, .chain, .profile:
             preconditionFailure("the evaluator expands \(node.kind.rawValue) links itself")
         }
