@@ -1,0 +1,154 @@
+import AuthProfiles
+import AuthProfilesRuntime
+import AzureIdentity
+import AzureIdentityTesting
+import Foundation
+import Testing
+
+@Suite struct CertificateInspectionTests {
+    static let authority = try! TestCertificateAuthority(commonName: "Inspection Test CA")
+    let directory = try! TemporaryDirectory()
+
+    private func issue(days: Double = 365) throws -> TestClientCertificate {
+        try Self.authority.issueClientCertificate(commonName: "inspected-app", validFor: days * 86_400)
+    }
+
+    @Test func validPEMIsReadyWithSubjectThumbprintExpiryAndChain() throws {
+        let certificate = try issue()
+        try directory.write("app.pem", certificate.combinedPEM)
+        let result = CertificateInspection.inspect(path: "app.pem", context: directory.context())
+        #expect(result.verdict == .ready)
+        #expect(result.detail("file app.pem") == "readable, PEM")
+        #expect(result.detail("certificate subject") == "CN=inspected-app")
+        let hex = certificate.sha1Thumbprint.map { String(format: "%02X", $0) }.joined()
+        #expect(result.detail("certificate thumbprint") == "SHA-1 \(hex)")
+        #expect(result.detail("certificate validity")?.hasPrefix("valid until 20") == true)
+        #expect(result.detail("certificate validity")?.hasSuffix("Z") == true)
+        #expect(result.detail("certificate chain") == "1 certificate")
+        #expect(result.detail("private key") == "matches the certificate")
+        #expect(result.hint == nil)
+    }
+
+    @Test func certificateExpiringWithinThirtyDaysIsReadyWithANote() throws {
+        try directory.write("soon.pem", try issue(days: 10).combinedPEM)
+        let now = Date().addingTimeInterval(5.5 * 86_400)  // about 4.5 days before the expiry
+        let result = CertificateInspection.inspect(path: "soon.pem", context: directory.context(now: now))
+        #expect(result.verdict == .ready)
+        #expect(result.status("certificate validity") == .note)
+        let detail = try #require(result.detail("certificate validity"))
+        #expect(detail.hasPrefix("expires on 20") && detail.hasSuffix("Z (in 4 days)"), "\(detail)")
+    }
+
+    @Test func expiredCertificateIsMisconfigured() throws {
+        try directory.write("old.pem", try issue(days: 1).combinedPEM)
+        let now = Date().addingTimeInterval(3 * 86_400)
+        let result = CertificateInspection.inspect(path: "old.pem", context: directory.context(now: now))
+        #expect(result.verdict == .misconfigured)
+        #expect(result.detail("certificate validity")?.hasPrefix("expired on 20") == true)
+        #expect(result.hint == "Renew the certificate and add the new one to the app registration.")
+    }
+
+    @Test func notYetValidCertificateIsMisconfigured() throws {
+        try directory.write("future.pem", try issue().combinedPEM)
+        let now = Date().addingTimeInterval(-2 * 3600)
+        let result = CertificateInspection.inspect(path: "future.pem", context: directory.context(now: now))
+        #expect(result.verdict == .misconfigured)
+        #expect(result.detail("certificate validity")?.hasPrefix("not valid before 20") == true)
+    }
+
+    @Test func keyOfAnotherCertificateIsMisconfigured() throws {
+        let (certificate, other) = (try issue(), try issue())
+        try directory.write("mismatch.pem", certificate.certificatePEM + "\n" + other.privateKeyPEM)
+        let result = CertificateInspection.inspect(path: "mismatch.pem", context: directory.context())
+        #expect(result.verdict == .misconfigured)
+        #expect(result.detail("private key") == "the private key does not match the certificate")
+        #expect(result.hint == "Use the private key the certificate was issued for.")
+    }
+
+    @Test func separateKeyFileIsRead() throws {
+        let certificate = try issue()
+        try directory.write("cert.pem", certificate.certificatePEM)
+        try directory.write("key.pem", certificate.pkcs1PrivateKeyPEM)
+        let result = CertificateInspection.inspect(path: "cert.pem", keyPath: "key.pem", context: directory.context())
+        #expect(result.verdict == .ready)
+        #expect(result.detail("private key") == "matches the certificate")
+    }
+
+    @Test func certificateWithoutKeyIsMisconfigured() throws {
+        try directory.write("bare.pem", try issue().certificatePEM)
+        let result = CertificateInspection.inspect(path: "bare.pem", context: directory.context())
+        #expect(result.verdict == .misconfigured)
+        #expect(result.detail("private key") == "not found in bare.pem")
+        #expect(result.hint == "Append the private key to bare.pem, or set key: to the key file.")
+    }
+
+    @Test func missingFileIsUnavailableAndDirectoryIsMisconfigured() throws {
+        let missing = CertificateInspection.inspect(path: "nope.pem", context: directory.context())
+        #expect(missing.verdict == .unavailable)
+        #expect(missing.detail("file nope.pem") == "does not exist")
+        #expect(missing.status("file nope.pem") == .missing)
+        #expect(missing.hint == "Create nope.pem, or fix the certificate path.")
+        try FileManager.default.createDirectory(atPath: directory.path + "/dir.pem", withIntermediateDirectories: true)
+        let folder = CertificateInspection.inspect(path: "dir.pem", context: directory.context())
+        #expect(folder.verdict == .misconfigured)
+        #expect(folder.detail("file dir.pem") == "is a directory")
+    }
+
+    @Test func textThatIsNotPEMIsMisconfigured() throws {
+        try directory.write("junk.pem", "hello")
+        let result = CertificateInspection.inspect(path: "junk.pem", context: directory.context())
+        #expect(result.verdict == .misconfigured)
+        #expect(result.detail("file junk.pem") == "is not PEM (no -----BEGIN line)")
+        #expect(result.hint == "If junk.pem is a PKCS#12 file, set format: pfx.")
+    }
+
+    @Test func encryptedPFXOpensWithTheRightPasswordOnly() throws {
+        let certificate = try issue()
+        try directory.write("app.pfx", Data(try certificate.pkcs12(password: "pfx-pass-7781")))
+        let context = directory.context()
+        let good = CertificateInspection.inspect(path: "app.pfx", password: Secret("pfx-pass-7781"), context: context)
+        #expect(good.verdict == .ready)
+        #expect(good.detail("file app.pfx") == "readable, PKCS#12")
+        #expect(good.detail("certificate subject") == "CN=inspected-app")
+        for password in [Secret("wrong"), nil] {
+            let bad = CertificateInspection.inspect(path: "app.pfx", password: password, context: context)
+            #expect(bad.verdict == .misconfigured)
+            #expect(bad.evidence.last?.detail == "cannot be opened: wrong password, or not a PKCS#12 file")
+            #expect(bad.hint == "Check the certificate's password and format.")
+        }
+    }
+
+    @Test func formatOverridesTheExtension() throws {
+        let certificate = try issue()
+        try directory.write("bundle.bin", Data(try certificate.pkcs12(password: "x")))
+        let asPEM = CertificateInspection.inspect(path: "bundle.bin", context: directory.context())
+        #expect(asPEM.verdict == .misconfigured)
+        #expect(asPEM.detail("file bundle.bin") == "is not PEM (no -----BEGIN line)")
+        let asPFX = CertificateInspection.inspect(
+            path: "bundle.bin",
+            format: .pfx,
+            password: Secret("x"),
+            context: directory.context()
+        )
+        #expect(asPFX.verdict == .ready)
+    }
+
+    @Test func unresolvedPasswordLeavesEncryptedMaterialUnopened() throws {
+        try directory.write("app.pfx", Data(try issue().pkcs12(password: "x")))
+        let result = CertificateInspection.inspect(
+            path: "app.pfx",
+            passwordUnresolved: true,
+            context: directory.context()
+        )
+        #expect(result.verdict == .unknown)
+        #expect(result.detail("private key") == "not checked: a PKCS#12 file and its password is unavailable")
+        let secret = SecretReferenceInspection.inspectEnvironmentSecret(
+            name: "CERT_PASSWORD",
+            field: "certificate password",
+            context: directory.context()
+        )
+        let combined = InspectionResult.combine([secret, result])
+        #expect(combined.verdict == .unavailable)
+        #expect(combined.hint == "Set CERT_PASSWORD to the certificate password.")
+    }
+}
