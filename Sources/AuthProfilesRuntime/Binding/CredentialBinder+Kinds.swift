@@ -57,9 +57,11 @@ extension CredentialBinder {
         case .interactiveBrowser(let settings):
             return try interactiveBrowser(settings, node: node, scope: scope, options: options)
         case .azureCli(let subscription):
+            // az refuses --tenant with --subscription; a subscription implies its tenant.
+            let subscription = try optionalText(subscription, "subscription")
             return try AzureCliCredential(
-                tenantID: try tenant(for: node, in: scope, required: false),
-                subscription: try optionalText(subscription, "subscription"),
+                tenantID: subscription == nil ? try tenant(for: node, in: scope, required: false) : nil,
+                subscription: subscription,
                 processTimeout: try linkTimeout(node) ?? .seconds(10), options: options)
         case .azureDeveloperCli:
             return try AzureDeveloperCliCredential(

@@ -71,7 +71,9 @@ extension ExplainWalk {
                 parts.append(result)
             }
             implicitReads.formUnion(["PATH", "AZURE_CONFIG_DIR"])
-            parts.append(AzureCliInspection.inspect(tenantID: tenant, subscription: name, context: context))
+            // As at run time: a subscription implies its tenant, and az refuses both together.
+            parts.append(AzureCliInspection.inspect(tenantID: name == nil ? tenant : nil, subscription: name,
+                                                    context: context))
             return .combine(parts)
         case .azureDeveloperCli:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
