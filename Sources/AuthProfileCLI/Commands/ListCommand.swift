@@ -23,11 +23,18 @@ struct ListCommand: ParsableCommand {
         let catalog = selection.catalog(context: context)
         switch format {
         case .text:
-            var lines: [String] = []
-            for entry in catalog.entries {
-                let description = entry.profile.description.map { "  \($0)" } ?? ""
-                lines.append("\(entry.profile.name)  [\(kinds(entry.profile.credential).joined(separator: ", "))]"
-                             + "  \(entry.profile.location)\(description)")
+            let rows = catalog.entries.map { entry in
+                (entry.profile.name, kinds(entry.profile.credential).joined(separator: ", "),
+                 entry.profile.location.description, entry.profile.description ?? "")
+            }
+            let nameWidth = rows.map(\.0.count).max() ?? 0
+            let kindWidth = rows.map(\.1.count).max() ?? 0
+            func pad(_ text: String, _ width: Int) -> String {
+                text + String(repeating: " ", count: max(0, width - text.count))
+            }
+            let lines = rows.map { name, kinds, location, description in
+                "\(pad(name, nameWidth))  \(pad(kinds, kindWidth))  \(location)"
+                    + (description.isEmpty ? "" : "  \(description)")
             }
             context.write(lines.joined(separator: "\n") + "\n")
         case .json:
