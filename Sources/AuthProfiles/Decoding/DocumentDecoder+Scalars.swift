@@ -1,12 +1,11 @@
-import Yams
-
 extension DocumentDecoder {
     /// Types a scalar by its field, never by YAML's guesses: `yes` is not a boolean and `0123` stays text.
     mutating func decodeScalar(
-        _ scalar: Node.Scalar, node: Node, type: FieldType, field: FieldSpec, path: String
+        _ node: Int, type: FieldType, field: FieldSpec, path: String
     ) -> DecodedValue {
-        let text = scalar.string
-        if Self.isNull(scalar) {
+        let text = tree.string(node)
+        let isPlain = tree.nodes[node].isPlain
+        if tree.isNull(node) {
             report(.wrongType, "'\(field.name)' must be \(type.phrase), found null", at: node, path: path)
             return .invalid
         }
@@ -16,7 +15,7 @@ extension DocumentDecoder {
         }
         switch type {
         case .boolean:
-            guard scalar.style == .plain, text == "true" || text == "false" else {
+            guard isPlain, text == "true" || text == "false" else {
                 return invalid(.wrongType, "'\(field.name)' must be true or false, found '\(text)'")
             }
             return .boolean(.literal(text == "true"))
@@ -27,12 +26,12 @@ extension DocumentDecoder {
             }
             return .duration(.literal(duration))
         case .port:
-            guard scalar.style == .plain, let port = Int(text), (0...65_535).contains(port) else {
+            guard isPlain, let port = Int(text), (0...65_535).contains(port) else {
                 return invalid(.invalidPort, "'\(text)' is not a port between 0 and 65535")
             }
             return .integer(.literal(port))
         case .version:
-            guard scalar.style == .plain, let version = Int(text) else {
+            guard isPlain, let version = Int(text) else {
                 return invalid(.wrongType, "'version' must be a number, found '\(text)'", hint: "write `version: 1`")
             }
             guard version == FormatSpec.supportedVersion else {

@@ -1,37 +1,35 @@
-import Yams
-
 extension DocumentDecoder {
     /// Decodes one field's value, reporting what is wrong with it.
-    mutating func decodeValue(_ node: Node, field: FieldSpec, path: String) -> DecodedValue {
+    mutating func decodeValue(_ node: Int, field: FieldSpec, path: String) -> DecodedValue {
         decodeValue(node, type: field.type, field: field, path: path)
     }
 
     private mutating func decodeValue(
-        _ node: Node, type: FieldType, field: FieldSpec, path: String, inList: Bool = false
+        _ node: Int, type: FieldType, field: FieldSpec, path: String, inList: Bool = false
     ) -> DecodedValue {
-        switch (type, node) {
+        switch (type, kind(node)) {
         case (.credential, _):
             return decodeCredential(node, path: path)
         case (.object(let spec), _):
             return decodeObject(node, spec: spec, path: path).map(DecodedValue.object) ?? .invalid
-        case (.list(let element), .sequence(let sequence)):
-            if field.mustNotBeEmpty && sequence.isEmpty {
+        case (.list(let element), .sequence):
+            if field.mustNotBeEmpty && tree.nodes[node].count == 0 {
                 report(.emptyCollection, "'\(field.name)' must not be empty", at: node, path: path)
             }
             var items: [Located<DecodedValue>] = []
-            for (index, item) in sequence.enumerated() {
+            for (index, item) in tree.children(of: node).enumerated() {
                 items.append(Located(
                     decodeValue(item, type: element, field: field, path: "\(path)[\(index)]", inList: true),
                     at: location(item)))
             }
             return .list(items)
-        case (.namedMap(let element), .mapping(let mapping)):
-            if field.mustNotBeEmpty && mapping.count == 0 {
+        case (.namedMap(let element), .mapping):
+            if field.mustNotBeEmpty && tree.nodes[node].count == 0 {
                 report(.emptyCollection, "'\(field.name)' must not be empty", at: node, path: path)
             }
             var entries: [(name: Located<String>, value: Located<DecodedValue>)] = []
-            for (keyNode, valueNode) in mapping {
-                guard let name = keyNode.scalar?.string else { continue }
+            for (keyNode, valueNode) in tree.pairs(of: node) {
+                let name = tree.string(keyNode)
                 if !Identifiers.isName(name) {
                     report(.invalidName, "'\(name)' is not a valid name", at: keyNode, path: join(path, name),
                            hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
@@ -41,7 +39,7 @@ extension DocumentDecoder {
             }
             return .namedMap(entries)
         case (.secret, .scalar), (.assertionSource, .scalar):
-            if case .scalar(let scalar) = node, Self.isNull(scalar) {
+            if tree.isNull(node) {
                 report(.wrongType, "'\(field.name)' must be \(type.phrase), found null", at: node, path: path)
                 return .invalid
             }
@@ -53,10 +51,10 @@ extension DocumentDecoder {
             return decodeReference(node, type: type, field: field, path: path)
         case (_, .mapping) where field.acceptsEnvironment && !inList:
             return decodeReference(node, type: type, field: field, path: path)
-        case (_, .scalar(let scalar)):
+        case (_, .scalar):
             switch type {
             case .list, .namedMap, .secret, .assertionSource, .object, .credential: break
-            default: return decodeScalar(scalar, node: node, type: type, field: field, path: path)
+            default: return decodeScalar(node, type: type, field: field, path: path)
             }
         default:
             break
@@ -66,8 +64,8 @@ extension DocumentDecoder {
     }
 
     /// `{env: NAME}`, `{env: NAME, default: VALUE}`, `{file: PATH}` or `{command: [...]}`.
-    private mutating func decodeReference(_ node: Node, type: FieldType, field: FieldSpec, path: String) -> DecodedValue {
-        guard case .mapping(let mapping) = node else { return .invalid }
+    private mutating func decodeReference(_ node: Int, type: FieldType, field: FieldSpec, path: String) -> DecodedValue {
+        guard kind(node) == .mapping else { return .invalid }
         let isSecret: Bool
         let allowed: [String]
         switch type {
@@ -75,10 +73,10 @@ extension DocumentDecoder {
         case .assertionSource: (isSecret, allowed) = (true, ["env", "file", "command"])
         default: (isSecret, allowed) = (false, ["env", "default"])
         }
-        var values: [String: Node] = [:]
+        var values: [String: Int] = [:]
         var valid = true
-        for (keyNode, valueNode) in mapping {
-            guard let key = keyNode.scalar?.string else { continue }
+        for (keyNode, valueNode) in tree.pairs(of: node) {
+            let key = tree.string(keyNode)
             guard allowed.contains(key) else {
                 let expected = isSecret ? type.phrase : "\(type.phrase) or {env: NAME}"
                 report(.unknownKey, "unknown key '\(key)' in the value of '\(field.name)', which must be \(expected)",
@@ -122,7 +120,7 @@ extension DocumentDecoder {
             }
             var defaultText: String?
             if let defaultNode = values["default"] {
-                guard case .scalar = defaultNode else {
+                guard kind(defaultNode) == .scalar else {
                     report(.wrongType, "the default of '\(field.name)' must be a plain value, found \(describe(defaultNode))",
                            at: defaultNode, path: join(path, "default"))
                     return .invalid
@@ -131,7 +129,7 @@ extension DocumentDecoder {
                 if case .invalid = decodeValue(defaultNode, type: type, field: field, path: join(path, "default")) {
                     return .invalid
                 }
-                defaultText = defaultNode.scalar?.string
+                defaultText = tree.string(defaultNode)
             }
             return binding(type, EnvironmentBinding(name: name, defaultValue: defaultText))
         }
@@ -146,31 +144,32 @@ extension DocumentDecoder {
         }
     }
 
-    private mutating func decodeCommand(_ node: Node, field: FieldSpec, path: String) -> DecodedValue {
-        guard case .sequence(let sequence) = node, !sequence.isEmpty else {
+    private mutating func decodeCommand(_ node: Int, field: FieldSpec, path: String) -> DecodedValue {
+        guard kind(node) == .sequence, tree.nodes[node].count > 0 else {
             report(.wrongType, "'command' must be a non-empty list: the program, then its arguments", at: node,
                    path: path, hint: "for example `command: [/usr/local/bin/get-assertion, --audience, api]`")
             return .invalid
         }
         var argv: [String] = []
-        for (index, item) in sequence.enumerated() {
+        let items = Array(tree.children(of: node))
+        for (index, item) in items.enumerated() {
             guard let word = plainString(item, what: "each command word", path: "\(path)[\(index)]") else {
                 return .invalid
             }
             argv.append(word)
         }
         if !argv[0].hasPrefix("/") {
-            report(.relativeCommand, "command '\(argv[0])' is not an absolute path", at: sequence[0], path: "\(path)[0]",
+            report(.relativeCommand, "command '\(argv[0])' is not an absolute path", at: items[0], path: "\(path)[0]",
                    hint: "an absolute path keeps a changed PATH from running a different program")
         }
         return .assertion(.command(argv))
     }
 
-    private mutating func plainString(_ node: Node, what: String, path: String) -> String? {
-        guard case .scalar(let scalar) = node, !Self.isNull(scalar), !scalar.string.isEmpty else {
+    private mutating func plainString(_ node: Int, what: String, path: String) -> String? {
+        guard kind(node) == .scalar, !tree.isNull(node), tree.nodes[node].count > 0 else {
             report(.wrongType, "\(what) must be a non-empty string, found \(describe(node))", at: node, path: path)
             return nil
         }
-        return scalar.string
+        return tree.string(node)
     }
 }

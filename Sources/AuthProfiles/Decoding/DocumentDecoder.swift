@@ -1,17 +1,21 @@
-import Yams
-
-/// Reads a Yams node tree against the format description, collecting every structural problem.
+/// Reads a composed ``YAMLTree`` against the format description, collecting every structural problem.
 ///
 /// It never stops at the first problem: an invalid value becomes ``DecodedValue/invalid`` and decoding
 /// goes on, so one run reports everything.
 struct DocumentDecoder {
     let file: String
+    /// The document; nodes are its indices.
+    let tree: YAMLTree
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, tree: YAMLTree) {
+        self.file = file
+        self.tree = tree
+    }
 
-    mutating func decodeDocument(_ root: Node) -> DecodedObject? {
-        guard case .mapping = root else {
+    mutating func decodeDocument() -> DecodedObject? {
+        let root = 0
+        guard kind(root) == .mapping else {
             report(.wrongType, "a profile file must be a mapping with `version` and `profiles`", at: root, path: "")
             return nil
         }
@@ -20,15 +24,15 @@ struct DocumentDecoder {
 
     // MARK: Objects
 
-    mutating func decodeObject(_ node: Node, spec: ObjectSpec, path: String) -> DecodedObject? {
-        guard case .mapping(let mapping) = node else {
+    mutating func decodeObject(_ node: Int, spec: ObjectSpec, path: String) -> DecodedObject? {
+        guard kind(node) == .mapping else {
             report(.wrongType, "\(spec.name) must be a mapping, found \(describe(node))", at: node, path: path)
             return nil
         }
         var object = DecodedObject(location: location(node), path: path)
         var misspelled: Set<String> = []
-        for (keyNode, valueNode) in mapping {
-            guard let key = keyNode.scalar?.string else { continue }
+        for (keyNode, valueNode) in tree.pairs(of: node) {
+            let key = tree.string(keyNode)
             let fieldPath = join(path, key)
             guard let field = spec.field(named: key) else {
                 let suggestion = Suggestion.closest(to: key, in: spec.fields.map(\.name))
@@ -81,29 +85,29 @@ struct DocumentDecoder {
 
     // MARK: Credentials
 
-    mutating func decodeCredential(_ node: Node, path: String) -> DecodedValue {
-        guard case .mapping(let mapping) = node else {
+    mutating func decodeCredential(_ node: Int, path: String) -> DecodedValue {
+        guard kind(node) == .mapping else {
             report(.wrongType, "a credential must be a mapping with a `type`, found \(describe(node))", at: node,
                    path: path)
             return .invalid
         }
         let kinds = CredentialKind.allCases.map(\.rawValue)
-        guard let (typeKey, typeNode) = mapping.first(where: { $0.key.scalar?.string == "type" }) else {
+        guard let typeNode = tree.pairs(of: node).first(where: { tree.scalar($0.key, is: "type") })?.value else {
             report(.missingField, "credential is missing required field 'type'", at: node, path: path,
                    hint: "add `type:` with one of: " + kinds.joined(separator: ", "))
             return .invalid
         }
-        guard let typeName = typeNode.scalar?.string, typeNode.scalar?.style != nil else {
+        guard kind(typeNode) == .scalar else {
             report(.wrongType, "'type' must be a string", at: typeNode, path: join(path, "type"))
             return .invalid
         }
+        let typeName = tree.string(typeNode)
         guard let kind = CredentialKind(rawValue: typeName) else {
             report(.unknownCredentialType, "unknown credential type '\(typeName)'", at: typeNode,
                    path: join(path, "type"),
                    hint: Suggestion.hint(for: typeName, in: kinds) ?? "types: " + kinds.joined(separator: ", "))
             return .invalid
         }
-        _ = typeKey
         guard let object = decodeObject(node, spec: FormatSpec.credential(kind), path: path) else { return .invalid }
         return .credential(DecodedCredential(kind: kind, object: object))
     }
@@ -111,30 +115,28 @@ struct DocumentDecoder {
     // MARK: Helpers
 
     mutating func report(
-        _ code: DiagnosticCode, _ message: String, at node: Node, path: String, hint: String? = nil,
+        _ code: DiagnosticCode, _ message: String, at node: Int, path: String, hint: String? = nil,
         sensitive: Bool = false
     ) {
         diagnostics.append(Diagnostic(code, message, at: location(node), path: path, hint: hint,
                                       isSensitive: sensitive))
     }
 
-    func location(_ node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    func location(_ node: Int) -> SourceLocation {
+        SourceLocation(file: file, line: tree.nodes[node].line, column: tree.nodes[node].column)
     }
+
+    func kind(_ node: Int) -> YAMLTree.Node.Kind { tree.nodes[node].kind }
 
     func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar): Self.isNull(scalar) ? "null" : "a string"
+    func describe(_ node: Int) -> String {
+        switch kind(node) {
+        case .scalar: tree.isNull(node) ? "null" : "a string"
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .alias: "an alias"
         }
-    }
-
-    static func isNull(_ scalar: Node.Scalar) -> Bool {
-        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     private func quotedList(_ names: [String]) -> String { names.map { "'\($0)'" }.joined(separator: ", ") }

@@ -1,21 +1,20 @@
-import Yams
-
-/// A YAML or JSON file turned into a Yams node tree, or the reasons it could not be.
+/// A YAML or JSON file turned into a ``YAMLTree``, or the reasons it could not be.
 ///
-/// Loading never expands aliases: anchors and aliases are rejected before any walk that could
-/// multiply them, so an alias bomb costs no more than its bytes.
+/// Loading never expands aliases: anchors and aliases are rejected while composing, and no check follows an
+/// alias into its anchored node, so an alias bomb costs no more than its bytes.
 struct LoadedDocument {
     let source: SourceText
-    let root: Node?
+    /// The composed document (its root is node 0); `nil` when there were problems.
+    let tree: YAMLTree?
     let diagnostics: [Diagnostic]
 }
 
 enum DocumentLoader {
-    /// Checks the raw bytes, parses them and checks the tree for constructs profiles do not allow.
+    /// Checks the raw bytes, then composes them, checking for constructs profiles do not allow on the way.
     static func load(bytes: some Collection<UInt8>, path: String, limits: ParseLimits) -> LoadedDocument {
         let start = SourceLocation(file: path, line: 1, column: 1)
         func failure(_ diagnostic: Diagnostic, text: String = "") -> LoadedDocument {
-            LoadedDocument(source: SourceText(path: path, text: text), root: nil, diagnostics: [diagnostic])
+            LoadedDocument(source: SourceText(path: path, text: text), tree: nil, diagnostics: [diagnostic])
         }
         if bytes.count > limits.maximumFileSize {
             return failure(Diagnostic(
@@ -38,62 +37,16 @@ enum DocumentLoader {
                 at: location(ofByte: offset, in: body, path: path), hint: "save the file as UTF-8"))
         }
         let source = SourceText(path: path, text: text)
-        do {
-            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
-            guard let root = try parser.nextRoot() else {
-                return LoadedDocument(
-                    source: source, root: nil,
-                    diagnostics: [Diagnostic(.emptyDocument, "file contains no document", at: start,
-                                             hint: "a profile file starts with `version: 1`")])
-            }
-            if let second = try parser.nextRoot() {
-                let mark = second.mark.map { SourceLocation(file: path, line: $0.line, column: $0.column) } ?? start
-                return LoadedDocument(
-                    source: source, root: nil,
-                    diagnostics: [Diagnostic(.multipleDocuments, "file contains more than one YAML document",
-                                             at: mark, hint: "put each set of profiles in its own file")])
-            }
-            // The parser owns the anchors, which nodes reference weakly: inspect them while it lives.
-            let problems = withExtendedLifetime(parser) {
-                TreeInspector(path: path, limits: limits).inspect(root)
-            }
-            return LoadedDocument(source: source, root: problems.isEmpty ? root : nil, diagnostics: problems)
-        } catch let error as YamlError {
-            return LoadedDocument(source: source, root: nil, diagnostics: [diagnostic(for: error, path: path)])
-        } catch {
+        switch YAMLComposer.compose(body, path: path, limits: limits) {
+        case .empty:
             return LoadedDocument(
-                source: source, root: nil,
-                diagnostics: [Diagnostic(.syntaxError, "could not parse the file: \(error)", at: start)])
-        }
-    }
-
-    private static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: path, line: mark.line, column: mark.column) }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            if problem.contains("Maximum nesting level") {
-                return Diagnostic(.nestingTooDeep, "mappings and lists nest deeper than YAML parsing allows",
-                                  at: at(mark))
-            }
-            let message = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
-            return Diagnostic(.syntaxError, message, at: at(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            // Yams cannot order complex keys, so their position and text vary between runs: report them as what
-            // they are (complex keys, which profiles never allow) at a fixed place.
-            if duplicates.contains("<uncovertable>") {
-                return Diagnostic(.complexKey, "a mapping repeats a key that is not a plain string",
-                                  at: SourceLocation(file: path, line: 1, column: 1),
-                                  hint: "mapping keys must be plain strings")
-            }
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(.duplicateKey, "key \(names) appears more than once in the same mapping",
-                              at: at(context.mark), hint: "remove or merge the repeated entries")
-        case .reader(let problem, _, _, _):
-            return Diagnostic(.invalidUTF8, problem, at: SourceLocation(file: path, line: 1, column: 1))
-        default:
-            return Diagnostic(.syntaxError, "could not parse the file", at: SourceLocation(file: path, line: 1, column: 1))
+                source: source, tree: nil,
+                diagnostics: [Diagnostic(.emptyDocument, "file contains no document", at: start,
+                                         hint: "a profile file starts with `version: 1`")])
+        case .failure(let diagnostic):
+            return LoadedDocument(source: source, tree: nil, diagnostics: [diagnostic])
+        case .document(let tree, let problems):
+            return LoadedDocument(source: source, tree: problems.isEmpty ? tree : nil, diagnostics: problems)
         }
     }
 

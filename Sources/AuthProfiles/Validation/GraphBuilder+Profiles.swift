@@ -9,14 +9,19 @@ extension GraphBuilder {
 
     /// Builds every profile whose settings resolve, in file order.
     mutating func buildProfiles() -> [Profile] {
-        let byName = Dictionary(rawProfiles.map { ($0.name.value, $0.object) }, uniquingKeysWith: { first, _ in first })
-        let (parents, inCycle) = resolveParents(byName)
+        let (parents, inCycle) = resolveParents()
         var profiles: [Profile] = []
-        for (name, object) in rawProfiles {
+        profiles.reserveCapacity(rawProfiles.count)
+        // Local references (no copy of the storage) so that `setting` does not capture `self`.
+        let (rawProfiles, rawProfileIndex) = (rawProfiles, rawProfileIndex)
+        for position in rawProfiles.indices {
+            let (name, object) = rawProfiles[position]
             let lineage = lineage(of: name.value, parents: parents)
+            // Looked up by position in `rawProfiles` (the first entry of a name): no copies of decoded objects.
             func setting(_ key: ProfileSetting) -> Inherited? {
                 for ancestor in lineage {
-                    guard let owner = byName[ancestor], let value = owner.fields[key.rawValue] else { continue }
+                    guard let owner = rawProfileIndex[ancestor],
+                          let value = rawProfiles[owner].object.fields[key.rawValue] else { continue }
                     let origin: SettingOrigin = ancestor == name.value
                         ? .declared(value.location) : .inherited(profile: ancestor, value.location)
                     return Inherited(value: value, origin: origin, owner: ancestor)
@@ -94,14 +99,14 @@ extension GraphBuilder {
     }
 
     /// Each profile's parent, with unknown parents and `extends` cycles reported and cut.
-    private mutating func resolveParents(_ byName: [String: DecodedObject]) -> ([String: String], Set<String>) {
+    private mutating func resolveParents() -> ([String: String], Set<String>) {
         var parents: [String: String] = [:]
         for (name, object) in rawProfiles {
             guard let parent = object["extends"]?.literalText else { continue }
-            guard byName[parent] != nil else {
+            guard rawProfileIndex[parent] != nil else {
                 report(.unknownProfile, "profile '\(name.value)' extends unknown profile '\(parent)'",
                        at: object.location(of: "extends"), path: "profiles.\(name.value).extends",
-                       hint: suggestion(for: parent, in: byName.keys.sorted()))
+                       hint: suggestion(for: parent, in: rawProfileIndex.keys.sorted()))
                 continue
             }
             parents[name.value] = parent
@@ -127,8 +132,8 @@ extension GraphBuilder {
                                at: first.object.location(of: "extends"), path: "profiles.\(first.name.value).extends",
                                hint: "remove one `extends` to break the cycle",
                                related: rotated.dropFirst().compactMap { member in
-                                   byName[member].map { RelatedLocation("'\(member)' extends '\(parents[member] ?? "")'",
-                                                                        at: $0.location(of: "extends")) }
+                                   rawProfileIndex[member].map { RelatedLocation("'\(member)' extends '\(parents[member] ?? "")'",
+                                                                        at: rawProfiles[$0].object.location(of: "extends")) }
                                })
                     }
                     for member in cycle { parents[member] = nil }

@@ -86,7 +86,7 @@ extension GraphBuilder {
     }
 
     /// Developer and interactive credentials may not run in a production profile, even through a reference.
-    mutating func checkProductionPolicy(_ profile: Profile, byName: [String: Profile]) {
+    mutating func checkProductionPolicy(_ profile: Profile, in profiles: [Profile], positions: [String: Int]) {
         var visited: Set<String> = [profile.name]
         // Iterative, and the "reached through" path is a parent-linked list turned into an array only when a
         // diagnostic needs it: a long chain of references neither overflows the stack nor copies the path per hop.
@@ -121,11 +121,11 @@ extension GraphBuilder {
             case .chain(let links, _):
                 for link in links.reversed() { pending.append((link, hop)) }
             case .profile(let name):
-                guard visited.insert(name).inserted, let target = byName[name] else { continue }
+                guard visited.insert(name).inserted, let target = positions[name] else { continue }
                 hops.append((RelatedLocation(
                     "reached from production profile '\(profile.name)' through a reference to '\(name)'",
                     at: node.location), hop))
-                pending.append((target.credential, hops.count - 1))
+                pending.append((profiles[target].credential, hops.count - 1))
             case .default(let settings):
                 let developerTools = settings.members.filter {
                     CredentialKind(rawValue: $0)?.category == .developerTool

@@ -32,8 +32,15 @@ struct GraphBuilder {
         let profiles = buildProfiles()
         checkReferenceCycles(profiles)
         for profile in profiles { checkChains(profile.credential) }
-        let byName = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for profile in profiles where profile.isProduction { checkProductionPolicy(profile, byName: byName) }
+        // Positions, not copies: a `Profile` copy retains a dozen references.
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(profiles.count)
+        for position in profiles.indices where positions[profiles[position].name] == nil {
+            positions[profiles[position].name] = position
+        }
+        for position in profiles.indices where profiles[position].isProduction {
+            checkProductionPolicy(profiles[position], in: profiles, positions: positions)
+        }
         checkUnused()
         return CredentialGraph(file: file, description: document["description"]?.literalText, clouds: clouds,
                                tenants: tenants, profiles: profiles)

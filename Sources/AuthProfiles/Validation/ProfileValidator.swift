@@ -33,11 +33,11 @@ public struct ProfileValidator: Sendable {
     /// Validates a document held in memory; `path` names it in diagnostics.
     public func validate(bytes: some Collection<UInt8>, path: String) -> ValidationResult {
         let document = DocumentLoader.load(bytes: bytes, path: path, limits: limits)
-        guard let root = document.root else {
+        guard let tree = document.tree else {
             return ValidationResult(source: document.source, diagnostics: document.diagnostics, graph: nil)
         }
-        var decoder = DocumentDecoder(file: path)
-        let decoded = decoder.decodeDocument(root)
+        var decoder = DocumentDecoder(file: path, tree: tree)
+        let decoded = decoder.decodeDocument()
         var diagnostics = document.diagnostics + decoder.diagnostics
         var graph: CredentialGraph?
         if let decoded {

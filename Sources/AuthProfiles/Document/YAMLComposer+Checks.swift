@@ -1,0 +1,197 @@
+extension YAMLComposer {
+    /// Visits a node as a preorder walk of the first document would; returns whether the walk enters it.
+    ///
+    /// The walk skips what lies inside an anchored node and both sides of a pair whose key is complex or `<<`,
+    /// and stops for good at the first node over the depth or node limit.
+    mutating func visit(_ index: Int, mark: Mark, anchor: String?, tag: String?, inspected: Bool) -> Bool {
+        let resolved = tree.resolved(index)
+        let node = tree.nodes[resolved]
+        let at = Mark(line: node.line, column: node.column)
+        var isVisited = inspected
+        var keyMark: Mark?
+        if let last = frames.indices.last {
+            isVisited = isVisited && frames[last].isEntered
+            if frames[last].isMapping {
+                if frames[last].atKey {
+                    let skips = isComplex(node) || isMergeKey(resolved)
+                    frames[last].skipsValue = skips
+                    frames[last].keyMark = at
+                    isVisited = isVisited && !skips
+                } else {
+                    isVisited = isVisited && !frames[last].skipsValue
+                    keyMark = frames[last].keyMark
+                }
+            }
+        } else if inspected {
+            rootMark = at
+        }
+        guard isVisited, !isStopped else { return false }
+        visitedNodes += 1
+        if visitedNodes > limits.maximumNodes {
+            problems.append(Diagnostic(.tooManyNodes, "document has more than \(limits.maximumNodes) nodes",
+                                       at: location(rootMark)))
+            isStopped = true
+            return false
+        }
+        if frames.count + 1 > limits.maximumDepth {
+            problems.append(Diagnostic(.nestingTooDeep,
+                                       "mappings and lists nest deeper than \(limits.maximumDepth) levels",
+                                       at: location(at)))
+            isStopped = true
+            return false
+        }
+        if let anchor {
+            // An alias stands for its anchored node, which was written before the key it is the value of.
+            if let keyMark, (at.line, at.column) < (keyMark.line, keyMark.column) {
+                problems.append(Diagnostic(.anchorOrAlias, "alias '*\(anchor)' is not allowed in a profile",
+                                           at: location(keyMark), hint: "write the value out in full"))
+            } else {
+                problems.append(Diagnostic(.anchorOrAlias, "anchor '&\(anchor)' is not allowed in a profile",
+                                           at: location(at),
+                                           hint: "write values out in full; use `extends` to share settings"))
+            }
+            return false
+        }
+        if let tag, !Self.allowedTags.contains(tag) {
+            let prefix = "tag:yaml.org,2002:"
+            let shown = tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
+            problems.append(Diagnostic(.explicitTag, "explicit tag '\(shown)' is not allowed in a profile",
+                                       at: location(at), hint: "remove the tag; values are typed by field"))
+        }
+        return true
+    }
+
+    private static let allowedTags: Set<String> = ["", "!", YAMLTree.stringTag, YAMLTree.mappingTag,
+                                                   YAMLTree.sequenceTag]
+
+    private func isComplex(_ node: YAMLTree.Node) -> Bool { node.kind == .mapping || node.kind == .sequence }
+
+    private func isMergeKey(_ resolved: Int) -> Bool {
+        tree.nodes[resolved].isPlain && tree.scalar(resolved, is: "<<")
+    }
+
+    /// Reports an entered mapping's complex and merge keys, last first, ahead of everything found inside it.
+    mutating func reportKeys(of mapping: Int, at slot: Int) {
+        var found: [Diagnostic] = []
+        for (key, _) in tree.pairs(of: mapping) {
+            let resolved = tree.resolved(key)
+            let node = tree.nodes[resolved]
+            let at = location(Mark(line: node.line, column: node.column))
+            if isComplex(node) {
+                found.append(Diagnostic(.complexKey, "mapping keys must be plain strings", at: at))
+            } else if isMergeKey(resolved) {
+                found.append(Diagnostic(.mergeKey, "merge key '<<' is not allowed in a profile", at: at,
+                                        hint: "use `extends` to inherit from another profile"))
+            }
+        }
+        if !found.isEmpty { problems.insert(contentsOf: found.reversed(), at: slot) }
+    }
+
+    func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: path, line: mark.line, column: mark.column)
+    }
+}
+
+// MARK: Repeated keys
+
+extension YAMLComposer {
+    /// How two keys compare: scalars by text and tag, collections by structure.
+    enum StructureKey: Hashable {
+        case scalar(String, Int32)
+        case collection(YAMLTree.Node.Kind, Int32, [Int])
+    }
+
+    /// A mapping that repeats a key, as Yams reported it: the repeated plain keys sorted, at the first
+    /// occurrence of the smallest; a repeated complex key as such at the start of the file.
+    mutating func repeatedKeyFailure(mapping: Int) -> Diagnostic? {
+        let keys = tree.pairs(of: mapping).map { tree.resolved($0.key) }
+        guard keys.count > 1 else { return nil }
+        // Each repeated key: its first occurrence.
+        var repeated: [Int] = []
+        if keys.count <= 16 {
+            var isRepeat = [Bool](repeating: false, count: keys.count)
+            for first in keys.indices where !isRepeat[first] {
+                var found = false
+                for other in first + 1..<keys.count where !isRepeat[other] && sameKey(keys[first], keys[other]) {
+                    isRepeat[other] = true
+                    found = true
+                }
+                if found { repeated.append(keys[first]) }
+            }
+        } else {
+            var seen: [StructureKey: (first: Int, counted: Bool)] = [:]
+            for key in keys {
+                let identity = structureKey(key)
+                if let entry = seen[identity] {
+                    if !entry.counted {
+                        repeated.append(entry.first)
+                        seen[identity] = (entry.first, true)
+                    }
+                } else {
+                    seen[identity] = (key, false)
+                }
+            }
+        }
+        guard !repeated.isEmpty else { return nil }
+        if repeated.contains(where: { tree.nodes[$0].kind != .scalar }) {
+            return Diagnostic(.complexKey, "a mapping repeats a key that is not a plain string",
+                              at: location(Mark(line: 1, column: 1)), hint: "mapping keys must be plain strings")
+        }
+        let named = repeated.map { (key: $0, name: tree.string($0)) }
+            .sorted { $0.name < $1.name || ($0.name == $1.name && $0.key < $1.key) }
+        let first = tree.nodes[named[0].key]
+        let names = named.map { "'\($0.name)'" }.joined(separator: ", ")
+        return Diagnostic(.duplicateKey, "key \(names) appears more than once in the same mapping",
+                          at: location(Mark(line: first.line, column: first.column)),
+                          hint: "remove or merge the repeated entries")
+    }
+
+    /// Whether two resolved keys are equal as Yams compared nodes (`String` equality, so canonically
+    /// equivalent texts are equal).
+    private mutating func sameKey(_ lhs: Int, _ rhs: Int) -> Bool {
+        if lhs == rhs { return true }
+        let (left, right) = (tree.nodes[lhs], tree.nodes[rhs])
+        guard left.kind == right.kind, tree.resolvedTag(lhs) == tree.resolvedTag(rhs) else { return false }
+        guard left.kind == .scalar else { return structureID(lhs) == structureID(rhs) }
+        let (a, b) = (tree.bytes[left.start..<left.start + left.count], tree.bytes[right.start..<right.start + right.count])
+        if a.elementsEqual(b) { return true }
+        if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) { return false }
+        return tree.string(lhs) == tree.string(rhs)
+    }
+
+    private mutating func structureKey(_ resolved: Int) -> StructureKey {
+        if tree.nodes[resolved].kind == .scalar {
+            return .scalar(tree.string(resolved), tree.resolvedTag(resolved))
+        }
+        return .collection(tree.nodes[resolved].kind, 0, [structureID(resolved)])
+    }
+
+    /// A number per distinct structure, computed bottom-up once per node with an explicit stack: aliases share
+    /// their target's number, so an alias bomb costs its size in the file, not its expansion.
+    private mutating func structureID(_ start: Int) -> Int {
+        var stack: [(node: Int, childrenDone: Bool)] = [(tree.resolved(start), false)]
+        while let (index, childrenDone) = stack.popLast() {
+            if structureIDs[index] != nil { continue }
+            let node = tree.nodes[index]
+            let key: StructureKey
+            if node.kind == .scalar {
+                key = .scalar(tree.string(index), tree.resolvedTag(index))
+            } else {
+                let children = tree.children(of: index).map { tree.resolved($0) }
+                if !childrenDone {
+                    stack.append((index, true))
+                    for child in children.reversed() where structureIDs[child] == nil { stack.append((child, false)) }
+                    continue
+                }
+                key = .collection(node.kind, tree.resolvedTag(index), children.map { structureIDs[$0] ?? -1 })
+            }
+            if let id = structures[key] {
+                structureIDs[index] = id
+            } else {
+                structureIDs[index] = structures.count
+                structures[key] = structures.count
+            }
+        }
+        return structureIDs[tree.resolved(start)] ?? -1
+    }
+}
