@@ -99,6 +99,7 @@ let package = Package(
             dependencies: [
                 "AzureIdentity",
                 "AzureIdentityTesting",
+                "AuthProfilesRuntime",
             ],
             path: "Benchmarks/AzureIdentityBenchmarks",
             swiftSettings: swiftSettings

@@ -75,5 +75,8 @@ for algorithm in [ClientAssertionSigner.Algorithm.ps256, .rs256] {
 // 4. DefaultAzureCredential with nothing configured and no managed identity endpoint answering.
 try await benchmarkDefaultCredentialNothingConfigured(transport: transport)
 
+// 5. Profiles: the in-process path of `authprofile token`, and the dry run.
+try await benchmarkProfiles(fake: fake, transport: transport)
+
 try await transport.shutdown()
 try await fake.shutdown()

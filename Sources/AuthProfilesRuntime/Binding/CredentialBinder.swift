@@ -40,7 +40,7 @@ struct CredentialBinder: Sendable {
         let tenant = try resolver.tenantID(for: node, in: scope).get()
         if tenant == nil && required {
             throw ValueProblem(isMissing: false, message: "\(node.kind.rawValue) needs a tenant",
-                               hint: "Give the profile (or the link) a `tenant:`.")
+                               hint: "Give the profile (or the link) a `tenant:`.", isStable: true)
         }
         return tenant
     }

@@ -55,9 +55,9 @@ extension ValueResolver {
             do {
                 return .success(try AuthorityHost(text, allowLoopback: cloud.allowsLoopback))
             } catch let error as AzureIdentityError {
-                return .failure(ValueProblem(isMissing: false, message: error.message, hint: nil))
+                return .failure(ValueProblem(isMissing: false, message: error.message, isStable: true))
             } catch {
-                return .failure(ValueProblem(isMissing: false, message: "\(error)", hint: nil))
+                return .failure(ValueProblem(isMissing: false, message: "\(error)", isStable: true))
             }
         }
     }

@@ -21,11 +21,15 @@ public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// How to fix it.
     public var hint: String?
+    /// Whether the problem follows from the environment and the profile alone (no file was read), so it stays
+    /// the same for the life of one evaluation environment.
+    public var isStable: Bool
 
-    public init(isMissing: Bool, message: String, hint: String? = nil) {
+    public init(isMissing: Bool, message: String, hint: String? = nil, isStable: Bool = false) {
         self.isMissing = isMissing
         self.message = message
         self.hint = hint
+        self.isStable = isStable
     }
 
     public var description: String { message }
@@ -78,12 +82,12 @@ public final class ValueResolver: Sendable {
             } else {
                 return .failure(ValueProblem(
                     isMissing: true, message: "\(field): environment variable \(binding.name) is not set",
-                    hint: "Set \(binding.name), or give the binding a `default:` in the profile."))
+                    hint: "Set \(binding.name), or give the binding a `default:` in the profile.", isStable: true))
             }
             guard let parsed = parse(text) else {
                 return .failure(ValueProblem(
                     isMissing: false, message: "\(field): the value of \(binding.name) is not valid for this field",
-                    hint: nil))
+                    hint: nil, isStable: true))
             }
             return .success((parsed, origin))
         }
@@ -96,7 +100,7 @@ public final class ValueResolver: Sendable {
             guard let value = variable(name) else {
                 return .failure(ValueProblem(
                     isMissing: true, message: "\(field): environment variable \(name) is not set",
-                    hint: "Set \(name) to the secret (for example from the CI secret store)."))
+                    hint: "Set \(name) to the secret (for example from the CI secret store).", isStable: true))
             }
             return .success(Secret(value))
         case .file(let path):

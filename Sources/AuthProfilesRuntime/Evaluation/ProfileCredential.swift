@@ -41,20 +41,31 @@ public struct ProfileCredential: TokenCredential {
 
     /// Runs the profile and reports every link, without throwing.
     public func evaluate(for request: TokenRequest) async -> Evaluation {
+        var (token, attempts) = await token(for: request)
+        guard let token else { return Evaluation(token: nil, attempts: attempts) }
+        let principal = TokenPrincipal(token: token.token)
+        for index in attempts.indices where attempts[index].outcome == .authenticated {
+            attempts[index].principal = principal
+        }
+        return Evaluation(token: token, attempts: attempts)
+    }
+
+    /// The token alone: the same walk without decoding the token's claims for a trace.
+    private func token(for request: TokenRequest) async -> (AccessToken?, [LinkAttempt]) {
         var attempts: [LinkAttempt] = []
         let result = await evaluator.evaluate(
             entry.profile.credential, in: entry.scope, request: request, depth: 0, deadline: nil,
             attempts: &attempts)
-        if case .token(let token) = result { return Evaluation(token: token, attempts: attempts) }
-        return Evaluation(token: nil, attempts: attempts)
+        if case .token(let token) = result { return (token, attempts) }
+        return (nil, attempts)
     }
 
     nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
-        let evaluation = await evaluate(for: request)
-        if let token = evaluation.token { return token }
+        let (token, attempts) = await token(for: request)
+        if let token { return token }
         throw AuthProfileError(
             .noToken, "profile '\(profileName)' could not get a token; every link's outcome:",
-            profile: profileName, location: entry.profile.location, attempts: evaluation.attempts)
+            profile: profileName, location: entry.profile.location, attempts: attempts)
     }
 
     private static func sharedTransport(

@@ -18,6 +18,8 @@ final class ProfileEvaluator: Sendable {
     /// Finds the scope of a referenced profile.
     let reference: @Sendable (String, LinkScope) -> LinkScope?
     private let credentials = Mutex<[String: any TokenCredential]>([:])
+    /// Binding failures that depend on the environment alone, remembered so a warm chain does not redo them.
+    private let stableFailures = Mutex<[String: ValueProblem]>([:])
     private let clock = ContinuousClock()
 
     init(resolver: ValueResolver, options: ProfileRuntimeOptions, transport: (any HTTPTransport)?,
@@ -72,9 +74,10 @@ final class ProfileEvaluator: Sendable {
 
     func record(_ result: Result, at index: Int, in attempts: inout [LinkAttempt]) {
         switch result {
-        case .token(let token):
+        case .token:
+            // The principal is decoded by `ProfileCredential.evaluate(for:)` for traces: decoding the JWT on every
+            // call would cost far more than a cache hit.
             attempts[index].outcome = .authenticated
-            attempts[index].principal = TokenPrincipal(token: token.token)
         case .unavailable(let reason):
             attempts[index].outcome = .unavailable
             attempts[index].reason = reason
@@ -141,15 +144,21 @@ final class ProfileEvaluator: Sendable {
         key: String, limit: ContinuousClock.Instant?, limitText: String, request: TokenRequest,
         bind: () throws(ValueProblem) -> any TokenCredential
     ) async -> Result {
+        func failure(_ problem: ValueProblem) -> Result {
+            let message = problem.hint.map { "\(problem.message) (\($0))" } ?? problem.message
+            return problem.isMissing ? .unavailable(message) : .failed(message)
+        }
         let credential: any TokenCredential
         if let existing = credentials.withLock({ $0[key] }) {
             credential = existing
+        } else if let known = stableFailures.withLock({ $0[key] }) {
+            return failure(known)
         } else {
             do {
                 credential = try bind()
             } catch {
-                let message = error.hint.map { "\(error.message) (\($0))" } ?? error.message
-                return error.isMissing ? .unavailable(message) : .failed(message)
+                if error.isStable { stableFailures.withLock { $0[key] = error } }
+                return failure(error)
             }
             credentials.withLock { $0[key] = credential }
         }
