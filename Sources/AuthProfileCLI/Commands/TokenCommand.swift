@@ -60,7 +60,8 @@ struct TokenCommand: AsyncParsableCommand {
             throw ExitWith(status: .findings)
         }
         do {
-            context.write(try TokenOutput.render(token, format: format, environment: environment))
+            // KUBERNETES_EXEC_INFO comes from kubectl, in the process's own environment (not --env's).
+            context.write(try TokenOutput.render(token, format: format, environment: context.environment))
         } catch {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)
