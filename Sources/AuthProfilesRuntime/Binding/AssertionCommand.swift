@@ -24,7 +24,8 @@ struct AssertionCommand: Sendable {
             guard output.exitCode == 0 else {
                 throw AzureIdentityError(
                     code: .authenticationFailed,
-                    message: "ClientAssertionCredential: the assertion command '\(name)' exited with \(output.exitCode).")
+                    message: "ClientAssertionCredential: the assertion command '\(name)' exited with "
+                        + "\(output.exitCode).")
             }
             let assertion = output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !assertion.isEmpty else {

@@ -151,7 +151,8 @@ extension CredentialBinder {
             try resolver.resolve(value, field: "port") { Int($0) }.get().0
         }
         return try InteractiveBrowserCredential(
-            tenantID: try tenant(for: node, in: scope, required: false), clientID: try text(settings.clientID, "clientId"),
+            tenantID: try tenant(for: node, in: scope, required: false),
+            clientID: try text(settings.clientID, "clientId"),
             redirectPort: port ?? 0, loginHint: try optionalText(settings.loginHint, "loginHint"),
             brokerOptions: BrokerOptions(
                 enabled: try flag(settings.brokerEnabled),
