@@ -24,7 +24,7 @@ struct ListCommand: ParsableCommand {
         switch format {
         case .text:
             let rows = catalog.entries.map { entry in
-                (entry.profile.name, kinds(entry.profile.credential).joined(separator: ", "),
+                (entry.profile.name, entry.leafKinds.joined(separator: ", "),
                  entry.profile.location.description, entry.profile.description ?? "")
             }
             let nameWidth = rows.map(\.0.count).max() ?? 0
@@ -44,7 +44,7 @@ struct ListCommand: ParsableCommand {
                     ("location", .string(entry.profile.location.description)),
                     ("builtIn", .bool(entry.isBuiltIn)),
                     ("description", entry.profile.description.map(JSONValue.string) ?? .null),
-                    ("kinds", .array(kinds(entry.profile.credential).map(JSONValue.string))),
+                    ("kinds", .array(entry.leafKinds.map(JSONValue.string))),
                 ])
             }
             context.write(JSONValue.object([("version", 1), ("profiles", .array(profiles))]).rendered() + "\n")
@@ -53,21 +53,5 @@ struct ListCommand: ParsableCommand {
             for problem in catalog.problems { context.writeError("error: \(problem)\n") }
             throw ExitWith(status: .usage)
         }
-    }
-
-    /// The kinds of a credential's leaves, in order, without repeats (`chain` itself is not a leaf).
-    private func kinds(_ node: CredentialNode) -> [String] {
-        var kinds: [String] = []
-        var stack = [node]
-        while let current = stack.popLast() {
-            if case .chain(let links, _) = current.settings {
-                stack.append(contentsOf: links.reversed())
-            } else if case .profile(let name) = current.settings {
-                if !kinds.contains("profile:\(name)") { kinds.append("profile:\(name)") }
-            } else if !kinds.contains(current.kind.rawValue) {
-                kinds.append(current.kind.rawValue)
-            }
-        }
-        return kinds
     }
 }

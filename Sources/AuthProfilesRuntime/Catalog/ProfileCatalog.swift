@@ -20,6 +20,24 @@ public struct ProfileCatalog: Sendable {
         public var isBuiltIn: Bool { origin == nil }
         /// The scope links of this profile are evaluated in.
         public var scope: LinkScope { LinkScope(profile: profile, graph: graph) }
+
+        /// The kinds of the credential's leaves in chain order, each once; a reference shows as `profile:NAME`.
+        public var leafKinds: [String] {
+            var kinds: [String] = []
+            var stack = [profile.credential]
+            while let node = stack.popLast() {
+                let kind: String
+                switch node.settings {
+                case .chain(let links, _):
+                    stack.append(contentsOf: links.reversed())
+                    continue
+                case .profile(let name): kind = "profile:\(name)"
+                default: kind = node.kind.rawValue
+                }
+                if !kinds.contains(kind) { kinds.append(kind) }
+            }
+            return kinds
+        }
     }
 
     /// The path that was searched.
