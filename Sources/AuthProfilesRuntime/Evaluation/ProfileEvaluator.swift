@@ -17,9 +17,10 @@ final class ProfileEvaluator: Sendable {
     let transport: (any HTTPTransport)?
     /// Finds the scope of a referenced profile.
     let reference: @Sendable (String, LinkScope) -> LinkScope?
-    private let credentials = Mutex<[String: any TokenCredential]>([:])
-    /// Binding failures that depend on the environment alone, remembered so a warm chain does not redo them.
-    private let stableFailures = Mutex<[String: ValueProblem]>([:])
+    /// Each leaf's credential once bound, or its binding failure when that depends on the environment alone (so a
+    /// warm chain does not redo it). Binding happens under the lock: concurrent first calls share one credential
+    /// and so one token cache and one in-flight request.
+    private let bindings = Mutex<[String: Swift.Result<any TokenCredential, ValueProblem>]>([:])
     private let clock = ContinuousClock()
 
     init(resolver: ValueResolver, options: ProfileRuntimeOptions, transport: (any HTTPTransport)?,
@@ -148,19 +149,21 @@ final class ProfileEvaluator: Sendable {
             let message = problem.hint.map { "\(problem.message) (\($0))" } ?? problem.message
             return problem.isMissing ? .unavailable(message) : .failed(message)
         }
-        let credential: any TokenCredential
-        if let existing = credentials.withLock({ $0[key] }) {
-            credential = existing
-        } else if let known = stableFailures.withLock({ $0[key] }) {
-            return failure(known)
-        } else {
-            do {
-                credential = try bind()
+        let bound: Swift.Result<any TokenCredential, ValueProblem> = bindings.withLock { bindings in
+            if let known = bindings[key] { return known }
+            do throws(ValueProblem) {
+                let credential = try bind()
+                bindings[key] = .success(credential)
+                return .success(credential)
             } catch {
-                if error.isStable { stableFailures.withLock { $0[key] = error } }
-                return failure(error)
+                if error.isStable { bindings[key] = .failure(error) }
+                return .failure(error)
             }
-            credentials.withLock { $0[key] = credential }
+        }
+        let credential: any TokenCredential
+        switch bound {
+        case .success(let bound): credential = bound
+        case .failure(let problem): return failure(problem)
         }
         do {
             let token = try await TimeLimit.run(until: limit, clock: clock) {

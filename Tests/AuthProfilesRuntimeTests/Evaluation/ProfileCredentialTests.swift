@@ -91,6 +91,21 @@ import Testing
         }
     }
 
+    @Test func concurrentFirstCallsShareOneCredentialAndOneRequest() async throws {
+        try await withFakeProfiles { env in
+            let credential = try AuthProfile.credential(
+                named: "fallthrough", document: env.profiles(Self.chains), options: env.options(Self.environment))
+            let tokens = try await withThrowingTaskGroup(of: AccessToken.self) { group in
+                for _ in 0..<50 {
+                    group.addTask { try await credential.getToken(scopes: [FakeProfileEnvironment.scope]) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(tokens.map(\.token)).count == 1)
+            #expect(env.fake.tokenRequests.count == 1)
+        }
+    }
+
     @Test func unknownProfileSuggestsTheClosestName() throws {
         let error = #expect(throws: AuthProfileError.self) {
             _ = try AuthProfile.credential(named: "falthrough", document: "version: 1\nprofiles:\n"
