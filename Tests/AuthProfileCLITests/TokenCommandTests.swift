@@ -125,6 +125,7 @@ import Testing
             #expect(text.stdout.contains("ci/credential/links[2]:clientSecret  authenticated"))
             #expect(text.stdout.contains("cache miss"))
             #expect(text.stdout.contains("principal: tid=\(Self.tenant)"))
+            #expect(text.stdout.hasSuffix("dry run confirmed: ci/credential/links[2]:clientSecret authenticated\n"))
         }
     }
 }

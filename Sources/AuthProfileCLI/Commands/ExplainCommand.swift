@@ -62,7 +62,10 @@ struct ExplainCommand: AsyncParsableCommand {
         switch format {
         case .text:
             var text = ExplanationTextRenderer(colour: context.isTerminal, blame: blame).render(explanation)
-            if let attempts { text += "\n" + LiveTraceRenderer.text(attempts) }
+            if let attempts {
+                text += "\n" + LiveTraceRenderer.text(attempts)
+                text += LiveTraceRenderer.comparison(explanation, attempts) + "\n"
+            }
             context.write(text)
         case .json:
             context.write(ExplanationJSONRenderer.render(explanation, blame: blame, live: attempts))

@@ -18,6 +18,22 @@ enum LiveTraceRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Whether the live run confirmed the dry run's conclusion, in one line.
+    static func comparison(_ explanation: Explanation, _ attempts: [LinkAttempt]) -> String {
+        let live = attempts.last { $0.outcome == .authenticated && $0.requests != nil }?.displayName
+        let predicted = explanation.conclusion.winner
+        switch (predicted, live) {
+        case let (predicted?, live?) where predicted == live:
+            return "dry run confirmed: \(live) authenticated"
+        case let (_, live?):
+            return "dry run \(predicted.map { "predicted \($0)" } ?? "could not tell"); live: \(live) authenticated"
+        case let (predicted?, nil):
+            return "dry run predicted \(predicted); live: no link authenticated"
+        case (nil, nil):
+            return "live: no link authenticated"
+        }
+    }
+
     static func describe(_ principal: TokenPrincipal) -> String {
         var parts: [String] = []
         if let tid = principal.tenantID { parts.append("tid=\(tid)") }
