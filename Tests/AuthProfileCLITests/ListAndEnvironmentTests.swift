@@ -19,7 +19,7 @@ import Testing
         let run = await CLIHarness.run(["list", "--file", Self.profiles, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let profiles = try #require(object["profiles"] as? [[String: Any]])
-        #expect(profiles.map { $0["name"] as? String } == ["aks", "cert", "app", "default"])
+        #expect(profiles.map { $0["name"] as? String } == ["aks", "cert", "app", "laptop", "default"])
         #expect(profiles.last?["builtIn"] as? Bool == true)
         #expect(profiles.first?["kinds"] as? [String] == ["workloadIdentity", "managedIdentity", "azureCli"])
     }

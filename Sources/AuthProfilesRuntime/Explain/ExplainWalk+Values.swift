@@ -107,9 +107,12 @@ extension ExplainWalk {
             let name = argv.first ?? ""
             implicitReads.insert("PATH")
             guard let found = ExecutableLookup.resolve(name, path: context.value("PATH")) else {
+                let absolute = name.contains("/")
                 return InspectionResult(
-                    verdict: .unavailable, evidence: [Evidence(.missing, "command \(name)", "not found on PATH")],
-                    hint: "Install \(name) or fix PATH.")
+                    verdict: .unavailable,
+                    evidence: [Evidence(.missing, "command \(name)",
+                                        absolute ? "does not exist or is not executable" : "not found on PATH")],
+                    hint: absolute ? "Install the command at that path." : "Install \(name) or fix PATH.")
             }
             return InspectionResult(
                 verdict: .unknown,

@@ -92,7 +92,7 @@ final class ExplainWalk {
     static func expectation(for verdict: Verdict, winner: String) -> Expectation {
         switch verdict {
         case .ready: .authenticates(winner: winner, contingentOn: [])
-        case .unknown: .unknown(contingentOn: [])
+        case .unknown: .unknown(contingentOn: [winner])
         case .unavailable: .unavailable
         case .misconfigured: .failed
         }
@@ -111,8 +111,8 @@ final class ExplainWalk {
         var conclusion = conclusion(expectation)
         let winnerIndex = conclusion.winner.flatMap { name in links.firstIndex { $0.displayName == name } }
         for link in links[..<(winnerIndex ?? links.count)] where link.reached && link.verdict != .ready {
-            let isGroup = links.contains { $0.path.hasPrefix(link.path + "/") }
-            guard !isGroup else { continue }
+            // Chains, references and default links are explained by the links inside them.
+            guard !["chain", "profile", "default"].contains(link.kind) else { continue }
             let first = link.evidence.first { $0.status == .missing || $0.status == .problem }
                 ?? link.evidence.first { $0.status == .note }
             let because = first.map { ": \($0.subject): \($0.detail)" } ?? ""
