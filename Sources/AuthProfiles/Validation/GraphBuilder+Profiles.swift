@@ -12,17 +12,19 @@ extension GraphBuilder {
         let (parents, inCycle) = resolveParents()
         var profiles: [Profile] = []
         profiles.reserveCapacity(rawProfiles.count)
-        // Local references (no copy of the storage) so that `setting` does not capture `self`.
-        let (rawProfiles, rawProfileIndex) = (rawProfiles, rawProfileIndex)
+        // A local reference (no copy of the storage) so that `setting` does not capture `self`.
+        let rawProfiles = rawProfiles
+        // The positions in `rawProfiles` of the profile and its ancestors, nearest first; one buffer for all.
+        var lineage: [Int] = []
         for position in rawProfiles.indices {
             let (name, object) = rawProfiles[position]
-            let lineage = lineage(of: name.value, parents: parents)
+            fillLineage(&lineage, of: position, parents: parents)
             // Looked up by position in `rawProfiles` (the first entry of a name): no copies of decoded objects.
             func setting(_ key: ProfileSetting) -> Inherited? {
-                for ancestor in lineage {
-                    guard let owner = rawProfileIndex[ancestor],
-                          let value = rawProfiles[owner].object.fields[key.rawValue] else { continue }
-                    let origin: SettingOrigin = ancestor == name.value
+                for (depth, owner) in lineage.enumerated() {
+                    guard let value = rawProfiles[owner].object.fields[key.rawValue] else { continue }
+                    let ancestor = rawProfiles[owner].name.value
+                    let origin: SettingOrigin = depth == 0
                         ? .declared(value.location) : .inherited(profile: ancestor, value.location)
                     return Inherited(value: value, origin: origin, owner: ancestor)
                 }
@@ -148,15 +150,16 @@ extension GraphBuilder {
         return (parents, inCycle)
     }
 
-    private func lineage(of name: String, parents: [String: String]) -> [String] {
-        var result = [name]
-        var seen: Set<String> = [name]
-        var current = name
-        while let parent = parents[current], seen.insert(parent).inserted {
-            result.append(parent)
+    /// Replaces `lineage` with `position` and the positions of its ancestors, nearest first. `parents` has no
+    /// cycles left (``resolveParents()`` cut them); the step bound only guards against a mistake there.
+    private func fillLineage(_ lineage: inout [Int], of position: Int, parents: [String: String]) {
+        lineage.removeAll(keepingCapacity: true)
+        lineage.append(position)
+        var current = rawProfiles[position].name.value
+        while let parent = parents[current], let owner = rawProfileIndex[parent], lineage.count <= rawProfiles.count {
+            lineage.append(owner)
             current = parent
         }
-        return result
     }
 
     func rotate(_ cycle: [String], toStartAt start: String) -> [String] {

@@ -30,14 +30,14 @@ struct GraphBuilder {
             }
         }
         let profiles = buildProfiles()
-        checkReferenceCycles(profiles)
-        for profile in profiles { checkChains(profile.credential) }
         // Positions, not copies: a `Profile` copy retains a dozen references.
         var positions: [String: Int] = [:]
         positions.reserveCapacity(profiles.count)
         for position in profiles.indices where positions[profiles[position].name] == nil {
             positions[profiles[position].name] = position
         }
+        checkReferenceCycles(profiles, positions: positions)
+        for position in profiles.indices { checkChains(profiles[position].credential) }
         for position in profiles.indices where profiles[position].isProduction {
             checkProductionPolicy(profiles[position], in: profiles, positions: positions)
         }
