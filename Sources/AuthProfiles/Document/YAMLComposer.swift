@@ -41,6 +41,8 @@ struct YAMLComposer {
         /// The current pair has a complex or merge key: the walk skips its value.
         var skipsValue = false
         var keyMark: Mark?
+        /// The children completed so far.
+        var children = 0
     }
 
     let path: String
@@ -176,7 +178,7 @@ struct YAMLComposer {
     private mutating func endCollection() -> Diagnostic? {
         guard let frame = frames.popLast() else { return nil }
         tree.nodes[frame.index].end = tree.nodes.count
-        tree.nodes[frame.index].count = tree.children(of: frame.index).reduce(0) { count, _ in count + 1 }
+        tree.nodes[frame.index].count = frame.children
         if frame.isMapping {
             if let failure = repeatedKeyFailure(mapping: frame.index) { return failure }
             if frame.isEntered { reportKeys(of: frame.index, at: frame.slot) }
@@ -186,10 +188,11 @@ struct YAMLComposer {
         return nil
     }
 
-    /// After a complete child: a mapping moves between key and value.
+    /// After a complete child: the collection counts it, a mapping moves between key and value.
     private mutating func finishChild() {
-        guard let last = frames.indices.last, frames[last].isMapping else { return }
-        frames[last].atKey.toggle()
+        guard let last = frames.indices.last else { return }
+        frames[last].children += 1
+        if frames[last].isMapping { frames[last].atKey.toggle() }
     }
 
     private mutating func internTag(_ name: String) -> Int32 {
