@@ -42,7 +42,6 @@ extension GraphBuilder {
         name: Located<String>, object: DecodedObject, parent: String?, inCycle: Bool,
         setting: (ProfileSetting) -> Inherited?
     ) -> Profile? {
-        let path = "profiles.\(name.value)"
         var origins: [ProfileSetting: SettingOrigin] = [:]
         var environment: DeploymentEnvironment?
         if let inherited = setting(.environment), let word = inherited.value.value.literalText {
@@ -64,7 +63,7 @@ extension GraphBuilder {
                 if case .declared(let declared)? = tenant, declared.cloud != resolved {
                     report(.cloudMismatch,
                            "profile '\(name.value)' uses cloud '\(resolved)' but its tenant '\(declared.name)' is in '\(declared.cloud)'",
-                           at: inherited.value.location, path: "\(path).cloud",
+                           at: inherited.value.location, path: "profiles.\(name.value).cloud",
                            hint: "remove `cloud:` from the profile or fix the tenant's `cloud:`",
                            related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
                 }
@@ -84,15 +83,17 @@ extension GraphBuilder {
         }
         guard let credentialSetting = setting(.credential) else {
             if inCycle { return nil }  // the cycle was reported; its members' inheritance is unknown
-            report(.missingCredential, "profile '\(name.value)' has no credential", at: name.location, path: path,
+            report(.missingCredential, "profile '\(name.value)' has no credential", at: name.location,
+                   path: "profiles.\(name.value)",
                    hint: parent == nil ? "add `credential:` with a `type`"
                        : "add `credential:`; no profile it extends has one either")
             return nil
         }
         origins[.credential] = credentialSetting.origin
         let context = NodeContext(profile: name.value, cloud: cloud, chainDefaults: (.next, .stop))
-        guard let credential = buildNode(credentialSetting.value, path: "\(name.value)/credential",
-                                         keyPath: "profiles.\(credentialSetting.owner).credential", context: context)
+        guard let credential = buildNode(
+            credentialSetting.value, path: "\(name.value)/credential",
+            keyPath: { "profiles.\(credentialSetting.owner).credential" }, context: context)
         else { return nil }
         return Profile(
             name: name.value, location: name.location, description: object["description"]?.literalText,

@@ -42,7 +42,9 @@ extension GraphBuilder {
                            at: edge.node.location, path: edge.node.path,
                            hint: "remove one `type: profile` reference to break the cycle",
                            related: stack[(start + 1)...].compactMap { entry in
-                               entry.via.map { RelatedLocation("refers to '\(profiles[entry.profile].name)'", at: $0.location) }
+                               entry.via.map {
+                                   RelatedLocation("refers to '\(profiles[entry.profile].name)'", at: $0.location)
+                               }
                            })
                 case 0:
                     state[edge.target] = 1
