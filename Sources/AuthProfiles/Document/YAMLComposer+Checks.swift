@@ -76,11 +76,12 @@ extension YAMLComposer {
         for (key, _) in tree.pairs(of: mapping) {
             let resolved = tree.resolved(key)
             let node = tree.nodes[resolved]
-            let at = location(Mark(line: node.line, column: node.column))
             if isComplex(node) {
-                found.append(Diagnostic(.complexKey, "mapping keys must be plain strings", at: at))
+                found.append(Diagnostic(.complexKey, "mapping keys must be plain strings",
+                                        at: location(Mark(line: node.line, column: node.column))))
             } else if isMergeKey(resolved) {
-                found.append(Diagnostic(.mergeKey, "merge key '<<' is not allowed in a profile", at: at,
+                found.append(Diagnostic(.mergeKey, "merge key '<<' is not allowed in a profile",
+                                        at: location(Mark(line: node.line, column: node.column)),
                                         hint: "use `extends` to inherit from another profile"))
             }
         }
