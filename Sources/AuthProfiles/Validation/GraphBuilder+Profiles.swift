@@ -42,7 +42,7 @@ extension GraphBuilder {
         name: Located<String>, object: DecodedObject, parent: String?, inCycle: Bool,
         setting: (ProfileSetting) -> Inherited?
     ) -> Profile? {
-        var origins: [ProfileSetting: SettingOrigin] = [:]
+        var origins = [ProfileSetting: SettingOrigin](minimumCapacity: ProfileSetting.allCases.count)
         var environment: DeploymentEnvironment?
         if let inherited = setting(.environment), let word = inherited.value.value.literalText {
             environment = DeploymentEnvironment(rawValue: word)
@@ -120,6 +120,11 @@ extension GraphBuilder {
         // linear even for one long `extends` chain.
         var settled = Set<String>()
         for (name, _) in rawProfiles {
+            // Most profiles extend nothing or a profile settled before them: no walk to allocate.
+            guard let parent = parents[name.value], !settled.contains(parent) else {
+                settled.insert(name.value)
+                continue
+            }
             var walk = [name.value]
             var position = [name.value: 0]
             var current = name.value
