@@ -20,19 +20,34 @@ indirect enum DecodedValue: Sendable {
 
 /// A mapping read against an ``ObjectSpec``.
 struct DecodedObject: Sendable {
+    /// The mapping's node in the document's tree.
+    let node: Int
     /// Where the mapping starts.
     let location: SourceLocation
-    /// The key path of the mapping.
-    let path: String
-    /// The fields that were present and known, by key.
-    var fields: [String: Located<DecodedValue>] = [:]
-    /// Where each present key was written.
-    var keyLocations: [String: SourceLocation] = [:]
+    /// The fields that were present and known, in document order.
+    var fields = DecodedFields()
 
     subscript(_ name: String) -> DecodedValue? { fields[name]?.value }
 
     func location(of name: String) -> SourceLocation { fields[name]?.location ?? location }
-    func keyLocation(of name: String) -> SourceLocation { keyLocations[name] ?? location }
+}
+
+/// The fields of a decoded mapping, in document order, looked up by key.
+///
+/// A mapping has a handful of fields (a composed document never repeats a key), so comparing keys one by one
+/// costs less than hashing each key into a dictionary, for every mapping of a large file.
+struct DecodedFields: Sendable {
+    private var entries: [(key: String, value: Located<DecodedValue>)] = []
+
+    subscript(_ key: String) -> Located<DecodedValue>? {
+        for index in entries.indices where entries[index].key == key { return entries[index].value }
+        return nil
+    }
+
+    /// Adds a field; the decoder adds each key once.
+    mutating func append(_ key: String, _ value: Located<DecodedValue>) {
+        entries.append((key, value))
+    }
 }
 
 /// A credential mapping whose `type` was recognised.

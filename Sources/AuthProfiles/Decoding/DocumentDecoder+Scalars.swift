@@ -1,16 +1,16 @@
 extension DocumentDecoder {
     /// Types a scalar by its field, never by YAML's guesses: `yes` is not a boolean and `0123` stays text.
     mutating func decodeScalar(
-        _ node: Int, type: FieldType, field: FieldSpec, path: String
+        _ node: Int, type: FieldType, field: FieldSpec
     ) -> DecodedValue {
         let text = tree.string(node)
         let isPlain = tree.nodes[node].isPlain
         if tree.isNull(node) {
-            report(.wrongType, "'\(field.name)' must be \(type.phrase), found null", at: node, path: path)
+            report(.wrongType, "'\(field.name)' must be \(type.phrase), found null", at: node)
             return .invalid
         }
         func invalid(_ code: DiagnosticCode, _ message: String, hint: String? = nil) -> DecodedValue {
-            report(code, message, at: node, path: path, hint: hint)
+            report(code, message, at: node, hint: hint)
             return .invalid
         }
         switch type {

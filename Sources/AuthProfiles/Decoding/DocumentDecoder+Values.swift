@@ -1,70 +1,67 @@
 extension DocumentDecoder {
     /// Decodes one field's value, reporting what is wrong with it.
-    mutating func decodeValue(_ node: Int, field: FieldSpec, path: String) -> DecodedValue {
-        decodeValue(node, type: field.type, field: field, path: path)
+    mutating func decodeValue(_ node: Int, field: FieldSpec) -> DecodedValue {
+        decodeValue(node, type: field.type, field: field)
     }
 
     private mutating func decodeValue(
-        _ node: Int, type: FieldType, field: FieldSpec, path: String, inList: Bool = false
+        _ node: Int, type: FieldType, field: FieldSpec, inList: Bool = false
     ) -> DecodedValue {
         switch (type, kind(node)) {
         case (.credential, _):
-            return decodeCredential(node, path: path)
+            return decodeCredential(node)
         case (.object(let spec), _):
-            return decodeObject(node, spec: spec, path: path).map(DecodedValue.object) ?? .invalid
+            return decodeObject(node, spec: spec).map(DecodedValue.object) ?? .invalid
         case (.list(let element), .sequence):
             if field.mustNotBeEmpty && tree.nodes[node].count == 0 {
-                report(.emptyCollection, "'\(field.name)' must not be empty", at: node, path: path)
+                report(.emptyCollection, "'\(field.name)' must not be empty", at: node)
             }
             var items: [Located<DecodedValue>] = []
-            for (index, item) in tree.children(of: node).enumerated() {
-                items.append(Located(
-                    decodeValue(item, type: element, field: field, path: "\(path)[\(index)]", inList: true),
-                    at: location(item)))
+            for item in tree.children(of: node) {
+                items.append(Located(decodeValue(item, type: element, field: field, inList: true), at: location(item)))
             }
             return .list(items)
         case (.namedMap(let element), .mapping):
             if field.mustNotBeEmpty && tree.nodes[node].count == 0 {
-                report(.emptyCollection, "'\(field.name)' must not be empty", at: node, path: path)
+                report(.emptyCollection, "'\(field.name)' must not be empty", at: node)
             }
             var entries: [(name: Located<String>, value: Located<DecodedValue>)] = []
             for (keyNode, valueNode) in tree.pairs(of: node) {
                 let name = tree.string(keyNode)
                 if !Identifiers.isName(name) {
-                    report(.invalidName, "'\(name)' is not a valid name", at: keyNode, path: join(path, name),
+                    report(.invalidName, "'\(name)' is not a valid name", at: keyNode,
                            hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
                 }
-                let value = decodeValue(valueNode, type: element, field: field, path: join(path, name))
+                let value = decodeValue(valueNode, type: element, field: field)
                 entries.append((Located(name, at: location(keyNode)), Located(value, at: location(valueNode))))
             }
             return .namedMap(entries)
         case (.secret, .scalar), (.assertionSource, .scalar):
             if tree.isNull(node) {
-                report(.wrongType, "'\(field.name)' must be \(type.phrase), found null", at: node, path: path)
+                report(.wrongType, "'\(field.name)' must be \(type.phrase), found null", at: node)
                 return .invalid
             }
             report(.inlineSecret, "'\(field.name)' is written inline; secrets must be references", at: node,
-                   path: path, hint: "use `{env: NAME}` or `{file: PATH}` and keep the value out of the profile",
-                   sensitive: true)
+                   hint: "use `{env: NAME}` or `{file: PATH}` and keep the value out of the profile", sensitive: true)
             return .invalid
         case (.secret, .mapping), (.assertionSource, .mapping):
-            return decodeReference(node, type: type, field: field, path: path)
+            return decodeReference(node, type: type, field: field)
         case (_, .mapping) where field.acceptsEnvironment && !inList:
-            return decodeReference(node, type: type, field: field, path: path)
+            return decodeReference(node, type: type, field: field)
         case (_, .scalar):
             switch type {
             case .list, .namedMap, .secret, .assertionSource, .object, .credential: break
-            default: return decodeScalar(node, type: type, field: field, path: path)
+            default: return decodeScalar(node, type: type, field: field)
             }
         default:
             break
         }
-        report(.wrongType, "'\(field.name)' must be \(type.phrase), found \(describe(node))", at: node, path: path)
+        report(.wrongType, "'\(field.name)' must be \(type.phrase), found \(describe(node))", at: node)
         return .invalid
     }
 
     /// `{env: NAME}`, `{env: NAME, default: VALUE}`, `{file: PATH}` or `{command: [...]}`.
-    private mutating func decodeReference(_ node: Int, type: FieldType, field: FieldSpec, path: String) -> DecodedValue {
+    private mutating func decodeReference(_ node: Int, type: FieldType, field: FieldSpec) -> DecodedValue {
         guard kind(node) == .mapping else { return .invalid }
         let isSecret: Bool
         let allowed: [String]
@@ -80,7 +77,7 @@ extension DocumentDecoder {
             guard allowed.contains(key) else {
                 let expected = isSecret ? type.phrase : "\(type.phrase) or {env: NAME}"
                 report(.unknownKey, "unknown key '\(key)' in the value of '\(field.name)', which must be \(expected)",
-                       at: keyNode, path: join(path, key), hint: Suggestion.hint(for: key, in: allowed))
+                       at: keyNode, hint: Suggestion.hint(for: key, in: allowed))
                 valid = false
                 continue
             }
@@ -89,29 +86,29 @@ extension DocumentDecoder {
         let sources = values.keys.filter { $0 != "default" }.sorted()
         if sources.count > 1 {
             report(.conflictingFields, "the value of '\(field.name)' sets " + sources.map { "'\($0)'" }
-                .joined(separator: " and ") + "; exactly one may be set", at: node, path: path)
+                .joined(separator: " and ") + "; exactly one may be set", at: node)
             return .invalid
         }
         guard valid, let source = sources.first, let sourceNode = values[source] else {
             if valid {
                 report(.missingField, "the value of '\(field.name)' must name its source: " + allowed.filter {
                     $0 != "default"
-                }.map { "'\($0)'" }.joined(separator: " or "), at: node, path: path)
+                }.map { "'\($0)'" }.joined(separator: " or "), at: node)
             }
             return .invalid
         }
         switch source {
         case "command":
-            return decodeCommand(sourceNode, field: field, path: join(path, "command"))
+            return decodeCommand(sourceNode, field: field)
         case "file":
-            guard let filePath = plainString(sourceNode, what: "'file'", path: join(path, "file")) else { return .invalid }
+            guard let filePath = plainString(sourceNode, what: "'file'") else { return .invalid }
             let reference = SecretReference.file(path: filePath)
             return type.isAssertionSource ? .assertion(.reference(reference)) : .secret(reference)
         default:
-            guard let name = plainString(sourceNode, what: "'env'", path: join(path, "env")) else { return .invalid }
+            guard let name = plainString(sourceNode, what: "'env'") else { return .invalid }
             guard Identifiers.isEnvironmentName(name) else {
                 report(.invalidEnvironmentName, "'\(name)' is not a valid environment variable name", at: sourceNode,
-                       path: join(path, "env"), hint: "use letters, digits and '_', not starting with a digit")
+                       hint: "use letters, digits and '_', not starting with a digit")
                 return .invalid
             }
             if isSecret {
@@ -122,11 +119,11 @@ extension DocumentDecoder {
             if let defaultNode = values["default"] {
                 guard kind(defaultNode) == .scalar else {
                     report(.wrongType, "the default of '\(field.name)' must be a plain value, found \(describe(defaultNode))",
-                           at: defaultNode, path: join(path, "default"))
+                           at: defaultNode)
                     return .invalid
                 }
                 // The default must itself be a valid literal of the field's type.
-                if case .invalid = decodeValue(defaultNode, type: type, field: field, path: join(path, "default")) {
+                if case .invalid = decodeValue(defaultNode, type: type, field: field) {
                     return .invalid
                 }
                 defaultText = tree.string(defaultNode)
@@ -144,30 +141,30 @@ extension DocumentDecoder {
         }
     }
 
-    private mutating func decodeCommand(_ node: Int, field: FieldSpec, path: String) -> DecodedValue {
+    private mutating func decodeCommand(_ node: Int, field: FieldSpec) -> DecodedValue {
         guard kind(node) == .sequence, tree.nodes[node].count > 0 else {
             report(.wrongType, "'command' must be a non-empty list: the program, then its arguments", at: node,
-                   path: path, hint: "for example `command: [/usr/local/bin/get-assertion, --audience, api]`")
+                   hint: "for example `command: [/usr/local/bin/get-assertion, --audience, api]`")
             return .invalid
         }
         var argv: [String] = []
         let items = Array(tree.children(of: node))
-        for (index, item) in items.enumerated() {
-            guard let word = plainString(item, what: "each command word", path: "\(path)[\(index)]") else {
+        for item in items {
+            guard let word = plainString(item, what: "each command word") else {
                 return .invalid
             }
             argv.append(word)
         }
         if !argv[0].hasPrefix("/") {
-            report(.relativeCommand, "command '\(argv[0])' is not an absolute path", at: items[0], path: "\(path)[0]",
+            report(.relativeCommand, "command '\(argv[0])' is not an absolute path", at: items[0],
                    hint: "an absolute path keeps a changed PATH from running a different program")
         }
         return .assertion(.command(argv))
     }
 
-    private mutating func plainString(_ node: Int, what: String, path: String) -> String? {
+    private mutating func plainString(_ node: Int, what: String) -> String? {
         guard kind(node) == .scalar, !tree.isNull(node), tree.nodes[node].count > 0 else {
-            report(.wrongType, "\(what) must be a non-empty string, found \(describe(node))", at: node, path: path)
+            report(.wrongType, "\(what) must be a non-empty string, found \(describe(node))", at: node)
             return nil
         }
         return tree.string(node)

@@ -7,6 +7,8 @@ struct DocumentDecoder {
     /// The document; nodes are its indices.
     let tree: YAMLTree
     private(set) var diagnostics: [Diagnostic] = []
+    /// Built on the first diagnostic: key paths are written only for the nodes that have a problem.
+    private var paths: YAMLTree.Paths?
 
     init(file: String, tree: YAMLTree) {
         self.file = file
@@ -16,35 +18,33 @@ struct DocumentDecoder {
     mutating func decodeDocument() -> DecodedObject? {
         let root = 0
         guard kind(root) == .mapping else {
-            report(.wrongType, "a profile file must be a mapping with `version` and `profiles`", at: root, path: "")
+            report(.wrongType, "a profile file must be a mapping with `version` and `profiles`", at: root)
             return nil
         }
-        return decodeObject(root, spec: FormatSpec.document, path: "")
+        return decodeObject(root, spec: FormatSpec.document)
     }
 
     // MARK: Objects
 
-    mutating func decodeObject(_ node: Int, spec: ObjectSpec, path: String) -> DecodedObject? {
+    mutating func decodeObject(_ node: Int, spec: ObjectSpec) -> DecodedObject? {
         guard kind(node) == .mapping else {
-            report(.wrongType, "\(spec.name) must be a mapping, found \(describe(node))", at: node, path: path)
+            report(.wrongType, "\(spec.name) must be a mapping, found \(describe(node))", at: node)
             return nil
         }
-        var object = DecodedObject(location: location(node), path: path)
+        var object = DecodedObject(node: node, location: location(node))
         var misspelled: Set<String> = []
         for (keyNode, valueNode) in tree.pairs(of: node) {
             let key = tree.string(keyNode)
-            let fieldPath = join(path, key)
             guard let field = spec.field(named: key) else {
                 let suggestion = Suggestion.closest(to: key, in: spec.fields.map(\.name))
                 if let suggestion { misspelled.insert(suggestion) }
                 let hint = suggestion.map { "did you mean '\($0)'?" }
                     ?? "\(spec.name) has: " + spec.fields.map(\.name).joined(separator: ", ")
-                report(.unknownKey, "unknown key '\(key)' in \(spec.name)", at: keyNode, path: fieldPath, hint: hint)
+                report(.unknownKey, "unknown key '\(key)' in \(spec.name)", at: keyNode, hint: hint)
                 continue
             }
-            object.keyLocations[key] = location(keyNode)
-            let value = decodeValue(valueNode, field: field, path: fieldPath)
-            object.fields[key] = Located(value, at: location(valueNode))
+            let value = decodeValue(valueNode, field: field)
+            object.fields.append(key, Located(value, at: location(valueNode)))
         }
         checkFieldRules(object, spec: spec, misspelled: misspelled)
         return object
@@ -55,71 +55,70 @@ struct DocumentDecoder {
     private mutating func checkFieldRules(_ object: DecodedObject, spec: ObjectSpec, misspelled: Set<String>) {
         for field in spec.fields
         where field.isRequired && object.fields[field.name] == nil && !misspelled.contains(field.name) {
-            diagnostics.append(Diagnostic(
-                .missingField, "\(spec.name) is missing required field '\(field.name)'", at: object.location,
-                path: object.path, hint: "add `\(field.name):` (\(field.summary.lowercasedFirst.dropLastPeriod))"))
+            report(.missingField, "\(spec.name) is missing required field '\(field.name)'", at: object.node,
+                   hint: "add `\(field.name):` (\(field.summary.lowercasedFirst.dropLastPeriod))")
         }
         for group in spec.atMostOne {
             let present = group.filter { object.fields[$0] != nil }
             if present.count > 1 {
-                diagnostics.append(Diagnostic(
-                    .conflictingFields, "\(spec.name) sets " + quotedList(present) + "; at most one may be set",
-                    at: object.keyLocation(of: present[1]), path: join(object.path, present[1]),
-                    hint: "keep one of " + quotedList(group)))
+                report(.conflictingFields, "\(spec.name) sets " + quotedList(present) + "; at most one may be set",
+                       at: keyNode(present[1], in: object), hint: "keep one of " + quotedList(group))
             }
         }
         for group in spec.exactlyOne {
             let present = group.filter { object.fields[$0] != nil }
             if present.isEmpty {
-                diagnostics.append(Diagnostic(
-                    .missingField, "\(spec.name) needs one of " + quotedList(group), at: object.location,
-                    path: object.path, hint: "add exactly one of " + quotedList(group)))
+                report(.missingField, "\(spec.name) needs one of " + quotedList(group), at: object.node,
+                       hint: "add exactly one of " + quotedList(group))
             } else if present.count > 1 {
-                diagnostics.append(Diagnostic(
-                    .conflictingFields, "\(spec.name) sets " + quotedList(present) + "; exactly one may be set",
-                    at: object.keyLocation(of: present[1]), path: join(object.path, present[1]),
-                    hint: "keep one of " + quotedList(group)))
+                report(.conflictingFields, "\(spec.name) sets " + quotedList(present) + "; exactly one may be set",
+                       at: keyNode(present[1], in: object), hint: "keep one of " + quotedList(group))
             }
         }
     }
 
+    /// The key node of a field the object has.
+    private func keyNode(_ name: String, in object: DecodedObject) -> Int {
+        tree.pairs(of: object.node).first { tree.string($0.key) == name }?.key ?? object.node
+    }
+
     // MARK: Credentials
 
-    mutating func decodeCredential(_ node: Int, path: String) -> DecodedValue {
+    mutating func decodeCredential(_ node: Int) -> DecodedValue {
         guard kind(node) == .mapping else {
-            report(.wrongType, "a credential must be a mapping with a `type`, found \(describe(node))", at: node,
-                   path: path)
+            report(.wrongType, "a credential must be a mapping with a `type`, found \(describe(node))", at: node)
             return .invalid
         }
         let kinds = CredentialKind.allCases.map(\.rawValue)
         guard let typeNode = tree.pairs(of: node).first(where: { tree.scalar($0.key, is: "type") })?.value else {
-            report(.missingField, "credential is missing required field 'type'", at: node, path: path,
+            report(.missingField, "credential is missing required field 'type'", at: node,
                    hint: "add `type:` with one of: " + kinds.joined(separator: ", "))
             return .invalid
         }
         guard kind(typeNode) == .scalar else {
-            report(.wrongType, "'type' must be a string", at: typeNode, path: join(path, "type"))
+            report(.wrongType, "'type' must be a string", at: typeNode)
             return .invalid
         }
         let typeName = tree.string(typeNode)
         guard let kind = CredentialKind(rawValue: typeName) else {
             report(.unknownCredentialType, "unknown credential type '\(typeName)'", at: typeNode,
-                   path: join(path, "type"),
                    hint: Suggestion.hint(for: typeName, in: kinds) ?? "types: " + kinds.joined(separator: ", "))
             return .invalid
         }
-        guard let object = decodeObject(node, spec: FormatSpec.credential(kind), path: path) else { return .invalid }
+        guard let object = decodeObject(node, spec: FormatSpec.credential(kind)) else { return .invalid }
         return .credential(DecodedCredential(kind: kind, object: object))
     }
 
     // MARK: Helpers
 
+    /// Reports a problem at a node; the diagnostic's key path is the node's (a key's is its pair's).
     mutating func report(
-        _ code: DiagnosticCode, _ message: String, at node: Int, path: String, hint: String? = nil,
-        sensitive: Bool = false
+        _ code: DiagnosticCode, _ message: String, at node: Int, hint: String? = nil, sensitive: Bool = false
     ) {
-        diagnostics.append(Diagnostic(code, message, at: location(node), path: path, hint: hint,
-                                      isSensitive: sensitive))
+        let paths = self.paths ?? YAMLTree.Paths(tree)
+        self.paths = paths
+        diagnostics.append(Diagnostic(code, message, at: location(node), path: paths.path(of: node, in: tree),
+                                      hint: hint, isSensitive: sensitive))
     }
 
     func location(_ node: Int) -> SourceLocation {
@@ -127,8 +126,6 @@ struct DocumentDecoder {
     }
 
     func kind(_ node: Int) -> YAMLTree.Node.Kind { tree.nodes[node].kind }
-
-    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     func describe(_ node: Int) -> String {
         switch kind(node) {

@@ -9,22 +9,27 @@ public struct SourceText: Sendable {
     /// Creates a source text and indexes its line starts.
     public init(path: String, text: String) {
         self.path = path
-        self.text = text
         // Scan bytes, not Characters: grapheme breaking over a 5 MB file costs ~100 ms. "\r\n" is one break.
-        var starts = [text.startIndex]
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            index = utf8.index(after: index)
-            if byte == UInt8(ascii: "\n") {
-                starts.append(index)
-            } else if byte == UInt8(ascii: "\r") {
-                if index < utf8.endIndex, utf8[index] == UInt8(ascii: "\n") { index = utf8.index(after: index) }
-                starts.append(index)
+        // `withUTF8` makes the text native UTF-8 first (a no-op for text read from a file), so the indices below,
+        // computed from byte offsets, belong to the stored text.
+        var text = text
+        var offsets = [0]
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == UInt8(ascii: "\n") {
+                    offsets.append(index)
+                } else if byte == UInt8(ascii: "\r") {
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                    offsets.append(index)
+                }
             }
         }
-        lineStarts = starts
+        self.text = text
+        let utf8 = text.utf8
+        lineStarts = offsets.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
     /// The number of lines in the text.

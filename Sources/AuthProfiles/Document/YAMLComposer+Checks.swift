@@ -76,11 +76,12 @@ extension YAMLComposer {
         for (key, _) in tree.pairs(of: mapping) {
             let resolved = tree.resolved(key)
             let node = tree.nodes[resolved]
-            let at = location(Mark(line: node.line, column: node.column))
             if isComplex(node) {
-                found.append(Diagnostic(.complexKey, "mapping keys must be plain strings", at: at))
+                found.append(Diagnostic(.complexKey, "mapping keys must be plain strings",
+                                        at: location(Mark(line: node.line, column: node.column))))
             } else if isMergeKey(resolved) {
-                found.append(Diagnostic(.mergeKey, "merge key '<<' is not allowed in a profile", at: at,
+                found.append(Diagnostic(.mergeKey, "merge key '<<' is not allowed in a profile",
+                                        at: location(Mark(line: node.line, column: node.column)),
                                         hint: "use `extends` to inherit from another profile"))
             }
         }
@@ -104,6 +105,7 @@ extension YAMLComposer {
     /// A mapping that repeats a key, as Yams reported it: the repeated plain keys sorted, at the first
     /// occurrence of the smallest; a repeated complex key as such at the start of the file.
     mutating func repeatedKeyFailure(mapping: Int) -> Diagnostic? {
+        if hasDistinctASCIIKeys(mapping) { return nil }
         let keys = tree.pairs(of: mapping).map { tree.resolved($0.key) }
         guard keys.count > 1 else { return nil }
         // Each repeated key: its first occurrence.
@@ -144,6 +146,24 @@ extension YAMLComposer {
         return Diagnostic(.duplicateKey, "key \(names) appears more than once in the same mapping",
                           at: location(Mark(line: first.line, column: first.column)),
                           hint: "remove or merge the repeated entries")
+    }
+
+    /// The common case, decided without allocating: a small mapping whose keys are all ASCII scalars (not
+    /// aliases) with pairwise different bytes has no repeated key. Anything else takes the full comparison.
+    private func hasDistinctASCIIKeys(_ mapping: Int) -> Bool {
+        guard tree.nodes[mapping].count <= 32 else { return false }
+        func text(_ node: YAMLTree.Node) -> ArraySlice<UInt8> { tree.bytes[node.start..<node.start + node.count] }
+        var keys = tree.pairs(of: mapping)
+        while let (key, _) = keys.next() {
+            let node = tree.nodes[key]
+            guard node.kind == .scalar, !text(node).contains(where: { $0 >= 0x80 }) else { return false }
+            var later = keys
+            while let (other, _) = later.next() {
+                let next = tree.nodes[other]
+                if next.kind == .scalar && next.count == node.count && text(next) == text(node) { return false }
+            }
+        }
+        return true
     }
 
     /// Whether two resolved keys are equal as Yams compared nodes (`String` equality, so canonically

@@ -23,7 +23,8 @@ public struct CredentialGraph: Sendable {
         self.tenants = tenants
         self.profiles = profiles
         var index: [String: Int] = [:]
-        for (position, profile) in profiles.enumerated() { index[profile.name] = position }
+        index.reserveCapacity(profiles.count)
+        for position in profiles.indices { index[profiles[position].name] = position }
         self.index = index
     }
 

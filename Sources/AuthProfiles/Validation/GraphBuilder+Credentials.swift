@@ -8,8 +8,11 @@ extension GraphBuilder {
     }
 
     /// Builds a credential node, applying chain defaults and format defaults.
+    ///
+    /// `keyPath` writes the node's key path (`profiles.prod.credential.links[0]`) for diagnostics; it is only called
+    /// when one is reported, so a file without problems never builds these strings.
     mutating func buildNode(
-        _ value: Located<DecodedValue>, path: String, keyPath: String, context: NodeContext
+        _ value: Located<DecodedValue>, path: String, keyPath: () -> String, context: NodeContext
     ) -> CredentialNode? {
         guard case .credential(let credential) = value.value else { return nil }
         let object = credential.object
@@ -22,11 +25,11 @@ extension GraphBuilder {
         else { return nil }
         var allowed: [String]?
         if object["additionallyAllowedTenants"] != nil { allowed = strings(object["additionallyAllowedTenants"]) }
-        let tenant = resolveTenant(object.fields["tenant"], path: "\(keyPath).tenant")
+        let tenant = resolveTenant(object.fields["tenant"], path: "\(keyPath()).tenant")
         if case .declared(let declared)? = tenant, declared.cloud != context.cloud {
             report(.cloudMismatch,
                    "this link's tenant '\(declared.name)' is in cloud '\(declared.cloud)' but profile '\(context.profile)' uses '\(context.cloud)'",
-                   at: object.location(of: "tenant"), path: "\(keyPath).tenant",
+                   at: object.location(of: "tenant"), path: "\(keyPath()).tenant",
                    hint: "a link authenticates in its profile's cloud; move it to a profile in '\(declared.cloud)'",
                    related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
         }
@@ -40,7 +43,8 @@ extension GraphBuilder {
     }
 
     private mutating func buildSettings(
-        _ credential: DecodedCredential, path: String, keyPath: String, context: NodeContext, defaulted: inout [String]
+        _ credential: DecodedCredential, path: String, keyPath: () -> String, context: NodeContext,
+        defaulted: inout [String]
     ) -> CredentialSettings? {
         let object = credential.object
         func text(_ key: String) -> ProfileValue<String>? { object[key]?.text }
@@ -135,7 +139,7 @@ extension GraphBuilder {
                 excluded: strings(object["exclude"]))
             if settings.members.isEmpty {
                 report(.emptyCollection, "this default credential has no members left after `credentials` and `exclude`",
-                       at: object.location(of: "exclude"), path: "\(keyPath).exclude",
+                       at: object.location(of: "exclude"), path: "\(keyPath()).exclude",
                        hint: "exclude fewer members, or choose other `credentials`")
             }
             return .default(settings)
@@ -145,7 +149,7 @@ extension GraphBuilder {
             guard let name = text("name")?.literal else { return nil }
             guard rawProfileIndex[name] != nil else {
                 report(.unknownProfile, "credential refers to unknown profile '\(name)'", at: object.location(of: "name"),
-                       path: "\(keyPath).name",
+                       path: "\(keyPath()).name",
                        hint: suggestion(for: name, in: rawProfiles.map(\.name.value)))
                 return nil
             }
@@ -154,7 +158,7 @@ extension GraphBuilder {
     }
 
     private mutating func buildChain(
-        _ object: DecodedObject, path: String, keyPath: String, context: NodeContext
+        _ object: DecodedObject, path: String, keyPath: () -> String, context: NodeContext
     ) -> CredentialSettings? {
         guard case .list(let links)? = object["links"] else { return nil }
         let policy = object["policy"]?.object
@@ -165,7 +169,7 @@ extension GraphBuilder {
         // Links that did not decode were reported; the chain keeps the rest so later rules still run.
         var nodes: [CredentialNode] = []
         for (index, link) in links.enumerated() {
-            if let node = buildNode(link, path: "\(path)/links[\(index)]", keyPath: "\(keyPath).links[\(index)]",
+            if let node = buildNode(link, path: "\(path)/links[\(index)]", keyPath: { "\(keyPath()).links[\(index)]" },
                                     context: inner) {
                 nodes.append(node)
             }

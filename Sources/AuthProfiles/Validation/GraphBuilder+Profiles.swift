@@ -12,17 +12,19 @@ extension GraphBuilder {
         let (parents, inCycle) = resolveParents()
         var profiles: [Profile] = []
         profiles.reserveCapacity(rawProfiles.count)
-        // Local references (no copy of the storage) so that `setting` does not capture `self`.
-        let (rawProfiles, rawProfileIndex) = (rawProfiles, rawProfileIndex)
+        // A local reference (no copy of the storage) so that `setting` does not capture `self`.
+        let rawProfiles = rawProfiles
+        // The positions in `rawProfiles` of the profile and its ancestors, nearest first; one buffer for all.
+        var lineage: [Int] = []
         for position in rawProfiles.indices {
             let (name, object) = rawProfiles[position]
-            let lineage = lineage(of: name.value, parents: parents)
+            fillLineage(&lineage, of: position, parents: parents)
             // Looked up by position in `rawProfiles` (the first entry of a name): no copies of decoded objects.
             func setting(_ key: ProfileSetting) -> Inherited? {
-                for ancestor in lineage {
-                    guard let owner = rawProfileIndex[ancestor],
-                          let value = rawProfiles[owner].object.fields[key.rawValue] else { continue }
-                    let origin: SettingOrigin = ancestor == name.value
+                for (depth, owner) in lineage.enumerated() {
+                    guard let value = rawProfiles[owner].object.fields[key.rawValue] else { continue }
+                    let ancestor = rawProfiles[owner].name.value
+                    let origin: SettingOrigin = depth == 0
                         ? .declared(value.location) : .inherited(profile: ancestor, value.location)
                     return Inherited(value: value, origin: origin, owner: ancestor)
                 }
@@ -40,8 +42,7 @@ extension GraphBuilder {
         name: Located<String>, object: DecodedObject, parent: String?, inCycle: Bool,
         setting: (ProfileSetting) -> Inherited?
     ) -> Profile? {
-        let path = "profiles.\(name.value)"
-        var origins: [ProfileSetting: SettingOrigin] = [:]
+        var origins = [ProfileSetting: SettingOrigin](minimumCapacity: ProfileSetting.allCases.count)
         var environment: DeploymentEnvironment?
         if let inherited = setting(.environment), let word = inherited.value.value.literalText {
             environment = DeploymentEnvironment(rawValue: word)
@@ -62,7 +63,7 @@ extension GraphBuilder {
                 if case .declared(let declared)? = tenant, declared.cloud != resolved {
                     report(.cloudMismatch,
                            "profile '\(name.value)' uses cloud '\(resolved)' but its tenant '\(declared.name)' is in '\(declared.cloud)'",
-                           at: inherited.value.location, path: "\(path).cloud",
+                           at: inherited.value.location, path: "profiles.\(name.value).cloud",
                            hint: "remove `cloud:` from the profile or fix the tenant's `cloud:`",
                            related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
                 }
@@ -82,15 +83,17 @@ extension GraphBuilder {
         }
         guard let credentialSetting = setting(.credential) else {
             if inCycle { return nil }  // the cycle was reported; its members' inheritance is unknown
-            report(.missingCredential, "profile '\(name.value)' has no credential", at: name.location, path: path,
+            report(.missingCredential, "profile '\(name.value)' has no credential", at: name.location,
+                   path: "profiles.\(name.value)",
                    hint: parent == nil ? "add `credential:` with a `type`"
                        : "add `credential:`; no profile it extends has one either")
             return nil
         }
         origins[.credential] = credentialSetting.origin
         let context = NodeContext(profile: name.value, cloud: cloud, chainDefaults: (.next, .stop))
-        guard let credential = buildNode(credentialSetting.value, path: "\(name.value)/credential",
-                                         keyPath: "profiles.\(credentialSetting.owner).credential", context: context)
+        guard let credential = buildNode(
+            credentialSetting.value, path: "\(name.value)/credential",
+            keyPath: { "profiles.\(credentialSetting.owner).credential" }, context: context)
         else { return nil }
         return Profile(
             name: name.value, location: name.location, description: object["description"]?.literalText,
@@ -117,6 +120,11 @@ extension GraphBuilder {
         // linear even for one long `extends` chain.
         var settled = Set<String>()
         for (name, _) in rawProfiles {
+            // Most profiles extend nothing or a profile settled before them: no walk to allocate.
+            guard let parent = parents[name.value], !settled.contains(parent) else {
+                settled.insert(name.value)
+                continue
+            }
             var walk = [name.value]
             var position = [name.value: 0]
             var current = name.value
@@ -148,15 +156,16 @@ extension GraphBuilder {
         return (parents, inCycle)
     }
 
-    private func lineage(of name: String, parents: [String: String]) -> [String] {
-        var result = [name]
-        var seen: Set<String> = [name]
-        var current = name
-        while let parent = parents[current], seen.insert(parent).inserted {
-            result.append(parent)
+    /// Replaces `lineage` with `position` and the positions of its ancestors, nearest first. `parents` has no
+    /// cycles left (``resolveParents()`` cut them); the step bound only guards against a mistake there.
+    private func fillLineage(_ lineage: inout [Int], of position: Int, parents: [String: String]) {
+        lineage.removeAll(keepingCapacity: true)
+        lineage.append(position)
+        var current = rawProfiles[position].name.value
+        while let parent = parents[current], let owner = rawProfileIndex[parent], lineage.count <= rawProfiles.count {
+            lineage.append(owner)
             current = parent
         }
-        return result
     }
 
     func rotate(_ cycle: [String], toStartAt start: String) -> [String] {

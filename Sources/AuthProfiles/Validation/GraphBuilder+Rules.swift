@@ -1,46 +1,52 @@
 extension GraphBuilder {
     /// Reports profile references that form a cycle (`a` uses `b`'s credential, which uses `a`'s).
-    mutating func checkReferenceCycles(_ profiles: [Profile]) {
-        var edges: [String: [(target: String, node: CredentialNode)]] = [:]
-        for profile in profiles {
-            profile.credential.forEachNode { node in
-                if case .profile(let target) = node.settings { edges[profile.name, default: []].append((target, node)) }
+    ///
+    /// Profiles are visited by position: a `Profile` copy would retain a dozen references per step.
+    mutating func checkReferenceCycles(_ profiles: [Profile], positions: [String: Int]) {
+        // Per profile, its `type: profile` references to profiles that were built (others cannot be in a cycle).
+        var edges: [[(target: Int, node: CredentialNode)]] = Array(repeating: [], count: profiles.count)
+        for source in profiles.indices {
+            profiles[source].credential.forEachNode { node in
+                if case .profile(let name) = node.settings, let target = positions[name] {
+                    edges[source].append((target, node))
+                }
             }
         }
-        var state: [String: Int] = [:]  // 1 = on the stack, 2 = done
-        var stack: [(name: String, via: CredentialNode?)] = []
+        var state = [UInt8](repeating: 0, count: profiles.count)  // 1 = on the stack, 2 = done
+        var stack: [(profile: Int, via: CredentialNode?)] = []
         var reported = Set<String>()
         // Depth-first with an explicit stack: a chain of thousands of references must not overflow the call stack.
         var nextEdge: [Int] = []  // per entry of `stack`, the index of the next edge to follow
-        for profile in profiles where state[profile.name] == nil {
-            state[profile.name] = 1
-            stack.append((profile.name, nil))
+        for root in profiles.indices where state[root] == 0 && !edges[root].isEmpty {
+            state[root] = 1
+            stack.append((root, nil))
             nextEdge.append(0)
             while let position = nextEdge.last {
-                let name = stack[stack.count - 1].name
-                let outgoing = edges[name] ?? []
-                guard position < outgoing.count else {
+                let current = stack[stack.count - 1].profile
+                guard position < edges[current].count else {
                     nextEdge.removeLast()
                     stack.removeLast()
-                    state[name] = 2
+                    state[current] = 2
                     continue
                 }
                 nextEdge[nextEdge.count - 1] = position + 1
-                let edge = outgoing[position]
+                let edge = edges[current][position]
                 switch state[edge.target] {
                 case 1:
-                    guard let start = stack.firstIndex(where: { $0.name == edge.target }) else { continue }
-                    let members = stack[start...].map(\.name)
+                    guard let start = stack.firstIndex(where: { $0.profile == edge.target }) else { continue }
+                    let members = stack[start...].map { profiles[$0.profile].name }
                     let key = Set(members).sorted().joined(separator: "\u{0}")
                     guard reported.insert(key).inserted else { continue }
-                    let cycle = members + [edge.target]
+                    let cycle = members + [profiles[edge.target].name]
                     report(.referenceCycle, "profiles reference each other in a cycle: " + cycle.joined(separator: " → "),
                            at: edge.node.location, path: edge.node.path,
                            hint: "remove one `type: profile` reference to break the cycle",
                            related: stack[(start + 1)...].compactMap { entry in
-                               entry.via.map { RelatedLocation("refers to '\(entry.name)'", at: $0.location) }
+                               entry.via.map {
+                                   RelatedLocation("refers to '\(profiles[entry.profile].name)'", at: $0.location)
+                               }
                            })
-                case nil:
+                case 0:
                     state[edge.target] = 1
                     stack.append((edge.target, edge.node))
                     nextEdge.append(0)
@@ -51,38 +57,36 @@ extension GraphBuilder {
         }
     }
 
-    /// Unreachable links, link timeouts longer than the chain deadline, and deprecated kinds.
-    mutating func checkChains(_ root: CredentialNode) {
-        var nodes: [CredentialNode] = []
-        root.forEachNode { nodes.append($0) }
-        for node in nodes {
-            if node.kind == .usernamePassword {
-                reportOnce(.deprecatedCredential,
-                           "usernamePassword cannot satisfy multi-factor authentication and is deprecated by Microsoft",
-                           at: node.location, path: node.path,
-                           hint: "use interactiveBrowser or deviceCode for users, or a workload credential for services")
-            }
-            guard case .chain(let links, let deadline) = node.settings else { continue }
-            if let stopper = links.dropLast().firstIndex(where: { $0.onUnavailable == .stop && $0.onFailed == .stop }) {
-                let blocker = links[stopper]
-                let name = blocker.path.split(separator: "/").last.map(String.init) ?? blocker.path
-                for link in links[(stopper + 1)...] {
-                    reportOnce(.unreachableLink,
-                               "this link can never run: \(name) (\(blocker.kind.rawValue)) ends the chain on every outcome",
-                               at: link.location, path: link.path,
-                               hint: "set `onUnavailable: next` on \(name), or remove the links after it",
-                               related: [RelatedLocation("\(name) stops on every outcome", at: blocker.location)])
-                }
-            }
-            if let deadline = deadline?.literal {
-                for link in links {
-                    guard let timeout = link.timeout?.literal, timeout > deadline else { continue }
-                    reportOnce(.timeoutExceedsDeadline,
-                               "link timeout \(ProfileDuration.format(timeout)) is longer than the chain deadline \(ProfileDuration.format(deadline))",
-                               at: link.location, path: link.path, hint: "the deadline wins; shorten the timeout")
-                }
+    /// Unreachable links, link timeouts longer than the chain deadline, and deprecated kinds, for a node and the
+    /// links nested in it (depth first, in order).
+    mutating func checkChains(_ node: CredentialNode) {
+        if node.kind == .usernamePassword {
+            reportOnce(.deprecatedCredential,
+                       "usernamePassword cannot satisfy multi-factor authentication and is deprecated by Microsoft",
+                       at: node.location, path: node.path,
+                       hint: "use interactiveBrowser or deviceCode for users, or a workload credential for services")
+        }
+        guard case .chain(let links, let deadline) = node.settings else { return }
+        if let stopper = links.dropLast().firstIndex(where: { $0.onUnavailable == .stop && $0.onFailed == .stop }) {
+            let blocker = links[stopper]
+            let name = blocker.path.split(separator: "/").last.map(String.init) ?? blocker.path
+            for link in links[(stopper + 1)...] {
+                reportOnce(.unreachableLink,
+                           "this link can never run: \(name) (\(blocker.kind.rawValue)) ends the chain on every outcome",
+                           at: link.location, path: link.path,
+                           hint: "set `onUnavailable: next` on \(name), or remove the links after it",
+                           related: [RelatedLocation("\(name) stops on every outcome", at: blocker.location)])
             }
         }
+        if let deadline = deadline?.literal {
+            for link in links {
+                guard let timeout = link.timeout?.literal, timeout > deadline else { continue }
+                reportOnce(.timeoutExceedsDeadline,
+                           "link timeout \(ProfileDuration.format(timeout)) is longer than the chain deadline \(ProfileDuration.format(deadline))",
+                           at: link.location, path: link.path, hint: "the deadline wins; shorten the timeout")
+            }
+        }
+        for index in links.indices { checkChains(links[index]) }
     }
 
     /// Developer and interactive credentials may not run in a production profile, even through a reference.

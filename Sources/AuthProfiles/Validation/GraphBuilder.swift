@@ -30,14 +30,14 @@ struct GraphBuilder {
             }
         }
         let profiles = buildProfiles()
-        checkReferenceCycles(profiles)
-        for profile in profiles { checkChains(profile.credential) }
         // Positions, not copies: a `Profile` copy retains a dozen references.
         var positions: [String: Int] = [:]
         positions.reserveCapacity(profiles.count)
         for position in profiles.indices where positions[profiles[position].name] == nil {
             positions[profiles[position].name] = position
         }
+        checkReferenceCycles(profiles, positions: positions)
+        for position in profiles.indices { checkChains(profiles[position].credential) }
         for position in profiles.indices where profiles[position].isProduction {
             checkProductionPolicy(profiles[position], in: profiles, positions: positions)
         }
@@ -98,12 +98,12 @@ struct GraphBuilder {
         }
     }
 
-    /// The cloud named in an object's `cloud` field, reporting unknown names.
-    mutating func resolveCloud(_ object: DecodedObject, path: String) -> String? {
+    /// The cloud named in an object's `cloud` field, reporting unknown names; `path` is only evaluated for a report.
+    mutating func resolveCloud(_ object: DecodedObject, path: @autoclosure () -> String) -> String? {
         guard let name = object["cloud"]?.literalText else { return nil }
         usedClouds.insert(name)
         guard clouds[name] != nil else {
-            report(.unknownCloud, "unknown cloud '\(name)'", at: object.location(of: "cloud"), path: path,
+            report(.unknownCloud, "unknown cloud '\(name)'", at: object.location(of: "cloud"), path: path(),
                    hint: Suggestion.hint(for: name, in: clouds.keys.sorted())
                        ?? "use public, usgov, china, or declare it under `clouds:`")
             return nil
@@ -112,7 +112,8 @@ struct GraphBuilder {
     }
 
     /// Resolves a `tenant` value: a declared tenant's name, a literal tenant id, or an environment binding.
-    mutating func resolveTenant(_ value: Located<DecodedValue>?, path: String) -> TenantBinding? {
+    /// `path` is only evaluated for a report.
+    mutating func resolveTenant(_ value: Located<DecodedValue>?, path: @autoclosure () -> String) -> TenantBinding? {
         guard let value, let text = value.value.text else { return nil }
         switch text {
         case .environment(let binding):
@@ -125,7 +126,7 @@ struct GraphBuilder {
             if Identifiers.looksLikeLiteralTenant(name) {
                 guard Identifiers.isTenantID(name) else {
                     report(.invalidTenantID, "'\(name)' is not a valid tenant id; tenant ids use letters, digits, '-' and '.'",
-                           at: value.location, path: path)
+                           at: value.location, path: path())
                     return nil
                 }
                 return .literal(name)
@@ -133,7 +134,7 @@ struct GraphBuilder {
             let hint = suggestion(for: name, in: tenants.keys.sorted())
                 ?? (tenants.isEmpty ? "declare it under `tenants:`, or write the tenant id (a GUID or domain)"
                     : "declared tenants: " + tenants.keys.sorted().joined(separator: ", "))
-            report(.unknownTenant, "unknown tenant '\(name)'", at: value.location, path: path, hint: hint)
+            report(.unknownTenant, "unknown tenant '\(name)'", at: value.location, path: path(), hint: hint)
             return nil
         }
     }

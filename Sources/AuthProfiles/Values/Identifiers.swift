@@ -2,10 +2,10 @@
 enum Identifiers {
     /// A GUID in its 8-4-4-4-12 hexadecimal form.
     static func isGUID(_ text: String) -> Bool {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 36 else { return false }
-        for (index, byte) in utf8.enumerated() {
-            if [8, 13, 18, 23].contains(index) {
+        // Bytes of the string itself, no array: this runs for every client id in a file.
+        guard text.utf8.count == 36 else { return false }
+        for (index, byte) in text.utf8.enumerated() {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
                 guard byte == UInt8(ascii: "-") else { return false }
             } else {
                 guard isHexDigit(byte) else { return false }
@@ -33,7 +33,9 @@ enum Identifiers {
     /// A name for a profile, tenant or cloud: starts with a letter or digit, then letters, digits, `.`, `_`, `-`.
     static func isName(_ text: String) -> Bool {
         guard let first = text.utf8.first, isAlphanumeric(first), text.utf8.count <= 128 else { return false }
-        return text.utf8.allSatisfy { isAlphanumeric($0) || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-")].contains($0) }
+        return text.utf8.allSatisfy {
+            isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
     }
 
     /// An Azure resource id of a user-assigned identity or any other resource.
