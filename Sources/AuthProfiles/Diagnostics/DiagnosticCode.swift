@@ -172,6 +172,10 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     /// A link timeout longer than its chain's deadline.
     public static let timeoutExceedsDeadline = Self(
         "AP504", "timeout-exceeds-deadline", .warning, "A link's timeout is longer than its chain's deadline.")
+    /// `onUnavailable` or `onFailed` on a credential that is not a chain link.
+    public static let policyOutsideChain = Self(
+        "AP505", "policy-outside-chain", .warning,
+        "`onUnavailable` and `onFailed` only mean something on a link of a chain.")
 
     /// Every code, in order.
     public static let all: [DiagnosticCode] = [
@@ -184,6 +188,6 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
         unknownCloud, unknownTenant, unknownProfile, extendsCycle, referenceCycle, unreachableLink, cloudMismatch,
         missingCredential, builtinCloudRedefined, unusedDefinition,
         developerCredentialInProduction, interactiveCredentialInProduction, deprecatedCredential,
-        defaultIncludesDeveloperTools, timeoutExceedsDeadline,
+        defaultIncludesDeveloperTools, timeoutExceedsDeadline, policyOutsideChain,
     ]
 }

@@ -5,6 +5,8 @@ extension GraphBuilder {
         /// The cloud the profile authenticates in; a link's own tenant must live there too.
         let cloud: String
         let chainDefaults: (onUnavailable: ChainAction, onFailed: ChainAction)
+        /// Whether the node is a link of a chain (where `onUnavailable`/`onFailed` mean something).
+        var inChain = false
     }
 
     /// Builds a credential node, applying chain defaults and format defaults.
@@ -23,6 +25,14 @@ extension GraphBuilder {
         guard let settings = buildSettings(credential, path: path, keyPath: keyPath, context: context,
                                            defaulted: &defaulted)
         else { return nil }
+        if !context.inChain {
+            for key in ["onUnavailable", "onFailed"] where object.fields[key] != nil {
+                report(.policyOutsideChain,
+                       "'\(key)' has no effect: this credential is not a link of a chain",
+                       at: object.location(of: key), path: "\(keyPath()).\(key)",
+                       hint: "make the credential a link of a `chain`, or remove '\(key)'")
+            }
+        }
         var allowed: [String]?
         if object["additionallyAllowedTenants"] != nil { allowed = strings(object["additionallyAllowedTenants"]) }
         let tenant = resolveTenant(object.fields["tenant"], path: "\(keyPath()).tenant")
@@ -165,7 +175,8 @@ extension GraphBuilder {
         let defaults = (
             onUnavailable: policy?["onUnavailable"]?.literalText.flatMap(ChainAction.init(rawValue:)) ?? .next,
             onFailed: policy?["onFailed"]?.literalText.flatMap(ChainAction.init(rawValue:)) ?? .stop)
-        let inner = NodeContext(profile: context.profile, cloud: context.cloud, chainDefaults: defaults)
+        let inner = NodeContext(
+            profile: context.profile, cloud: context.cloud, chainDefaults: defaults, inChain: true)
         // Links that did not decode were reported; the chain keeps the rest so later rules still run.
         var nodes: [CredentialNode] = []
         for (index, link) in links.enumerated() {
