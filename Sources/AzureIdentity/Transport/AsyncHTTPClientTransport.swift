@@ -7,8 +7,9 @@ import NIOSSL
 /// The production ``HTTPTransport``, built on AsyncHTTPClient.
 ///
 /// Connections are pooled and reused. Extra trust roots are added to the system roots, a proxy is used for
-/// every host not in `noProxy`, redirects are refused (a token request must never be replayed elsewhere),
-/// response bodies are capped, and each request has a deadline. Call ``shutdown()`` when done.
+/// every host not in `noProxy` (with `Proxy-Authorization: Basic` when it has credentials), redirects are refused
+/// (a token request must never be replayed elsewhere), response bodies are capped, and each request has a deadline.
+/// Call ``shutdown()`` when done.
 public final class AsyncHTTPClientTransport: HTTPTransport {
     private let direct: HTTPClient
     private let proxied: HTTPClient?
@@ -44,7 +45,13 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         clientConfiguration.timeout.connect = TimeAmount(configuration.connectTimeout)
         self.direct = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
         if let proxy = configuration.proxy {
-            clientConfiguration.proxy = .server(host: proxy.host, port: proxy.port)
+            clientConfiguration.proxy = .server(
+                host: proxy.host,
+                port: proxy.port,
+                authorization: proxy.hasCredentials
+                    ? .basic(username: proxy.username ?? "", password: proxy.password?.revealedValue() ?? "")
+                    : nil
+            )
             self.proxied = HTTPClient(
                 eventLoopGroup: HTTPClient.defaultEventLoopGroup,
                 configuration: clientConfiguration
@@ -84,17 +91,30 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
                 body: Array(buffer: body)
             )
         } catch {
-            throw Self.map(error)
+            throw Self.map(error, proxy: configuration.proxy)
         }
     }
 
-    private static func map(_ error: any Error) -> any Error {
+    private static func map(_ error: any Error, proxy: TransportConfiguration.Proxy?) -> any Error {
         if error is CancellationError || Task.isCancelled { return CancellationError() }
         if error is NIOTooManyBytesError {
             return TransportError(code: .responseTooLarge, message: "The response body exceeded the size cap.")
         }
         if let error = error as? HTTPClientError {
             switch error {
+            case .proxyAuthenticationRequired:
+                // Names the proxy and the user, never the password.
+                let name = proxy.map { "The proxy \($0.host):\($0.port)" } ?? "The proxy"
+                let reason =
+                    if let proxy, proxy.hasCredentials {
+                        "it refused the credentials of user '\(proxy.username ?? "")'"
+                    } else {
+                        "it requires credentials and none are configured (http://user:password@host:port)"
+                    }
+                return TransportError(
+                    code: .proxyAuthenticationFailed,
+                    message: "\(name) answered 407 Proxy Authentication Required: \(reason)."
+                )
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
                 return TransportError(code: .timedOut, message: "\(error)")
             case .cancelled:

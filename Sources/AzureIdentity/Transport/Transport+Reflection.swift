@@ -46,3 +46,28 @@ extension TransportResponse: CustomReflectable {
         )
     }
 }
+
+extension TransportConfiguration.Proxy: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// `Proxy(host:port, username: user, password: <redacted>)`: the password is never shown.
+    public var description: String {
+        var text = "Proxy(\(host):\(port)"
+        if let username { text += ", username: \(username)" }
+        if password != nil { text += ", password: \(Secret.redactionMarker)" }
+        return text + ")"
+    }
+
+    /// The same as ``description``.
+    public var debugDescription: String { description }
+
+    /// Host, port and user name; the password only as ``Secret/redactionMarker``.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "host": host, "port": port, "username": username ?? "none",
+                "password": password == nil ? "none" : Secret.redactionMarker,
+            ],
+            displayStyle: .struct
+        )
+    }
+}

@@ -5,7 +5,9 @@ extension TransportConfiguration {
     ///
     /// - the cloud's own extra CA certificates;
     /// - `SSL_CERT_FILE` and `REQUESTS_CA_BUNDLE` (extra trust roots, added to the system roots);
-    /// - `HTTPS_PROXY` / `https_proxy` and `NO_PROXY` / `no_proxy`.
+    /// - `HTTPS_PROXY` / `https_proxy` and `NO_PROXY` / `no_proxy`. User info in the proxy URL
+    ///   (`http://user:p%40ss@proxy:3128`) is percent-decoded into ``Proxy/username`` and ``Proxy/password``
+    ///   and sent to the proxy as Basic credentials.
     public static func fromEnvironment(
         _ environment: [String: String],
         cloud: AzureCloud = .publicCloud
@@ -30,6 +32,17 @@ extension TransportConfiguration {
         guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
             return nil
         }
-        return Proxy(host: host, port: components.port ?? (components.scheme == "https" ? 443 : 80))
+        // `user` and `password` are percent-decoded. `http://@host` has no credentials; `http://:pass@host` has an
+        // empty user name, as curl reads it.
+        let password = components.password.map(Secret.init)
+        var username = components.user
+        if password == nil, username?.isEmpty == true { username = nil }
+        if password != nil, username == nil { username = "" }
+        return Proxy(
+            host: host,
+            port: components.port ?? (components.scheme == "https" ? 443 : 80),
+            username: username,
+            password: password
+        )
     }
 }

@@ -2,17 +2,36 @@ import Foundation
 
 /// Settings for ``AsyncHTTPClientTransport``.
 public struct TransportConfiguration: Sendable, Hashable {
-    /// An HTTP(S) proxy given as host and port.
+    /// An HTTP(S) proxy given as host and port, with optional Basic credentials.
+    ///
+    /// The password is a ``Secret``: the proxy's `description` and reflection show the user name only.
     public struct Proxy: Sendable, Hashable {
         /// The proxy host.
         public var host: String
         /// The proxy port.
         public var port: Int
+        /// The user name sent to the proxy (`Proxy-Authorization: Basic`), if it requires authentication.
+        public var username: String?
+        /// The password sent to the proxy with ``username``.
+        public var password: Secret?
+
+        /// Whether requests through this proxy carry `Proxy-Authorization` (a user name or a password is set).
+        public var hasCredentials: Bool {
+            username != nil || password != nil
+        }
 
         /// Creates a proxy setting.
-        public init(host: String, port: Int) {
+        /// - Parameters:
+        ///   - host: The proxy host.
+        ///   - port: The proxy port.
+        ///   - username: The user name for Basic proxy authentication; `nil` when the proxy needs none.
+        ///   - password: The password for Basic proxy authentication; a user name without one sends an empty
+        ///     password.
+        public init(host: String, port: Int, username: String? = nil, password: Secret? = nil) {
             self.host = host
             self.port = port
+            self.username = username
+            self.password = password
         }
     }
 

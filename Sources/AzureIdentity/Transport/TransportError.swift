@@ -13,6 +13,9 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         public static let responseTooLarge = Code(description: "responseTooLarge")
         /// The URL could not be used.
         public static let invalidURL = Code(description: "invalidURL")
+        /// The proxy answered `407 Proxy Authentication Required`: its credentials are missing or wrong. Not
+        /// retryable.
+        public static let proxyAuthenticationFailed = Code(description: "proxyAuthenticationFailed")
     }
 
     /// What went wrong.
