@@ -50,21 +50,7 @@ import Testing
     @Test func tokenRequestsGoThroughHTTPSProxy() async throws {
         try await withFake { env in
             let proxy = try await FakeProxy()
-            var configuration = TransportConfiguration.fromEnvironment(["HTTPS_PROXY": proxy.url])
-            configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]
-            let transport = try AsyncHTTPClientTransport(configuration: configuration)
-            let credential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant,
-                clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret),
-                options: CredentialOptions(
-                    authorityHost: env.fake.authorityHost,
-                    transport: transport,
-                    environment: [:]
-                )
-            )
-            let token = await Result(catching: { try await credential.getToken(scopes: managementScope) })
-            try await transport.shutdown()
+            let token = try await tokenThroughProxy(env, httpsProxy: proxy.url)
             try await proxy.shutdown()
             #expect(env.fake.verifiedClaims(of: try token.get().token.revealedValue()) != nil)
             #expect(proxy.connectTargets == ["127.0.0.1:\(env.fake.port)"], "the TLS session was tunnelled")
