@@ -52,14 +52,29 @@ struct CredentialBinder: Sendable {
 
     /// Builds the credential, mapping AzureIdentity's configuration errors to a failed link.
     func bind(_ node: CredentialNode, in scope: LinkScope) throws(ValueProblem) -> any TokenCredential {
+        try mappingErrors { try make(node, in: scope) }
+    }
+
+    /// Builds one member of a `default` link, with the same error mapping.
+    func bindDefaultMember(
+        _ member: DefaultMembers.Member, settings: DefaultCredentialSettings, single: Bool, node: CredentialNode,
+        in scope: LinkScope
+    ) throws(ValueProblem) -> any TokenCredential {
+        try mappingErrors {
+            try makeDefaultMember(member, settings: settings, single: single, node: node, in: scope)
+        }
+    }
+
+    /// An unavailable AzureIdentity credential stays unavailable; every other error makes the link fail.
+    private func mappingErrors(_ make: () throws -> any TokenCredential) throws(ValueProblem) -> any TokenCredential {
         do {
-            return try make(node, in: scope)
+            return try make()
         } catch let problem as ValueProblem {
             throw problem
         } catch let error as AzureIdentityError {
-            throw ValueProblem(isMissing: error.code == .credentialUnavailable, message: error.message, hint: nil)
+            throw ValueProblem(isMissing: error.code == .credentialUnavailable, message: error.message)
         } catch {
-            throw ValueProblem(isMissing: false, message: "\(error)", hint: nil)
+            throw ValueProblem(isMissing: false, message: "\(error)")
         }
     }
 }

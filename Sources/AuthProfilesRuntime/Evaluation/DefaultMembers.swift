@@ -106,26 +106,15 @@ extension ProfileEvaluator {
         for (position, member) in selection.members.enumerated() {
             let path = "\(node.path)/\(member.name)"
             let start = ContinuousClock.now
-            let counter = CountingTransport.Counter()
-            let result = await CountingTransport.$counter.withValue(counter) {
-                await runLeaf(key: path, limit: limit.instant, limitText: limit.text, request: request) {
-                    () throws(ValueProblem) -> any TokenCredential in
-                    do {
-                        return try CredentialBinder(resolver: resolver, options: options, transport: transport)
-                            .makeDefaultMember(member, settings: settings, single: selection.single, node: node,
-                                               in: scope)
-                    } catch let problem as ValueProblem {
-                        throw problem
-                    } catch let error as AzureIdentityError {
-                        throw ValueProblem(isMissing: error.code == .credentialUnavailable, message: error.message)
-                    } catch {
-                        throw ValueProblem(isMissing: false, message: "\(error)")
-                    }
-                }
+            let (result, requests) = await runLeaf(
+                key: path, limit: limit.instant, limitText: limit.text, request: request
+            ) { () throws(ValueProblem) -> any TokenCredential in
+                try CredentialBinder(resolver: resolver, options: options, transport: transport)
+                    .bindDefaultMember(member, settings: settings, single: selection.single, node: node, in: scope)
             }
             attempts.append(LinkAttempt(path: path, kind: member.name, location: nil, depth: depth + 1,
                                         outcome: .notTried, latency: ContinuousClock.now - start,
-                                        requests: counter.value))
+                                        requests: requests))
             record(result, at: attempts.count - 1, in: &attempts)
             switch result {
             case .token:

@@ -57,15 +57,11 @@ final class ProfileEvaluator: Sendable {
                                            deadline: deadline, attempts: &attempts)
         default:
             let limit = limit(for: node, deadline: deadline)
-            let counter = CountingTransport.Counter()
-            result = await CountingTransport.$counter.withValue(counter) {
-                await runLeaf(key: node.path, limit: limit.instant, limitText: limit.text, request: request) {
-                    () throws(ValueProblem) -> any TokenCredential in
-                    try CredentialBinder(resolver: resolver, options: options, transport: transport)
-                        .bind(node, in: scope)
-                }
+            (result, requests) = await runLeaf(
+                key: node.path, limit: limit.instant, limitText: limit.text, request: request
+            ) { () throws(ValueProblem) -> any TokenCredential in
+                try CredentialBinder(resolver: resolver, options: options, transport: transport).bind(node, in: scope)
             }
-            requests = counter.value
         }
         attempts[index].latency = clock.now - start
         attempts[index].requests = requests
@@ -140,8 +136,20 @@ final class ProfileEvaluator: Sendable {
         return allUnavailable ? .unavailable(summary) : .failed(summary)
     }
 
-    /// Runs one bound credential under a time limit; binds it on first use and keeps it for later calls.
+    /// Runs one bound credential under a time limit; binds it on first use and keeps it for later calls. Returns
+    /// the outcome and how many HTTP requests the credential sent (0 with a token: a cache hit).
     func runLeaf(
+        key: String, limit: ContinuousClock.Instant?, limitText: String, request: TokenRequest,
+        bind: () throws(ValueProblem) -> any TokenCredential
+    ) async -> (Result, requests: Int) {
+        let counter = CountingTransport.Counter()
+        let result = await CountingTransport.$counter.withValue(counter) {
+            await runBound(key: key, limit: limit, limitText: limitText, request: request, bind: bind)
+        }
+        return (result, counter.value)
+    }
+
+    private func runBound(
         key: String, limit: ContinuousClock.Instant?, limitText: String, request: TokenRequest,
         bind: () throws(ValueProblem) -> any TokenCredential
     ) async -> Result {
