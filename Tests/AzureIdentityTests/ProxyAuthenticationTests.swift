@@ -68,14 +68,7 @@ import Testing
     @Test func anAuthenticatingProxyRefusesARequestWithoutCredentials() async throws {
         try await withFake { env in
             let proxy = try await FakeProxy(credentials: (username: "user", password: "p@ss"))
-            var configuration = TransportConfiguration.fromEnvironment(["HTTPS_PROXY": proxy.url])
-            configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]
-            let transport = try AsyncHTTPClientTransport(configuration: configuration)
-            let url = "\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration"
-            let sent = await Result(catching: {
-                try await transport.send(TransportRequest(method: "GET", url: url)).status
-            })
-            try await transport.shutdown()
+            let sent = try await metadataStatus(env, environment: ["HTTPS_PROXY": proxy.url])
             try await proxy.shutdown()
             let error = try #require(throws: TransportError.self) { try sent.get() }
             #expect(error.code == .proxyAuthenticationFailed)
@@ -88,14 +81,7 @@ import Testing
     @Test func aProxyWithoutCredentialsIsSentNone() async throws {
         try await withFake { env in
             let proxy = try await FakeProxy()
-            var configuration = TransportConfiguration.fromEnvironment(["HTTPS_PROXY": proxy.url])
-            configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]
-            let transport = try AsyncHTTPClientTransport(configuration: configuration)
-            let url = "\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration"
-            let status = await Result(catching: {
-                try await transport.send(TransportRequest(method: "GET", url: url)).status
-            })
-            try await transport.shutdown()
+            let status = try await metadataStatus(env, environment: ["HTTPS_PROXY": proxy.url])
             try await proxy.shutdown()
             #expect(try status.get() == 200)
             #expect(proxy.connects.map(\.username) == [nil])

@@ -61,16 +61,8 @@ import Testing
     @Test func noProxyHostsBypassTheProxy() async throws {
         try await withFake { env in
             let proxy = try await FakeProxy()
-            var configuration = TransportConfiguration.fromEnvironment([
-                "https_proxy": proxy.url, "no_proxy": "example.org,127.0.0.1",
-            ])
-            configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]
-            let transport = try AsyncHTTPClientTransport(configuration: configuration)
-            let url = "\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration"
-            let status = await Result(catching: {
-                try await transport.send(TransportRequest(method: "GET", url: url)).status
-            })
-            try await transport.shutdown()
+            let status = try await metadataStatus(
+                env, environment: ["https_proxy": proxy.url, "no_proxy": "example.org,127.0.0.1"])
             try await proxy.shutdown()
             #expect(try status.get() == 200)
             #expect(proxy.connectTargets.isEmpty)

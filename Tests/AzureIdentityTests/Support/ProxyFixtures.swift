@@ -17,3 +17,15 @@ func tokenThroughProxy(_ env: FakeEnvironment, httpsProxy: String) async throws 
     try await transport.shutdown()
     return token
 }
+
+/// GETs the fake's OIDC metadata through a transport configured from `environment` (proxy variables) and the fake's
+/// CA; shuts the transport down before returning the status or the error.
+func metadataStatus(_ env: FakeEnvironment, environment: [String: String]) async throws -> Result<Int, any Error> {
+    var configuration = TransportConfiguration.fromEnvironment(environment)
+    configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]
+    let transport = try AsyncHTTPClientTransport(configuration: configuration)
+    let url = "\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration"
+    let status = await Result(catching: { try await transport.send(TransportRequest(method: "GET", url: url)).status })
+    try await transport.shutdown()
+    return status
+}
