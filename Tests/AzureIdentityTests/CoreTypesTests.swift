@@ -149,3 +149,19 @@ import Testing
         #expect(error.shortDescription == "authenticationFailed AADSTS7000215")
     }
 }
+
+@Suite struct CertificateLoadErrorTests {
+    @Test func loadersStateWhyTheyFailed() throws {
+        func reason(_ body: () throws -> ClientCertificate) -> CertificateLoadError.Reason? {
+            do {
+                _ = try body()
+                return nil
+            } catch {
+                return ((error as? AzureIdentityError)?.underlying as? CertificateLoadError)?.reason
+            }
+        }
+        #expect(reason { try ClientCertificate(pem: "not pem") } == .noCertificate)
+        #expect(reason { try ClientCertificate(pkcs12: [1, 2, 3], password: Secret("x")) } == .pkcs12NotDecrypted)
+        #expect(reason { try ClientCertificate.load(path: "/nonexistent/cert.pem") } == .unreadableFile)
+    }
+}

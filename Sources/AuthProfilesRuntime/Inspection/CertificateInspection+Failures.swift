@@ -12,27 +12,28 @@ extension CertificateInspection {
     )
         -> InspectionResult
     {
-        let message = (error as? AzureIdentityError)?.message ?? ""
+        let reason = ((error as? AzureIdentityError)?.underlying as? CertificateLoadError)?.reason
         let (evidence, hint): (Evidence, String)
-        if message.contains("does not match") {
+        switch reason {
+        case .keyMismatch?:
             evidence = Evidence(.problem, "private key", "the private key does not match the certificate")
             hint = "Use the private key the certificate was issued for."
-        } else if message.contains("PKCS#12 data could not be decrypted") {
+        case .pkcs12NotDecrypted?:
             evidence = Evidence(.problem, "file \(path)", "cannot be opened: wrong password, or not a PKCS#12 file")
             hint = "Check the certificate's password and format."
-        } else if message.contains("could not be decrypted") {
+        case .keyNotDecrypted?:
             evidence = Evidence(.problem, "private key", "cannot be decrypted: wrong password")
             hint = "Check the certificate's password."
-        } else if message.contains("not an RSA key") {
+        case .unsupportedKey?:
             evidence = Evidence(.problem, "private key", "in \(keyFile) is not an RSA key of at least 2048 bits")
             hint = "Use an RSA key of 2048 bits or more."
-        } else if message.contains("does not hold an RSA certificate and key") {
+        case .pkcs12WithoutRSA?:
             evidence = Evidence(.problem, "file \(path)", "does not hold an RSA certificate and private key")
             hint = "Export the certificate with its RSA private key."
-        } else if message.contains("private key") {
+        case .noPrivateKey?, .passwordRequired?:
             evidence = Evidence(.problem, "private key", "not found in \(keyFile)")
             hint = "Put the certificate's private key in \(keyFile)."
-        } else {
+        default:
             evidence = Evidence(.problem, "file \(path)", "holds no readable certificate")
             hint = "Check that \(path) holds a PEM certificate (-----BEGIN CERTIFICATE-----)."
         }

@@ -23,7 +23,9 @@ extension ClientCertificate {
         do {
             bundle = try NIOSSLPKCS12Bundle(buffer: pkcs12, passphrase: password.map { Array($0.revealedValue().utf8) })
         } catch {
-            throw Self.error("The PKCS#12 data could not be decrypted or parsed (wrong password?).", underlying: error)
+            throw Self.error(
+                "The PKCS#12 data could not be decrypted or parsed (wrong password?).", reason: .pkcs12NotDecrypted,
+                underlying: error)
         }
         do {
             let chain = try bundle.certificateChain.map { try Certificate(derEncoded: try $0.toDERBytes()) }
@@ -32,7 +34,8 @@ extension ClientCertificate {
         } catch let error as AzureIdentityError {
             throw error
         } catch {
-            throw Self.error("The PKCS#12 bundle does not hold an RSA certificate and key.", underlying: error)
+            throw Self.error("The PKCS#12 bundle does not hold an RSA certificate and key.", reason: .pkcs12WithoutRSA,
+                             underlying: error)
         }
     }
 
@@ -58,7 +61,7 @@ extension ClientCertificate {
 
     private static func readFile(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw error("The certificate file '\(path)' could not be read.")
+            throw error("The certificate file '\(path)' could not be read.", reason: .unreadableFile)
         }
         return Array(data)
     }
@@ -68,16 +71,18 @@ extension ClientCertificate {
         do {
             documents = try PEMDocument.parseMultiple(pemString: pem)
         } catch {
-            throw Self.error("The certificate data is not valid PEM.", underlying: error)
+            throw Self.error("The certificate data is not valid PEM.", reason: .noCertificate, underlying: error)
         }
         let chain = try documents.filter { $0.discriminator == "CERTIFICATE" }.map { document in
             do {
                 return try Certificate(derEncoded: document.derBytes)
             } catch {
-                throw Self.error("A CERTIFICATE block could not be parsed.", underlying: error)
+                throw Self.error("A CERTIFICATE block could not be parsed.", reason: .noCertificate, underlying: error)
             }
         }
-        guard !chain.isEmpty else { throw Self.error("The data does not contain a PEM-encoded certificate.") }
+        guard !chain.isEmpty else {
+            throw Self.error("The data does not contain a PEM-encoded certificate.", reason: .noCertificate)
+        }
         return chain
     }
 
@@ -85,27 +90,35 @@ extension ClientCertificate {
         let isEncrypted = pem.contains("ENCRYPTED")
         if !isEncrypted {
             guard let block = Self.keyBlock(in: pem) else {
-                throw Self.error("The data does not contain a private key.")
+                throw Self.error("The data does not contain a private key.", reason: .noPrivateKey)
             }
             do {
                 return try _RSA.Signing.PrivateKey(pemRepresentation: block)
             } catch {
-                throw Self.error("The private key is not an RSA key of at least 2048 bits.", underlying: error)
+                throw Self.error("The private key is not an RSA key of at least 2048 bits.", reason: .unsupportedKey,
+                                 underlying: error)
             }
         }
-        guard let password else { throw Self.error("The private key is encrypted and no password was given.") }
-        guard let block = Self.keyBlock(in: pem) else { throw Self.error("The data does not contain a private key.") }
+        guard let password else {
+            throw Self.error("The private key is encrypted and no password was given.", reason: .passwordRequired)
+        }
+        guard let block = Self.keyBlock(in: pem) else {
+            throw Self.error("The data does not contain a private key.", reason: .noPrivateKey)
+        }
         let passphrase = Array(password.revealedValue().utf8)
         let key: NIOSSLPrivateKey
         do {
             key = try NIOSSLPrivateKey(bytes: Array(block.utf8), format: .pem) { setter in setter(passphrase) }
         } catch {
-            throw Self.error("The encrypted private key could not be decrypted (wrong password?).", underlying: error)
+            throw Self.error(
+                "The encrypted private key could not be decrypted (wrong password?).", reason: .keyNotDecrypted,
+                underlying: error)
         }
         do {
             return try _RSA.Signing.PrivateKey(derRepresentation: key.derBytes)
         } catch {
-            throw Self.error("The private key is not an RSA key of at least 2048 bits.", underlying: error)
+            throw Self.error("The private key is not an RSA key of at least 2048 bits.", reason: .unsupportedKey,
+                                 underlying: error)
         }
     }
 

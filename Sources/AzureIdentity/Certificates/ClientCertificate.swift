@@ -27,10 +27,10 @@ public struct ClientCertificate: Sendable {
     /// Creates a certificate from parsed parts; checks that the key belongs to the leaf.
     public init(chain: [Certificate], privateKey: _RSA.Signing.PrivateKey) throws {
         guard let leaf = chain.first else {
-            throw Self.error("The certificate data does not contain a certificate.")
+            throw Self.error("The certificate data does not contain a certificate.", reason: .noCertificate)
         }
         guard leaf.publicKey == Certificate.PublicKey(privateKey.publicKey) else {
-            throw Self.error("The private key does not match the certificate's public key.")
+            throw Self.error("The private key does not match the certificate's public key.", reason: .keyMismatch)
         }
         var ders: [[UInt8]] = []
         for certificate in chain {
@@ -50,12 +50,14 @@ public struct ClientCertificate: Sendable {
         sha1Thumbprint.map { String(format: "%02X", $0) }.joined()
     }
 
-    static func error(_ message: String, underlying: (any Error)? = nil) -> AzureIdentityError {
+    static func error(
+        _ message: String, reason: CertificateLoadError.Reason, underlying: (any Error & Sendable)? = nil
+    ) -> AzureIdentityError {
         AzureIdentityError(
             code: .invalidConfiguration,
             message: "ClientCertificateCredential: \(message)",
             credentialName: "ClientCertificateCredential",
-            underlying: underlying
+            underlying: CertificateLoadError(reason, underlying: underlying)
         )
     }
 }
