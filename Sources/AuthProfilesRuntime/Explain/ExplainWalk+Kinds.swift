@@ -12,7 +12,7 @@ extension ExplainWalk {
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
             var parts = [tenantResult, value(clientID, field: "clientId", node: node).1]
             if tenant == nil { parts.append(implicitVariable("AZURE_TENANT_ID", field: "tenant")) }
-            let (path, pathResult) = value(tokenFile, field: "tokenFile", node: node, showValue: true)
+            let (path, pathResult) = value(tokenFile, field: "tokenFile", node: node)
             parts.append(pathResult)
             if let path { parts.append(TokenFileInspection.inspect(path: path, context: context)) }
             return .combine(parts)

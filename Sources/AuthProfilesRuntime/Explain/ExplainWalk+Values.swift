@@ -2,42 +2,39 @@ import AuthProfiles
 import AzureIdentity
 
 extension ExplainWalk {
-    /// Resolves a text setting for a link and says where its value comes from.
+    /// Resolves a text setting for a link and says where its value comes from (a value written in the file is
+    /// shown; one from the environment never is).
     func value(
-        _ value: ProfileValue<String>, field: String, node: CredentialNode, showValue: Bool = true,
-        recordBlame: Bool = true
+        _ value: ProfileValue<String>, field: String, node: CredentialNode, recordBlame: Bool = true
     ) -> (String?, InspectionResult) {
-        let setting = "\(node.path).\(field)"
-        var blame: [BlameEntry] = []
-        defer { if recordBlame { self.blame += blame } }
+        let resolved: String?
+        let origin: String
+        let result: InspectionResult
         switch resolver.resolve(value, field: field) {
-        case .success(let (text, origin)):
-            let shown = showValue ? text : "set"
-            switch origin {
-            case .literal:
-                blame.append(BlameEntry(setting: setting, origin: "file", location: node.location))
-                return (text, InspectionResult(verdict: .ready, evidence: [Evidence(.ok, field, shown)]))
-            case .environment(let name):
-                blame.append(BlameEntry(setting: setting, origin: "env \(name)", location: node.location))
-                return (text, InspectionResult(verdict: .ready, evidence: [
-                    Evidence(.ok, "env \(name)", "set (\(field))"),
-                ]))
-            case .bindingDefault(let name):
-                blame.append(BlameEntry(setting: setting, origin: "env \(name) (unset; default)",
-                                        location: node.location))
-                return (text, InspectionResult(verdict: .ready, evidence: [
-                    Evidence(.note, "env \(name)", "not set; \(field) uses the profile's default \(shown)"),
-                ]))
-            }
+        case .success((let text, .literal)):
+            (resolved, origin) = (text, "file")
+            result = InspectionResult(verdict: .ready, evidence: [Evidence(.ok, field, text)])
+        case .success((let text, .environment(let name))):
+            (resolved, origin) = (text, "env \(name)")
+            result = InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "env \(name)", "set (\(field))")])
+        case .success((let text, .bindingDefault(let name))):
+            (resolved, origin) = (text, "env \(name) (unset; default)")
+            result = InspectionResult(verdict: .ready, evidence: [
+                Evidence(.note, "env \(name)", "not set; \(field) uses the profile's default \(text)"),
+            ])
         case .failure(let problem):
             let subject = value.binding.map { "env \($0.name)" } ?? field
-            blame.append(BlameEntry(setting: setting, origin: subject + " (unset)", location: node.location))
-            return (nil, InspectionResult(
+            (resolved, origin) = (nil, subject + " (unset)")
+            result = InspectionResult(
                 verdict: problem.isMissing ? .unavailable : .misconfigured,
                 evidence: [Evidence(problem.isMissing ? .missing : .problem, subject,
                                     problem.isMissing ? "not set (\(field))" : problem.message)],
-                hint: problem.hint))
+                hint: problem.hint)
         }
+        if recordBlame {
+            blame.append(BlameEntry(setting: "\(node.path).\(field)", origin: origin, location: node.location))
+        }
+        return (resolved, result)
     }
 
     /// Inspects a secret reference without revealing it.
