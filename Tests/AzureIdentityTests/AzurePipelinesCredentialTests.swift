@@ -9,19 +9,9 @@ import Testing
     static let connectionID = "5c7f0b1e-8d3a-4f6e-9a21-0b9c8d7e6f54"
 
     private func setUp(_ env: FakeEnvironment, ignoresRedirectSuppression: Bool = false) throws -> FakePipelineJob {
-        let job = FakePipelineJob(
-            serviceConnections: [Self.connectionID: "prod-arm"],
-            ignoresRedirectSuppression: ignoresRedirectSuppression
-        )
-        env.fake.register(job)
-        env.fake.register(
-            FakeApplication(
-                clientID: Self.appID,
-                tenantID: FakeEnvironment.tenant,
-                federatedCredentials: [try #require(job.federatedCredential(serviceConnectionID: Self.connectionID))]
-            )
-        )
-        return job
+        try PipelineFixtures.register(
+            env, appID: Self.appID, connectionID: Self.connectionID,
+            ignoresRedirectSuppression: ignoresRedirectSuppression)
     }
 
     private func credential(
@@ -31,16 +21,9 @@ import Testing
         serviceConnectionID: String = AzurePipelinesCredentialTests.connectionID,
         logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws -> AzurePipelinesCredential {
-        try AzurePipelinesCredential(
-            tenantID: FakeEnvironment.tenant,
-            clientID: Self.appID,
-            serviceConnectionID: serviceConnectionID,
-            systemAccessToken: Secret(systemAccessToken ?? job.systemAccessToken),
-            options: env.options(
-                logger: logger,
-                environment: ["SYSTEM_OIDCREQUESTURI": env.fake.oidcRequestURI(for: job)]
-            )
-        )
+        try PipelineFixtures.credential(
+            env, job: job, appID: Self.appID, serviceConnectionID: serviceConnectionID,
+            systemAccessToken: systemAccessToken ?? job.systemAccessToken, logger: logger)
     }
 
     @Test func exchangesTheServiceConnectionsOIDCTokenForAnEntraToken() async throws {

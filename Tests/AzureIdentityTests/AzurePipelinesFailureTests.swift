@@ -12,16 +12,9 @@ struct AzurePipelinesFailureTests {
     static let wrongToken = "wrong-system-access-token-0123456789abcdef"
 
     private func setUp(_ env: FakeEnvironment, ignoresRedirectSuppression: Bool = false) throws -> FakePipelineJob {
-        let job = FakePipelineJob(
-            serviceConnections: [Self.connectionID: "prod-arm"],
-            ignoresRedirectSuppression: ignoresRedirectSuppression
-        )
-        env.fake.register(job)
-        let federated = try #require(job.federatedCredential(serviceConnectionID: Self.connectionID))
-        env.fake.register(
-            FakeApplication(clientID: Self.appID, tenantID: FakeEnvironment.tenant, federatedCredentials: [federated])
-        )
-        return job
+        try PipelineFixtures.register(
+            env, appID: Self.appID, connectionID: Self.connectionID,
+            ignoresRedirectSuppression: ignoresRedirectSuppression)
     }
 
     private func credential(
@@ -31,16 +24,9 @@ struct AzurePipelinesFailureTests {
         serviceConnectionID: String = AzurePipelinesFailureTests.connectionID,
         logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws -> AzurePipelinesCredential {
-        try AzurePipelinesCredential(
-            tenantID: FakeEnvironment.tenant,
-            clientID: Self.appID,
-            serviceConnectionID: serviceConnectionID,
-            systemAccessToken: Secret(systemAccessToken),
-            options: env.options(
-                logger: logger,
-                environment: ["SYSTEM_OIDCREQUESTURI": env.fake.oidcRequestURI(for: job)]
-            )
-        )
+        try PipelineFixtures.credential(
+            env, job: job, appID: Self.appID, serviceConnectionID: serviceConnectionID,
+            systemAccessToken: systemAccessToken, logger: logger)
     }
 
     private func failure(_ credential: AzurePipelinesCredential) async throws -> AzureIdentityError {
