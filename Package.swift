@@ -31,9 +31,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
     ],
     targets: [
+        // Small, dependency-free definitions that the profile language and the runtime must share so that they
+        // cannot disagree: reading only regular files, visiting directories once, parsing authority URLs, tenant
+        // syntax, escaping outside text. `package` access only; AuthProfiles stays Yams-only otherwise.
+        .target(
+            name: "IdentitySupport",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "AuthProfiles",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["IdentitySupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -54,6 +61,7 @@ let package = Package(
         .target(
             name: "AzureIdentity",
             dependencies: [
+                "IdentitySupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -116,6 +124,11 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IdentitySupportTests",
+            dependencies: ["IdentitySupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
