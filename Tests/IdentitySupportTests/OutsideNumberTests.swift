@@ -33,3 +33,14 @@ import Testing
         #expect(OutsideNumber.integer(70_000, as: UInt16.self) == nil)
     }
 }
+
+@Suite struct OutsideTextShorteningTests {
+    @Test func escapesThenShortens() {
+        #expect(OutsideText.escaped("short", limit: 10) == "short")
+        #expect(OutsideText.escaped("0123456789", limit: 10) == "0123456789")
+        #expect(OutsideText.escaped("0123456789a", limit: 10) == "0123456789…")
+        #expect(OutsideText.escaped("a\u{1B}[2J", limit: 40) == "a\\u{1B}[2J")
+        #expect(OutsideText.escaped("\u{1B}\u{1B}\u{1B}", limit: 8) == "\\u{1B}\\u…")
+        #expect(OutsideText.escaped(String(repeating: "x", count: 1_000_000), limit: 3) == "xxx…")
+    }
+}

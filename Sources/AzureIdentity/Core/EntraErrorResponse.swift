@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// The error body Microsoft Entra ID returns from its token endpoint.
 ///
 /// ```json
@@ -60,14 +62,22 @@ public struct EntraErrorResponse: Sendable, Hashable, Codable {
         errorCodes.first.map { "AADSTS\($0)" }
     }
 
-    /// `error`, the first line of the description, and the trace and correlation ids.
+    /// `error`, the first line of the description, and the trace and correlation ids, as one line for people.
+    ///
+    /// The fields are the server's text: each is shortened and has its control characters escaped
+    /// (`OutsideText`), so a body such as `{"error": "invalid_request\u001b[2J"}` cannot act on a terminal.
     public var summary: String {
-        var text = "error=\(error)"
+        var text = "error=\(OutsideText.escaped(error, limit: Self.shortLimit))"
         if let firstLine = errorDescription?.split(whereSeparator: \.isNewline).first {
-            text += " description=\"\(firstLine)\""
+            text += " description=\"\(OutsideText.escaped(firstLine, limit: Self.descriptionLimit))\""
         }
-        if let traceID { text += " traceID=\(traceID)" }
-        if let correlationID { text += " correlationID=\(correlationID)" }
+        if let traceID { text += " traceID=\(OutsideText.escaped(traceID, limit: Self.shortLimit))" }
+        if let correlationID { text += " correlationID=\(OutsideText.escaped(correlationID, limit: Self.shortLimit))" }
         return text
     }
+
+    /// How much of `error`, the trace id or the correlation id a message quotes.
+    static let shortLimit = 100
+    /// How much of the description's first line a message quotes.
+    static let descriptionLimit = 500
 }

@@ -38,13 +38,22 @@ package enum TokenLifetime {
     }
 
     /// `date` as an expiry, when it is after `now` and at most ``maximum`` later: an `expires_on`.
-    package static func expiry(at date: Date, now: Date, field: String, shown: String) throws(TokenResponseError) -> Date {
+    package static func expiry(
+        at date: Date,
+        now: Date,
+        field: String,
+        shown: String
+    ) throws(TokenResponseError) -> Date {
         let remaining = date.timeIntervalSince(now)
         guard remaining.isFinite else {
             throw TokenResponseError(.notANumber, field: field, "\(field) \(shown) is not a usable date")
         }
         guard remaining > 0 else {
-            throw TokenResponseError(.expired, field: field, "\(field) \(shown) is not in the future: the token has expired")
+            throw TokenResponseError(
+                .expired,
+                field: field,
+                "\(field) \(shown) is not in the future: the token has already expired"
+            )
         }
         guard remaining <= maximum else { throw tooFar(field, shown) }
         return date
