@@ -46,6 +46,7 @@ let package = Package(
         .target(
             name: "AuthProfileCLI",
             dependencies: [
+                "IdentitySupport",
                 "AuthProfiles",
                 "AuthProfilesRuntime",
                 "AzureIdentity",
@@ -80,6 +81,7 @@ let package = Package(
         .target(
             name: "AuthProfilesRuntime",
             dependencies: [
+                "IdentitySupport",
                 "AuthProfiles",
                 "AzureIdentity",
                 .product(name: "Logging", package: "swift-log"),
