@@ -71,14 +71,15 @@ public struct ProfileCredential: TokenCredential {
     private static func sharedTransport(
         for entry: ProfileCatalog.Entry, resolver: ValueResolver, options: ProfileRuntimeOptions
     ) throws(AuthProfileError) -> any HTTPTransport {
-        var configuration = TransportConfiguration.fromEnvironment(options.environment)
-        if let bundle = entry.scope.cloud?.caBundle,
-            case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle")
-        {
-            configuration.additionalTrustRootFiles.append(
-                path.hasPrefix("/") ? path : options.workingDirectory + "/" + path)
-        }
         do {
+            // A proxy variable that is set but unusable (issue 9 item 23) fails here, naming the variable.
+            var configuration = try TransportConfiguration.fromEnvironment(options.environment)
+            if let bundle = entry.scope.cloud?.caBundle,
+                case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle")
+            {
+                configuration.additionalTrustRootFiles.append(
+                    path.hasPrefix("/") ? path : options.workingDirectory + "/" + path)
+            }
             return try AsyncHTTPClientTransport.shared(for: configuration)
         } catch {
             throw AuthProfileError(
