@@ -145,7 +145,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthProfileCLITests",
-            dependencies: ["AuthProfileCLI", "AuthProfiles", "AzureIdentity", "AzureIdentityTesting"],
+            dependencies: [
+                "AuthProfileCLI", "AuthProfiles", "AuthProfilesRuntime", "AzureIdentity", "AzureIdentityTesting",
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
