@@ -66,21 +66,14 @@ public struct ManagedIdentityOptions: Sendable {
         let base = status == 410 ? max(goneRetryDelay, retryDelay) : retryDelay
         let factor = Double(1 << min(attempt, 30))
         let raw = min(base.seconds * factor, maxRetryDelay.seconds)
-        let chosen = jitter ? Double.random(in: (raw / 2)...raw) : raw
-        return .milliseconds(Int64((chosen * 1000).rounded()))
+        let chosen = jitter && raw > 0 ? Double.random(in: (raw / 2)...raw) : raw
+        return .saturating(seconds: chosen)
     }
 
     /// Whether a status is retried.
     static func isRetryable(status: Int) -> Bool {
         status == 404 || status == 410 || status == 408 || status == 429
             || (status >= 500 && status != 501 && status != 505)
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }
 

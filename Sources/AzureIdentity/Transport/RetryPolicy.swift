@@ -44,31 +44,17 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// The back-off before retry number `attempt` (0-based), without server hints.
     public func backoff(attempt: Int) -> Duration {
-        let factor = Double(1 << min(attempt, 30))
-        let raw = min(seconds(baseDelay) * factor, seconds(maxDelay))
-        let chosen = jitter ? Double.random(in: (raw / 2)...raw) : raw
-        return .milliseconds(Int64((chosen * 1000).rounded()))
+        let factor = Double(1 << min(max(attempt, 0), 30))
+        let raw = min(baseDelay.seconds * factor, maxDelay.seconds)
+        let chosen = jitter && raw > 0 ? Double.random(in: (raw / 2)...raw) : raw
+        return .saturating(seconds: chosen)
     }
 
     /// The server-requested delay from `retry-after-ms`, `x-ms-retry-after-ms` or `Retry-After`, if any.
+    ///
+    /// Values are checked: only plain non-negative numbers and HTTP dates count; garbage such as `1e20`, `inf` or
+    /// `nan` is ignored (as if absent), and the result is never negative and never longer than a day.
     public func serverDelay(in response: TransportResponse, now: Date) -> Duration? {
-        for name in ["retry-after-ms", "x-ms-retry-after-ms"] {
-            if let value = response.header(name), let ms = Double(value.trimmingCharacters(in: .whitespaces)) {
-                return .milliseconds(Int64(max(0, ms)))
-            }
-        }
-        guard let value = response.header("retry-after")?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let secondsValue = Double(value) { return .milliseconds(Int64(max(0, secondsValue) * 1000)) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return nil }
-        return .milliseconds(Int64(max(0, date.timeIntervalSince(now)) * 1000))
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        RetryAfter.delay(in: response, now: now)
     }
 }
