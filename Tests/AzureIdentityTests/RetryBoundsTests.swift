@@ -139,6 +139,28 @@ struct RetryBoundsTests {
         }
     }
 
+    @Test("a device code endpoint's lifetime and interval are bounded: 1e300 s polls for an hour at most, no trap")
+    func deviceCodeNumbersAreBounded() async throws {
+        let clock = SteppingTimeSource()
+        let transport = ScriptedByURLTransport { url in
+            url.hasSuffix("/devicecode")
+                ? TransportResponse(status: 200, body: Array(
+                    #"{"device_code":"d","user_code":"U","verification_uri":"https://127.0.0.1/d","#.utf8)
+                    + Array(#""expires_in":1e300,"interval":1e300}"#.utf8))
+                : TransportResponse(status: 400, body: Array(#"{"error":"authorization_pending"}"#.utf8))
+        }
+        let credential = try DeviceCodeCredential(
+            tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
+            options: defaultOptions(transport, clock), prompt: { _ in }
+        )
+        let error = try #require(
+            await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+        )
+        #expect(error.message.contains("the device code expired"))
+        #expect(clock.elapsed <= .seconds(3600 + 60))
+        #expect(clock.sleeps.allSatisfy { $0 <= .seconds(60) })
+    }
+
     @Test("for real: a server that never answers is cut off by the total timeout", .timeLimit(.minutes(1)))
     func realNeverAnswering() async throws {
         let server = try await MisbehavingServer(script: [.neverAnswer])
@@ -198,5 +220,14 @@ final class ScriptedTransport: HTTPTransport, Sendable {
             state.count += 1
             return state.responses.count > 1 ? state.responses.removeFirst() : state.responses[0]
         }
+    }
+}
+
+/// Answers each request with what `answer` gives for its URL.
+struct ScriptedByURLTransport: HTTPTransport {
+    let answer: @Sendable (String) -> TransportResponse
+
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        answer(request.url)
     }
 }

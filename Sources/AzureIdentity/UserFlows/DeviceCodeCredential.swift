@@ -81,7 +81,7 @@ public struct DeviceCodeCredential: TokenCredential {
                 guard time.now() < grant.info.expiresOn else {
                     throw Self.failure("the device code expired before the user signed in")
                 }
-                try await time.sleep(for: .seconds(interval))
+                try await time.sleep(for: .saturating(seconds: interval))
                 do {
                     let fields = [("grant_type", "device_code"), ("device_code", grant.deviceCode.revealedValue())]
                     return try await session.flow.post(context, grantFields: fields, scopes: scopes)
@@ -135,7 +135,9 @@ public struct DeviceCodeCredential: TokenCredential {
                 statusCode: response.status
             )
         }
-        let expiresIn = (object["expires_in"] as? NSNumber)?.doubleValue ?? 900
+        // Outside numbers, bounded: a code that "lives" 1e300 s would keep the credential polling forever, and an
+        // interval of 1e300 s (or NaN) cannot become a Duration. Entra issues 900 s and 5 s.
+        let expiresIn = Self.bounded((object["expires_in"] as? NSNumber)?.doubleValue, to: 1...3600, else: 900)
         let message =
             object["message"] as? String
             ?? "To sign in, use a web browser to open the page \(verification) and enter the code \(userCode)."
@@ -147,8 +149,14 @@ public struct DeviceCodeCredential: TokenCredential {
                 expiresOn: now.addingTimeInterval(expiresIn)
             ),
             deviceCode: Secret(deviceCode),
-            interval: max(1, (object["interval"] as? NSNumber)?.doubleValue ?? 5)
+            interval: Self.bounded((object["interval"] as? NSNumber)?.doubleValue, to: 1...60, else: 5)
         )
+    }
+
+    /// `value` clamped into `range`; `fallback` when absent or not a finite number.
+    private static func bounded(_ value: Double?, to range: ClosedRange<Double>, else fallback: Double) -> Double {
+        guard let value, value.isFinite else { return fallback }
+        return min(max(value, range.lowerBound), range.upperBound)
     }
 
     private static func failure(_ reason: String, _ underlying: AzureIdentityError? = nil) -> AzureIdentityError {
