@@ -102,7 +102,8 @@ final class ProfileEvaluator: Sendable {
             case .failure(let problem):
                 return problem.isMissing ? .unavailable(problem.message) : .failed(problem.message)
             }
-        } else if let duration = options.defaultChainDeadline {
+        } else if node.timeout == nil, let duration = options.defaultChainDeadline {
+            // A chain with a `timeout` of its own has its bound already (see `ownTimeout(of:)`).
             deadlines.append(Deadline(
                 instant: clock.now + duration,
                 bound: "the default chain deadline of \(ProfileDuration.format(duration)) for \(node.path) (set "

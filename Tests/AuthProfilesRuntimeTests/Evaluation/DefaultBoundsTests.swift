@@ -125,6 +125,22 @@ struct DefaultBoundsTests {
                 == "no answer within the timeout of 300ms set on p/credential/links[0]")
     }
 
+    @Test("a chain with a timeout of its own gets no default deadline on top")
+    func chainTimeoutReplacesTheDefaultDeadline() async throws {
+        let profiles = """
+              p:
+                tenant: test
+                credential:
+                  type: chain
+                  timeout: 800ms
+                  links:
+                    - \(Self.secretLink)
+            """
+        let evaluation = try await evaluate("p", profiles, linkTimeout: nil, chainDeadline: .milliseconds(200))
+        #expect(evaluation.attempts[1].reason == "no answer within the timeout of 800ms set on p/credential")
+        #expect(evaluation.attempts[1].latency >= .milliseconds(700))
+    }
+
     @Test("an interactive link waits on a person: the defaults do not cut it short", .timeLimit(.minutes(1)))
     func interactiveLinksAreNotBoundByDefaults() async throws {
         // A device code that expires after 2 s while the user never signs in: the link ends by itself, with its
