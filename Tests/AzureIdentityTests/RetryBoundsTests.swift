@@ -32,8 +32,10 @@ struct RetryBoundsTests {
         let clock = SteppingTimeSource()
         let transport = NeverAnsweringTransport(timeSource: clock)
         let credential = try ClientSecretCredential(
-            tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-            secret: Secret(FakeEnvironment.secret), options: defaultOptions(transport, clock)
+            tenantID: FakeEnvironment.tenant,
+            clientID: FakeEnvironment.clientID,
+            secret: Secret(FakeEnvironment.secret),
+            options: defaultOptions(transport, clock)
         )
         let error = try #require(
             await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
@@ -131,8 +133,10 @@ struct RetryBoundsTests {
 
             env.fake.inject(FakeFault(.status(429, retryAfter: "120")))
             let secretCredential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret), options: options
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: options
             )
             _ = try await secretCredential.getToken(scopes: managementScope)
             #expect(env.time.sleeps == [.seconds(120), .seconds(120)])
@@ -144,14 +148,20 @@ struct RetryBoundsTests {
         let clock = SteppingTimeSource()
         let transport = ScriptedByURLTransport { url in
             url.hasSuffix("/devicecode")
-                ? TransportResponse(status: 200, body: Array(
-                    #"{"device_code":"d","user_code":"U","verification_uri":"https://127.0.0.1/d","#.utf8)
-                    + Array(#""expires_in":1e300,"interval":1e300}"#.utf8))
+                ? TransportResponse(
+                    status: 200,
+                    body: Array(
+                        #"{"device_code":"d","user_code":"U","verification_uri":"https://127.0.0.1/d","#.utf8
+                    )
+                        + Array(#""expires_in":1e300,"interval":1e300}"#.utf8)
+                )
                 : TransportResponse(status: 400, body: Array(#"{"error":"authorization_pending"}"#.utf8))
         }
         let credential = try DeviceCodeCredential(
-            tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-            options: defaultOptions(transport, clock), prompt: { _ in }
+            tenantID: FakeEnvironment.tenant,
+            clientID: FakeEnvironment.clientID,
+            options: defaultOptions(transport, clock),
+            prompt: { _ in }
         )
         let error = try #require(
             await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
