@@ -116,7 +116,9 @@ final class FakeHTTPHandler: ChannelInboundHandler {
             var headers = HTTPHeaders(extraHeaders)
             headers.replaceOrAdd(name: "Content-Length", value: "\(promised)")
             let head = HTTPResponseHead(
-                version: version, status: HTTPResponseStatus(statusCode: status), headers: headers
+                version: version,
+                status: HTTPResponseStatus(statusCode: status),
+                headers: headers
             )
             context.writeAndFlush(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
             return

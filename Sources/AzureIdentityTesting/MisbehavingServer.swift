@@ -70,7 +70,9 @@ public final class MisbehavingServer: Sendable {
                 return .drop
             case .stallAfterHeaders(let status):
                 return .stallAfterHead(
-                    status: status, headers: [("Content-Type", "application/json")], promisedBytes: 4096
+                    status: status,
+                    headers: [("Content-Type", "application/json")],
+                    promisedBytes: 4096
                 )
             case .dropConnection:
                 return .drop

@@ -14,8 +14,10 @@ struct PermanentFailureTests {
         arguments: ["wrong name", "untrusted CA"]
     )
     func tlsFailuresAreNotRetried(kind: String) async throws {
-        let served = try LoopbackTLSIdentity(dnsNames: kind == "wrong name" ? ["elsewhere.example"] : ["localhost"],
-                                             ipv4Addresses: kind == "wrong name" ? [] : [[127, 0, 0, 1]])
+        let served = try LoopbackTLSIdentity(
+            dnsNames: kind == "wrong name" ? ["elsewhere.example"] : ["localhost"],
+            ipv4Addresses: kind == "wrong name" ? [] : [[127, 0, 0, 1]]
+        )
         let trusted = kind == "wrong name" ? served : try LoopbackTLSIdentity(dnsNames: ["localhost"])
         let server = try await MisbehavingServer(script: [.respond(status: 200, body: "{}")], tls: served)
         let transport = try AsyncHTTPClientTransport(
@@ -44,11 +46,15 @@ struct PermanentFailureTests {
         )
         let clock = ManualTimeSource()
         let credential = try ClientSecretCredential(
-            tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
+            tenantID: FakeEnvironment.tenant,
+            clientID: FakeEnvironment.clientID,
             secret: Secret(FakeEnvironment.secret),
             options: CredentialOptions(
-                authorityHost: try AuthorityHost(server.url, allowLoopback: true), transport: transport,
-                retryPolicy: retryEverything, timeSource: clock, environment: [:]
+                authorityHost: try AuthorityHost(server.url, allowLoopback: true),
+                transport: transport,
+                retryPolicy: retryEverything,
+                timeSource: clock,
+                environment: [:]
             )
         )
         let error = await caught { try await credential.getToken(scopes: managementScope) }
@@ -148,7 +154,9 @@ struct PermanentFailureTests {
         let chain = ChainedTokenCredential([
             try ManagedIdentityCredential(options: options),
             try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, secret: Secret("s"),
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret("s"),
                 options: neverOptions
             ),
         ])

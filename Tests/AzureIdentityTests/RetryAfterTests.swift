@@ -1,7 +1,8 @@
-@testable import AzureIdentity
 import AzureIdentityTesting
 import Foundation
 import Testing
+
+@testable import AzureIdentity
 
 /// Issue 9 items 1 and 17: a server's `Retry-After` (and the millisecond headers) is parsed into a checked,
 /// bounded duration or ignored; nothing it says can trap or make the client retry at once.
@@ -54,7 +55,9 @@ struct RetryAfterTests {
         #expect(parse(seconds: "Thu, 29 Feb 2024 00:00:00 GMT") != nil, "a leap day")
         #expect(parse(seconds: "Thu, 29 Feb 2023 00:00:00 GMT") == nil, "not a leap year")
         let nowless = RetryAfter.delay(
-            retryAfterMilliseconds: nil, msRetryAfterMilliseconds: nil, retryAfter: "Tue, 14 Nov 2023 22:13:50 GMT",
+            retryAfterMilliseconds: nil,
+            msRetryAfterMilliseconds: nil,
+            retryAfter: "Tue, 14 Nov 2023 22:13:50 GMT",
             now: Date(timeIntervalSince1970: .nan)
         )
         #expect(nowless == nil, "a clock that reads NaN gives no delay rather than a trap")

@@ -32,8 +32,10 @@ struct RetryBoundsTests {
         let clock = SteppingTimeSource()
         let transport = NeverAnsweringTransport(timeSource: clock)
         let credential = try ClientSecretCredential(
-            tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-            secret: Secret(FakeEnvironment.secret), options: defaultOptions(transport, clock)
+            tenantID: FakeEnvironment.tenant,
+            clientID: FakeEnvironment.clientID,
+            secret: Secret(FakeEnvironment.secret),
+            options: defaultOptions(transport, clock)
         )
         let error = try #require(
             await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
@@ -131,12 +133,42 @@ struct RetryBoundsTests {
 
             env.fake.inject(FakeFault(.status(429, retryAfter: "120")))
             let secretCredential = try ClientSecretCredential(
-                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
-                secret: Secret(FakeEnvironment.secret), options: options
+                tenantID: FakeEnvironment.tenant,
+                clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: options
             )
             _ = try await secretCredential.getToken(scopes: managementScope)
             #expect(env.time.sleeps == [.seconds(120), .seconds(120)])
         }
+    }
+
+    @Test("a device code endpoint's lifetime and interval are bounded: 1e300 s polls for an hour at most, no trap")
+    func deviceCodeNumbersAreBounded() async throws {
+        let clock = SteppingTimeSource()
+        let transport = ScriptedByURLTransport { url in
+            url.hasSuffix("/devicecode")
+                ? TransportResponse(
+                    status: 200,
+                    body: Array(
+                        #"{"device_code":"d","user_code":"U","verification_uri":"https://127.0.0.1/d","#.utf8
+                    )
+                        + Array(#""expires_in":1e300,"interval":1e300}"#.utf8)
+                )
+                : TransportResponse(status: 400, body: Array(#"{"error":"authorization_pending"}"#.utf8))
+        }
+        let credential = try DeviceCodeCredential(
+            tenantID: FakeEnvironment.tenant,
+            clientID: FakeEnvironment.clientID,
+            options: defaultOptions(transport, clock),
+            prompt: { _ in }
+        )
+        let error = try #require(
+            await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
+        )
+        #expect(error.message.contains("the device code expired"))
+        #expect(clock.elapsed <= .seconds(3600 + 60))
+        #expect(clock.sleeps.allSatisfy { $0 <= .seconds(60) })
     }
 
     @Test("for real: a server that never answers is cut off by the total timeout", .timeLimit(.minutes(1)))
@@ -198,5 +230,14 @@ final class ScriptedTransport: HTTPTransport, Sendable {
             state.count += 1
             return state.responses.count > 1 ? state.responses.removeFirst() : state.responses[0]
         }
+    }
+}
+
+/// Answers each request with what `answer` gives for its URL.
+struct ScriptedByURLTransport: HTTPTransport {
+    let answer: @Sendable (String) -> TransportResponse
+
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        answer(request.url)
     }
 }

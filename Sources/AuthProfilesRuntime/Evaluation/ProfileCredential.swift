@@ -54,7 +54,7 @@ public struct ProfileCredential: TokenCredential {
     private func token(for request: TokenRequest) async -> (AccessToken?, [LinkAttempt]) {
         var attempts: [LinkAttempt] = []
         let result = await evaluator.evaluate(
-            entry.profile.credential, in: entry.scope, request: request, depth: 0, deadline: nil,
+            entry.profile.credential, in: entry.scope, request: request, depth: 0, deadlines: [],
             attempts: &attempts)
         if case .token(let token) = result { return (token, attempts) }
         return (nil, attempts)

@@ -134,7 +134,10 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     }
 
     private static func map(
-        _ error: any Error, host: String, proxy: TransportConfiguration.Proxy?, timeout: Duration
+        _ error: any Error,
+        host: String,
+        proxy: TransportConfiguration.Proxy?,
+        timeout: Duration
     ) -> any Error {
         if error is CancellationError || Task.isCancelled { return CancellationError() }
         if error is NIOTooManyBytesError {

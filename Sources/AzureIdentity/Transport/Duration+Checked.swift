@@ -41,7 +41,8 @@ extension TimeAmount {
 extension Duration {
     /// A short form for messages: `20s`, `1.5s`, `800ms`, `2m`.
     var shortDescription: String {
-        let milliseconds = clampedToSaturationLimit.components.seconds * 1000
+        let milliseconds =
+            clampedToSaturationLimit.components.seconds * 1000
             + clampedToSaturationLimit.components.attoseconds / 1_000_000_000_000_000
         if milliseconds >= 60_000, milliseconds % 60_000 == 0 { return "\(milliseconds / 60_000)m" }
         if milliseconds >= 1000, milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }

@@ -87,7 +87,9 @@ enum RetryAfter {
     }
 
     private static let dayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let monthNames = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     /// Seconds since 1970 of `Sun, 06 Nov 1994 08:49:37 GMT` (exactly that shape), or `nil`.
     private static func imfFixdate(_ bytes: ArraySlice<UInt8>) -> Int64? {

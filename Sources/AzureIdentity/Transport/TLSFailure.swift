@@ -13,18 +13,21 @@ struct TLSFailure {
     init?(_ error: any Error, host: String) {
         let shownHost = host.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 } ? host : "the server"
         if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
-            message = "the TLS certificate of \(shownHost) is not valid for that name (it was issued for other "
+            message =
+                "the TLS certificate of \(shownHost) is not valid for that name (it was issued for other "
                 + "names); retrying cannot change it"
             return
         }
         guard case NIOSSLError.handshakeFailed(let failure) = error else { return nil }
         let text = String(describing: failure)
         if text.contains("CERTIFICATE_VERIFY_FAILED") {
-            message = "the TLS certificate of \(shownHost) was not accepted: it does not chain to a trusted CA, or "
+            message =
+                "the TLS certificate of \(shownHost) was not accepted: it does not chain to a trusted CA, or "
                 + "it is expired or not yet valid (add a private CA with SSL_CERT_FILE or the cloud's caBundle); "
                 + "retrying cannot change it"
         } else {
-            message = "the TLS handshake with \(shownHost) failed: client and server share no protocol version or "
+            message =
+                "the TLS handshake with \(shownHost) failed: client and server share no protocol version or "
                 + "cipher, or the server does not speak TLS on this port; retrying cannot change it"
         }
     }
