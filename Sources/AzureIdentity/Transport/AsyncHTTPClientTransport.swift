@@ -126,10 +126,3 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         return TransportError(code: .connectionFailed, message: "\(error)")
     }
 }
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        let parts = duration.components
-        self = .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
-    }
-}
