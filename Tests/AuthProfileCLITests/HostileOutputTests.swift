@@ -153,6 +153,18 @@ import Testing
         }
     }
 
+    /// `token`'s stderr is an `AuthProfileError`: a reason with a newline cannot forge another link's line.
+    @Test func errorLinesCannotBeForged() {
+        let attempt = LinkAttempt(path: "app/credential", kind: "clientSecret", location: nil, depth: 0,
+                                  outcome: .failed, reason: "denied\n  app/other:x: authenticated\u{1B}[2J",
+                                  latency: .zero)
+        let error = AuthProfileError(.noToken, "profile 'app' could not get a token:\r", attempts: [attempt])
+        let lines = error.description.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 2, "\(error)")
+        #expect(lines.first == #"profile 'app' could not get a token:\r"#)
+        #expect(lines.last == #"  app/credential:clientSecret: failed: denied\n  app/other:x: authenticated\u{1B}[2J"#)
+    }
+
     // MARK: Proxy (item 23)
 
     /// A proxy variable that cannot be used stops `token` before any request: nothing goes around the proxy.

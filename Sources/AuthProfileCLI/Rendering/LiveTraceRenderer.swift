@@ -46,7 +46,7 @@ enum LiveTraceRenderer {
                               ("appid", principal.applicationID), ("upn", principal.userPrincipalName)] {
             if let value { parts.append("\(name)=\(OutsideText.escapingControlCharacters(value))") }
         }
-        if let exp = principal.expiresOn { parts.append("exp=\(UnixTime(exp).map(String.init(describing:)) ?? "?")") }
+        if let exp = principal.expiresOn { parts.append("exp=\(UnixTime.shown(exp))") }
         return parts.isEmpty ? "(the token is not a JWT)" : parts.joined(separator: " ")
     }
 

@@ -46,15 +46,16 @@ public struct EntraErrorResponse: Sendable, Hashable, Codable {
         case correlationID = "correlation_id"
     }
 
-    /// Decodes a body, tolerating missing optional fields.
+    /// Decodes a body: `error` is required; an optional field that is missing or has the wrong type (an error code
+    /// of `1e20`, a numeric timestamp) is left out rather than losing the whole error.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.error = try container.decode(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-        self.errorCodes = try container.decodeIfPresent([Int].self, forKey: .errorCodes) ?? []
-        self.timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
-        self.traceID = try container.decodeIfPresent(String.self, forKey: .traceID)
-        self.correlationID = try container.decodeIfPresent(String.self, forKey: .correlationID)
+        self.errorDescription = try? container.decodeIfPresent(String.self, forKey: .errorDescription)
+        self.errorCodes = (try? container.decodeIfPresent([Int].self, forKey: .errorCodes)) ?? []
+        self.timestamp = try? container.decodeIfPresent(String.self, forKey: .timestamp)
+        self.traceID = try? container.decodeIfPresent(String.self, forKey: .traceID)
+        self.correlationID = try? container.decodeIfPresent(String.self, forKey: .correlationID)
     }
 
     /// The first AADSTS code as text, for example `AADSTS7000215`.

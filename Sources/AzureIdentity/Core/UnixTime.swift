@@ -54,6 +54,14 @@ package struct UnixTime: Sendable, Hashable, Comparable, CustomStringConvertible
         )
     }
 
+    /// `date` for a person: RFC 3339 in UTC when it is a moment between 1970 and 9999, else a note saying it is not.
+    ///
+    /// Interpolating a `Date` is not safe for dates from outside: `"\(date)"` traps for NaN (FoundationEssentials),
+    /// as `ISO8601DateFormatter.string(from:)` does.
+    package static func shown(_ date: Date) -> String {
+        UnixTime(date)?.description ?? "(not a date between 1970 and 9999)"
+    }
+
     /// Earlier moments first.
     package static func < (lhs: Self, rhs: Self) -> Bool { lhs.seconds < rhs.seconds }
 }
