@@ -1,8 +1,6 @@
-import NIOCore
-
-/// Conversions between `Duration`, `Double` seconds and NIO's `TimeAmount` that cannot trap: every value that
-/// reaches them may come from outside (a server's hint, a profile's setting, a caller's option), so out-of-range
-/// values saturate instead of overflowing.
+/// Conversions between `Duration` and `Double` seconds that cannot trap: every value that reaches them may come
+/// from outside (a server's hint, a profile's setting, a caller's option), so out-of-range values saturate instead
+/// of overflowing. (For NIO's `TimeAmount`, NIO's own `TimeAmount(_: Duration)` clamps.)
 extension Duration {
     /// The duration in seconds, as a `Double` (always finite).
     var seconds: Double {
@@ -26,15 +24,6 @@ extension Duration {
     /// The duration clamped into `0...saturationLimit`.
     var clampedToSaturationLimit: Duration {
         min(max(self, .zero), Self.saturationLimit)
-    }
-}
-
-extension TimeAmount {
-    /// The duration in nanoseconds, clamped into `0...Duration.saturationLimit` so the multiplication cannot
-    /// overflow.
-    init(_ duration: Duration) {
-        let parts = duration.clampedToSaturationLimit.components
-        self = .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
     }
 }
 
