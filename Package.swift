@@ -47,6 +47,7 @@ let package = Package(
             name: "AuthProfileCLI",
             dependencies: [
                 "AuthProfiles",
+                "IdentitySupport",
                 "AuthProfilesRuntime",
                 "AzureIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -81,6 +82,7 @@ let package = Package(
             name: "AuthProfilesRuntime",
             dependencies: [
                 "AuthProfiles",
+                "IdentitySupport",
                 "AzureIdentity",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "X509", package: "swift-certificates"),

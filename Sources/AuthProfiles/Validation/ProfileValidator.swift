@@ -1,5 +1,3 @@
-import Foundation
-
 /// The outcome of validating one profile file: every diagnostic, and the credential graph when there
 /// were no errors.
 public struct ValidationResult: Sendable {
@@ -45,6 +43,7 @@ public struct ProfileValidator: Sendable {
             let built = builder.build()
             diagnostics += builder.diagnostics
             graph = diagnostics.containsErrors ? nil : built
+            if let graph { diagnostics += SecretFilePermissions.diagnostics(for: graph) }
         }
         return ValidationResult(source: document.source, diagnostics: Self.unique(diagnostics).sortedByLocation(),
                                 graph: graph)
@@ -74,39 +73,5 @@ public struct ProfileValidator: Sendable {
     private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
         return diagnostics.filter { seen.insert($0).inserted }
-    }
-}
-
-/// Reads profile files with the size limit applied before the bytes are read.
-enum ProfileFileReader {
-    struct Failure: Error {
-        let diagnostic: Diagnostic
-    }
-
-    static func read(path: String, name: String, limit: Int) throws(Failure) -> [UInt8] {
-        let start = SourceLocation(file: name, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Failure(diagnostic: Diagnostic(.unreadableFile, "no such file", at: start))
-        }
-        guard !isDirectory.boolValue else {
-            throw Failure(diagnostic: Diagnostic(.unreadableFile, "is a directory, not a file", at: start))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure(diagnostic: Diagnostic(.unreadableFile, "the file cannot be opened (check its permissions)", at: start))
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch {
-            throw Failure(diagnostic: Diagnostic(
-                .unreadableFile, "the file cannot be read: \(error.localizedDescription)", at: start))
-        }
-        if data.count > limit {
-            throw Failure(diagnostic: Diagnostic(.fileTooLarge, "file is larger than the limit of \(limit) bytes",
-                                                 at: start, hint: "split the profiles over several files"))
-        }
-        return [UInt8](data)
     }
 }

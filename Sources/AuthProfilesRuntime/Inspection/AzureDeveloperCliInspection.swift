@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// Checks whether the Azure Developer CLI is installed and signed in, from its files alone (`azd` is never run).
 ///
@@ -78,7 +79,7 @@ public enum AzureDeveloperCliInspection {
                 Evidence(.ok, "azd account", "a user\(broker), home tenant \(tenant ?? "not recorded")")
             )
             let cache = InspectionSupport.join(directory, "auth/msal")
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []
+            let entries = (try? DirectoryWalk.list(cache).get().entries) ?? []
             if broker.isEmpty, entries.isEmpty {
                 evidence.append(Evidence(.missing, "dir \(cache)", "holds no cached sign-in"))
                 return InspectionResult(verdict: .unknown, evidence: evidence, hint: relogin)
@@ -115,8 +116,8 @@ public enum AzureDeveloperCliInspection {
     }
 
     private static func object(at path: String, context: InspectionContext) -> [String: Any]? {
-        guard case .success(let data) = context.read(path) else { return nil }
-        return InspectionSupport.jsonObject(data)
+        guard case .success(let contents) = context.read(path) else { return nil }
+        return InspectionSupport.jsonObject(contents.bytes)
     }
 
     private static func nested(_ object: [String: Any], _ keys: [String]) -> [String: Any]? {

@@ -15,7 +15,8 @@ import Testing
 
     @Test func validPEMIsReadyWithSubjectThumbprintExpiryAndChain() throws {
         let certificate = try issue()
-        try directory.write("app.pem", certificate.combinedPEM)
+        // Owner-only, as a private key should be: others reading it earns a note (see the permission tests).
+        try directory.write("app.pem", certificate.combinedPEM, permissions: 0o600)
         let result = CertificateInspection.inspect(path: "app.pem", context: directory.context())
         #expect(result.verdict == .ready)
         #expect(result.detail("file app.pem") == "readable, PEM")
@@ -91,15 +92,21 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory.path + "/dir.pem", withIntermediateDirectories: true)
         let folder = CertificateInspection.inspect(path: "dir.pem", context: directory.context())
         #expect(folder.verdict == .misconfigured)
-        #expect(folder.detail("file dir.pem") == "is a directory")
+        #expect(folder.detail("file dir.pem") == "is a directory, not a file")
     }
 
     @Test func textThatIsNotPEMIsMisconfigured() throws {
         try directory.write("junk.pem", "hello")
-        let result = CertificateInspection.inspect(path: "junk.pem", context: directory.context())
+        // Written as PEM: said to be no PEM.
+        let result = CertificateInspection.inspect(path: "junk.pem", format: .pem, context: directory.context())
         #expect(result.verdict == .misconfigured)
         #expect(result.detail("file junk.pem") == "is not PEM (no -----BEGIN line)")
         #expect(result.hint == "If junk.pem is a PKCS#12 file, set format: pfx.")
+        // No format: decided by the content, as the run decides, so it is taken for PKCS#12 and cannot be opened.
+        let decided = CertificateInspection.inspect(path: "junk.pem", context: directory.context())
+        #expect(decided.verdict == .misconfigured)
+        #expect(decided.detail("file junk.pem") == "readable, PKCS#12")
+        #expect(decided.evidence.last?.detail == "cannot be opened: wrong password, or not a PKCS#12 file")
     }
 
     @Test func encryptedPFXOpensWithTheRightPasswordOnly() throws {
@@ -118,12 +125,16 @@ import Testing
         }
     }
 
-    @Test func formatOverridesTheExtension() throws {
+    @Test func formatOverridesTheContent() throws {
         let certificate = try issue()
         try directory.write("bundle.bin", Data(try certificate.pkcs12(password: "x")))
-        let asPEM = CertificateInspection.inspect(path: "bundle.bin", context: directory.context())
+        let asPEM = CertificateInspection.inspect(path: "bundle.bin", format: .pem, context: directory.context())
         #expect(asPEM.verdict == .misconfigured)
         #expect(asPEM.detail("file bundle.bin") == "is not PEM (no -----BEGIN line)")
+        let byContent = CertificateInspection.inspect(path: "bundle.bin", password: Secret("x"),
+                                                      context: directory.context())
+        #expect(byContent.detail("file bundle.bin") == "readable, PKCS#12")
+        #expect(byContent.verdict == .ready)
         let asPFX = CertificateInspection.inspect(
             path: "bundle.bin",
             format: .pfx,
