@@ -29,21 +29,37 @@ package enum UserFile {
     /// physical memory is refused before anything is allocated for it (the allocation could only fail).
     package static func read(_ path: String, limit: Int) throws(FileProblem) -> FileContents {
         let limit = max(0, limit)
+        let (descriptor, opened) = try openRegularFile(path, limit: limit)
+        defer { _ = close(descriptor) }
+        let bytes = try readAll(descriptor, expected: opened.size, limit: min(limit, physicalMemory))
+        return FileContents(bytes: bytes, status: opened)
+    }
+
+    /// Opens a regular file of at most `limit` bytes (`limit` not negative) and returns the descriptor (the caller
+    /// closes it) and its `fstat`.
+    static func openRegularFile(_ path: String, limit: Int) throws(FileProblem) -> (Int32, FileStatus) {
         let before = try status(of: path).get()
         if let problem = FileProblem(kind: before.kind) { throw problem }
         try check(size: before.size, limit: limit)
         let descriptor = try open(path)
-        defer { _ = close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw FileProblem(systemError: errno) }
+        guard fstat(descriptor, &info) == 0 else {
+            let problem = FileProblem(systemError: errno)
+            _ = close(descriptor)
+            throw problem
+        }
         let opened = FileStatus(info)
-        if let problem = FileProblem(kind: opened.kind) { throw problem }
-        try check(size: opened.size, limit: limit)
+        do throws(FileProblem) {
+            if let problem = FileProblem(kind: opened.kind) { throw problem }
+            try check(size: opened.size, limit: limit)
+        } catch {
+            _ = close(descriptor)
+            throw error
+        }
         // Regular files ignore O_NONBLOCK; clear it anyway so reads behave the ordinary way.
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
-        let bytes = try readAll(descriptor, expected: opened.size, limit: min(limit, physicalMemory))
-        return FileContents(bytes: bytes, status: opened)
+        return (descriptor, opened)
     }
 
     /// The machine's physical memory in bytes (`Int.max` when the system does not say).
@@ -86,7 +102,7 @@ package enum UserFile {
 
     /// Reads to the end of the file into one buffer of the expected size, growing it only when the file grew
     /// (or reported no size, as some kernel files do), and never past `limit`.
-    private static func readAll(_ descriptor: Int32, expected: Int, limit: Int) throws(FileProblem) -> [UInt8] {
+    static func readAll(_ descriptor: Int32, expected: Int, limit: Int) throws(FileProblem) -> [UInt8] {
         var failure: Int32?
         var bytes = [UInt8](unsafeUninitializedCapacity: min(expected, limit)) { buffer, count in
             count = 0
@@ -104,13 +120,20 @@ package enum UserFile {
         }
         if let failure { throw FileProblem(systemError: failure) }
         if bytes.count < min(expected, limit) { return bytes }
-        // The expected bytes are in; read on until the end, refusing a file that grows past the limit.
+        try readRest(descriptor, appendingTo: &bytes, limit: limit)
+        return bytes
+    }
+
+    /// Reads from the descriptor to the end of the file, appending to `bytes`, refusing a file that grows past the
+    /// limit.
+    static func readRest(_ descriptor: Int32, appendingTo bytes: inout [UInt8], limit: Int) throws(FileProblem) {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
+            if bytes.count > limit { throw FileProblem(.tooLarge, limit: limit) }
             let room = limit - bytes.count
             let wanted = room == 0 ? 1 : min(room, chunk.count)
             let result = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, wanted) }
-            if result == 0 { return bytes }
+            if result == 0 { return }
             if result < 0 {
                 if errno == EINTR { continue }
                 throw FileProblem(systemError: errno)
@@ -138,6 +161,6 @@ package enum UserPath {
 
 // The C library's `open` and `read`, under names that the static methods above do not shadow.
 private func systemOpen(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

@@ -7,9 +7,18 @@ enum ProfileFileReader {
         let diagnostic: Diagnostic
     }
 
-    static func read(path: String, name: String, limit: Int) throws(Failure) -> [UInt8] {
+    /// A profile file's contents: text when it is UTF-8 (read straight into the string), else its bytes.
+    enum Contents {
+        case text(String)
+        case bytes([UInt8])
+    }
+
+    static func read(path: String, name: String, limit: Int) throws(Failure) -> Contents {
         do {
-            return try UserFile.read(path, limit: limit).bytes
+            switch try UserFile.readText(path, limit: limit) {
+            case .text(let text, _): return .text(text)
+            case .bytes(let bytes, _): return .bytes(bytes)
+            }
         } catch {
             throw Failure(diagnostic: diagnostic(for: error, name: name))
         }

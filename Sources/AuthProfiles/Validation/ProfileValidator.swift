@@ -30,7 +30,10 @@ public struct ProfileValidator: Sendable {
 
     /// Validates a document held in memory; `path` names it in diagnostics.
     public func validate(bytes: some Collection<UInt8>, path: String) -> ValidationResult {
-        let document = DocumentLoader.load(bytes: bytes, path: path, limits: limits)
+        validate(DocumentLoader.load(bytes: bytes, path: path, limits: limits), path: path)
+    }
+
+    private func validate(_ document: LoadedDocument, path: String) -> ValidationResult {
         guard let tree = document.tree else {
             return ValidationResult(source: document.source, diagnostics: document.diagnostics, graph: nil)
         }
@@ -51,7 +54,7 @@ public struct ProfileValidator: Sendable {
 
     /// Validates a document held in a string.
     public func validate(text: String, path: String) -> ValidationResult {
-        validate(bytes: Array(text.utf8), path: path)
+        validate(DocumentLoader.load(text: text, path: path, limits: limits), path: path)
     }
 
     /// Reads and validates a file. A file that cannot be read gives an `AP100` diagnostic, not a throw.
@@ -62,8 +65,11 @@ public struct ProfileValidator: Sendable {
     public func validate(fileAtPath path: String, displayPath: String? = nil) -> ValidationResult {
         let name = displayPath ?? path
         do {
-            return validate(bytes: try ProfileFileReader.read(path: path, name: name, limit: limits.maximumFileSize),
-                            path: name)
+            // Read straight into text when the file is UTF-8, so a large file is held once, not twice.
+            switch try ProfileFileReader.read(path: path, name: name, limit: limits.maximumFileSize) {
+            case .text(let text): return validate(text: text, path: name)
+            case .bytes(let bytes): return validate(bytes: bytes, path: name)
+            }
         } catch {
             return ValidationResult(source: SourceText(path: name, text: ""), diagnostics: [error.diagnostic],
                                     graph: nil)
