@@ -46,8 +46,8 @@ let package = Package(
         .target(
             name: "AuthProfileCLI",
             dependencies: [
-                "AuthProfiles",
                 "IdentitySupport",
+                "AuthProfiles",
                 "AuthProfilesRuntime",
                 "AzureIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -81,8 +81,8 @@ let package = Package(
         .target(
             name: "AuthProfilesRuntime",
             dependencies: [
-                "AuthProfiles",
                 "IdentitySupport",
+                "AuthProfiles",
                 "AzureIdentity",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "X509", package: "swift-certificates"),

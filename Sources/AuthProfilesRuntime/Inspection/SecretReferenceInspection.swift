@@ -63,7 +63,8 @@ public enum SecretReferenceInspection {
             var evidence = [Evidence(.ok, subject, "readable, not empty")]
             var hint: String?
             if let exposure = contents.status.exposure {
-                evidence.append(Evidence(.note, subject, exposure + "; anyone who can read it has the \(field)"))
+                evidence.append(Evidence(
+                    .note, subject, "\(exposure); anyone who can read it has the \(field) (chmod 600 \(path))"))
                 hint = "Make \(path) readable by its owner only: chmod 600 \(path)"
             }
             return InspectionResult(verdict: .ready, evidence: evidence, hint: hint)
