@@ -75,8 +75,7 @@ public struct ProfileCredential: TokenCredential {
         if let bundle = entry.scope.cloud?.caBundle,
             case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle")
         {
-            configuration.additionalTrustRootFiles.append(
-                path.hasPrefix("/") ? path : options.workingDirectory + "/" + path)
+            configuration.additionalTrustRootFiles.append(resolver.absolutePath(path))
         }
         do {
             return try AsyncHTTPClientTransport.shared(for: configuration)

@@ -196,6 +196,44 @@ import Testing
         }
     }
 
+    static let bundleCases: [(Setup, String)] = [
+        (.fifo, "is a FIFO (named pipe), not a regular file"),
+        (.link("/dev/zero"), "is a character device, not a regular file"),
+        (.missing, "does not exist"),
+        (.text("not a certificate"), "holds no PEM certificate"),
+    ]
+
+    @Test(arguments: bundleCases)
+    func aCABundleIsReadAsTheTransportReadsIt(_ setup: Setup, _ detail: String) throws {
+        let directory = FileManager.default.temporaryDirectory.path + "/authprofile-bundle-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try setup.make(at: directory + "/ca.pem")
+        let profiles = """
+            version: 1
+            clouds:
+              sovereign: { authorityHost: "https://login.sovereign.example", caBundle: ca.pem }
+            profiles:
+              app:
+                cloud: sovereign
+                tenant: 72f988bf-86f1-41af-91ab-2d7cd011db47
+                credential: { type: azureCli }
+            """
+        let started = ContinuousClock.now
+        let entry = try #require(ProfileCatalog.load(text: profiles).entry(named: "app"))
+        let explanation = ProfileExplainer(context: InspectionContext(
+            environment: ["PATH": ""], workingDirectory: directory)).explain(entry)
+        #expect(explanation.context.contains { $0.subject == "caBundle ca.pem" && $0.detail == detail },
+                "\(explanation.context)")
+        // The run builds its transport from the same file and refuses it the same way, without waiting.
+        let error = #expect(throws: AuthProfileError.self) {
+            try ProfileCredential(entry: entry, options: ProfileRuntimeOptions(
+                environment: ["PATH": ""], workingDirectory: directory))
+        }
+        #expect(error?.description.contains(detail) == true, "\(String(describing: error))")
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
     private func dryRun(
         _ profiles: String, _ env: FakeProfileEnvironment, profile: String = "app",
         environment: [String: String] = ["PATH": ""]
