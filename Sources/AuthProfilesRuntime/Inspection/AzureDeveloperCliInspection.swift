@@ -79,10 +79,18 @@ public enum AzureDeveloperCliInspection {
                 Evidence(.ok, "azd account", "a user\(broker), home tenant \(tenant ?? "not recorded")")
             )
             let cache = InspectionSupport.join(directory, "auth/msal")
-            let entries = (try? DirectoryWalk.list(cache).get().entries) ?? []
-            if broker.isEmpty, entries.isEmpty {
-                evidence.append(Evidence(.missing, "dir \(cache)", "holds no cached sign-in"))
+            switch DirectoryWalk.list(cache) {
+            case .failure(let problem) where broker.isEmpty && !problem.isMissing:
+                // A cache that cannot be read is said so, not taken for an empty one.
+                evidence.append(Evidence(.problem, "dir \(cache)", problem.description))
                 return InspectionResult(verdict: .unknown, evidence: evidence, hint: relogin)
+            case .success(let listing) where !listing.entries.isEmpty:
+                break
+            default:
+                if broker.isEmpty {
+                    evidence.append(Evidence(.missing, "dir \(cache)", "holds no cached sign-in"))
+                    return InspectionResult(verdict: .unknown, evidence: evidence, hint: relogin)
+                }
             }
         } else if let client = user["clientId"] as? String, let home = user["tenantId"] as? String {
             tenant = home
