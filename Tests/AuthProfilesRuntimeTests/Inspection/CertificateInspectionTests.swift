@@ -109,6 +109,29 @@ import Testing
         #expect(decided.evidence.last?.detail == "cannot be opened: wrong password, or not a PKCS#12 file")
     }
 
+    @Test func anUnencryptedKeyOthersCanReadEarnsANoteWithTheMode() throws {
+        let certificate = try issue()
+        try directory.write("open.pem", certificate.combinedPEM, permissions: 0o644)
+        let open = CertificateInspection.inspect(path: "open.pem", context: directory.context())
+        #expect(open.verdict == .ready)
+        #expect(open.evidence.last == Evidence(
+            .note, "private key",
+            "is not encrypted, and open.pem is readable by its group and all users (mode 0644) (chmod 600 open.pem)"))
+        #expect(open.hint == "Make open.pem readable by its owner only: chmod 600 open.pem")
+        // A separate key file is the one that matters.
+        try directory.write("cert-only.pem", certificate.certificatePEM, permissions: 0o644)
+        try directory.write("key.pem", certificate.privateKeyPEM, permissions: 0o640)
+        let separate = CertificateInspection.inspect(path: "cert-only.pem", keyPath: "key.pem",
+                                                     context: directory.context())
+        #expect(separate.evidence.last?.detail.hasPrefix("is not encrypted, and key.pem is readable by its group")
+            == true)
+        // A PKCS#12 bundle opened with a password holds its key encrypted: no note, whatever its mode.
+        try directory.write("app.pfx", Data(try certificate.pkcs12(password: "pw")), permissions: 0o644)
+        let bundle = CertificateInspection.inspect(path: "app.pfx", password: Secret("pw"), context: directory.context())
+        #expect(bundle.verdict == .ready)
+        #expect(!bundle.allText.contains("readable by"))
+    }
+
     @Test func encryptedPFXOpensWithTheRightPasswordOnly() throws {
         let certificate = try issue()
         try directory.write("app.pfx", Data(try certificate.pkcs12(password: "pfx-pass-7781")))
