@@ -130,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentitySupportTests",
-            dependencies: ["IdentitySupport"],
+            dependencies: ["IdentitySupport", "AzureIdentityTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

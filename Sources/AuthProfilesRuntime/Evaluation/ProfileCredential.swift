@@ -77,8 +77,7 @@ public struct ProfileCredential: TokenCredential {
             if let bundle = entry.scope.cloud?.caBundle,
                 case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle")
             {
-                configuration.additionalTrustRootFiles.append(
-                    path.hasPrefix("/") ? path : options.workingDirectory + "/" + path)
+                configuration.additionalTrustRootFiles.append(resolver.absolutePath(path))
             }
             return try AsyncHTTPClientTransport.shared(for: configuration)
         } catch {

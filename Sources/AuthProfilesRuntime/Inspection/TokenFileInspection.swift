@@ -13,8 +13,9 @@ public enum TokenFileInspection {
     ///   - path: The file, relative paths taken from the context's working directory.
     ///   - context: Where to read from and the moment `exp` is checked against.
     ///   - what: What the file is, as evidence names it (`token file`, `client assertion file`).
-    /// - Returns: `ready` for a JWT whose `exp` is in the future; `unavailable` when the file does not exist;
-    ///   `misconfigured` when it cannot be read, is empty, is not a JWT, has no usable `exp` or has expired.
+    /// - Returns: `ready` for a JWT whose `exp` is in the future; `unavailable` when the file does not exist or is
+    ///   empty (the run treats both as absent); `misconfigured` when it cannot be read (not a regular file, no
+    ///   permission, not UTF-8), is not a JWT, has no `exp` or has expired.
     public static func inspect(
         path: String,
         context: InspectionContext,
@@ -23,20 +24,22 @@ public enum TokenFileInspection {
         -> InspectionResult
     {
         let subject = "\(what) \(path)"
-        let data: Data
-        switch context.read(path) {
-        case .failure(let problem):
-            let (verdict, evidence) = InspectionSupport.unreadable(problem, subject: subject)
+        // Read as the run reads token and assertion files (``CredentialFile``): a regular file of trimmed UTF-8 text;
+        // a missing or empty file is absent (unavailable), anything else that is wrong is misconfigured.
+        let token: String
+        switch CredentialFile.read(context.absolute(path)) {
+        case .failure(let failure):
             let hint =
-                problem == .missing
-                ? "Check that the \(what) is mounted at \(path), or fix the path." : "Make \(path) a readable file."
-            return InspectionResult(verdict: verdict, evidence: [evidence], hint: hint)
-        case .success(let bytes):
-            data = bytes
-        }
-        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else {
-            return problem(subject, "is empty", hint: "Check what writes \(path); it should hold a JWT.")
+                failure.file?.isMissing == true
+                ? "Check that the \(what) is mounted at \(path), or fix the path."
+                : failure.isMissing ? "Check what writes \(path); it should hold a JWT."
+                : "Make \(path) a readable regular file holding a JWT."
+            return InspectionResult(
+                verdict: failure.isMissing ? .unavailable : .misconfigured,
+                evidence: [Evidence(failure.isMissing ? .missing : .problem, subject, failure.description)],
+                hint: hint)
+        case .success(let contents):
+            token = contents.text
         }
         let claims: JWTClaims
         do {

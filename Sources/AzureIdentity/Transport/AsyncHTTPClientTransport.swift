@@ -16,18 +16,49 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     private let proxied: HTTPClient?
     private let configuration: TransportConfiguration
 
+    /// The largest trust root (CA bundle) file read; a system bundle of every public CA is about 250 KB.
+    static let maximumTrustRootFileBytes = 16 << 20
+
+    /// The certificates of a trust root file (a cloud's `caBundle`, `SSL_CERT_FILE`), read through the one file
+    /// reader, so a FIFO or a device named there is refused at once instead of blocking or being read forever.
+    /// explain checks a `caBundle` with this same function.
+    package static func trustRoots(inFile path: String) throws(AzureIdentityError) -> [NIOSSLCertificate] {
+        let shown = OutsideText.escapingControlCharacters(path)
+        let bytes: [UInt8]
+        do {
+            bytes = try UserFile.read(path, limit: maximumTrustRootFileBytes).bytes
+        } catch {
+            throw AzureIdentityError(
+                code: .invalidConfiguration, message: "The CA certificate file '\(shown)' \(error).", underlying: error)
+        }
+        do {
+            let certificates = try NIOSSLCertificate.fromPEMBytes(bytes)
+            guard !certificates.isEmpty else { throw NIOSSLError.failedToLoadCertificate }
+            return certificates
+        } catch {
+            throw AzureIdentityError(
+                code: .invalidConfiguration, message: "The CA certificate file '\(shown)' holds no PEM certificate.",
+                underlying: error)
+        }
+    }
+
+    /// How many certificates ``trustRoots(inFile:)`` finds, for callers that do not link NIOSSL.
+    package static func trustRootCount(inFile path: String) throws(AzureIdentityError) -> Int {
+        try trustRoots(inFile: path).count
+    }
+
     /// Creates a transport.
     /// - Throws: ``AzureIdentityError/Code/invalidConfiguration`` when a trust root cannot be loaded.
     public init(configuration: TransportConfiguration = TransportConfiguration()) throws {
         self.configuration = configuration
         var tls = TLSConfiguration.makeClientConfiguration()
         var roots: [NIOSSLCertificate] = []
+        for path in configuration.additionalTrustRootFiles {
+            roots += try Self.trustRoots(inFile: path)
+        }
         do {
             for pem in configuration.additionalTrustRootsPEM {
                 roots += try NIOSSLCertificate.fromPEMBytes(Array(pem.utf8))
-            }
-            for path in configuration.additionalTrustRootFiles {
-                roots += try NIOSSLCertificate.fromPEMFile(path)
             }
         } catch {
             throw AzureIdentityError(
