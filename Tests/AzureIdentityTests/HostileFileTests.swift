@@ -77,7 +77,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         for (path, what) in try specials() {
             let started = ContinuousClock.now
-            let configuration = TransportConfiguration.fromEnvironment(["SSL_CERT_FILE": path])
+            let configuration = try TransportConfiguration.fromEnvironment(["SSL_CERT_FILE": path])
             let error = #expect(throws: AzureIdentityError.self) {
                 _ = try AsyncHTTPClientTransport(configuration: configuration)
             }
