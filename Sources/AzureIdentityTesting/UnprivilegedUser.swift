@@ -17,7 +17,9 @@ import Darwin
 /// capabilities that bypass the checks. No other thread of the test process is affected, and the thread ends with
 /// the call. When the tests do not run as root, the code runs as the current user, whom `chmod 000` stops already.
 ///
-/// Make what must be unreadable owned by root with mode `0700` (directories) or `0600` (files).
+/// Make what must be unreadable mode `0000`: that stops both `nobody` and a non-root owner. Check ``isAvailable``
+/// first (`@Test(.enabled(if: UnprivilegedUser.isAvailable))`): run as root where `setfsuid` does not exist (macOS),
+/// `run` stops the process rather than run the code with privileges that would make the test pass vacuously.
 public enum UnprivilegedUser {
     /// The user id file access is checked as.
     public static let userID: UInt32 = 65534

@@ -118,7 +118,8 @@ package struct FileProblem: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooLarge:
             let limitText =
                 limitIsMemory
-                ? "this machine's memory (\(limit ?? 0) bytes)" : limit.map { "the limit of \($0) bytes" } ?? "the limit"
+                ? "this machine's memory (\(limit ?? 0) bytes)"
+                : limit.map { "the limit of \($0) bytes" } ?? "the limit"
             if let size { return "is \(size) bytes, more than \(limitText)" }
             return "is larger than \(limitText)"
         default:

@@ -44,7 +44,8 @@ import Testing
         let file = try scratch.write("dev.yaml", Self.profile)
         let size = Self.profile.utf8.count
         let refused = await CLIHarness.run(["validate", "--max-file-size", String(size - 1), file])
-        #expect(refused.stdout.contains("error[AP101]: file is \(size) bytes, more than the limit of \(size - 1) bytes"))
+        #expect(refused.stdout.contains(
+            "error[AP101]: file is \(size) bytes, more than the limit of \(size - 1) bytes"))
         let accepted = await CLIHarness.run(["validate", "--max-file-size", String(size), file])
         #expect(accepted.status == 0)
     }
@@ -75,7 +76,9 @@ import Testing
             #expect(run.status == 2, "\(arguments)")
             #expect(run.stderr.contains("pipe.yaml has errors"), "\(arguments): \(run.stderr)")
         }
-        let searchPath = try await bounded { await CLIHarness.run(["list"], environment: ["AUTHPROFILE_PATH": directory]) }
+        let searchPath = try await bounded {
+            await CLIHarness.run(["list"], environment: ["AUTHPROFILE_PATH": directory])
+        }
         #expect(searchPath.status == 2)
         #expect(searchPath.stderr.contains("pipe.yaml has errors"))
     }

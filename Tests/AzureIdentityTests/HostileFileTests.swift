@@ -48,9 +48,11 @@ import Testing
             let started = ContinuousClock.now
             let workload = try WorkloadIdentityCredential(
                 tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, tokenFilePath: path)
-            let tokenError = await caught { try await workload.getToken(scopes: managementScope) } as? AzureIdentityError
+            let tokenError = await caught { try await workload.getToken(scopes: managementScope) }
+                as? AzureIdentityError
             #expect(tokenError?.code == .invalidConfiguration)
-            #expect(tokenError?.message.contains("the token file '\(path)' \(what)") == true, "\(String(describing: tokenError))")
+            #expect(tokenError?.message.contains("the token file '\(path)' \(what)") == true,
+                    "\(String(describing: tokenError))")
             let assertion = try ClientAssertionCredential(
                 tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, assertionFile: path)
             let assertionError = await caught { try await assertion.getToken(scopes: managementScope) }
@@ -64,7 +66,7 @@ import Testing
     @Test func missingAndEmptyTokenFilesStayUnavailable() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let empty = directory.appendingPathComponent("empty").path
-        FileManager.default.createFile(atPath: empty, contents: Data(" \n".utf8))
+        try Data(" \n".utf8).write(to: URL(fileURLWithPath: empty))
         for path in [empty, directory.appendingPathComponent("absent").path] {
             let workload = try WorkloadIdentityCredential(
                 tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, tokenFilePath: path)

@@ -74,7 +74,8 @@ import Testing
     @Test func aRootThatIsNotADirectoryOrMissingIsAProblem() throws {
         let scratch = try ScratchDirectory()
         let file = try scratch.write("file.yaml")
-        #expect(DirectoryWalk.files(under: file, including: Self.yaml).problems.map(\.problem.reason) == [.notDirectory])
+        let notDirectory = DirectoryWalk.files(under: file, including: Self.yaml).problems
+        #expect(notDirectory.map(\.problem.reason) == [.notDirectory])
         let absent = DirectoryWalk.files(under: scratch.path("absent"), including: Self.yaml).problems
         #expect(absent.map(\.path) == [""])
         #expect(absent.map(\.problem.description) == ["does not exist"])

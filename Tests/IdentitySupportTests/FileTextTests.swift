@@ -77,7 +77,9 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return UInt8(truncatingIfNeeded: state >> 56)
         }
-        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xA0, 0x9F, 0x90]
+        let alphabet: [UInt8] = [
+            0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xA0, 0x9F, 0x90,
+        ]
         for _ in 0..<20_000 {
             let length = Int(next() % 24)
             let bytes = (0..<length).map { _ in next() & 1 == 0 ? alphabet[Int(next()) % alphabet.count] : next() }

@@ -52,7 +52,8 @@ enum DocumentLoader {
 
     private static func binary(at nul: Int, in body: [UInt8], path: String) -> LoadedDocument {
         failure(Diagnostic(
-            .binaryFile, "file contains a NUL byte; profiles are UTF-8 text", at: location(ofByte: nul, in: body, path: path),
+            .binaryFile, "file contains a NUL byte; profiles are UTF-8 text",
+            at: location(ofByte: nul, in: body, path: path),
             hint: body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF])
                 ? "the file looks like UTF-16; save it as UTF-8" : nil), path: path)
     }

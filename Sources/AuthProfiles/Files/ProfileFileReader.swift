@@ -29,7 +29,8 @@ enum ProfileFileReader {
         let start = SourceLocation(file: name, line: 1, column: 1)
         switch problem.reason {
         case .tooLarge:
-            return Diagnostic(.fileTooLarge, "file \(problem)", at: start, hint: "split the profiles over several files")
+            return Diagnostic(
+                .fileTooLarge, "file \(problem)", at: start, hint: "split the profiles over several files")
         case .directory, .fifo, .characterDevice, .blockDevice, .socket, .notRegularFile:
             return Diagnostic(.unreadableFile, "file \(problem)", at: start,
                               hint: "profiles are read from regular files only")

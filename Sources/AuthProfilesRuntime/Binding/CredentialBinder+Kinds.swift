@@ -107,7 +107,9 @@ extension CredentialBinder {
 
     func load(_ certificate: CertificateSettings) throws -> ClientCertificate {
         let file = try path(certificate.path, "certificate.path")
-        let keyFile = try certificate.keyPath.map { value throws(ValueProblem) in try path(value, "certificate.keyPath") }
+        let keyFile = try certificate.keyPath.map { value throws(ValueProblem) in
+            try path(value, "certificate.keyPath")
+        }
         let password = try certificate.password.map { reference throws(ValueProblem) in
             try secret(reference, "certificatePassword")
         }

@@ -34,10 +34,12 @@ extension ExplainWalk {
                 // Read as the run's transport reads it; a bundle it cannot load stops the profile from running.
                 do {
                     let count = try AsyncHTTPClientTransport.trustRootCount(inFile: resolver.absolutePath(path))
-                    facts.append(Evidence(.ok, "caBundle \(path)", count == 1 ? "1 certificate" : "\(count) certificates"))
+                    let found = count == 1 ? "1 certificate" : "\(count) certificates"
+                    facts.append(Evidence(.ok, "caBundle \(path)", found))
                 } catch {
                     let problem = (error.underlying as? FileProblem)?.description ?? "holds no PEM certificate"
-                    facts.append(Evidence(problem == "does not exist" ? .missing : .problem, "caBundle \(path)", problem))
+                    let status: Evidence.Status = problem == "does not exist" ? .missing : .problem
+                    facts.append(Evidence(status, "caBundle \(path)", problem))
                 }
             }
         }

@@ -47,7 +47,8 @@ public enum CertificateInspection {
             return InspectionResult(
                 verdict: missing ? .unavailable : .misconfigured,
                 evidence: [Evidence(missing ? .missing : .problem, "file \(shown)", failure.problem.description)],
-                hint: missing ? "Create \(shown), or fix the certificate path." : "Make \(shown) a readable regular file.")
+                hint: missing
+                    ? "Create \(shown), or fix the certificate path." : "Make \(shown) a readable regular file.")
         case .success(let read):
             files = read
         }

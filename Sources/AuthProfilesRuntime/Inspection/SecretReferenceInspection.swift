@@ -51,10 +51,9 @@ public enum SecretReferenceInspection {
         let subject = "file \(path)"
         switch CredentialFile.read(context.absolute(path)) {
         case .failure(let problem):
-            let hint =
-                problem.isMissing
-                ? (problem.file == nil ? "Write the \(field) to \(path)." : "Write the \(field) to \(path), or fix the path.")
-                : ValueResolver.hint(for: problem)
+            let write = "Write the \(field) to \(path)"
+            let absent = problem.file == nil ? write + "." : write + ", or fix the path."
+            let hint = problem.isMissing ? absent : ValueResolver.hint(for: problem)
             return InspectionResult(
                 verdict: problem.isMissing ? .unavailable : .misconfigured,
                 evidence: [Evidence(problem.isMissing ? .missing : .problem, subject, problem.description)],

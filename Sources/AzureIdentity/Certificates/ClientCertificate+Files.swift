@@ -63,7 +63,8 @@ extension ClientCertificate {
         /// Parses the files into a certificate.
         package func load(password: Secret?) throws -> ClientCertificate {
             switch format {
-            case .pem: try ClientCertificate(certificatePEM: certificateText, privateKeyPEM: keyText, password: password)
+            case .pem:
+                try ClientCertificate(certificatePEM: certificateText, privateKeyPEM: keyText, password: password)
             case .pkcs12: try ClientCertificate(pkcs12: certificate.bytes, password: password)
             }
         }

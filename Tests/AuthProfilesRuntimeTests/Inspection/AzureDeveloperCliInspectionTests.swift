@@ -58,7 +58,8 @@ import Testing
 
     @Test func aTokenCacheThatCannotBeListedIsSaidSoNotTakenForEmpty() throws {
         try writeJSON(".azd/auth.json", currentUser(["homeAccountId": "oid.\(Self.tenant)"]))
-        try FileManager.default.createDirectory(atPath: directory.path + "/.azd/auth", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: directory.path + "/.azd/auth", withIntermediateDirectories: true)
         try SpecialFiles.makeFIFO(at: directory.path + "/.azd/auth/msal")
         let result = AzureDeveloperCliInspection.inspect(tenantID: nil, context: try context())
         #expect(result.verdict == .unknown)

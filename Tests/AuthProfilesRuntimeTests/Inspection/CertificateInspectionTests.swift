@@ -127,7 +127,8 @@ import Testing
             == true)
         // A PKCS#12 bundle opened with a password holds its key encrypted: no note, whatever its mode.
         try directory.write("app.pfx", Data(try certificate.pkcs12(password: "pw")), permissions: 0o644)
-        let bundle = CertificateInspection.inspect(path: "app.pfx", password: Secret("pw"), context: directory.context())
+        let bundle = CertificateInspection.inspect(
+            path: "app.pfx", password: Secret("pw"), context: directory.context())
         #expect(bundle.verdict == .ready)
         #expect(!bundle.allText.contains("readable by"))
     }
