@@ -123,7 +123,7 @@ extension DocumentDecoder {
                     return .invalid
                 }
                 // The default must itself be a valid literal of the field's type.
-                if case .invalid = decodeValue(defaultNode, type: type, field: field) {
+                if case .invalid = decodeValue(defaultNode, type: type.environmentValueType, field: field) {
                     return .invalid
                 }
                 defaultText = tree.string(defaultNode)

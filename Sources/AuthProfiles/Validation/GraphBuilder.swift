@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// Turns a decoded document into a ``CredentialGraph``: resolves names, applies `extends` and defaults,
 /// and checks the rules that span more than one field.
 struct GraphBuilder {
@@ -59,8 +61,9 @@ struct GraphBuilder {
             }
             guard let host = object["authorityHost"]?.text else { continue }
             let allowsLoopback = boolLiteral(object["allowLoopback"]) ?? false
-            if let literal = host.literal {
-                checkAuthorityHost(literal, allowsLoopback: allowsLoopback, at: object.location(of: "authorityHost"),
+            // The default of an `{env:}` binding is used as written when the variable is unset: check it too.
+            if let written = host.literal ?? host.binding?.defaultValue {
+                checkAuthorityHost(written, allowsLoopback: allowsLoopback, at: object.location(of: "authorityHost"),
                                    path: "clouds.\(name.value).authorityHost")
             }
             clouds[name.value] = CloudDefinition(
@@ -69,19 +72,22 @@ struct GraphBuilder {
         }
     }
 
+    /// The authority rule the runtime applies too (``AuthorityURL``), reported as `AP302`–`AP304`. Messages quote
+    /// the URL only in its normalized form, which has no user info, query or fragment.
     private mutating func checkAuthorityHost(_ host: String, allowsLoopback: Bool, at location: SourceLocation,
                                              path: String) {
-        guard let url = URLParts(host) else {
-            report(.invalidURL, "authority host '\(host)' is not a URL", at: location, path: path,
+        switch AuthorityURL.check(host, allowLoopback: allowsLoopback) {
+        case .success:
+            break
+        case .failure(.loopbackNotAllowed(let url)):
+            report(.loopbackAuthorityHost, "authority host '\(url.normalized)' is a loopback address",
+                   at: location, path: path, hint: "add `allowLoopback: true` to the cloud if it is a local test server")
+        case .failure(.insecureScheme(let url)):
+            report(.insecureAuthorityHost, "authority host '\(url.normalized)' does not use https", at: location,
+                   path: path, hint: "use https://\(url.host.canonical)" + (url.port.map { ":\($0)" } ?? "") + url.path)
+        case .failure(let problem):
+            report(.invalidURL, "authority host is not valid: \(problem)", at: location, path: path,
                    hint: "write e.g. https://login.microsoftonline.com")
-            return
-        }
-        if url.isLoopback && !allowsLoopback {
-            report(.loopbackAuthorityHost, "authority host '\(host)' is a loopback address", at: location, path: path,
-                   hint: "add `allowLoopback: true` to the cloud if it is a local test server")
-        } else if url.scheme != "https" && !(url.scheme == "http" && url.isLoopback) {
-            report(.insecureAuthorityHost, "authority host '\(host)' does not use https", at: location, path: path,
-                   hint: "use https://\(url.host)")
         }
     }
 
@@ -125,7 +131,7 @@ struct GraphBuilder {
             }
             if Identifiers.looksLikeLiteralTenant(name) {
                 guard Identifiers.isTenantID(name) else {
-                    report(.invalidTenantID, "'\(name)' is not a valid tenant id; tenant ids use letters, digits, '-' and '.'",
+                    report(.invalidTenantID, Identifiers.tenantIDProblem(name),
                            at: value.location, path: path())
                     return nil
                 }
