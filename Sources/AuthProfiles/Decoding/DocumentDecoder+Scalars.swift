@@ -44,7 +44,7 @@ extension DocumentDecoder {
         case .choice(let words):
             guard words.contains(text) else {
                 return invalid(.invalidValue, "'\(text)' is not a valid value for '\(field.name)'",
-                               hint: Suggestion.hint(for: text, in: words)
+                               hint: suggestions.hint(for: text, in: words)
                                    ?? "use one of " + words.map { "'\($0)'" }.joined(separator: ", "))
             }
         case .clientID:

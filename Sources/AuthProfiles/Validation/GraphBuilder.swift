@@ -14,8 +14,19 @@ struct GraphBuilder {
     var rawProfileIndex: [String: Int] = [:]
     var usedTenants: Set<String> = []
     /// Did-you-mean searches over large name lists left; a file with thousands of broken references stays fast.
-    var suggestionBudget = 200
+    var suggestions = Suggestion.Budget()
+    /// The declared names, sorted once for hints (not once per broken reference).
+    var profileNames: [String] = []
+    var tenantNames: [String] = []
+    var cloudNames: [String] = []
     var usedClouds: Set<String> = []
+    /// What ``reportOnce`` reported.
+    var reportedOnce: Set<ReportedOnceKey> = []
+
+    struct ReportedOnceKey: Hashable {
+        let code: DiagnosticCode
+        let location: SourceLocation
+    }
 
     init(file: String, document: DecodedObject) {
         self.file = file
@@ -24,12 +35,15 @@ struct GraphBuilder {
 
     mutating func build() -> CredentialGraph? {
         buildClouds()
+        cloudNames = clouds.keys.sorted()
         buildTenants()
+        tenantNames = tenants.keys.sorted()
         if case .namedMap(let entries)? = document["profiles"] {
             rawProfiles = entries.compactMap { entry in entry.value.value.object.map { (entry.name, $0) } }
             for (index, entry) in rawProfiles.enumerated() where rawProfileIndex[entry.name.value] == nil {
                 rawProfileIndex[entry.name.value] = index
             }
+            profileNames = rawProfileIndex.keys.sorted()
         }
         let profiles = buildProfiles()
         // Positions, not copies: a `Profile` copy retains a dozen references.
@@ -40,9 +54,7 @@ struct GraphBuilder {
         }
         checkReferenceCycles(profiles, positions: positions)
         for position in profiles.indices { checkChains(profiles[position].credential) }
-        for position in profiles.indices where profiles[position].isProduction {
-            checkProductionPolicy(profiles[position], in: profiles, positions: positions)
-        }
+        checkProductionPolicy(profiles, positions: positions)
         checkUnused()
         return CredentialGraph(file: file, description: document["description"]?.literalText, clouds: clouds,
                                tenants: tenants, profiles: profiles)
@@ -110,7 +122,7 @@ struct GraphBuilder {
         usedClouds.insert(name)
         guard clouds[name] != nil else {
             report(.unknownCloud, "unknown cloud '\(name)'", at: object.location(of: "cloud"), path: path(),
-                   hint: Suggestion.hint(for: name, in: clouds.keys.sorted())
+                   hint: suggestions.hint(for: name, in: cloudNames)
                        ?? "use public, usgov, china, or declare it under `clouds:`")
             return nil
         }
@@ -137,9 +149,9 @@ struct GraphBuilder {
                 }
                 return .literal(name)
             }
-            let hint = suggestion(for: name, in: tenants.keys.sorted())
+            let hint = suggestions.hint(for: name, in: tenantNames)
                 ?? (tenants.isEmpty ? "declare it under `tenants:`, or write the tenant id (a GUID or domain)"
-                    : "declared tenants: " + tenants.keys.sorted().joined(separator: ", "))
+                    : "declared tenants: " + Self.shortList(tenantNames))
             report(.unknownTenant, "unknown tenant '\(name)'", at: value.location, path: path(), hint: hint)
             return nil
         }
@@ -147,11 +159,10 @@ struct GraphBuilder {
 
     // MARK: Helpers
 
-    /// A did-you-mean hint among declared names, while the budget lasts.
-    mutating func suggestion(for word: String, in names: some Collection<String>) -> String? {
-        guard suggestionBudget > 0 else { return nil }
-        suggestionBudget -= 1
-        return Suggestion.hint(for: word, in: names)
+    /// At most ten names, then how many more: a hint never lists a whole file.
+    static func shortList(_ names: [String]) -> String {
+        let shown = names.prefix(10).joined(separator: ", ")
+        return names.count > 10 ? shown + " and \(names.count - 10) more" : shown
     }
 
     mutating func report(
