@@ -34,6 +34,25 @@ import Testing
         }
     }
 
+    /// Regressions whose fix is being made on another branch of issue 9, by the file name's first word. A listed
+    /// input that still fails is a known issue; once the fix is merged the input passes, the known issue is "not
+    /// recorded" and the test fails until the entry is removed here. Remove every entry as its branch is merged.
+    static let fixedElsewhere: [String: String] = [
+        "item1": "Retry-After parsing traps (branch retries)",
+        "item2": "non-finite or huge token lifetimes (branch numbers)",
+        "item3": "huge JWT exp (branch numbers)",
+        "item8": "uncapped Retry-After in managed identity (branch retries)",
+        "item17": "expired tokens and Retry-After: nan (branches numbers and retries)",
+        "item19": "server text shown with control characters (branch numbers)",
+        "new": "found by the response fuzzers, reported, not yet fixed (see docs/fuzzing.md)",
+    ]
+
+    static func openIssue(_ input: Input) -> String? {
+        guard input.path.hasPrefix("regressions-") else { return nil }
+        let name = input.path.split(separator: "/").last ?? ""
+        return fixedElsewhere[String(name.prefix { $0 != "-" })]
+    }
+
     @Test func everyTargetHasSeeds() {
         for target in FuzzTarget.all {
             #expect(Self.inputs.contains { $0.path.hasPrefix("corpus-\(target.name)/") }, "no seeds for \(target.name)")
@@ -43,6 +62,14 @@ import Testing
     /// The bound only catches a hang; a replay takes milliseconds.
     @Test(.timeLimit(.minutes(1)), arguments: inputs)
     func replaysWithoutTrapOrViolation(_ input: Input) async throws {
+        if let reason = Self.openIssue(input) {
+            await withKnownIssue("issue 9: \(reason)") { await Self.replay(input) }
+        } else {
+            await Self.replay(input)
+        }
+    }
+
+    static func replay(_ input: Input) async {
         let result = await #expect(processExitsWith: .success, observing: [\.standardErrorContent]) { [input] in
             let url = ResponseFuzzRegressionTests.fuzzDirectory.appendingPathComponent(input.path)
             guard let target = FuzzTarget.named(input.target), let data = FileManager.default.contents(atPath: url.path)
