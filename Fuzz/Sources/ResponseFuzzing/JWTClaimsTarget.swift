@@ -59,12 +59,13 @@ enum JWTFixtures {
     static func inspectFile(_ bytes: [UInt8]) throws -> InspectionResult {
         try ManagedIdentityFixtures.prepareFiles()
         let path = ManagedIdentityFixtures.directory + "/token-\(UUID().uuidString).jwt"
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw HarnessViolation("jwt-claims: could not write \(path): \(error)")
-        }
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        // Plain POSIX calls: Foundation's Data.write syncs the file to disk, which cut the rate to ~100 inputs/s.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw HarnessViolation("jwt-claims: could not create \(path): errno \(errno)") }
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        defer { unlink(path) }
+        guard written == bytes.count else { throw HarnessViolation("jwt-claims: could not write \(path)") }
         let context = InspectionContext(environment: [:], now: FakeClock.start, workingDirectory: "/")
         return TokenFileInspection.inspect(path: path, context: context)
     }
