@@ -13,7 +13,7 @@ extension FuzzTarget {
     ) { input in
         let responses = input.responses
         for response in responses {
-            InternalDecoders.tokenEndpointBody(response.body, issuedAt: FakeClock.start)
+            InternalDecoders.tokenEndpointBody(response.body)
         }
         let clock = FakeClock()
         let transport = ScriptedTransport(responses)
