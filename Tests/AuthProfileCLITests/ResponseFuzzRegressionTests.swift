@@ -101,6 +101,11 @@ import Testing
         #expect(responses[1].body == Array("{}\n".utf8))
     }
 
+    @Test func resetAndTimeoutAreTransportFailures() {
+        let responses = FuzzInput(Array("\nreset\n~~~\ntimeout\n~~~\n503\n".utf8)).responses
+        #expect(responses.map(\.failure) == [.connectionFailed, .timedOut, nil])
+    }
+
     @Test func anyBytesGiveSomeInput() {
         for bytes: [UInt8] in [[], [10], [10, 10], Array("~~~".utf8), [0xFF, 0x0A, 0x7E, 0x7E, 0x7E, 0x0A, 0x0A]] {
             let input = FuzzInput(bytes)

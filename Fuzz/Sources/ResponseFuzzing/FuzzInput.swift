@@ -1,3 +1,6 @@
+import AzureIdentity
+import Foundation
+
 /// How a fuzz input is cut into what a target feeds. The layout is text so that seeds can be read and written by
 /// hand, and every cut is total: any bytes give some setup line and some responses, never a trap.
 ///
@@ -13,7 +16,8 @@
 /// ```
 ///
 /// A part with no blank line is all head (status and headers) and has an empty body. A status that is not 1–3
-/// digits is 200.
+/// digits is 200. A part whose first line is `reset` or `timeout` is no answer at all: the connection breaks or
+/// times out (`TransportError`), as a server that went away does.
 struct FuzzInput: Sendable {
     /// The raw input.
     let bytes: [UInt8]
@@ -72,6 +76,8 @@ struct ScriptedResponse: Sendable {
     var status: Int
     var headers: [(name: String, value: String)]
     var body: [UInt8]
+    /// Set for `reset` and `timeout`: the request fails below HTTP instead of being answered.
+    var failure: TransportError.Code?
 
     init(_ part: ArraySlice<UInt8>) {
         let blank = FuzzInput.split(part, separator: [newline, newline])
@@ -82,6 +88,12 @@ struct ScriptedResponse: Sendable {
         }
         status = lines.first.flatMap(Self.status) ?? 200
         headers = lines.dropFirst().compactMap(Self.header)
+        failure =
+            switch lines.first?.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "reset": .connectionFailed
+            case "timeout": .timedOut
+            default: nil
+            }
     }
 
     /// `HTTP/1.1 429 Too Many Requests`, `429` or `429 …`: the first run of 1–3 digits.

@@ -27,6 +27,9 @@ final class ScriptedTransport: HTTPTransport {
             throw TransportError(code: .connectionFailed, message: "the scripted server has no more answers")
         }
         let answer = script[index]
+        if let failure = answer.failure {
+            throw TransportError(code: failure, message: "the scripted server: \(failure)")
+        }
         return TransportResponse(status: answer.status, headers: answer.headers, body: answer.body)
     }
 
