@@ -121,7 +121,7 @@ struct GraphBuilder {
         guard let name = object["cloud"]?.literalText else { return nil }
         usedClouds.insert(name)
         guard clouds[name] != nil else {
-            report(.unknownCloud, "unknown cloud '\(name)'", at: object.location(of: "cloud"), path: path(),
+            report(.unknownCloud, "unknown cloud \(ShownValue.quoted(name))", at: object.location(of: "cloud"), path: path(),
                    hint: suggestions.hint(for: name, in: cloudNames)
                        ?? "use public, usgov, china, or declare it under `clouds:`")
             return nil
@@ -152,7 +152,7 @@ struct GraphBuilder {
             let hint = suggestions.hint(for: name, in: tenantNames)
                 ?? (tenants.isEmpty ? "declare it under `tenants:`, or write the tenant id (a GUID or domain)"
                     : "declared tenants: " + Self.shortList(tenantNames))
-            report(.unknownTenant, "unknown tenant '\(name)'", at: value.location, path: path(), hint: hint)
+            report(.unknownTenant, "unknown tenant \(ShownValue.quoted(name))", at: value.location, path: path(), hint: hint)
             return nil
         }
     }

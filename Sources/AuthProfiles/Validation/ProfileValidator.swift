@@ -34,10 +34,13 @@ public struct ProfileValidator: Sendable {
     public func validate(bytes: some Collection<UInt8>, path: String) -> ValidationResult {
         let document = DocumentLoader.load(bytes: bytes, path: path, limits: limits)
         guard let tree = document.tree else {
-            return ValidationResult(source: document.source, diagnostics: document.diagnostics, graph: nil)
+            return ValidationResult(source: document.source, diagnostics: document.diagnostics.map(\.sanitized),
+                                    graph: nil)
         }
         var decoder = DocumentDecoder(file: path, tree: tree)
         let decoded = decoder.decodeDocument()
+        var source = document.source
+        source.masks = SourceMasks(regions: decoder.sensitiveRegions(in: source), isDecoded: decoded != nil)
         var diagnostics = document.diagnostics + decoder.diagnostics
         var graph: CredentialGraph?
         if let decoded {
@@ -46,7 +49,7 @@ public struct ProfileValidator: Sendable {
             diagnostics += builder.diagnostics
             graph = diagnostics.containsErrors ? nil : built
         }
-        return ValidationResult(source: document.source, diagnostics: Self.unique(diagnostics).sortedByLocation(),
+        return ValidationResult(source: source, diagnostics: Self.unique(diagnostics.map(\.sanitized)).sortedByLocation(),
                                 graph: graph)
     }
 
@@ -66,7 +69,7 @@ public struct ProfileValidator: Sendable {
             return validate(bytes: try ProfileFileReader.read(path: path, name: name, limit: limits.maximumFileSize),
                             path: name)
         } catch {
-            return ValidationResult(source: SourceText(path: name, text: ""), diagnostics: [error.diagnostic],
+            return ValidationResult(source: SourceText(path: name, text: ""), diagnostics: [error.diagnostic.sanitized],
                                     graph: nil)
         }
     }
