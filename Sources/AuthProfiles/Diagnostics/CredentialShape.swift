@@ -37,8 +37,9 @@ package enum CredentialShape {
 
     /// Whether a key (a field name, in any spelling) names a secret: `clientSecret`, `ClientSecret`,
     /// `client_secret`, `password`, `certificatePassword`, `userAssertion`, `systemAccessToken`, `apiKey`, …
+    /// Only the first 128 bytes of a key are read: no field name is longer, and a hostile file may have long keys.
     package static func isSecretKey(_ key: some StringProtocol) -> Bool {
-        let normalized = key.utf8.map(lowercased).filter {
+        let normalized = key.utf8.prefix(128).map(lowercased).filter {
             $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: " ")
         }
         return secretKeyWords.contains { firstOffset(of: $0, in: normalized) != nil }
@@ -50,6 +51,7 @@ package enum CredentialShape {
     static func credentialRanges(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
+        let table = Self.table  // once, not a lazy-global check per byte
         for offset in 0...bytes.count where offset == bytes.count || table[Int(bytes[offset])] & separator != 0 {
             if offset - start >= 8, looksLikeCredential(bytes: UnsafeBufferPointer(rebasing: bytes[start..<offset])) {
                 ranges.append(start..<offset)
@@ -81,6 +83,7 @@ package enum CredentialShape {
     /// token of every diagnostic goes through it).
     static func looksLikeCredential(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 8 else { return false }
+        let table = Self.table
         var all: UInt16 = 0xFFFF  // the classes every byte has
         var any: UInt16 = 0  // the classes some byte has
         var switches = 0
