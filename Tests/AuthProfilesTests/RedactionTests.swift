@@ -49,7 +49,7 @@ import Testing
     @Test func shownValuesAreEscapedBoundedAndRedacted() {
         #expect(ShownValue.quoted("prodution") == "'prodution'")
         #expect(ShownValue.quoted("a\u{1B}[2Jb") == "'a\\u{1B}[2Jb'")
-        #expect(ShownValue.quoted(String(repeating: "x", count: 1000)) == "'" + String(repeating: "x", count: 64) + "…'")
+        #expect(ShownValue.quoted(String(repeating: "x", count: 1000)) == "'" + String(repeating: "x", count: 64) + "...'")
         #expect(ShownValue.quoted("Xq48Q~Zr0e.m1NVp_8uDwq-KtJ3~yLs5cR2aBnGh") == "'[redacted]'")
         // A secret cut by the length bound is redacted before the cut, so no half of it shows.
         let long = String(repeating: "a ", count: 25) + "Xq48Q~Zr0e.m1NVp_8uDwq-KtJ3~yLs5cR2aBnGh"
@@ -75,6 +75,19 @@ import Testing
         let env = try #require(result.diagnostics.first { $0.code == .invalidEnvironmentName })
         #expect(line.isMasked(at: env.location.column))
         #expect(line.text.unicodeScalars.map { $0 }[line.column(for: env.location.column) - 1] == "[")
+    }
+
+    @Test func aMaskCoversTheWholeValueAndNoMore() throws {
+        // A plain scalar may end in ',' in block context: that comma is the secret's, not a separator.
+        let block = validate("version: 1\nprofiles:\n  app:\n    credential:\n      type: clientSecret\n"
+            + "      clientId: 2d1a8c9e-0000-4000-8000-000000000001\n      clientSecret: hunter2,\n")
+        #expect(block.diagnostics.map(\.code) == [.inlineSecret])
+        #expect(block.source.displayedLine(7)?.text == "      clientSecret: [redacted]")
+        // In a flow mapping the mask stops at the value: the next key stays readable.
+        let flow = validate("version: 1\nprofiles:\n  app: { credential: { type: clientSecret, clientSecret: "
+            + "'hunter2', clientId: nope } }\n")
+        #expect(flow.source.displayedLine(3)?.text
+            == "  app: { credential: { type: clientSecret, clientSecret: [redacted], clientId: nope } }")
     }
 
     @Test func unknownKeysShowTheirValueUnlessTheyNameASecret() throws {

@@ -35,7 +35,8 @@ extension DocumentDecoder {
             return .integer(.literal(port))
         case .version:
             guard isPlain, let version = Int(text) else {
-                return invalid(.wrongType, "'version' must be a number, found \(ShownValue.quoted(text))", hint: "write `version: 1`")
+                return invalid(.wrongType, "'version' must be a number, found \(ShownValue.quoted(text))",
+                               hint: "write `version: 1`")
             }
             guard version == FormatSpec.supportedVersion else {
                 return invalid(.unsupportedVersion, "version \(version) is not supported; this tool reads version 1",
@@ -58,10 +59,13 @@ extension DocumentDecoder {
                 return invalid(.invalidGUID, "'\(field.name)' must be a GUID, found \(ShownValue.quoted(text))")
             }
         case .tenantID:
-            guard Identifiers.isTenantID(text) else { return invalid(.invalidTenantID, Identifiers.tenantIDProblem(text)) }
+            guard Identifiers.isTenantID(text) else {
+                return invalid(.invalidTenantID, Identifiers.tenantIDProblem(text))
+            }
         case .allowedTenant:
             guard text == "*" || Identifiers.isTenantID(text) else {
-                return invalid(.invalidTenantID, Identifiers.tenantIDProblem(text), hint: "use a tenant id, or '*' for any tenant")
+                return invalid(.invalidTenantID, Identifiers.tenantIDProblem(text),
+                               hint: "use a tenant id, or '*' for any tenant")
             }
         case .resourceID:
             guard Identifiers.isResourceID(text) else {
@@ -70,7 +74,8 @@ extension DocumentDecoder {
             }
         case .url:
             guard case .success(let url) = ParsedURL.parse(text) else {
-                return invalid(.invalidURL, "\(ShownValue.quoted(text)) is not a URL", hint: "write e.g. http://localhost:8400")
+                return invalid(.invalidURL, "\(ShownValue.quoted(text)) is not a URL",
+                               hint: "write e.g. http://localhost:8400")
             }
             guard !url.hasUserInfo else {
                 return invalid(.invalidURL, "'\(field.name)' contains user info (a user name or password before '@')",

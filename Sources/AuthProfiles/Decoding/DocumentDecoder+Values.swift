@@ -83,7 +83,7 @@ extension DocumentDecoder {
                     ? "key \(ShownValue.quoted(key))" : "key (not shown: in a secret's place it may be the secret)"
                 report(.unknownKey, "unknown \(named) in the value of '\(field.name)', which must be \(expected)",
                        at: keyNode, hint: suggestions.hint(for: key, in: allowed))
-                if Self.namesSecret(key) { markSensitive(valueNode, secretPlace: true) } else { markSecrets(under: valueNode) }
+                markUntyped(valueNode, key: key)
                 valid = false
                 continue
             }

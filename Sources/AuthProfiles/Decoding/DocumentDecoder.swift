@@ -49,7 +49,7 @@ struct DocumentDecoder {
                 report(.unknownKey, "unknown key \(ShownValue.quoted(key)) in \(spec.name)", at: keyNode, hint: hint)
                 // What the format does not define is not typed: a secret under a mis-cased or mis-spelled key
                 // (`ClientSecret`, `client_secret`, `clientScret`), or further down its value, is never shown.
-                if Self.namesSecret(key) { markSensitive(valueNode, secretPlace: true) } else { markSecrets(under: valueNode) }
+                markUntyped(valueNode, key: key)
                 continue
             }
             let value = decodeValue(valueNode, field: field)
@@ -162,6 +162,12 @@ struct DocumentDecoder {
         }
     }
 
+    /// Marks the value of a key the format does not define: all of it when the key names a secret, else the
+    /// values under it whose keys do.
+    mutating func markUntyped(_ value: Int, key: String) {
+        if Self.namesSecret(key) { markSensitive(value, secretPlace: true) } else { markSecrets(under: value) }
+    }
+
     /// Marks the value of every key under `node` that names a secret (``namesSecret(_:)``), at any depth: for
     /// values the format could not type (unknown keys, a credential of unknown type).
     mutating func markSecrets(under node: Int) {
@@ -206,12 +212,14 @@ struct DocumentDecoder {
             // An empty plain scalar (a key without a value, `key:`) has no text to hide.
             if node.isPlain && node.count == 0 { continue }
             let next = index + 1 < tree.nodes.count ? tree.nodes[index + 1] : nil
-            var end = next.map { (line: $0.line, column: $0.column) }
             if let width = Self.writtenWidth(of: Array(tree.string(index).unicodeScalars),
                                              at: node.column, on: source.line(node.line)) {
-                end = (node.line, node.column + width)
+                regions.append(SourceMasks.Region(startLine: node.line, startColumn: node.column,
+                                                  end: (node.line, node.column + width), isExact: true))
+            } else {
+                regions.append(SourceMasks.Region(startLine: node.line, startColumn: node.column,
+                                                  end: next.map { ($0.line, $0.column) }))
             }
-            regions.append(SourceMasks.Region(startLine: node.line, startColumn: node.column, end: end))
         }
         return regions
     }

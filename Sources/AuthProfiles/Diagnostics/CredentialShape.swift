@@ -39,11 +39,17 @@ package enum CredentialShape {
     /// `client_secret`, `password`, `certificatePassword`, `userAssertion`, `systemAccessToken`, `apiKey`, …
     /// Only the first 128 bytes of a key are read: no field name is longer, and a hostile file may have long keys.
     package static func isSecretKey(_ key: some StringProtocol) -> Bool {
-        let normalized = key.utf8.prefix(128).map(lowercased).filter {
-            $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: " ")
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
+            var count = 0
+            for byte in key.utf8.prefix(128)
+            where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: " ") {
+                buffer[count] = lowercased(byte)
+                count += 1
+            }
+            let normalized = UnsafeBufferPointer(rebasing: buffer[..<count])
+            return secretKeyWords.contains { firstOffset(of: $0, in: normalized) != nil }
+                || normalized.elementsEqual("pwd".utf8) || normalized.elementsEqual("token".utf8)
         }
-        return secretKeyWords.contains { firstOffset(of: $0, in: normalized) != nil }
-            || normalized.elementsEqual("pwd".utf8) || normalized.elementsEqual("token".utf8)
     }
 
     /// The byte ranges of the tokens of UTF-8 text that look like credentials. Tokens are split at ASCII

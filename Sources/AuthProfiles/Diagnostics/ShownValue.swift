@@ -49,14 +49,14 @@ enum ShownValue {
             scalars += 1
         }
         let shown = escaped(String(decoding: window[..<end], as: UTF8.self))
-        return isCut || end < window.count ? shown + "…" : shown
+        return isCut || end < window.count ? shown + "..." : shown
     }
 
     /// How much of a value is inspected for credentials and shown from.
     static let inspectedLength = 256
 
     /// `text` with control and bidirectional characters escaped (``OutsideText``); printable ASCII, nearly every
-    /// message, is returned as it is without a scalar-by-scalar walk.
+    /// message (a cut value ends in ASCII `...` for that reason), is returned as it is without a scalar walk.
     static func escaped(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         return OutsideText.escapingControlCharacters(text)

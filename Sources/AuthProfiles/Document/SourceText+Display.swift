@@ -10,6 +10,9 @@ struct SourceMasks: Sendable {
         let startColumn: Int
         /// `nil`: to the end of the file.
         let end: (line: Int, column: Int)?
+        /// Whether `end` is where the value's text ends; otherwise it is where the next node starts, and the
+        /// separators before it are not part of the value.
+        var isExact = false
     }
 
     var regions: [Region] = []
@@ -109,9 +112,11 @@ extension SourceText {
             let from = region.startLine == number ? region.startColumn : firstText
             var to = lineEnd
             if let end = region.end, end.line == number {
-                // Up to the next node, without the separators before it (`, ` in a flow collection).
                 to = min(end.column, lineEnd)
-                while to > from, to - 2 < scalars.count, [" ", ",", "\t"].contains(scalars[to - 2]) { to -= 1 }
+                // Up to the next node, without the separators before it (`, ` in a flow collection).
+                while !region.isExact, to > from, to - 2 < scalars.count, [" ", ",", "\t"].contains(scalars[to - 2]) {
+                    to -= 1
+                }
             }
             if from < to { ranges.append(from..<to) }
         }
@@ -129,16 +134,17 @@ extension SourceText {
             var keyEnd = index
             if keyEnd > 0, scalars[keyEnd - 1] == "\"" || scalars[keyEnd - 1] == "'" { keyEnd -= 1 }
             var keyStart = keyEnd
-            while keyStart > 0, scalars[keyStart - 1].properties.isAlphabetic || ("0"..."9").contains(scalars[keyStart - 1])
-                || scalars[keyStart - 1] == "_" || scalars[keyStart - 1] == "-" {
-                keyStart -= 1
-            }
+            while keyStart > 0, Self.isKeyScalar(scalars[keyStart - 1]) { keyStart -= 1 }
             let key = String(String.UnicodeScalarView(scalars[keyStart..<keyEnd]))
             guard CredentialShape.isSecretKey(key) else { continue }
             let valueStart = (scalars[(index + 1)...].firstIndex { $0 != " " && $0 != "\t" } ?? scalars.count) + 1
             if valueStart <= scalars.count { ranges.append(valueStart..<(scalars.count + 1)) }
         }
         return ranges
+    }
+
+    private static func isKeyScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
     }
 
     /// Sorted, non-overlapping ranges within `1..<limit`.

@@ -49,8 +49,8 @@ public struct ProfileValidator: Sendable {
             diagnostics += builder.diagnostics
             graph = diagnostics.containsErrors ? nil : built
         }
-        return ValidationResult(source: source, diagnostics: Self.unique(diagnostics.map(\.sanitized)).sortedByLocation(),
-                                graph: graph)
+        let sanitized = Self.unique(diagnostics.map(\.sanitized)).sortedByLocation()
+        return ValidationResult(source: source, diagnostics: sanitized, graph: graph)
     }
 
     /// Validates a document held in a string.
