@@ -40,6 +40,9 @@ public struct TextRenderer: DiagnosticRenderer {
            !diagnostic.isSensitive || line.isMasked(at: column) {
             output += " \(diagnostic.location.line) | \(line.text)\n"
             output += " \(pad) | \(String(repeating: " ", count: line.column(for: column) - 1))^\n"
+        } else if source.isTooLongToDisplay(diagnostic.location.line) {
+            output += " \(pad) | (source line not shown: it is longer than "
+                + "\(SourceText.maximumDisplayedLineLength) bytes)\n"
         } else if diagnostic.isSensitive {
             output += " \(pad) | (source line not shown: it may contain a secret)\n"
         }

@@ -123,7 +123,8 @@ package enum CredentialShape {
         // An Entra client secret: 40 characters of letters, digits, '.', '_', '-' and '~', always with a '~'.
         if bytes.count >= 30, any & tilde != 0 { return true }
         guard bytes.count >= 32 else { return false }
-        if all & hex != 0 { return true }
+        // Long hexadecimal with both digits and letters (a key or hash, not a run of one character).
+        if all & hex != 0, any & digit != 0, any & (upper | lower) != 0 { return true }
         // A long token that keeps switching between upper case, lower case and digits: a random key. Names and
         // key paths switch at word boundaries only (`workloadIdentity.clientId`: about 1 in 4 characters, long
         // PascalCase names under 2 in 5); random base64 switches at about 3 in 5.

@@ -55,8 +55,11 @@ extension SourceText {
     /// Values in a secret's place, values of unknown keys and every token that looks like a credential are
     /// replaced by ``CredentialShape/marker``; when the document could not be decoded, so is every value under a
     /// key that names a secret. Control characters are escaped (tabs become spaces) so the line prints as written.
+    ///
+    /// A line longer than ``maximumDisplayedLineLength`` bytes (a minified JSON file is one line) is not shown: the
+    /// work of showing a line grows with its length, once per diagnostic on it.
     public func displayedLine(_ number: Int) -> DisplayedLine? {
-        guard let line = line(number) else { return nil }
+        guard let line = line(number), line.utf8.count <= Self.maximumDisplayedLineLength else { return nil }
         let scalars = Array(line.unicodeScalars)
         var ranges = maskedColumns(line: number, scalars: scalars)
         for range in CredentialShape.credentialRanges(inScalars: scalars) {
@@ -88,6 +91,14 @@ extension SourceText {
         }
         columns.append(shown + 1)
         return DisplayedLine(text: text, columns: columns, masked: merged)
+    }
+
+    /// The longest line, in UTF-8 bytes, that ``displayedLine(_:)`` shows.
+    public static let maximumDisplayedLineLength = 1_000
+
+    /// Whether line `number` exists but is too long to be shown under a diagnostic.
+    public func isTooLongToDisplay(_ number: Int) -> Bool {
+        (line(number)?.utf8.count ?? 0) > Self.maximumDisplayedLineLength
     }
 
     /// The columns of a line that the masks cover, 1-based with exclusive ends.
@@ -151,8 +162,10 @@ extension SourceText {
     private static func merged(_ ranges: [Range<Int>], limit: Int) -> [Range<Int>] {
         var result: [Range<Int>] = []
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            let clamped = max(1, range.lowerBound)..<min(limit, range.upperBound)
-            guard !clamped.isEmpty else { continue }
+            let lower = max(1, range.lowerBound)
+            let upper = min(limit, range.upperBound)
+            guard lower < upper else { continue }
+            let clamped = lower..<upper
             if let last = result.last, clamped.lowerBound <= last.upperBound {
                 result[result.count - 1] = last.lowerBound..<max(last.upperBound, clamped.upperBound)
             } else {
