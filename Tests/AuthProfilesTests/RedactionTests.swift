@@ -24,7 +24,7 @@ import Testing
         "profiles.Prod2Service.credential.clientId", "workloadIdentity.clientId.profiles.svc-00012",
         "ThisIsAVeryLongPascalCaseIdentifierName2024", "AZURE_CLIENT_SECRET_PROD_2", "/etc/authprofile/certs/app.pem",
         "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg/providers/x", "managedIdentity",
-        "~/certs/app.pem", "https://storage.azure.com/.default",
+        "~/certs/app.pem", "https://storage.azure.com/.default", String(repeating: "d", count: 64),
     ])
     func ordinaryValues(_ token: String) {
         #expect(!CredentialShape.looksLikeCredential(token))
