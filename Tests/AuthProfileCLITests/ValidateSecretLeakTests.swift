@@ -116,18 +116,22 @@ import Testing
             + "extends: nowhere }\n", entraSecret),
     ]
 
-    static let directory: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("authprofile-leak-\(UUID())").path
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }()
+    /// A file of its own for each run, removed afterwards.
+    static func withFile<T>(_ yaml: String, _ body: (String) async throws -> T) async throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("authprofile-leak-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("profiles.yaml").path
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        return try await body(file)
+    }
 
     @Test(arguments: cases.indices, DiagnosticFormat.allCases)
     func aPlantedSecretNeverReachesTheOutput(_ index: Int, _ format: DiagnosticFormat) async throws {
         let (name, yaml, secret) = Self.cases[index]
-        let file = "\(Self.directory)/case-\(index).yaml"
-        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
-        let run = await CLIHarness.run(["validate", "--format", format.rawValue, file])
+        let run = try await Self.withFile(yaml) { file in
+            await CLIHarness.run(["validate", "--format", format.rawValue, file])
+        }
         #expect(run.status != 0 || run.stdout.contains("warning"), "\(name): nothing was reported")
         #expect(!run.stdout.isEmpty)
         // Also no recognisable piece of it: the first and last halves.
@@ -139,9 +143,7 @@ import Testing
     }
 
     @Test func theSourceLineIsShownMaskedNotHidden() async throws {
-        let file = "\(Self.directory)/shown.yaml"
-        try Self.cases[0].yaml.write(toFile: file, atomically: true, encoding: .utf8)
-        let run = await CLIHarness.run(["validate", file])
+        let run = try await Self.withFile(Self.cases[0].yaml) { file in await CLIHarness.run(["validate", file]) }
         #expect(run.stdout.contains("error[AP209]: the 'env' of 'clientSecret' is not a valid environment variable"))
         #expect(run.stdout.contains(" 8 |       clientSecret: { env: [redacted] }\n"))
         #expect(run.stdout.contains("   |                            ^\n"), "the caret points at the masked value")
