@@ -15,6 +15,12 @@ public struct AuthProfileCommand: AsyncParsableCommand {
         ])
 
     public init() {}
+
+    /// The most arguments one run accepts. swift-argument-parser removes each parsed value from its argument list
+    /// with a linear search, so parsing is quadratic in the number of arguments (`token --scope` × 20,000 took
+    /// 23 s before any request). A thousand is far more than any real run needs — a directory stands for any
+    /// number of files — and parses in milliseconds.
+    public static let maximumArgumentCount = 1_000
 }
 
 /// The version of the tool.
@@ -29,6 +35,13 @@ public enum CommandRunner {
     /// Parses and runs the arguments (without the program name).
     public static func run(_ arguments: [String], context: CLIContext = .process) async -> Int32 {
         await CLIContext.$current.withValue(context) {
+            // Bounded before parsing: the parser's cost grows with the square of the argument count.
+            guard arguments.count <= AuthProfileCommand.maximumArgumentCount else {
+                context.writeError("error: too many arguments (\(arguments.count)); authprofile accepts at most "
+                    + "\(AuthProfileCommand.maximumArgumentCount). Give a directory instead of many files, "
+                    + "or split the run.\n")
+                return ExitStatus.usage.rawValue
+            }
             do {
                 var command = try AuthProfileCommand.parseAsRoot(arguments)
                 if var asyncCommand = command as? any AsyncParsableCommand {

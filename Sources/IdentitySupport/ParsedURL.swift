@@ -40,7 +40,9 @@ package struct ParsedURL: Sendable, Hashable {
         guard let separator = trimmed.firstRange(of: "://") else { return .failure(.noScheme) }
         let scheme = trimmed[..<separator.lowerBound]
         guard let first = scheme.unicodeScalars.first, first.isASCIILetter,
-              scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0) })
+              scheme.unicodeScalars.allSatisfy({
+                  $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0)
+              })
         else { return .failure(.noScheme) }
         var rest = trimmed[separator.upperBound...]
         var hasFragment = false
@@ -68,7 +70,11 @@ package struct ParsedURL: Sendable, Hashable {
             guard let close = authority.firstIndex(of: "]") else { return .failure(.invalidHost) }
             hostText = authority[...close]
             let after = authority[authority.index(after: close)...]
-            if after.hasPrefix(":") { portText = after.dropFirst() } else if !after.isEmpty { return .failure(.invalidHost) }
+            if after.hasPrefix(":") {
+                portText = after.dropFirst()
+            } else if !after.isEmpty {
+                return .failure(.invalidHost)
+            }
         } else if let colon = authority.lastIndex(of: ":") {
             hostText = authority[..<colon]
             portText = authority[authority.index(after: colon)...]

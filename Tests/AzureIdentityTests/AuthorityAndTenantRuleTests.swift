@@ -42,6 +42,13 @@ import Testing
             try ClientSecretCredential(tenantID: tenant, clientID: "c", secret: Secret("s"),
                                        options: CredentialOptions(environment: [:]))
         }
+        // The developer tools pass the tenant on a command line: the same rule.
+        #expect(throws: AzureIdentityError.self) {
+            try AzureCliCredential(tenantID: tenant, options: CredentialOptions(environment: [:]))
+        }
+        #expect(throws: AzureIdentityError.self) {
+            try AzureDeveloperCliCredential(tenantID: tenant, options: CredentialOptions(environment: [:]))
+        }
     }
 
     @Test func aRequestedDotSegmentTenantIsRefusedBeforeAnyRequest() async throws {

@@ -1,4 +1,5 @@
 import AuthProfiles
+import IdentitySupport
 
 /// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which show as
 /// annotations on the changed lines of a pull request.
@@ -15,7 +16,8 @@ public struct GitHubRenderer: DiagnosticRenderer {
             case .note: "notice"
             }
             let properties = [
-                "file=" + escapeProperty(diagnostic.location.file),
+                // Messages come sanitized from the validator; the file name is escaped here.
+                "file=" + escapeProperty(OutsideText.escapingControlCharacters(diagnostic.location.file)),
                 "line=\(diagnostic.location.line)",
                 "col=\(diagnostic.location.column)",
                 "title=" + escapeProperty("\(diagnostic.code.rawValue) \(diagnostic.code.name)"),

@@ -1,4 +1,5 @@
 import AuthProfiles
+import IdentitySupport
 
 /// Compiler-style text: `file:line:col: error[CODE]: message`, the source line with a caret, the hint.
 public struct TextRenderer: DiagnosticRenderer {
@@ -24,28 +25,32 @@ public struct TextRenderer: DiagnosticRenderer {
     }
 
     /// One diagnostic with its source excerpt.
+    ///
+    /// The source line is the masked one (``SourceText/displayedLine(_:)``): a value in a secret's place, a value
+    /// under an unknown key or anything that looks like a credential shows as `[redacted]`. The file name, like
+    /// the rest, has its control characters escaped.
     public func render(_ diagnostic: Diagnostic, source: SourceText) -> String {
-        var output = "\(diagnostic.location): \(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: "
+        let location = OutsideText.escapingControlCharacters(diagnostic.location.description)
+        var output = "\(location): \(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: "
             + "\(diagnostic.message)\n"
         let gutter = String(diagnostic.location.line).count
         let pad = String(repeating: " ", count: gutter)
-        if diagnostic.isSensitive {
+        let column = diagnostic.location.column
+        if !source.text.isEmpty, let line = source.displayedLine(diagnostic.location.line),
+           !diagnostic.isSensitive || line.isMasked(at: column) {
+            output += " \(diagnostic.location.line) | \(line.text)\n"
+            output += " \(pad) | \(String(repeating: " ", count: line.column(for: column) - 1))^\n"
+        } else if source.isTooLongToDisplay(diagnostic.location.line) {
+            output += " \(pad) | (source line not shown: it is longer than "
+                + "\(SourceText.maximumDisplayedLineLength) bytes)\n"
+        } else if diagnostic.isSensitive {
             output += " \(pad) | (source line not shown: it may contain a secret)\n"
-        } else if !source.text.isEmpty, let line = source.line(diagnostic.location.line) {
-            let shown = line.replacingTabs()
-            output += " \(diagnostic.location.line) | \(shown)\n"
-            let prefix = line.unicodeScalars.prefix(max(0, diagnostic.location.column - 1))
-            let indent = String(String.UnicodeScalarView(prefix)).replacingTabs().map { _ in " " }.joined()
-            output += " \(pad) | \(indent)^\n"
         }
         if let hint = diagnostic.hint { output += " \(pad) = help: \(hint)\n" }
-        for related in diagnostic.related { output += " \(pad) = note: \(related.location): \(related.message)\n" }
+        for related in diagnostic.related {
+            let place = OutsideText.escapingControlCharacters(related.location.description)
+            output += " \(pad) = note: \(place): \(related.message)\n"
+        }
         return output
-    }
-}
-
-extension StringProtocol {
-    fileprivate func replacingTabs() -> String {
-        String(map { $0 == "\t" ? " " : $0 })
     }
 }

@@ -7,6 +7,8 @@ extension DocumentDecoder {
     private mutating func decodeValue(
         _ node: Int, type: FieldType, field: FieldSpec, inList: Bool = false
     ) -> DecodedValue {
+        // A secret's place: whatever is written there, right or wrong, is never shown in a source line.
+        if type.isSecretPlace { markSensitive(node, secretPlace: true) }
         switch (type, kind(node)) {
         case (.credential, _):
             return decodeCredential(node)
@@ -29,7 +31,7 @@ extension DocumentDecoder {
             for (keyNode, valueNode) in tree.pairs(of: node) {
                 let name = tree.string(keyNode)
                 if !Identifiers.isName(name) {
-                    report(.invalidName, "'\(name)' is not a valid name", at: keyNode,
+                    report(.invalidName, "\(ShownValue.quoted(name)) is not a valid name", at: keyNode,
                            hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
                 }
                 let value = decodeValue(valueNode, type: element, field: field)
@@ -76,8 +78,12 @@ extension DocumentDecoder {
             let key = tree.string(keyNode)
             guard allowed.contains(key) else {
                 let expected = isSecret ? type.phrase : "\(type.phrase) or {env: NAME}"
-                report(.unknownKey, "unknown key '\(key)' in the value of '\(field.name)', which must be \(expected)",
+                // In a secret's place a key that is not a reference word may be the secret (`{s3cr3t}`).
+                let named = !isSecret || Self.referenceWords.contains { tree.scalar(keyNode, is: $0) }
+                    ? "key \(ShownValue.quoted(key))" : "key (not shown: in a secret's place it may be the secret)"
+                report(.unknownKey, "unknown \(named) in the value of '\(field.name)', which must be \(expected)",
                        at: keyNode, hint: suggestions.hint(for: key, in: allowed))
+                markUntyped(valueNode, key: key)
                 valid = false
                 continue
             }
@@ -107,8 +113,17 @@ extension DocumentDecoder {
         default:
             guard let name = plainString(sourceNode, what: "'env'") else { return .invalid }
             guard Identifiers.isEnvironmentName(name) else {
-                report(.invalidEnvironmentName, "'\(name)' is not a valid environment variable name", at: sourceNode,
-                       hint: "use letters, digits and '_', not starting with a digit")
+                // A secret pasted into `env:` is the commonest way a secret reaches a profile (Entra secrets have
+                // `~` and `.`, never valid in a name): in a secret's place the value is never quoted.
+                let message = isSecret
+                    ? "the 'env' of '\(field.name)' is not a valid environment variable name "
+                        + "(the value is not shown: it may be the secret itself)"
+                    : "\(ShownValue.quoted(name)) is not a valid environment variable name"
+                report(.invalidEnvironmentName, message, at: sourceNode,
+                       hint: isSecret
+                           ? "name the variable that holds the secret (letters, digits and '_', not starting with a "
+                               + "digit), and keep the secret itself out of the profile"
+                           : "use letters, digits and '_', not starting with a digit")
                 return .invalid
             }
             if isSecret {
@@ -156,8 +171,9 @@ extension DocumentDecoder {
             argv.append(word)
         }
         if !argv[0].hasPrefix("/") {
-            report(.relativeCommand, "command '\(argv[0])' is not an absolute path", at: items[0],
-                   hint: "an absolute path keeps a changed PATH from running a different program")
+            // The command is in a secret's place (its words may hold one): the program is named by position only.
+            report(.relativeCommand, "the program of the '\(field.name)' command is not an absolute path",
+                   at: items[0], hint: "an absolute path keeps a changed PATH from running a different program")
         }
         return .assertion(.command(argv))
     }

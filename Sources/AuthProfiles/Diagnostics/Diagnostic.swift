@@ -1,7 +1,9 @@
 /// One problem found in a profile file: a stable code, a severity, a location and a fix hint.
 ///
-/// Messages never contain secret values. When the offending source line itself may hold a secret
-/// (an inline client secret, say), ``isSensitive`` is set and renderers do not print that line.
+/// Messages never contain secret values: a value in a secret's place is named by its field, never quoted, and the
+/// validator passes every diagnostic through ``sanitized`` (tokens that look like credentials redacted, control
+/// characters escaped). Source lines are shown through ``SourceText/displayedLine(_:)``, which masks such values.
+/// ``isSensitive`` marks a diagnostic about a secret's place itself (an inline client secret, say).
 public struct Diagnostic: Sendable, Hashable {
     /// The stable code, such as `AP200`.
     public var code: DiagnosticCode
@@ -17,7 +19,7 @@ public struct Diagnostic: Sendable, Hashable {
     public var hint: String?
     /// Other places that take part in the problem (the members of a cycle, the first definition).
     public var related: [RelatedLocation]
-    /// Whether the source line may contain a secret and must not be shown.
+    /// Whether the diagnostic is about a value in a secret's place: its source line is only ever shown masked.
     public var isSensitive: Bool
 
     /// Creates a diagnostic with the code's default severity unless one is given.
@@ -60,6 +62,23 @@ extension Diagnostic: CustomStringConvertible {
     /// `file:line:col: severity[CODE]: message`.
     public var description: String {
         "\(location): \(severity.rawValue)[\(code.rawValue)]: \(message)"
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with every text a person reads made safe: tokens that look like credentials (wherever a
+    /// message, hint, key path or note picked them up) replaced by ``CredentialShape/marker``, and control
+    /// characters escaped. The validator applies it to every diagnostic; the location is left as it is.
+    public var sanitized: Diagnostic {
+        func clean(_ text: String) -> String {
+            ShownValue.escaped(CredentialShape.redacting(text))
+        }
+        var copy = self
+        copy.message = clean(message)
+        copy.path = clean(path)
+        copy.hint = hint.map(clean)
+        copy.related = related.map { RelatedLocation(clean($0.message), at: $0.location) }
+        return copy
     }
 }
 

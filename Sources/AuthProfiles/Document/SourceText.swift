@@ -5,6 +5,8 @@ public struct SourceText: Sendable {
     /// The decoded text; empty when the file could not be decoded.
     public let text: String
     private let lineStarts: [String.Index]
+    /// Where the values that must never be shown are: set by the validator after decoding.
+    var masks = SourceMasks()
 
     /// Creates a source text and indexes its line starts.
     public init(path: String, text: String) {

@@ -43,10 +43,12 @@ extension YAMLComposer {
         if let anchor {
             // An alias stands for its anchored node, which was written before the key it is the value of.
             if let keyMark, (at.line, at.column) < (keyMark.line, keyMark.column) {
-                problems.append(Diagnostic(.anchorOrAlias, "alias '*\(anchor)' is not allowed in a profile",
+                problems.append(Diagnostic(.anchorOrAlias,
+                                           "alias '*\(ShownValue.shown(anchor))' is not allowed in a profile",
                                            at: location(keyMark), hint: "write the value out in full"))
             } else {
-                problems.append(Diagnostic(.anchorOrAlias, "anchor '&\(anchor)' is not allowed in a profile",
+                problems.append(Diagnostic(.anchorOrAlias,
+                                           "anchor '&\(ShownValue.shown(anchor))' is not allowed in a profile",
                                            at: location(at),
                                            hint: "write values out in full; use `extends` to share settings"))
             }
@@ -55,7 +57,8 @@ extension YAMLComposer {
         if let tag, !Self.allowedTags.contains(tag) {
             let prefix = "tag:yaml.org,2002:"
             let shown = tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
-            problems.append(Diagnostic(.explicitTag, "explicit tag '\(shown)' is not allowed in a profile",
+            problems.append(Diagnostic(.explicitTag,
+                                       "explicit tag '\(ShownValue.shown(shown))' is not allowed in a profile",
                                        at: location(at), hint: "remove the tag; values are typed by field"))
         }
         return true
@@ -142,7 +145,7 @@ extension YAMLComposer {
         let named = repeated.map { (key: $0, name: tree.string($0)) }
             .sorted { $0.name < $1.name || ($0.name == $1.name && $0.key < $1.key) }
         let first = tree.nodes[named[0].key]
-        let names = named.map { "'\($0.name)'" }.joined(separator: ", ")
+        let names = named.map { ShownValue.quoted($0.name) }.joined(separator: ", ")
         return Diagnostic(.duplicateKey, "key \(names) appears more than once in the same mapping",
                           at: location(Mark(line: first.line, column: first.column)),
                           hint: "remove or merge the repeated entries")

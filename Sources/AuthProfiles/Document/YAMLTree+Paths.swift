@@ -29,8 +29,9 @@ extension YAMLTree {
         }
 
         /// The key path of a node as diagnostics give it: mapping keys joined by `.`, sequence items as `[index]`;
-        /// `""` for the root. A mapping's key has the path of its pair.
-        func path(of node: Int, in tree: YAMLTree) -> String {
+        /// `""` for the root. A mapping's key has the path of its pair. Keys in `hidden` (a key in a secret's place
+        /// may be the secret) are written as ``CredentialShape/marker``.
+        func path(of node: Int, in tree: YAMLTree, hiding hidden: Set<Int> = []) -> String {
             var steps: [(parent: Int, label: Int)] = []
             var current = node
             while parents[current] >= 0 {
@@ -42,7 +43,8 @@ extension YAMLTree {
                 if tree.nodes[parent].kind == .sequence {
                     path += "[\(label)]"
                 } else {
-                    path += path.isEmpty ? tree.string(label) : "." + tree.string(label)
+                    let key = hidden.contains(label) ? CredentialShape.marker : tree.string(label)
+                    path += path.isEmpty ? key : "." + key
                 }
             }
             return path

@@ -68,6 +68,14 @@ indirect enum FieldType: Sendable {
         if case .tenantReference = self { .tenantID } else { self }
     }
 
+    /// Whether a value of this type holds or references a secret: nothing written there is ever shown.
+    var isSecretPlace: Bool {
+        switch self {
+        case .secret, .assertionSource: true
+        default: false
+        }
+    }
+
     var isAssertionSource: Bool { if case .assertionSource = self { true } else { false } }
 
     /// A phrase for messages: "a GUID", "a duration".

@@ -95,4 +95,15 @@ enum FormatSpec {
     }()
 
     static func credential(_ kind: CredentialKind) -> ObjectSpec { credentialSpecs[kind]! }
+
+    /// The names of every field that holds or references a secret, in any credential.
+    static let secretFieldNames: [String] = {
+        var names: [String] = []
+        for kind in CredentialKind.allCases {
+            for field in credential(kind).fields where field.type.isSecretPlace && !names.contains(field.name) {
+                names.append(field.name)
+            }
+        }
+        return names
+    }()
 }

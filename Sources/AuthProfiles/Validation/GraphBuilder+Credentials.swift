@@ -158,7 +158,8 @@ extension GraphBuilder {
         case .profile:
             guard let name = text("name")?.literal else { return nil }
             guard rawProfileIndex[name] != nil else {
-                report(.unknownProfile, "credential refers to unknown profile '\(name)'", at: object.location(of: "name"),
+                report(.unknownProfile, "credential refers to unknown profile \(ShownValue.quoted(name))",
+                       at: object.location(of: "name"),
                        path: "\(keyPath()).name",
                        hint: suggestions.hint(for: name, in: profileNames))
                 return nil

@@ -140,7 +140,7 @@ extension GraphBuilder {
         for (name, object) in rawProfiles {
             guard let parent = object["extends"]?.literalText else { continue }
             guard rawProfileIndex[parent] != nil else {
-                report(.unknownProfile, "profile '\(name.value)' extends unknown profile '\(parent)'",
+                report(.unknownProfile, "profile '\(name.value)' extends unknown profile \(ShownValue.quoted(parent))",
                        at: object.location(of: "extends"), path: "profiles.\(name.value).extends",
                        hint: suggestions.hint(for: parent, in: profileNames))
                 continue

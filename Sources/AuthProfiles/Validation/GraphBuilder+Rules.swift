@@ -147,7 +147,8 @@ extension GraphBuilder {
     ) {
         switch node.kind.category {
         case .developerTool:
-            report(.developerCredentialInProduction, "\(node.kind.rawValue) cannot run in production profile '\(profile)'",
+            report(.developerCredentialInProduction,
+                   "\(node.kind.rawValue) cannot run in production profile '\(profile)'",
                    at: node.location, path: node.path,
                    hint: "use workloadIdentity, managedIdentity or a certificate, or mark the profile non-production",
                    related: via())

@@ -93,7 +93,8 @@ struct GraphBuilder {
             break
         case .failure(.loopbackNotAllowed(let url)):
             report(.loopbackAuthorityHost, "authority host '\(url.normalized)' is a loopback address",
-                   at: location, path: path, hint: "add `allowLoopback: true` to the cloud if it is a local test server")
+                   at: location, path: path,
+                   hint: "add `allowLoopback: true` to the cloud if it is a local test server")
         case .failure(.insecureScheme(let url)):
             report(.insecureAuthorityHost, "authority host '\(url.normalized)' does not use https", at: location,
                    path: path, hint: "use https://\(url.host.canonical)" + (url.port.map { ":\($0)" } ?? "") + url.path)
@@ -121,7 +122,8 @@ struct GraphBuilder {
         guard let name = object["cloud"]?.literalText else { return nil }
         usedClouds.insert(name)
         guard clouds[name] != nil else {
-            report(.unknownCloud, "unknown cloud '\(name)'", at: object.location(of: "cloud"), path: path(),
+            report(.unknownCloud, "unknown cloud \(ShownValue.quoted(name))", at: object.location(of: "cloud"),
+                   path: path(),
                    hint: suggestions.hint(for: name, in: cloudNames)
                        ?? "use public, usgov, china, or declare it under `clouds:`")
             return nil
@@ -152,7 +154,8 @@ struct GraphBuilder {
             let hint = suggestions.hint(for: name, in: tenantNames)
                 ?? (tenants.isEmpty ? "declare it under `tenants:`, or write the tenant id (a GUID or domain)"
                     : "declared tenants: " + Self.shortList(tenantNames))
-            report(.unknownTenant, "unknown tenant '\(name)'", at: value.location, path: path(), hint: hint)
+            report(.unknownTenant, "unknown tenant \(ShownValue.quoted(name))", at: value.location, path: path(),
+                   hint: hint)
             return nil
         }
     }

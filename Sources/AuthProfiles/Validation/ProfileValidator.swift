@@ -35,10 +35,13 @@ public struct ProfileValidator: Sendable {
 
     private func validate(_ document: LoadedDocument, path: String) -> ValidationResult {
         guard let tree = document.tree else {
-            return ValidationResult(source: document.source, diagnostics: document.diagnostics, graph: nil)
+            return ValidationResult(source: document.source, diagnostics: document.diagnostics.map(\.sanitized),
+                                    graph: nil)
         }
         var decoder = DocumentDecoder(file: path, tree: tree)
         let decoded = decoder.decodeDocument()
+        var source = document.source
+        source.masks = SourceMasks(regions: decoder.sensitiveRegions(in: source), isDecoded: decoded != nil)
         var diagnostics = document.diagnostics + decoder.diagnostics
         var graph: CredentialGraph?
         if let decoded {
@@ -48,8 +51,8 @@ public struct ProfileValidator: Sendable {
             graph = diagnostics.containsErrors ? nil : built
             if let graph { diagnostics += SecretFilePermissions.diagnostics(for: graph) }
         }
-        return ValidationResult(source: document.source, diagnostics: Self.unique(diagnostics).sortedByLocation(),
-                                graph: graph)
+        let sanitized = Self.unique(diagnostics.map(\.sanitized)).sortedByLocation()
+        return ValidationResult(source: source, diagnostics: sanitized, graph: graph)
     }
 
     /// Validates a document held in a string.
@@ -71,7 +74,7 @@ public struct ProfileValidator: Sendable {
             case .bytes(let bytes): return validate(bytes: bytes, path: name)
             }
         } catch {
-            return ValidationResult(source: SourceText(path: name, text: ""), diagnostics: [error.diagnostic],
+            return ValidationResult(source: SourceText(path: name, text: ""), diagnostics: [error.diagnostic.sanitized],
                                     graph: nil)
         }
     }

@@ -23,7 +23,7 @@ enum Identifiers {
 
     /// The message for a malformed tenant id, one wording for every place that checks one.
     static func tenantIDProblem(_ text: String) -> String {
-        "'\(text)' is not a valid tenant id; \(TenantSyntax.rule)"
+        "\(ShownValue.quoted(text)) is not a valid tenant id; \(TenantSyntax.rule)"
     }
 
     /// Tenant values that are not GUIDs but still name a tenant rather than a declared tenant entry.

@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// Validation of what the developer-tool credentials put on a command line.
 ///
 /// The arguments go to the tool as argv (no shell), so this is not what keeps them safe; it keeps a tool from
@@ -27,9 +29,17 @@ enum DeveloperToolInput {
         try check(subscription, allowed: "-._ ", what: "subscription", credentialName: credentialName)
     }
 
-    /// A tenant: letters, digits, `-` and `.`.
+    /// A tenant: letters, digits, `-` and `.`, and the shape ``TenantSyntax`` (the rule `TenantID.validate` and the
+    /// profile validator apply) requires: no `.` or `..`, no empty label.
     static func validateTenant(_ tenant: String, credentialName: String) throws {
         try check(tenant, allowed: "-.", what: "tenant id", credentialName: credentialName)
+        guard TenantSyntax.isValid(tenant) else {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "\(credentialName): invalid tenant id: \(TenantSyntax.rule).",
+                credentialName: credentialName
+            )
+        }
     }
 
     /// The resource for a `.default` scope: `https://vault.azure.net/.default` → `https://vault.azure.net`.

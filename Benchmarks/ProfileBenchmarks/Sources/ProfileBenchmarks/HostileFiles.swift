@@ -29,7 +29,8 @@ enum HostileFiles {
             text += "  p\(index):\n"
             text += "    \(word("descripton")): x\n"
             text += "    environment: \(word("prodution"))\n"
-            text += "    credential: { type: chain, \(word("polcy")): x, links: [{ type: \(word("managedIdentiy")) }] }\n"
+            text += "    credential: { type: chain, \(word("polcy")): x, "
+                + "links: [{ type: \(word("managedIdentiy")) }] }\n"
         }
         return text
     }

@@ -1,0 +1,39 @@
+import AuthProfileCLI
+import Foundation
+import Testing
+
+/// The argument count is bounded before parsing (issue 9 item 18): swift-argument-parser removes every parsed
+/// value from its list with a linear search, so `token --scope` × 20,000 spent 23 s (release) in the parser.
+@Suite struct ArgumentBoundTests {
+    @Test func twentyThousandScopesAreAUsageErrorAtOnce() async {
+        let arguments = ["token"] + Array(repeating: ["--scope", "https://storage.azure.com/.default"], count: 20_000)
+            .flatMap { $0 } + ["--file", "no/such/file.yaml", "app"]
+        let clock = ContinuousClock()
+        var run: CLIRun?
+        let elapsed = await clock.measure { run = await CLIHarness.run(arguments) }
+        #expect(run?.status == ExitStatus.usage.rawValue)
+        #expect(run?.stderr == "error: too many arguments (40004); authprofile accepts at most 1000. "
+            + "Give a directory instead of many files, or split the run.\n")
+        #expect(run?.stdout.isEmpty == true)
+        // Loose: the bound is checked before parsing; parsing these arguments took minutes in a debug build.
+        #expect(elapsed < .seconds(5))
+    }
+
+    @Test func theBoundCountsEveryCommandsArguments() async {
+        let files = (0..<1_001).map { "missing-\($0).yaml" }
+        let run = await CLIHarness.run(["validate"] + files)
+        #expect(run.status == ExitStatus.usage.rawValue)
+        #expect(run.stderr.hasPrefix("error: too many arguments (1002)"))
+    }
+
+    @Test func runsUpToTheBoundAreParsedAsBefore() async {
+        // 1,000 arguments: parsed, then refused for what they say (the profile file does not exist).
+        let arguments = ["token"] + Array(repeating: ["--scope", "s"], count: 498).flatMap { $0 }
+            + ["--file", "no/such/file.yaml", "app"]
+        #expect(arguments.count == AuthProfileCommand.maximumArgumentCount)
+        let run = await CLIHarness.run(arguments)
+        #expect(run.status == ExitStatus.usage.rawValue)
+        #expect(!run.stderr.contains("too many arguments"))
+        #expect(run.stderr.contains("no/such/file.yaml"))
+    }
+}
