@@ -27,30 +27,35 @@ import Testing
     static let inputs: [Input] = FuzzTarget.all.flatMap { target in
         ["corpus-", "regressions-"].flatMap { prefix in
             let directory = "\(prefix)\(target.name)"
-            let names = (try? FileManager.default.contentsOfDirectory(
-                atPath: fuzzDirectory.appendingPathComponent(directory).path
-            )) ?? []
-            return names.filter { $0 != "README.md" }.sorted().map { Input(target: target.name, path: "\(directory)/\($0)") }
+            let names =
+                (try? FileManager.default.contentsOfDirectory(
+                    atPath: fuzzDirectory.appendingPathComponent(directory).path
+                )) ?? []
+            return names.filter { $0 != "README.md" }.sorted().map {
+                Input(target: target.name, path: "\(directory)/\($0)")
+            }
         }
     }
 
-    /// Regressions whose fix is being made on another branch of issue 9, by the file name's first word. A listed
-    /// input that still fails is a known issue; once the fix is merged the input passes, the known issue is "not
-    /// recorded" and the test fails until the entry is removed here. Remove every entry as its branch is merged.
-    static let fixedElsewhere: [String: String] = [
-        "item1": "Retry-After parsing traps (branch retries)",
-        "item2": "non-finite or huge token lifetimes (branch numbers)",
-        "item3": "huge JWT exp (branch numbers)",
-        "item8": "uncapped Retry-After in managed identity (branch retries)",
-        "item17": "expired tokens and Retry-After: nan (branches numbers and retries)",
-        "item19": "server text shown with control characters (branch numbers)",
-        "new": "found by the response fuzzers, reported, not yet fixed (see docs/fuzzing.md)",
-    ]
+    /// Regressions whose fix is not on this branch yet (`Fuzz/known-open.txt`, which `scripts/fuzz.sh` reads too),
+    /// by the file name's first word. A listed input that still fails is a known issue; once the fix is merged the
+    /// input passes, the known issue is "not recorded" and the test fails until the line is deleted from the file.
+    static let knownOpen: [String: String] = {
+        let file = fuzzDirectory.appendingPathComponent("known-open.txt")
+        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        var open: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let words = line.split(separator: " ", maxSplits: 1)
+            guard let key = words.first else { continue }
+            open[String(key)] = words.dropFirst().first?.trimmingCharacters(in: .whitespaces) ?? ""
+        }
+        return open
+    }()
 
     static func openIssue(_ input: Input) -> String? {
         guard input.path.hasPrefix("regressions-") else { return nil }
         let name = input.path.split(separator: "/").last ?? ""
-        return fixedElsewhere[String(name.prefix { $0 != "-" })]
+        return knownOpen[String(name.prefix { $0 != "-" })]
     }
 
     @Test func everyTargetHasSeeds() {
@@ -90,7 +95,9 @@ import Testing
 /// The harness's own rules and input format: they must catch what they are there to catch.
 @Suite struct ResponseFuzzHarnessTests {
     @Test func inputIsCutIntoSetupLineAndAnswers() {
-        let input = FuzzInput(Array("arc client\n401\nWWW-Authenticate: Basic realm=/x.key\n~~~\n200\nA:  b\n\n{}\n".utf8))
+        let input = FuzzInput(
+            Array("arc client\n401\nWWW-Authenticate: Basic realm=/x.key\n~~~\n200\nA:  b\n\n{}\n".utf8)
+        )
         #expect(input.setupWords == ["arc", "client"])
         let responses = input.responses
         #expect(responses.map(\.status) == [401, 200])
@@ -121,8 +128,10 @@ import Testing
             AccessToken(token: Secret(value), expiresOn: now.addingTimeInterval(expiresIn))
         }
         #expect(throws: Never.self) { try Check.token(token(expiresIn: 3_600), now: now, context: "t") }
-        for bad in [token(expiresIn: .nan), token(expiresIn: .infinity), token(expiresIn: 1e300), token(expiresIn: 0),
-                    token(expiresIn: -3_600), token("", expiresIn: 3_600)] {
+        for bad in [
+            token(expiresIn: .nan), token(expiresIn: .infinity), token(expiresIn: 1e300), token(expiresIn: 0),
+            token(expiresIn: -3_600), token("", expiresIn: 3_600),
+        ] {
             #expect(throws: HarnessViolation.self) { try Check.token(bad, now: now, context: "t") }
         }
     }
