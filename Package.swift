@@ -46,6 +46,7 @@ let package = Package(
         .target(
             name: "AuthProfileCLI",
             dependencies: [
+                "IdentitySupport",
                 "AuthProfiles",
                 "AuthProfilesRuntime",
                 "AzureIdentity",
@@ -80,6 +81,7 @@ let package = Package(
         .target(
             name: "AuthProfilesRuntime",
             dependencies: [
+                "IdentitySupport",
                 "AuthProfiles",
                 "AzureIdentity",
                 .product(name: "Logging", package: "swift-log"),
@@ -128,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentitySupportTests",
-            dependencies: ["IdentitySupport"],
+            dependencies: ["IdentitySupport", "AzureIdentityTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -143,7 +145,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthProfileCLITests",
-            dependencies: ["AuthProfileCLI", "AuthProfiles", "AzureIdentity", "AzureIdentityTesting"],
+            dependencies: [
+                "AuthProfileCLI", "AuthProfiles", "AuthProfilesRuntime", "AzureIdentity", "AzureIdentityTesting",
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -43,8 +43,10 @@ for _, code, name, severity, summary in entries:
     out += [f"### {code} {name}", "", f"Severity: **{severity}**. {summary}", ""]
     fixture = next((f for f in sorted(os.listdir(os.path.join(fixtures, "invalid"))) if f.startswith(code)), None)
     if fixture is None:
-        out += ["Reported when a path given to `validate` does not exist, is a directory, or cannot be opened.",
-                "`validate` then exits with status 2.", ""]
+        out += ["Reported when a path given to `validate` (or found in a directory) does not exist, is not a regular",
+                "file (a directory, a FIFO, a device, a socket: the message says which; nothing is opened that could",
+                "block), cannot be opened, or when a directory to search cannot be read. `validate` then exits with",
+                "status 2.", ""]
         continue
     raw = open(os.path.join(fixtures, "invalid", fixture), "rb").read()
     try:

@@ -16,6 +16,8 @@ struct FakeHTTPRequest: Sendable {
 enum FakeHTTPAction: Sendable {
     case respond(status: Int, headers: [(String, String)], body: [UInt8])
     case drop
+    /// Sends the status line and headers announcing a body of `promisedBytes`, then nothing more.
+    case stallAfterHead(status: Int, headers: [(String, String)], promisedBytes: Int)
 }
 
 /// A small SwiftNIO HTTP/1.1 server on 127.0.0.1 (TLS optional) that hands complete requests to an async router.
@@ -110,6 +112,17 @@ final class FakeHTTPHandler: ChannelInboundHandler {
         keepAlive: Bool,
         version: HTTPVersion
     ) {
+        if case .stallAfterHead(let status, let extraHeaders, let promised) = action {
+            var headers = HTTPHeaders(extraHeaders)
+            headers.replaceOrAdd(name: "Content-Length", value: "\(promised)")
+            let head = HTTPResponseHead(
+                version: version,
+                status: HTTPResponseStatus(statusCode: status),
+                headers: headers
+            )
+            context.writeAndFlush(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
+            return
+        }
         guard case .respond(let status, let extraHeaders, let body) = action else {
             context.close(promise: nil)
             return

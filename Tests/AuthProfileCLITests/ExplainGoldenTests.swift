@@ -60,7 +60,17 @@ import Testing
 
     static let directory = "\(CLIHarness.fixturesDirectory)/explain"
 
+    /// The fixture certificates hold unencrypted keys: make them owner-only, as a real key is, whatever mode the
+    /// checkout gave them, so that the goldens do not depend on the umask (explain notes keys others can read).
+    static let ownerOnlyKeys: Void = {
+        for name in ["valid.pem", "expired.pem", "mismatch.pem"] {
+            try? FileManager.default.setAttributes(
+                [.posixPermissions: 0o600], ofItemAtPath: "\(CLIHarness.packageRoot)/\(directory)/certs/\(name)")
+        }
+    }()
+
     static func arguments(_ test: Case, format: String) -> [String] {
+        _ = ownerOnlyKeys
         var arguments = ["explain", test.profile, "--env", "\(directory)/env/\(test.environment).env",
                          "--format", format]
         if test.profile != "default" { arguments += ["--file", "\(directory)/profiles.yaml"] }

@@ -9,7 +9,7 @@ import Testing
     @Test func unreadableInputExitsWithUsageStatus() async {
         let run = await CLIHarness.run(["validate", "no/such/profile.yaml"])
         #expect(run.status == ExitStatus.usage.rawValue)
-        #expect(run.stdout.contains("no/such/profile.yaml:1:1: error[AP100]: no such file"))
+        #expect(run.stdout.contains("no/such/profile.yaml:1:1: error[AP100]: file does not exist"))
     }
 
     @Test func aDirectoryWithoutProfilesIsAUsageError() async throws {

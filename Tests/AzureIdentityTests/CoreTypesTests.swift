@@ -113,8 +113,8 @@ import Testing
         #expect(policy.serverDelay(in: date, now: now) == .seconds(10))
     }
 
-    @Test func transportConfigurationFromEnvironment() {
-        let configuration = TransportConfiguration.fromEnvironment([
+    @Test func transportConfigurationFromEnvironment() throws {
+        let configuration = try TransportConfiguration.fromEnvironment([
             "SSL_CERT_FILE": "/etc/ca.pem", "REQUESTS_CA_BUNDLE": "/etc/other.pem",
             "HTTPS_PROXY": "http://proxy.internal:3128", "NO_PROXY": "localhost,.corp.example,10.0.0.1",
         ])
@@ -124,7 +124,7 @@ import Testing
         #expect(!configuration.usesProxy(forHost: "localhost"))
         #expect(!configuration.usesProxy(forHost: "sts.corp.example"))
         #expect(!configuration.usesProxy(forHost: "10.0.0.1"))
-        #expect(!TransportConfiguration.fromEnvironment([:]).usesProxy(forHost: "x"))
+        #expect(try !TransportConfiguration.fromEnvironment([:]).usesProxy(forHost: "x"))
     }
 
     @Test func errorsCompareByCodeAndDescribeEntraDetails() {

@@ -102,32 +102,69 @@ struct InteractiveBrowserCredentialTests {
         }
     }
 
-    @Test("a redirect with the wrong state is refused", .timeLimit(.minutes(1)))
-    func stateMismatch() async throws {
+    /// Shell lines that send forged redirects (a wrong state, no state, an error with a wrong state) to the
+    /// redirect URI in the authorize URL `$1`, recording each HTTP status in `$FAKE_DIR/forged.codes`.
+    private static let forgeries =
+        #"encoded=$(printf '%s' "$1" | sed -n 's/.*redirect_uri=\([^&]*\).*/\1/p')"# + "\n"
+        + #"redirect=$(printf '%s' "$encoded" | sed 's/%3A/:/g; s/%2F/\//g')"# + "\n"
+        + #"for query in 'code=stolen&state=forged' 'code=stolen' 'error=access_denied&state=forged'; do"# + "\n"
+        + #"  curl -sS -o /dev/null -w '%{http_code}\n' "$redirect/?$query" >> "$FAKE_DIR/forged.codes""# + "\n"
+        + "done"
+
+    @Test(
+        "issue 9 item 15: redirects with a wrong or missing state are answered 400 and do not end the wait",
+        .timeLimit(.minutes(1))
+    )
+    func forgedRedirectsDoNotEndTheWait() async throws {
         try await withFake { env in
             InteractiveFixtures.register(env)
             let tools = try FakeTools()
             defer { tools.remove() }
             var environment = try InteractiveFixtures.browserEnvironment(env, tools: tools)
-            // A "browser" that skips the sign-in and hits the redirect URI with a forged state.
-            try tools.install(
-                "forger",
-                #"encoded=$(printf '%s' "$1" | sed -n 's/.*redirect_uri=\([^&]*\).*/\1/p')"# + "\n"
-                    + #"redirect=$(printf '%s' "$encoded" | sed 's/%3A/:/g; s/%2F/\//g')"# + "\n"
-                    + #"exec curl -sS -f -o /dev/null "$redirect/?code=stolen&state=forged""#
-            )
+            // A local process that knows the port but not the state, and never the real sign-in.
+            try tools.install("forger", Self.forgeries)
             environment["BROWSER"] = "forger"
             let credential = try InteractiveBrowserCredential(
                 tenantID: FakeEnvironment.tenant,
                 clientID: InteractiveFixtures.app,
+                browserTimeout: .seconds(2),
                 options: InteractiveFixtures.options(env, environment: environment)
             )
             let error = try #require(
                 await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
             )
             #expect(error.code == .authenticationFailed)
-            #expect(error.message.contains("state did not match"))
+            #expect(error.message.contains("did not finish within"), "only the timeout ended the wait")
+            let codes = try String(contentsOf: tools.file("forged.codes"), encoding: .utf8)
+            #expect(codes == "400\n400\n400\n")
             #expect(env.fake.tokenRequests.isEmpty)
+        }
+    }
+
+    @Test("forged redirects first, then the real one: the sign-in completes", .timeLimit(.minutes(1)))
+    func realRedirectAfterForgeries() async throws {
+        try await withFake { env in
+            InteractiveFixtures.register(env)
+            let tools = try FakeTools()
+            defer { tools.remove() }
+            var environment = try InteractiveFixtures.browserEnvironment(env, tools: tools)
+            try tools.install(
+                "forger-then-browser",
+                Self.forgeries + "\n" + #"exec curl -sS -f -L --max-redirs 3 --cacert "$FAKE_CA" -o /dev/null "$1""#
+            )
+            environment["BROWSER"] = "forger-then-browser"
+            let credential = try InteractiveBrowserCredential(
+                tenantID: FakeEnvironment.tenant,
+                clientID: InteractiveFixtures.app,
+                browserTimeout: .seconds(30),
+                options: InteractiveFixtures.options(env, environment: environment)
+            )
+            let token = try await credential.getToken(scopes: managementScope)
+            let claims = env.fake.verifiedClaims(of: token.token.revealedValue())
+            #expect(claims?["upn"] as? String == InteractiveFixtures.alice)
+            #expect(try String(contentsOf: tools.file("forged.codes"), encoding: .utf8) == "400\n400\n400\n")
+            let redeem = try #require(env.fake.tokenRequests.first)
+            #expect(redeem.form["code"] != "stolen")
         }
     }
 }

@@ -23,7 +23,7 @@ import Testing
     @Test func aWrongProxyPasswordIsAClearTransportErrorWithoutThePassword() async throws {
         try await withFake { env in
             let proxy = try await FakeProxy(credentials: (username: "user", password: "right-proxy-pw-4711"))
-            var configuration = TransportConfiguration.fromEnvironment([
+            var configuration = try TransportConfiguration.fromEnvironment([
                 "HTTPS_PROXY": "http://user:wrong-proxy-pw-0815@127.0.0.1:\(proxy.port)"
             ])
             configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]
@@ -92,7 +92,7 @@ import Testing
     // MARK: Parsing HTTPS_PROXY
 
     @Test func proxyURLWithUserAndPasswordIsPercentDecoded() throws {
-        let configuration = TransportConfiguration.fromEnvironment([
+        let configuration = try TransportConfiguration.fromEnvironment([
             "HTTPS_PROXY": "http://dom%5Cuser:p%40ss%3Aw%2Frd@proxy.example:3128"
         ])
         let proxy = try #require(configuration.proxy)
@@ -104,7 +104,9 @@ import Testing
     }
 
     @Test func proxyURLWithUserOnlyHasNoPassword() throws {
-        let configuration = TransportConfiguration.fromEnvironment(["https_proxy": "http://user@proxy.example:8080"])
+        let configuration = try TransportConfiguration.fromEnvironment([
+            "https_proxy": "http://user@proxy.example:8080"
+        ])
         let proxy = try #require(configuration.proxy)
         #expect(proxy.host == "proxy.example")
         #expect(proxy.port == 8080)
@@ -115,14 +117,14 @@ import Testing
 
     @Test func proxyURLWithoutUserInfoHasNoCredentials() throws {
         for value in ["http://proxy.example:3128", "proxy.example:3128", "http://@proxy.example:3128"] {
-            let proxy = try #require(TransportConfiguration.fromEnvironment(["HTTPS_PROXY": value]).proxy)
+            let proxy = try #require(try TransportConfiguration.fromEnvironment(["HTTPS_PROXY": value]).proxy)
             #expect(proxy == TransportConfiguration.Proxy(host: "proxy.example", port: 3128), "\(value)")
             #expect(!proxy.hasCredentials, "\(value)")
         }
     }
 
     @Test func proxyURLWithPasswordOnlyHasAnEmptyUserName() throws {
-        let configuration = TransportConfiguration.fromEnvironment(["HTTPS_PROXY": "http://:pw@proxy.example"])
+        let configuration = try TransportConfiguration.fromEnvironment(["HTTPS_PROXY": "http://:pw@proxy.example"])
         let proxy = try #require(configuration.proxy)
         #expect(proxy.port == 80)
         #expect(proxy.username == "")
@@ -145,7 +147,7 @@ import Testing
     @Test func theProxyPasswordIsNeverDescribedOrDumped() async throws {
         let password = "proxy-pw-@-9876"
         let url = "http://corp%5Calice:proxy-pw-%40-9876@proxy.example:3128"
-        let configuration = TransportConfiguration.fromEnvironment(["HTTPS_PROXY": url, "NO_PROXY": "localhost"])
+        let configuration = try TransportConfiguration.fromEnvironment(["HTTPS_PROXY": url, "NO_PROXY": "localhost"])
         let proxy = try #require(configuration.proxy)
         #expect(proxy.password?.revealedValue() == password, "the test checks the value actually configured")
         let transport = try AsyncHTTPClientTransport(configuration: configuration)

@@ -74,7 +74,7 @@ import Testing
         try await withFake { env in
             let directory = try TemporaryDirectory()
             defer { directory.remove() }
-            var configuration = TransportConfiguration.fromEnvironment([
+            var configuration = try TransportConfiguration.fromEnvironment([
                 "HTTPS_PROXY": "http://127.0.0.1:1", "NO_PROXY": "localhost,127.0.0.1",
             ])
             configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuthProfilesRuntime
 import Foundation
+import IdentitySupport
 
 /// Options shared by the commands that load profiles: which files, and which environment to evaluate under.
 struct ProfileSelectionOptions: ParsableArguments {
@@ -21,11 +22,15 @@ struct ProfileSelectionOptions: ParsableArguments {
     func environment(context: CLIContext) throws -> [String: String] {
         var environment = context.environment
         if let environmentFile {
-            let path = environmentFile.hasPrefix("/") ? environmentFile
-                : context.workingDirectory + "/" + environmentFile
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-            else {
-                throw ValidationError("cannot read the environment file \(environmentFile)")
+            let path = UserPath.absolute(environmentFile, workingDirectory: context.workingDirectory)
+            let contents: FileContents
+            do {
+                contents = try UserFile.read(path, limit: EnvironmentFile.limit)
+            } catch {
+                throw ValidationError("cannot read the environment file \(environmentFile): it \(error)")
+            }
+            guard let text = String(validating: contents.bytes, as: UTF8.self) else {
+                throw ValidationError("cannot read the environment file \(environmentFile): it is not UTF-8 text")
             }
             environment = try EnvironmentFile.parse(text, name: environmentFile)
         }
@@ -46,6 +51,9 @@ struct ProfileSelectionOptions: ParsableArguments {
 /// `NAME=VALUE` lines: blank lines and `#` comments are skipped, `export ` is allowed, and a value may be quoted
 /// with `'` or `"` (no escapes, no expansion).
 enum EnvironmentFile {
+    /// The largest environment file read.
+    static let limit = 1 << 20
+
     static func parse(_ text: String, name: String) throws -> [String: String] {
         var environment: [String: String] = [:]
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

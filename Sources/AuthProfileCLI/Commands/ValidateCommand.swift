@@ -39,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
         let entries = ProfileFileDiscovery.discover(paths, workingDirectory: context.workingDirectory)
         let validator = ProfileValidator(
             limits: ParseLimits(maximumFileSize: maxFileSize, maximumDepth: maxDepth, maximumNodes: maxNodes))
-        let results = entries.map { validator.validate(fileAtPath: $0.resolvedPath, displayPath: $0.displayPath) }
+        let results = entries.map { validator.validate($0) }
         let report = ValidationReport(results: results, strict: strict)
         context.write(format.renderer.render(report))
         if entries.isEmpty {

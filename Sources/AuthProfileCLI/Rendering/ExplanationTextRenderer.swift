@@ -1,5 +1,6 @@
 import AuthProfiles
 import AuthProfilesRuntime
+import IdentitySupport
 
 /// `explain --format text`: the profile, each link as a tree with its verdict, evidence and the chain's decision,
 /// then the conclusion and the ignored variables. Colour only on a terminal.
@@ -9,44 +10,52 @@ struct ExplanationTextRenderer {
 
     func render(_ explanation: Explanation) -> String {
         var lines: [String] = []
-        let description = explanation.description.map { " — \($0)" } ?? ""
-        lines.append("profile \(bold(explanation.profile)) (\(explanation.location))\(description)")
+        let description = explanation.description.map { " — \(shown($0))" } ?? ""
+        lines.append("profile \(bold(shown(explanation.profile))) (\(shown(explanation.location)))\(description)")
         for fact in explanation.context {
-            lines.append("  \(fact.subject): \(fact.detail)")
+            lines.append("  \(shown(fact.subject)): \(shown(fact.detail))")
         }
         lines.append("")
         for link in explanation.links {
             let indent = String(repeating: "  ", count: link.depth + 1)
-            let place = link.location.map { "  \($0)" } ?? ""
+            let place = link.location.map { "  \(shown($0))" } ?? ""
             let reached = link.reached ? "" : "  (not reached)"
-            lines.append("\(indent)\(link.displayName)  \(verdict(link.verdict))\(reached)\(place)")
+            lines.append("\(indent)\(shown(link.displayName))  \(verdict(link.verdict))\(reached)\(place)")
             for evidence in link.evidence {
-                lines.append("\(indent)  \(marker(evidence.status)) \(evidence.subject): \(evidence.detail)")
+                let status = marker(evidence.status)
+                lines.append("\(indent)  \(status) \(shown(evidence.subject)): \(shown(evidence.detail))")
             }
-            if let hint = link.hint, link.verdict != .ready { lines.append("\(indent)  hint: \(hint)") }
-            if let decision = link.decision { lines.append("\(indent)  → \(decision)") }
+            if let hint = link.hint, link.verdict != .ready { lines.append("\(indent)  hint: \(shown(hint))") }
+            if let decision = link.decision { lines.append("\(indent)  → \(shown(decision))") }
         }
         lines.append("")
-        lines.append("conclusion: \(explanation.conclusion.summary)")
+        lines.append("conclusion: \(shown(explanation.conclusion.summary))")
         if !explanation.conclusion.reasons.isEmpty {
             lines.append(explanation.conclusion.winner == nil ? "  because:" : "  earlier links would not:")
-            for reason in explanation.conclusion.reasons { lines.append("    \(reason)") }
+            for reason in explanation.conclusion.reasons { lines.append("    \(shown(reason))") }
         }
         if !explanation.ignoredVariables.isEmpty {
             lines.append("")
             lines.append("ignored environment:")
             for variable in explanation.ignoredVariables {
-                lines.append("  \(variable.name): \(variable.note)")
+                lines.append("  \(shown(variable.name)): \(shown(variable.note))")
             }
         }
         if blame {
             lines.append("")
             lines.append("blame:")
             for entry in explanation.blame {
-                lines.append("  \(entry.setting) ← \(entry.origin)" + (entry.location.map { " (\($0))" } ?? ""))
+                let location = entry.location.map { " (\(shown($0)))" } ?? ""
+                lines.append("  \(shown(entry.setting)) ← \(shown(entry.origin))" + location)
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text in an explanation may quote a file, a tool's output or a token's claims: its control characters are
+    /// escaped before it reaches the terminal (this renderer's own colours are added afterwards).
+    private func shown(_ text: some CustomStringConvertible) -> String {
+        OutsideText.escapingControlCharacters(text.description)
     }
 
     private func verdict(_ verdict: Verdict) -> String {

@@ -1,6 +1,8 @@
 import AuthProfiles
 import AuthProfilesRuntime
+import AzureIdentity
 import Foundation
+import IdentitySupport
 
 /// `explain --live`: each link's real outcome, latency, cache hit and the token's principal — never the token.
 enum LiveTraceRenderer {
@@ -12,7 +14,9 @@ enum LiveTraceRenderer {
             if attempt.outcome != .notTried { line += "  \(milliseconds(attempt.latency))" }
             if let hit = attempt.cacheHit { line += hit ? "  cache hit" : "  cache miss" }
             lines.append(line)
-            if let reason = attempt.reason { lines.append("\(indent)  reason: \(reason)") }
+            if let reason = attempt.reason {
+                lines.append("\(indent)  reason: \(OutsideText.escapingControlCharacters(reason))")
+            }
             if let principal = attempt.principal { lines.append("\(indent)  principal: \(describe(principal))") }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -34,13 +38,15 @@ enum LiveTraceRenderer {
         }
     }
 
+    /// The principal's claims in one line. They come from the token's issuer, so they are escaped here as well as
+    /// where they were read: a `TokenPrincipal` can also be made by other code.
     static func describe(_ principal: TokenPrincipal) -> String {
         var parts: [String] = []
-        if let tid = principal.tenantID { parts.append("tid=\(tid)") }
-        if let oid = principal.objectID { parts.append("oid=\(oid)") }
-        if let app = principal.applicationID { parts.append("appid=\(app)") }
-        if let upn = principal.userPrincipalName { parts.append("upn=\(upn)") }
-        if let exp = principal.expiresOn { parts.append("exp=\(exp.formatted(.iso8601))") }
+        for (name, value) in [("tid", principal.tenantID), ("oid", principal.objectID),
+                              ("appid", principal.applicationID), ("upn", principal.userPrincipalName)] {
+            if let value { parts.append("\(name)=\(OutsideText.escapingControlCharacters(value))") }
+        }
+        if let exp = principal.expiresOn { parts.append("exp=\(UnixTime.shown(exp))") }
         return parts.isEmpty ? "(the token is not a JWT)" : parts.joined(separator: " ")
     }
 
@@ -49,14 +55,22 @@ enum LiveTraceRenderer {
         return String(format: "%.1f ms", ms)
     }
 
+    /// Whole microseconds, saturating instead of overflowing.
+    static func microseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        let (whole, overflow) = Int(clamping: seconds).multipliedReportingOverflow(by: 1_000_000)
+        guard !overflow else { return seconds < 0 ? .min : .max }
+        let (total, overflowTotal) = whole.addingReportingOverflow(Int(attoseconds / 1_000_000_000_000))
+        return overflowTotal ? (seconds < 0 ? .min : .max) : total
+    }
+
     static func json(_ attempts: [LinkAttempt]) -> JSONValue {
         .array(attempts.map { attempt in
             var fields: [(String, JSONValue)] = [
                 ("path", .string(attempt.path)), ("kind", .string(attempt.kind)),
                 ("depth", .int(attempt.depth)), ("outcome", .string(attempt.outcome.rawValue)),
                 ("reason", attempt.reason.map(JSONValue.string) ?? .null),
-                ("latencyMicroseconds", .int(Int(attempt.latency.components.seconds) * 1_000_000
-                    + Int(attempt.latency.components.attoseconds / 1_000_000_000_000))),
+                ("latencyMicroseconds", .int(microseconds(attempt.latency))),
                 ("cacheHit", attempt.cacheHit.map(JSONValue.bool) ?? .null),
             ]
             if let principal = attempt.principal {
@@ -65,7 +79,8 @@ enum LiveTraceRenderer {
                     ("oid", principal.objectID.map(JSONValue.string) ?? .null),
                     ("appid", principal.applicationID.map(JSONValue.string) ?? .null),
                     ("upn", principal.userPrincipalName.map(JSONValue.string) ?? .null),
-                    ("exp", principal.expiresOn.map { .int(Int($0.timeIntervalSince1970)) } ?? .null),
+                    ("exp", principal.expiresOn.flatMap(UnixTime.init).flatMap { Int(exactly: $0.seconds) }
+                        .map(JSONValue.int) ?? .null),
                 ])))
             }
             return .object(fields)

@@ -49,7 +49,8 @@ public enum TokenOutput {
     ///   - environment: The process environment; `exec-credential` reads `KUBERNETES_EXEC_INFO` from it.
     ///   - timeZone: The zone of `json`'s `expiresOn` (local time, like `az`). Tests pass a fixed zone.
     /// - Throws: ``TokenOutputError`` when `KUBERNETES_EXEC_INFO` is malformed or asks for an unsupported
-    ///   version, or when the token is empty or holds control characters. No error contains the token.
+    ///   version, or when the token is empty, holds control characters or has an expiry outside the years 1970 to
+    ///   9999. No error contains the token.
     public static func render(
         _ token: AccessToken,
         format: TokenOutputFormat,
@@ -57,12 +58,16 @@ public enum TokenOutput {
         timeZone: TimeZone = .current
     ) throws -> String {
         let value = try printableValue(of: token)
-        let expiresOn = Int(token.expiresOn.timeIntervalSince1970.rounded(.down))
+        // A date from outside was checked where it arrived (`TokenLifetime`); an `AccessToken` made by other code
+        // may hold any `Date`, so the conversion to whole seconds is checked here too rather than trapping.
+        guard let expiry = UnixTime(token.expiresOn), let expiresOn = Int(exactly: expiry.seconds) else {
+            throw TokenOutputError.unusableToken(reason: "its expiry is not a date between 1970 and 9999")
+        }
         switch format {
         case .json:
             let object: JSONValue = .object([
                 ("accessToken", .string(value)),
-                ("expiresOn", .string(localTime(expiresOn, in: timeZone))),
+                ("expiresOn", .string(localTime(expiry, in: timeZone))),
                 ("expires_on", .int(expiresOn)),
                 ("tokenType", .string(token.tokenType)),
             ])
@@ -76,7 +81,7 @@ public enum TokenOutput {
                 ("kind", "ExecCredential"),
                 ("status", .object([
                     ("token", .string(value)),
-                    ("expirationTimestamp", .string(utcTimestamp(expiresOn))),
+                    ("expirationTimestamp", .string(expiry.description)),
                 ])),
             ])
             return object.rendered()
@@ -92,33 +97,9 @@ public enum TokenOutput {
     }
 
     /// `YYYY-MM-DD HH:MM:SS.000000` in `timeZone`, like Python's `datetime.fromtimestamp(…)` in `az`.
-    static func localTime(_ seconds: Int, in timeZone: TimeZone) -> String {
-        let (date, time) = dateAndTime(seconds, in: timeZone)
-        return "\(date) \(time).000000"
-    }
-
-    /// RFC 3339 in UTC, whole seconds: `YYYY-MM-DDTHH:MM:SSZ`.
-    static func utcTimestamp(_ seconds: Int) -> String {
-        let (date, time) = dateAndTime(seconds, in: TimeZone(secondsFromGMT: 0) ?? .current)
-        return "\(date)T\(time)Z"
-    }
-
-    /// `("YYYY-MM-DD", "HH:MM:SS")` of a POSIX time in `timeZone`, Gregorian calendar.
-    private static func dateAndTime(_ seconds: Int, in timeZone: TimeZone) -> (String, String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents(
-            [.year, .month, .day, .hour, .minute, .second],
-            from: Date(timeIntervalSince1970: TimeInterval(seconds))
-        )
-        func padded(_ value: Int?, _ width: Int = 2) -> String {
-            let digits = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return (
-            "\(padded(parts.year, 4))-\(padded(parts.month))-\(padded(parts.day))",
-            "\(padded(parts.hour)):\(padded(parts.minute)):\(padded(parts.second))"
-        )
+    static func localTime(_ time: UnixTime, in timeZone: TimeZone) -> String {
+        let (date, clock) = time.dateAndTime(in: timeZone)
+        return "\(date) \(clock).000000"
     }
 
     /// The token's value, refused when it could break the output (empty, or with control characters).

@@ -1,3 +1,5 @@
+import IdentitySupport
+
 extension DocumentDecoder {
     /// Types a scalar by its field, never by YAML's guesses: `yes` is not a boolean and `0123` stays text.
     mutating func decodeScalar(
@@ -42,7 +44,7 @@ extension DocumentDecoder {
         case .choice(let words):
             guard words.contains(text) else {
                 return invalid(.invalidValue, "'\(text)' is not a valid value for '\(field.name)'",
-                               hint: Suggestion.hint(for: text, in: words)
+                               hint: suggestions.hint(for: text, in: words)
                                    ?? "use one of " + words.map { "'\($0)'" }.joined(separator: ", "))
             }
         case .clientID:
@@ -55,10 +57,10 @@ extension DocumentDecoder {
                 return invalid(.invalidGUID, "'\(field.name)' must be a GUID, found '\(text)'")
             }
         case .tenantID:
-            guard Identifiers.isTenantID(text) else { return invalid(.invalidTenantID, tenantMessage(text)) }
+            guard Identifiers.isTenantID(text) else { return invalid(.invalidTenantID, Identifiers.tenantIDProblem(text)) }
         case .allowedTenant:
             guard text == "*" || Identifiers.isTenantID(text) else {
-                return invalid(.invalidTenantID, tenantMessage(text), hint: "use a tenant id, or '*' for any tenant")
+                return invalid(.invalidTenantID, Identifiers.tenantIDProblem(text), hint: "use a tenant id, or '*' for any tenant")
             }
         case .resourceID:
             guard Identifiers.isResourceID(text) else {
@@ -66,8 +68,12 @@ extension DocumentDecoder {
                                hint: "resource ids look like /subscriptions/<id>/resourceGroups/<group>/providers/…")
             }
         case .url:
-            guard URLParts(text) != nil else {
+            guard case .success(let url) = ParsedURL.parse(text) else {
                 return invalid(.invalidURL, "'\(text)' is not a URL", hint: "write e.g. http://localhost:8400")
+            }
+            guard !url.hasUserInfo else {
+                return invalid(.invalidURL, "'\(field.name)' contains user info (a user name or password before '@')",
+                               hint: "remove the user info; a password never belongs in a profile")
             }
         case .text, .path, .tenantReference, .cloudReference, .profileReference, .authorityHost:
             guard !text.isEmpty else {
@@ -77,9 +83,5 @@ extension DocumentDecoder {
             return invalid(.wrongType, "'\(field.name)' must be \(type.phrase), found a string")
         }
         return .text(.literal(text))
-    }
-
-    private func tenantMessage(_ text: String) -> String {
-        "'\(text)' is not a valid tenant id; tenant ids use letters, digits, '-' and '.'"
     }
 }

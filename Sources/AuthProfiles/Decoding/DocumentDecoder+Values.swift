@@ -77,7 +77,7 @@ extension DocumentDecoder {
             guard allowed.contains(key) else {
                 let expected = isSecret ? type.phrase : "\(type.phrase) or {env: NAME}"
                 report(.unknownKey, "unknown key '\(key)' in the value of '\(field.name)', which must be \(expected)",
-                       at: keyNode, hint: Suggestion.hint(for: key, in: allowed))
+                       at: keyNode, hint: suggestions.hint(for: key, in: allowed))
                 valid = false
                 continue
             }
@@ -123,7 +123,7 @@ extension DocumentDecoder {
                     return .invalid
                 }
                 // The default must itself be a valid literal of the field's type.
-                if case .invalid = decodeValue(defaultNode, type: type, field: field) {
+                if case .invalid = decodeValue(defaultNode, type: type.environmentValueType, field: field) {
                     return .invalid
                 }
                 defaultText = tree.string(defaultNode)

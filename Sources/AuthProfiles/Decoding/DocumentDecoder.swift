@@ -9,6 +9,8 @@ struct DocumentDecoder {
     private(set) var diagnostics: [Diagnostic] = []
     /// Built on the first diagnostic: key paths are written only for the nodes that have a problem.
     private var paths: YAMLTree.Paths?
+    /// Did-you-mean searches left for this document.
+    var suggestions = Suggestion.Budget()
 
     init(file: String, tree: YAMLTree) {
         self.file = file
@@ -36,7 +38,7 @@ struct DocumentDecoder {
         for (keyNode, valueNode) in tree.pairs(of: node) {
             let key = tree.string(keyNode)
             guard let field = spec.field(named: key) else {
-                let suggestion = Suggestion.closest(to: key, in: spec.fields.map(\.name))
+                let suggestion = suggestions.closest(to: key, in: spec.fields.lazy.map(\.name))
                 if let suggestion { misspelled.insert(suggestion) }
                 let hint = suggestion.map { "did you mean '\($0)'?" }
                     ?? "\(spec.name) has: " + spec.fields.map(\.name).joined(separator: ", ")
@@ -102,7 +104,7 @@ struct DocumentDecoder {
         let typeName = tree.string(typeNode)
         guard let kind = CredentialKind(rawValue: typeName) else {
             report(.unknownCredentialType, "unknown credential type '\(typeName)'", at: typeNode,
-                   hint: Suggestion.hint(for: typeName, in: kinds) ?? "types: " + kinds.joined(separator: ", "))
+                   hint: suggestions.hint(for: typeName, in: kinds) ?? "types: " + kinds.joined(separator: ", "))
             return .invalid
         }
         guard let object = decodeObject(node, spec: FormatSpec.credential(kind)) else { return .invalid }

@@ -176,6 +176,10 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     public static let policyOutsideChain = Self(
         "AP505", "policy-outside-chain", .warning,
         "`onUnavailable` and `onFailed` only mean something on a link of a chain.")
+    /// A secret file or an unencrypted private key that others can read.
+    public static let exposedSecretFile = Self(
+        "AP506", "exposed-secret-file", .warning,
+        "A secret file or unencrypted private key is readable by other users (checked for literal absolute paths).")
 
     /// Every code, in order.
     public static let all: [DiagnosticCode] = [
@@ -188,6 +192,6 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
         unknownCloud, unknownTenant, unknownProfile, extendsCycle, referenceCycle, unreachableLink, cloudMismatch,
         missingCredential, builtinCloudRedefined, unusedDefinition,
         developerCredentialInProduction, interactiveCredentialInProduction, deprecatedCredential,
-        defaultIncludesDeveloperTools, timeoutExceedsDeadline, policyOutsideChain,
+        defaultIncludesDeveloperTools, timeoutExceedsDeadline, policyOutsideChain, exposedSecretFile,
     ]
 }

@@ -13,31 +13,57 @@ enum DocumentLoader {
     /// Checks the raw bytes, then composes them, checking for constructs profiles do not allow on the way.
     static func load(bytes: some Collection<UInt8>, path: String, limits: ParseLimits) -> LoadedDocument {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        func failure(_ diagnostic: Diagnostic, text: String = "") -> LoadedDocument {
-            LoadedDocument(source: SourceText(path: path, text: text), tree: nil, diagnostics: [diagnostic])
-        }
         if bytes.count > limits.maximumFileSize {
             return failure(Diagnostic(
                 .fileTooLarge, "file is \(bytes.count) bytes; the limit is \(limits.maximumFileSize) bytes",
-                at: start, hint: "split the profiles over several files"))
+                at: start, hint: "split the profiles over several files"), path: path)
         }
         var body = Array(bytes)
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        if let nul = body.firstIndex(of: 0) {
-            let location = location(ofByte: nul, in: body, path: path)
-            return failure(Diagnostic(
-                .binaryFile, "file contains a NUL byte; profiles are UTF-8 text", at: location,
-                hint: body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF])
-                    ? "the file looks like UTF-16; save it as UTF-8" : nil))
-        }
+        if let nul = body.firstIndex(of: 0) { return binary(at: nul, in: body, path: path) }
         guard let text = String(validating: body, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(body)
             return failure(Diagnostic(
                 .invalidUTF8, "file is not valid UTF-8 (byte \(offset))",
-                at: location(ofByte: offset, in: body, path: path), hint: "save the file as UTF-8"))
+                at: location(ofByte: offset, in: body, path: path), hint: "save the file as UTF-8"), path: path)
         }
+        return compose(text, path: path, limits: limits)
+    }
+
+    /// Checks and composes a document that is already text (read straight into a string, so that a large file
+    /// is held once, not as bytes and text both).
+    static func load(text: String, path: String, limits: ParseLimits) -> LoadedDocument {
+        var text = text
+        if text.utf8.count > limits.maximumFileSize {
+            return failure(Diagnostic(
+                .fileTooLarge, "file is \(text.utf8.count) bytes; the limit is \(limits.maximumFileSize) bytes",
+                at: SourceLocation(file: path, line: 1, column: 1), hint: "split the profiles over several files"),
+                path: path)
+        }
+        if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
+        let nul = text.withUTF8 { bytes in bytes.firstIndex(of: 0) }
+        if let nul { return text.withUTF8 { binary(at: nul, in: Array($0), path: path) } }
+        return compose(text, path: path, limits: limits)
+    }
+
+    private static func failure(_ diagnostic: Diagnostic, path: String, text: String = "") -> LoadedDocument {
+        LoadedDocument(source: SourceText(path: path, text: text), tree: nil, diagnostics: [diagnostic])
+    }
+
+    private static func binary(at nul: Int, in body: [UInt8], path: String) -> LoadedDocument {
+        failure(Diagnostic(
+            .binaryFile, "file contains a NUL byte; profiles are UTF-8 text",
+            at: location(ofByte: nul, in: body, path: path),
+            hint: body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF])
+                ? "the file looks like UTF-16; save it as UTF-8" : nil), path: path)
+    }
+
+    /// Composes UTF-8 text in place: the text is shared with the source lines diagnostics show, never copied.
+    private static func compose(_ text: String, path: String, limits: ParseLimits) -> LoadedDocument {
+        let start = SourceLocation(file: path, line: 1, column: 1)
         let source = SourceText(path: path, text: text)
-        switch YAMLComposer.compose(body, path: path, limits: limits) {
+        var text = source.text
+        switch text.withUTF8({ YAMLComposer.compose($0, path: path, limits: limits) }) {
         case .empty:
             return LoadedDocument(
                 source: source, tree: nil,

@@ -63,8 +63,8 @@ struct YAMLComposer {
         self.limits = limits
     }
 
-    /// Composes the first document of `bytes` (UTF-8 without a byte order mark).
-    static func compose(_ bytes: [UInt8], path: String, limits: ParseLimits) -> YAMLComposition {
+    /// Composes the first document of `bytes` (UTF-8 without a byte order mark), read in place.
+    static func compose(_ bytes: UnsafeBufferPointer<UInt8>, path: String, limits: ParseLimits) -> YAMLComposition {
         var composer = YAMLComposer(path: path, limits: limits)
         // Capacity hints, not bounds: scalar text is about as long as the file, and the generated benchmark files
         // have a node per 14 (YAML) to 18 (JSON) bytes. Growing a 330,000-node array by doubling copied it twice over.
@@ -73,7 +73,7 @@ struct YAMLComposer {
         return composer.run(bytes)
     }
 
-    private mutating func run(_ bytes: [UInt8]) -> YAMLComposition {
+    private mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLComposition {
         // Parser and event live at fixed addresses for the whole parse; both are freed on every path.
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
@@ -85,11 +85,9 @@ struct YAMLComposer {
             return .failure(failure(for: parser))
         }
         defer { yaml_parser_delete(parser) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
-            return events(parser, event)
-        }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+        return events(parser, event)
     }
 
     /// Reads the stream: the first document, then one more event to learn whether a second document follows.

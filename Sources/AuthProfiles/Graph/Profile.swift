@@ -28,6 +28,17 @@ public struct Profile: Sendable {
 /// The profile-level settings whose origin is tracked.
 public enum ProfileSetting: String, Sendable, Hashable, CaseIterable, Codable {
     case environment, tenant, cloud, additionallyAllowedTenants, credential
+
+    /// The position in ``allCases``, for tables indexed by setting.
+    var index: Int {
+        switch self {
+        case .environment: 0
+        case .tenant: 1
+        case .cloud: 2
+        case .additionallyAllowedTenants: 3
+        case .credential: 4
+        }
+    }
 }
 
 /// Which layer supplied a setting.

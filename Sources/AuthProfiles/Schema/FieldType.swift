@@ -62,6 +62,12 @@ indirect enum FieldType: Sendable {
         }
     }
 
+    /// The type the value of an `{env: NAME}` binding has, and so its `default`: a tenant reference read from the
+    /// environment is a tenant id (a name of a declared tenant is only ever written literally).
+    var environmentValueType: FieldType {
+        if case .tenantReference = self { .tenantID } else { self }
+    }
+
     var isAssertionSource: Bool { if case .assertionSource = self { true } else { false } }
 
     /// A phrase for messages: "a GUID", "a duration".

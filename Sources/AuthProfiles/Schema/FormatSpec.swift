@@ -45,7 +45,8 @@ enum FormatSpec {
     static let certificate = ObjectSpec("certificate", fields: [
         FieldSpec("path", .path, required: true, "A PEM file (certificate and key) or a PKCS#12 (.pfx/.p12) file."),
         FieldSpec("key", .path, "A separate PEM file holding the private key."),
-        FieldSpec("format", .choice(["pem", "pfx"]), "The file format.", default: "from the file extension"),
+        FieldSpec("format", .choice(["pem", "pfx"]), "The file format.",
+                  default: "PEM with `key`; else from the content"),
     ])
 
     static let broker = ObjectSpec("broker", fields: [

@@ -160,7 +160,7 @@ extension GraphBuilder {
             guard rawProfileIndex[name] != nil else {
                 report(.unknownProfile, "credential refers to unknown profile '\(name)'", at: object.location(of: "name"),
                        path: "\(keyPath()).name",
-                       hint: suggestion(for: name, in: rawProfiles.map(\.name.value)))
+                       hint: suggestions.hint(for: name, in: profileNames))
                 return nil
             }
             return .profile(name: name)

@@ -10,25 +10,22 @@ extension GraphBuilder {
     /// Builds every profile whose settings resolve, in file order.
     mutating func buildProfiles() -> [Profile] {
         let (parents, inCycle) = resolveParents()
+        let owners = settingOwners(parents: parents)
+        let stride = ProfileSetting.allCases.count
         var profiles: [Profile] = []
         profiles.reserveCapacity(rawProfiles.count)
         // A local reference (no copy of the storage) so that `setting` does not capture `self`.
         let rawProfiles = rawProfiles
-        // The positions in `rawProfiles` of the profile and its ancestors, nearest first; one buffer for all.
-        var lineage: [Int] = []
         for position in rawProfiles.indices {
             let (name, object) = rawProfiles[position]
-            fillLineage(&lineage, of: position, parents: parents)
-            // Looked up by position in `rawProfiles` (the first entry of a name): no copies of decoded objects.
+            // Looked up in the owner table: no walk up the `extends` chain and no copies of decoded objects.
             func setting(_ key: ProfileSetting) -> Inherited? {
-                for (depth, owner) in lineage.enumerated() {
-                    guard let value = rawProfiles[owner].object.fields[key.rawValue] else { continue }
-                    let ancestor = rawProfiles[owner].name.value
-                    let origin: SettingOrigin = depth == 0
-                        ? .declared(value.location) : .inherited(profile: ancestor, value.location)
-                    return Inherited(value: value, origin: origin, owner: ancestor)
-                }
-                return nil
+                let owner = owners[position * stride + key.index]
+                guard owner >= 0, let value = rawProfiles[owner].object.fields[key.rawValue] else { return nil }
+                let ancestor = rawProfiles[owner].name.value
+                let origin: SettingOrigin = owner == position
+                    ? .declared(value.location) : .inherited(profile: ancestor, value.location)
+                return Inherited(value: value, origin: origin, owner: ancestor)
             }
             if let profile = buildProfile(name: name, object: object, parent: parents[name.value],
                                            inCycle: inCycle.contains(name.value), setting: setting) {
@@ -36,6 +33,42 @@ extension GraphBuilder {
             }
         }
         return profiles
+    }
+
+    /// For every profile (by position in `rawProfiles`) and every ``ProfileSetting`` (by ``ProfileSetting/index``),
+    /// the position of the profile whose text supplies the setting after `extends` — the profile itself or its
+    /// nearest ancestor that writes it — or -1 when none does.
+    ///
+    /// Each row is computed once, from the profile's own fields and its parent's row, parents first. The work is
+    /// linear in profiles × settings however long an `extends` chain is; walking each profile's lineage for each
+    /// setting made a 10,000-profile chain take 24 s. `parents` has no cycles left (``resolveParents()`` cut them).
+    private func settingOwners(parents: [String: String]) -> [Int] {
+        let keys = ProfileSetting.allCases
+        let unresolved = -2
+        var owners = [Int](repeating: unresolved, count: rawProfiles.count * keys.count)
+        func parent(of position: Int) -> Int? {
+            parents[rawProfiles[position].name.value].flatMap { rawProfileIndex[$0] }
+        }
+        var pending: [Int] = []
+        for start in rawProfiles.indices where owners[start * keys.count] == unresolved {
+            // Up to the first ancestor already resolved (or the root), then back down, parents first.
+            var current = start
+            pending.append(current)
+            while let next = parent(of: current), owners[next * keys.count] == unresolved,
+                  pending.count <= rawProfiles.count {
+                pending.append(next)
+                current = next
+            }
+            while let position = pending.popLast() {
+                let inherited = parent(of: position)
+                let fields = rawProfiles[position].object.fields
+                for (index, key) in keys.enumerated() {
+                    owners[position * keys.count + index] = fields[key.rawValue] != nil
+                        ? position : inherited.map { owners[$0 * keys.count + index] } ?? -1
+                }
+            }
+        }
+        return owners
     }
 
     private mutating func buildProfile(
@@ -109,7 +142,7 @@ extension GraphBuilder {
             guard rawProfileIndex[parent] != nil else {
                 report(.unknownProfile, "profile '\(name.value)' extends unknown profile '\(parent)'",
                        at: object.location(of: "extends"), path: "profiles.\(name.value).extends",
-                       hint: suggestion(for: parent, in: rawProfileIndex.keys.sorted()))
+                       hint: suggestions.hint(for: parent, in: profileNames))
                 continue
             }
             parents[name.value] = parent
@@ -132,8 +165,11 @@ extension GraphBuilder {
             while let parent = parents[current], !settled.contains(parent) {
                 if let start = position[parent] {
                     let cycle = Array(walk[start...])
-                    if reported.isDisjoint(with: cycle), let first = rawProfiles.first(where: { cycle.contains($0.name.value) }) {
-                        reported.formUnion(cycle)
+                    // The member written first in the file; a set, so a cycle of n profiles costs n, not n².
+                    let members = Set(cycle)
+                    if reported.isDisjoint(with: members),
+                       let first = cycle.compactMap({ rawProfileIndex[$0] }).min().map({ rawProfiles[$0] }) {
+                        reported.formUnion(members)
                         let rotated = rotate(cycle, toStartAt: first.name.value)
                         report(.extendsCycle, "profiles extend each other in a cycle: "
                                + (rotated + [rotated[0]]).joined(separator: " → "),
@@ -154,18 +190,6 @@ extension GraphBuilder {
             }
         }
         return (parents, inCycle)
-    }
-
-    /// Replaces `lineage` with `position` and the positions of its ancestors, nearest first. `parents` has no
-    /// cycles left (``resolveParents()`` cut them); the step bound only guards against a mistake there.
-    private func fillLineage(_ lineage: inout [Int], of position: Int, parents: [String: String]) {
-        lineage.removeAll(keepingCapacity: true)
-        lineage.append(position)
-        var current = rawProfiles[position].name.value
-        while let parent = parents[current], let owner = rawProfileIndex[parent], lineage.count <= rawProfiles.count {
-            lineage.append(owner)
-            current = parent
-        }
     }
 
     func rotate(_ cycle: [String], toStartAt start: String) -> [String] {

@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// Turns a decoded document into a ``CredentialGraph``: resolves names, applies `extends` and defaults,
 /// and checks the rules that span more than one field.
 struct GraphBuilder {
@@ -12,8 +14,19 @@ struct GraphBuilder {
     var rawProfileIndex: [String: Int] = [:]
     var usedTenants: Set<String> = []
     /// Did-you-mean searches over large name lists left; a file with thousands of broken references stays fast.
-    var suggestionBudget = 200
+    var suggestions = Suggestion.Budget()
+    /// The declared names, sorted once for hints (not once per broken reference).
+    var profileNames: [String] = []
+    var tenantNames: [String] = []
+    var cloudNames: [String] = []
     var usedClouds: Set<String> = []
+    /// What ``reportOnce`` reported.
+    var reportedOnce: Set<ReportedOnceKey> = []
+
+    struct ReportedOnceKey: Hashable {
+        let code: DiagnosticCode
+        let location: SourceLocation
+    }
 
     init(file: String, document: DecodedObject) {
         self.file = file
@@ -22,12 +35,15 @@ struct GraphBuilder {
 
     mutating func build() -> CredentialGraph? {
         buildClouds()
+        cloudNames = clouds.keys.sorted()
         buildTenants()
+        tenantNames = tenants.keys.sorted()
         if case .namedMap(let entries)? = document["profiles"] {
             rawProfiles = entries.compactMap { entry in entry.value.value.object.map { (entry.name, $0) } }
             for (index, entry) in rawProfiles.enumerated() where rawProfileIndex[entry.name.value] == nil {
                 rawProfileIndex[entry.name.value] = index
             }
+            profileNames = rawProfileIndex.keys.sorted()
         }
         let profiles = buildProfiles()
         // Positions, not copies: a `Profile` copy retains a dozen references.
@@ -38,9 +54,7 @@ struct GraphBuilder {
         }
         checkReferenceCycles(profiles, positions: positions)
         for position in profiles.indices { checkChains(profiles[position].credential) }
-        for position in profiles.indices where profiles[position].isProduction {
-            checkProductionPolicy(profiles[position], in: profiles, positions: positions)
-        }
+        checkProductionPolicy(profiles, positions: positions)
         checkUnused()
         return CredentialGraph(file: file, description: document["description"]?.literalText, clouds: clouds,
                                tenants: tenants, profiles: profiles)
@@ -59,8 +73,9 @@ struct GraphBuilder {
             }
             guard let host = object["authorityHost"]?.text else { continue }
             let allowsLoopback = boolLiteral(object["allowLoopback"]) ?? false
-            if let literal = host.literal {
-                checkAuthorityHost(literal, allowsLoopback: allowsLoopback, at: object.location(of: "authorityHost"),
+            // The default of an `{env:}` binding is used as written when the variable is unset: check it too.
+            if let written = host.literal ?? host.binding?.defaultValue {
+                checkAuthorityHost(written, allowsLoopback: allowsLoopback, at: object.location(of: "authorityHost"),
                                    path: "clouds.\(name.value).authorityHost")
             }
             clouds[name.value] = CloudDefinition(
@@ -69,19 +84,22 @@ struct GraphBuilder {
         }
     }
 
+    /// The authority rule the runtime applies too (``AuthorityURL``), reported as `AP302`–`AP304`. Messages quote
+    /// the URL only in its normalized form, which has no user info, query or fragment.
     private mutating func checkAuthorityHost(_ host: String, allowsLoopback: Bool, at location: SourceLocation,
                                              path: String) {
-        guard let url = URLParts(host) else {
-            report(.invalidURL, "authority host '\(host)' is not a URL", at: location, path: path,
+        switch AuthorityURL.check(host, allowLoopback: allowsLoopback) {
+        case .success:
+            break
+        case .failure(.loopbackNotAllowed(let url)):
+            report(.loopbackAuthorityHost, "authority host '\(url.normalized)' is a loopback address",
+                   at: location, path: path, hint: "add `allowLoopback: true` to the cloud if it is a local test server")
+        case .failure(.insecureScheme(let url)):
+            report(.insecureAuthorityHost, "authority host '\(url.normalized)' does not use https", at: location,
+                   path: path, hint: "use https://\(url.host.canonical)" + (url.port.map { ":\($0)" } ?? "") + url.path)
+        case .failure(let problem):
+            report(.invalidURL, "authority host is not valid: \(problem)", at: location, path: path,
                    hint: "write e.g. https://login.microsoftonline.com")
-            return
-        }
-        if url.isLoopback && !allowsLoopback {
-            report(.loopbackAuthorityHost, "authority host '\(host)' is a loopback address", at: location, path: path,
-                   hint: "add `allowLoopback: true` to the cloud if it is a local test server")
-        } else if url.scheme != "https" && !(url.scheme == "http" && url.isLoopback) {
-            report(.insecureAuthorityHost, "authority host '\(host)' does not use https", at: location, path: path,
-                   hint: "use https://\(url.host)")
         }
     }
 
@@ -104,7 +122,7 @@ struct GraphBuilder {
         usedClouds.insert(name)
         guard clouds[name] != nil else {
             report(.unknownCloud, "unknown cloud '\(name)'", at: object.location(of: "cloud"), path: path(),
-                   hint: Suggestion.hint(for: name, in: clouds.keys.sorted())
+                   hint: suggestions.hint(for: name, in: cloudNames)
                        ?? "use public, usgov, china, or declare it under `clouds:`")
             return nil
         }
@@ -125,15 +143,15 @@ struct GraphBuilder {
             }
             if Identifiers.looksLikeLiteralTenant(name) {
                 guard Identifiers.isTenantID(name) else {
-                    report(.invalidTenantID, "'\(name)' is not a valid tenant id; tenant ids use letters, digits, '-' and '.'",
+                    report(.invalidTenantID, Identifiers.tenantIDProblem(name),
                            at: value.location, path: path())
                     return nil
                 }
                 return .literal(name)
             }
-            let hint = suggestion(for: name, in: tenants.keys.sorted())
+            let hint = suggestions.hint(for: name, in: tenantNames)
                 ?? (tenants.isEmpty ? "declare it under `tenants:`, or write the tenant id (a GUID or domain)"
-                    : "declared tenants: " + tenants.keys.sorted().joined(separator: ", "))
+                    : "declared tenants: " + Self.shortList(tenantNames))
             report(.unknownTenant, "unknown tenant '\(name)'", at: value.location, path: path(), hint: hint)
             return nil
         }
@@ -141,11 +159,10 @@ struct GraphBuilder {
 
     // MARK: Helpers
 
-    /// A did-you-mean hint among declared names, while the budget lasts.
-    mutating func suggestion(for word: String, in names: some Collection<String>) -> String? {
-        guard suggestionBudget > 0 else { return nil }
-        suggestionBudget -= 1
-        return Suggestion.hint(for: word, in: names)
+    /// At most ten names, then how many more: a hint never lists a whole file.
+    static func shortList(_ names: [String]) -> String {
+        let shown = names.prefix(10).joined(separator: ", ")
+        return names.count > 10 ? shown + " and \(names.count - 10) more" : shown
     }
 
     mutating func report(

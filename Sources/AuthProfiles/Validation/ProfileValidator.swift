@@ -1,5 +1,3 @@
-import Foundation
-
 /// The outcome of validating one profile file: every diagnostic, and the credential graph when there
 /// were no errors.
 public struct ValidationResult: Sendable {
@@ -32,7 +30,10 @@ public struct ProfileValidator: Sendable {
 
     /// Validates a document held in memory; `path` names it in diagnostics.
     public func validate(bytes: some Collection<UInt8>, path: String) -> ValidationResult {
-        let document = DocumentLoader.load(bytes: bytes, path: path, limits: limits)
+        validate(DocumentLoader.load(bytes: bytes, path: path, limits: limits), path: path)
+    }
+
+    private func validate(_ document: LoadedDocument, path: String) -> ValidationResult {
         guard let tree = document.tree else {
             return ValidationResult(source: document.source, diagnostics: document.diagnostics, graph: nil)
         }
@@ -45,6 +46,7 @@ public struct ProfileValidator: Sendable {
             let built = builder.build()
             diagnostics += builder.diagnostics
             graph = diagnostics.containsErrors ? nil : built
+            if let graph { diagnostics += SecretFilePermissions.diagnostics(for: graph) }
         }
         return ValidationResult(source: document.source, diagnostics: Self.unique(diagnostics).sortedByLocation(),
                                 graph: graph)
@@ -52,7 +54,7 @@ public struct ProfileValidator: Sendable {
 
     /// Validates a document held in a string.
     public func validate(text: String, path: String) -> ValidationResult {
-        validate(bytes: Array(text.utf8), path: path)
+        validate(DocumentLoader.load(text: text, path: path, limits: limits), path: path)
     }
 
     /// Reads and validates a file. A file that cannot be read gives an `AP100` diagnostic, not a throw.
@@ -63,8 +65,11 @@ public struct ProfileValidator: Sendable {
     public func validate(fileAtPath path: String, displayPath: String? = nil) -> ValidationResult {
         let name = displayPath ?? path
         do {
-            return validate(bytes: try ProfileFileReader.read(path: path, name: name, limit: limits.maximumFileSize),
-                            path: name)
+            // Read straight into text when the file is UTF-8, so a large file is held once, not twice.
+            switch try ProfileFileReader.read(path: path, name: name, limit: limits.maximumFileSize) {
+            case .text(let text): return validate(text: text, path: name)
+            case .bytes(let bytes): return validate(bytes: bytes, path: name)
+            }
         } catch {
             return ValidationResult(source: SourceText(path: name, text: ""), diagnostics: [error.diagnostic],
                                     graph: nil)
@@ -74,39 +79,5 @@ public struct ProfileValidator: Sendable {
     private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
         return diagnostics.filter { seen.insert($0).inserted }
-    }
-}
-
-/// Reads profile files with the size limit applied before the bytes are read.
-enum ProfileFileReader {
-    struct Failure: Error {
-        let diagnostic: Diagnostic
-    }
-
-    static func read(path: String, name: String, limit: Int) throws(Failure) -> [UInt8] {
-        let start = SourceLocation(file: name, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Failure(diagnostic: Diagnostic(.unreadableFile, "no such file", at: start))
-        }
-        guard !isDirectory.boolValue else {
-            throw Failure(diagnostic: Diagnostic(.unreadableFile, "is a directory, not a file", at: start))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure(diagnostic: Diagnostic(.unreadableFile, "the file cannot be opened (check its permissions)", at: start))
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch {
-            throw Failure(diagnostic: Diagnostic(
-                .unreadableFile, "the file cannot be read: \(error.localizedDescription)", at: start))
-        }
-        if data.count > limit {
-            throw Failure(diagnostic: Diagnostic(.fileTooLarge, "file is larger than the limit of \(limit) bytes",
-                                                 at: start, hint: "split the profiles over several files"))
-        }
-        return [UInt8](data)
     }
 }

@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// Checks for the identifiers Entra ID and Azure use, and for the names profiles give things.
 enum Identifiers {
     /// A GUID in its 8-4-4-4-12 hexadecimal form.
@@ -14,9 +16,14 @@ enum Identifiers {
         return true
     }
 
-    /// A tenant id as Azure Identity accepts it: letters, digits, `-` and `.`.
+    /// A tenant id as the runtime accepts it (``TenantSyntax``): dot-separated labels of letters, digits and `-`.
     static func isTenantID(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        TenantSyntax.isValid(text)
+    }
+
+    /// The message for a malformed tenant id, one wording for every place that checks one.
+    static func tenantIDProblem(_ text: String) -> String {
+        "'\(text)' is not a valid tenant id; \(TenantSyntax.rule)"
     }
 
     /// Tenant values that are not GUIDs but still name a tenant rather than a declared tenant entry.
@@ -45,7 +52,7 @@ enum Identifiers {
     }
 
     static let guidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-    static let tenantPattern = "^[0-9a-zA-Z.-]+$"
+    static let tenantPattern = TenantSyntax.pattern
     static let environmentNamePattern = "^[A-Za-z_][A-Za-z0-9_]*$"
     static let namePattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
     static let resourceIDPattern = "^/subscriptions/[^/ ]+(/[^ ]*)?$"

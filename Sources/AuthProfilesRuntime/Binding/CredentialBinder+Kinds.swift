@@ -107,17 +107,15 @@ extension CredentialBinder {
 
     func load(_ certificate: CertificateSettings) throws -> ClientCertificate {
         let file = try path(certificate.path, "certificate.path")
+        let keyFile = try certificate.keyPath.map { value throws(ValueProblem) in
+            try path(value, "certificate.keyPath")
+        }
         let password = try certificate.password.map { reference throws(ValueProblem) in
             try secret(reference, "certificatePassword")
         }
-        guard FileManager.default.fileExists(atPath: file) else {
-            throw ValueProblem(isMissing: true, message: "certificate file \(file) does not exist", hint: nil)
-        }
-        if let keyPath = certificate.keyPath {
-            return try ClientCertificate.load(
-                certificatePath: file, privateKeyPath: try path(keyPath, "certificate.keyPath"), password: password)
-        }
-        return try ClientCertificate.load(path: file, password: password)
+        let files = try CertificateFiles.read(path: file, keyPath: keyFile, format: certificate.format)
+            .mapError(\.valueProblem).get()
+        return try files.load(password: password)
     }
 
     func assertionProvider(_ source: AssertionSource) throws -> @Sendable () async throws -> Secret {

@@ -46,8 +46,7 @@ struct CredentialBinder: Sendable {
     }
 
     func path(_ value: ProfileValue<String>, _ field: String) throws(ValueProblem) -> String {
-        let raw = try text(value, field)
-        return raw.hasPrefix("/") ? raw : resolver.workingDirectory + "/" + raw
+        resolver.absolutePath(try text(value, field))
     }
 
     /// Builds the credential, mapping AzureIdentity's configuration errors to a failed link.

@@ -1,6 +1,7 @@
 import AuthProfiles
 import AzureIdentity
 import Foundation
+import IdentitySupport
 import Synchronization
 
 /// Where a resolved setting's value came from.
@@ -104,24 +105,30 @@ public final class ValueResolver: Sendable {
             }
             return .success(Secret(value))
         case .file(let path):
-            let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
-            guard FileManager.default.fileExists(atPath: absolute) else {
-                return .failure(ValueProblem(
-                    isMissing: true, message: "\(field): secret file \(path) does not exist", hint: nil))
+            return CredentialFile.read(absolutePath(path)).map { Secret($0.text) }.mapError { problem in
+                ValueProblem(isMissing: problem.isMissing, message: "\(field): secret file \(path) \(problem)",
+                             hint: Self.hint(for: problem))
             }
-            guard let data = FileManager.default.contents(atPath: absolute),
-                var text = String(data: data, encoding: .utf8)
-            else {
-                return .failure(ValueProblem(
-                    isMissing: false, message: "\(field): secret file \(path) cannot be read as UTF-8 text",
-                    hint: "Check the file's permissions."))
-            }
-            while text.last == "\n" || text.last == "\r" { text.removeLast() }
-            guard !text.isEmpty else {
-                return .failure(ValueProblem(isMissing: true, message: "\(field): secret file \(path) is empty",
-                                             hint: nil))
-            }
-            return .success(Secret(text))
+        }
+    }
+
+    /// An absolute path for a path a profile gives: relative paths are taken from the working directory, and `~/`
+    /// from `HOME` in the evaluation environment, the way explain resolves them.
+    public func absolutePath(_ path: String) -> String {
+        UserPath.absolute(path, workingDirectory: workingDirectory, home: environment["HOME"].flatMap {
+            $0.isEmpty ? nil : $0
+        })
+    }
+
+    /// How to fix a secret file that gave no secret; explain gives the same advice.
+    static func hint(for problem: CredentialFile.Problem) -> String? {
+        guard let file = problem.file else { return problem.isNotText ? "Save the secret as UTF-8 text." : nil }
+        switch file.reason {
+        case .permissionDenied: return "Check the file's permissions."
+        case .tooLarge: return "A secret file holds only the secret."
+        case .directory, .fifo, .characterDevice, .blockDevice, .socket, .notRegularFile:
+            return "Point the reference at a regular file holding the secret."
+        default: return nil
         }
     }
 }

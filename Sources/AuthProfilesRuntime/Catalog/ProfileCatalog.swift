@@ -1,5 +1,6 @@
 import AuthProfiles
 import Foundation
+import IdentitySupport
 
 /// Every profile on a search path, validated, with where each is defined.
 ///
@@ -73,7 +74,7 @@ public struct ProfileCatalog: Sendable {
         var seen: [String: Profile] = [:]
         for location in searchPath.locations {
             let resolved = ProfileFileDiscovery.resolve(location.path, against: workingDirectory)
-            guard FileManager.default.fileExists(atPath: resolved) else {
+            if case .failure(let problem) = UserFile.status(of: resolved), problem.isMissing {
                 if location.isRequired {
                     problems.append(AuthProfileError(
                         .missingLocation,
@@ -82,7 +83,7 @@ public struct ProfileCatalog: Sendable {
                 continue
             }
             for file in ProfileFileDiscovery.discover([location.path], workingDirectory: workingDirectory) {
-                let result = validator.validate(fileAtPath: file.resolvedPath, displayPath: file.displayPath)
+                let result = validator.validate(file)
                 files.append(result)
                 guard let graph = result.graph else {
                     problems.append(AuthProfileError(

@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// Where profiles are looked for, in order.
 ///
@@ -76,20 +77,20 @@ public struct ProfileSearchPath: Sendable, Hashable {
     }
 
     private static func projectLocations(from workingDirectory: String) -> [Location] {
-        let files = FileManager.default
         var directory = workingDirectory
         while true {
+            // Whatever has a project file's name is a location, even if it is not a regular file: reading it then
+            // says what it is, instead of the project's profiles being skipped in silence.
             var found: [Location] = []
-            for name in projectFileNames where files.fileExists(atPath: directory + "/" + name) {
+            for name in projectFileNames where UserFile.kind(of: join(directory, name)) != nil {
                 found.append(Location(path: join(directory, name), origin: .project, isRequired: false))
             }
-            var isDirectory: ObjCBool = false
             let folder = join(directory, projectDirectoryName)
-            if files.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
+            if UserFile.kind(of: folder) == .directory {
                 found.append(Location(path: folder, origin: .project, isRequired: false))
             }
             if !found.isEmpty { return found }
-            if files.fileExists(atPath: join(directory, ".git")) { return [] }
+            if UserFile.kind(of: join(directory, ".git")) != nil { return [] }
             let parent = (directory as NSString).deletingLastPathComponent
             if parent == directory || parent.isEmpty { return [] }
             directory = parent
@@ -97,6 +98,6 @@ public struct ProfileSearchPath: Sendable, Hashable {
     }
 
     private static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        UserPath.join(directory, name)
     }
 }

@@ -1,4 +1,5 @@
 import AuthProfiles
+import IdentitySupport
 
 /// Why a profile could not be loaded or could not produce a token.
 ///
@@ -45,15 +46,18 @@ public struct AuthProfileError: Error, Sendable, CustomStringConvertible {
         self.attempts = attempts
     }
 
+    /// The message, then one line per error diagnostic and per link. The text of each line is escaped
+    /// (`OutsideText`): a link's reason may quote a server or a tool, and neither may act on the terminal or forge
+    /// another line.
     public var description: String {
-        var lines = [location.map { "\($0): \(message)" } ?? message]
+        var lines = [location.map { "\($0): \(message)" } ?? message].map(OutsideText.escapingControlCharacters)
         for diagnostic in diagnostics where diagnostic.severity == .error {
             lines.append("  \(diagnostic.location): \(diagnostic.code.rawValue): \(diagnostic.message)")
         }
         for attempt in attempts {
             let indent = String(repeating: "  ", count: attempt.depth + 1)
             let place = attempt.location.map { " (\($0))" } ?? ""
-            let reason = attempt.reason.map { ": \($0)" } ?? ""
+            let reason = attempt.reason.map { ": \(OutsideText.escapingControlCharacters($0))" } ?? ""
             lines.append("\(indent)\(attempt.displayName)\(place): \(attempt.outcome.rawValue)\(reason)")
         }
         return lines.joined(separator: "\n")

@@ -93,7 +93,7 @@ extension CredentialBinder {
 extension ProfileEvaluator {
     func evaluateDefault(
         _ node: CredentialNode, settings: DefaultCredentialSettings, in scope: LinkScope, request: TokenRequest,
-        depth: Int, deadline: ContinuousClock.Instant?, attempts: inout [LinkAttempt]
+        depth: Int, deadlines: [Deadline], attempts: inout [LinkAttempt]
     ) async -> Result {
         let selection: DefaultMembers
         switch DefaultMembers.resolve(settings, resolver: resolver) {
@@ -102,13 +102,13 @@ extension ProfileEvaluator {
         }
         var reasons: [String] = []
         var allUnavailable = true
-        let limit = limit(for: node, deadline: deadline)
+        // One limit for the whole `default` link, as its `timeout` (or the default link timeout) is the link's.
+        let limit = limit(for: node, deadlines: deadlines)
         for (position, member) in selection.members.enumerated() {
             let path = "\(node.path)/\(member.name)"
             let start = ContinuousClock.now
-            let (result, requests) = await runLeaf(
-                key: path, limit: limit.instant, limitText: limit.text, request: request
-            ) { () throws(ValueProblem) -> any TokenCredential in
+            let (result, requests) = await runLeaf(key: path, limit: limit, request: request) {
+                () throws(ValueProblem) -> any TokenCredential in
                 try CredentialBinder(resolver: resolver, options: options, transport: transport)
                     .bindDefaultMember(member, settings: settings, single: selection.single, node: node, in: scope)
             }

@@ -54,7 +54,7 @@ public struct ProfileCredential: TokenCredential {
     private func token(for request: TokenRequest) async -> (AccessToken?, [LinkAttempt]) {
         var attempts: [LinkAttempt] = []
         let result = await evaluator.evaluate(
-            entry.profile.credential, in: entry.scope, request: request, depth: 0, deadline: nil,
+            entry.profile.credential, in: entry.scope, request: request, depth: 0, deadlines: [],
             attempts: &attempts)
         if case .token(let token) = result { return (token, attempts) }
         return (nil, attempts)
@@ -71,14 +71,14 @@ public struct ProfileCredential: TokenCredential {
     private static func sharedTransport(
         for entry: ProfileCatalog.Entry, resolver: ValueResolver, options: ProfileRuntimeOptions
     ) throws(AuthProfileError) -> any HTTPTransport {
-        var configuration = TransportConfiguration.fromEnvironment(options.environment)
-        if let bundle = entry.scope.cloud?.caBundle,
-            case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle")
-        {
-            configuration.additionalTrustRootFiles.append(
-                path.hasPrefix("/") ? path : options.workingDirectory + "/" + path)
-        }
         do {
+            // A proxy variable that is set but unusable (issue 9 item 23) fails here, naming the variable.
+            var configuration = try TransportConfiguration.fromEnvironment(options.environment)
+            if let bundle = entry.scope.cloud?.caBundle,
+                case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle")
+            {
+                configuration.additionalTrustRootFiles.append(resolver.absolutePath(path))
+            }
             return try AsyncHTTPClientTransport.shared(for: configuration)
         } catch {
             throw AuthProfileError(

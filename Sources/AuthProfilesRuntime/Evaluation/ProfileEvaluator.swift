@@ -5,6 +5,11 @@ import Synchronization
 
 /// Runs a profile's credential tree: binds each leaf to an AzureIdentity credential (once, so their token caches
 /// stay warm), applies each chain's policy, timeouts and deadline, and records every link's outcome.
+///
+/// Time limits: a link's `timeout` and every enclosing chain's `deadline` (and a `timeout` written on a chain or a
+/// profile reference) bound it; where the profile sets none, ``ProfileRuntimeOptions/defaultLinkTimeout`` and
+/// ``ProfileRuntimeOptions/defaultChainDeadline`` do, except for interactive links. A link cut short is
+/// unavailable, with a reason naming the bound that fired.
 final class ProfileEvaluator: Sendable {
     enum Result: Sendable {
         case token(AccessToken)
@@ -33,7 +38,7 @@ final class ProfileEvaluator: Sendable {
 
     func evaluate(
         _ node: CredentialNode, in scope: LinkScope, request: TokenRequest, depth: Int,
-        deadline: ContinuousClock.Instant?, attempts: inout [LinkAttempt]
+        deadlines: [Deadline], attempts: inout [LinkAttempt]
     ) async -> Result {
         let start = clock.now
         let index = attempts.count
@@ -43,23 +48,22 @@ final class ProfileEvaluator: Sendable {
         let result: Result
         switch node.settings {
         case .chain(let links, let chainDeadline):
-            result = await evaluateChain(links, chainDeadline: chainDeadline, in: scope, request: request,
-                                         depth: depth, deadline: deadline, attempts: &attempts)
+            result = await evaluateChain(node, links, chainDeadline: chainDeadline, in: scope, request: request,
+                                         depth: depth, deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
         case .profile(let name):
             if let target = reference(name, scope) {
                 result = await evaluate(target.profile.credential, in: target, request: request, depth: depth + 1,
-                                        deadline: deadline, attempts: &attempts)
+                                        deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
             } else {
                 result = .failed("profile '\(name)' is not defined")
             }
         case .default(let settings):
             result = await evaluateDefault(node, settings: settings, in: scope, request: request, depth: depth,
-                                           deadline: deadline, attempts: &attempts)
+                                           deadlines: deadlines, attempts: &attempts)
         default:
-            let limit = limit(for: node, deadline: deadline)
-            (result, requests) = await runLeaf(
-                key: node.path, limit: limit.instant, limitText: limit.text, request: request
-            ) { () throws(ValueProblem) -> any TokenCredential in
+            let limit = limit(for: node, deadlines: deadlines)
+            (result, requests) = await runLeaf(key: node.path, limit: limit, request: request) {
+                () throws(ValueProblem) -> any TokenCredential in
                 try CredentialBinder(resolver: resolver, options: options, transport: transport).bind(node, in: scope)
             }
         }
@@ -85,31 +89,39 @@ final class ProfileEvaluator: Sendable {
     }
 
     private func evaluateChain(
-        _ links: [CredentialNode], chainDeadline: ProfileValue<Duration>?, in scope: LinkScope,
-        request: TokenRequest, depth: Int, deadline: ContinuousClock.Instant?, attempts: inout [LinkAttempt]
+        _ node: CredentialNode, _ links: [CredentialNode], chainDeadline: ProfileValue<Duration>?, in scope: LinkScope,
+        request: TokenRequest, depth: Int, deadlines: [Deadline], attempts: inout [LinkAttempt]
     ) async -> Result {
-        var deadline = deadline
+        var deadlines = deadlines
         if let chainDeadline {
             switch resolver.resolve(chainDeadline, field: "deadline", parse: ProfileDuration.parse) {
             case .success(let (duration, _)):
-                let own = clock.now + duration
-                deadline = deadline.map { min($0, own) } ?? own
+                deadlines.append(Deadline(
+                    instant: clock.now + duration,
+                    bound: "the deadline of \(ProfileDuration.format(duration)) set on \(node.path)", isDefault: false))
             case .failure(let problem):
                 return problem.isMissing ? .unavailable(problem.message) : .failed(problem.message)
             }
+        } else if node.timeout == nil, let duration = options.defaultChainDeadline {
+            // A chain with a `timeout` of its own has its bound already (see `ownTimeout(of:)`).
+            deadlines.append(Deadline(
+                instant: clock.now + duration,
+                bound: "the default chain deadline of \(ProfileDuration.format(duration)) for \(node.path) (set "
+                    + "`deadline` to change it)",
+                isDefault: true))
         }
         var reasons: [String] = []
         var allUnavailable = true
+        var passed: (deadline: Deadline, after: Int)?
         for (position, link) in links.enumerated() {
-            if let deadline, clock.now >= deadline {
-                for skipped in links[position...] {
-                    attempts.append(LinkAttempt(
-                        path: skipped.path, kind: skipped.kind.rawValue, location: skipped.location, depth: depth + 1,
-                        outcome: .notTried, reason: "the chain's deadline passed", latency: .zero))
-                }
-                return .unavailable("the chain's deadline passed after \(position) link(s)")
+            if let deadline = deadlines.earliest(binding: link), clock.now >= deadline.instant {
+                attempts.append(LinkAttempt(
+                    path: link.path, kind: link.kind.rawValue, location: link.location, depth: depth + 1,
+                    outcome: .notTried, reason: "\(deadline.bound) passed", latency: .zero))
+                if passed == nil { passed = (deadline, position) }
+                continue
             }
-            let result = await evaluate(link, in: scope, request: request, depth: depth + 1, deadline: deadline,
+            let result = await evaluate(link, in: scope, request: request, depth: depth + 1, deadlines: deadlines,
                                         attempts: &attempts)
             let action: ChainAction
             switch result {
@@ -132,25 +144,38 @@ final class ProfileEvaluator: Sendable {
                 break
             }
         }
+        if let passed {
+            reasons.insert("\(passed.deadline.bound) passed after \(passed.after) link(s)", at: 0)
+        }
         let summary = reasons.joined(separator: "; ")
         return allUnavailable ? .unavailable(summary) : .failed(summary)
+    }
+
+    /// A `timeout` written on a chain or a profile reference, as a deadline for everything inside it.
+    private func ownTimeout(of node: CredentialNode) -> [Deadline] {
+        guard let timeout = node.timeout,
+            case .success(let (duration, _)) = resolver.resolve(timeout, field: "timeout", parse: ProfileDuration.parse)
+        else { return [] }
+        return [Deadline(instant: clock.now + duration,
+                         bound: "the timeout of \(ProfileDuration.format(duration)) set on \(node.path)",
+                         isDefault: false)]
     }
 
     /// Runs one bound credential under a time limit; binds it on first use and keeps it for later calls. Returns
     /// the outcome and how many HTTP requests the credential sent (0 with a token: a cache hit).
     func runLeaf(
-        key: String, limit: ContinuousClock.Instant?, limitText: String, request: TokenRequest,
+        key: String, limit: Deadline?, request: TokenRequest,
         bind: () throws(ValueProblem) -> any TokenCredential
     ) async -> (Result, requests: Int) {
         let counter = CountingTransport.Counter()
         let result = await CountingTransport.$counter.withValue(counter) {
-            await runBound(key: key, limit: limit, limitText: limitText, request: request, bind: bind)
+            await runBound(key: key, limit: limit, request: request, bind: bind)
         }
         return (result, counter.value)
     }
 
     private func runBound(
-        key: String, limit: ContinuousClock.Instant?, limitText: String, request: TokenRequest,
+        key: String, limit: Deadline?, request: TokenRequest,
         bind: () throws(ValueProblem) -> any TokenCredential
     ) async -> Result {
         func failure(_ problem: ValueProblem) -> Result {
@@ -174,10 +199,10 @@ final class ProfileEvaluator: Sendable {
         case .failure(let problem): return failure(problem)
         }
         do {
-            let token = try await TimeLimit.run(until: limit, clock: clock) {
+            let token = try await TimeLimit.run(until: limit?.instant, clock: clock) {
                 try await credential.getToken(for: request)
             }
-            guard let token else { return .unavailable("no answer within \(limitText)") }
+            guard let token else { return .unavailable("no answer within \(limit?.bound ?? "its time limit")") }
             return .token(token)
         } catch let error as AzureIdentityError {
             return error.allowsChainToContinue ? .unavailable(error.message) : .failed(error.message)
@@ -191,20 +216,22 @@ final class ProfileEvaluator: Sendable {
         }
     }
 
-    /// The earlier of the link's own timeout and the enclosing deadline.
-    func limit(for node: CredentialNode, deadline: ContinuousClock.Instant?) -> (instant: ContinuousClock.Instant?,
-                                                                               text: String) {
-        var instant = deadline
-        var text = "the chain's deadline"
+    /// The time limit of a link that runs a credential: the earliest of the enclosing deadlines that bind it and
+    /// its own `timeout`, else (for a link that waits on no person) the default link timeout.
+    func limit(for node: CredentialNode, deadlines: [Deadline]) -> Deadline? {
+        var candidates = deadlines
         if let timeout = node.timeout,
             case .success(let (duration, _)) = resolver.resolve(timeout, field: "timeout", parse: ProfileDuration.parse)
         {
-            let own = clock.now + duration
-            if instant == nil || own < instant! {
-                instant = own
-                text = "its timeout of \(ProfileDuration.format(duration))"
-            }
+            candidates.append(Deadline(
+                instant: clock.now + duration, bound: "its timeout of \(ProfileDuration.format(duration))",
+                isDefault: false))
+        } else if node.kind.category != .interactive, let duration = options.defaultLinkTimeout {
+            candidates.append(Deadline(
+                instant: clock.now + duration,
+                bound: "the default link timeout of \(ProfileDuration.format(duration)) (set `timeout` to change it)",
+                isDefault: true))
         }
-        return (instant, text)
+        return candidates.earliest(binding: node)
     }
 }

@@ -23,6 +23,22 @@ public struct ProfileRuntimeOptions: Sendable {
     public var managedIdentity: ManagedIdentityOptions
     /// How a device code is shown to the user.
     public var deviceCodePrompt: @Sendable (DeviceCodeInfo) async -> Void
+    /// How long a link may take when the profile gives it no `timeout`; `nil` for no default. Interactive links
+    /// (`interactiveBrowser`, `deviceCode`) wait on a person and are not bound by it: their own sign-in timeout
+    /// applies (5 minutes for the browser, the device code's lifetime for device code). Defaults to
+    /// ``standardLinkTimeout``.
+    public var defaultLinkTimeout: Duration?
+    /// How long a chain may take when the profile gives it no `deadline`; `nil` for no default. It does not cut
+    /// short an interactive link or a link with a `timeout` of its own (a written `deadline` does). Defaults to
+    /// ``standardChainDeadline``.
+    public var defaultChainDeadline: Duration?
+
+    /// The default ``defaultLinkTimeout``: 30 seconds, above AzureIdentity's own 20 s bound on one request with its
+    /// retries (``RetryPolicy/totalTimeout``), so a request that stalls reports that bound, and anything else a link
+    /// waits for (a tool, a file, several requests) is still cut off in seconds.
+    public static let standardLinkTimeout: Duration = .seconds(30)
+    /// The default ``defaultChainDeadline``: 60 seconds, two links at their default timeout.
+    public static let standardChainDeadline: Duration = .seconds(60)
 
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -34,7 +50,9 @@ public struct ProfileRuntimeOptions: Sendable {
         managedIdentity: ManagedIdentityOptions = ManagedIdentityOptions(),
         deviceCodePrompt: @escaping @Sendable (DeviceCodeInfo) async -> Void = { info in
             FileHandle.standardError.write(Data((info.message + "\n").utf8))
-        }
+        },
+        defaultLinkTimeout: Duration? = ProfileRuntimeOptions.standardLinkTimeout,
+        defaultChainDeadline: Duration? = ProfileRuntimeOptions.standardChainDeadline
     ) {
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -44,5 +62,7 @@ public struct ProfileRuntimeOptions: Sendable {
         self.logger = logger
         self.managedIdentity = managedIdentity
         self.deviceCodePrompt = deviceCodePrompt
+        self.defaultLinkTimeout = defaultLinkTimeout
+        self.defaultChainDeadline = defaultChainDeadline
     }
 }

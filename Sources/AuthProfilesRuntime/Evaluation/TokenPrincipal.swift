@@ -1,5 +1,6 @@
 import AzureIdentity
 import Foundation
+import IdentitySupport
 
 /// The identifying claims of an access token: who it was issued to and where, never the token itself.
 ///
@@ -30,22 +31,16 @@ public struct TokenPrincipal: Sendable, Hashable, Codable {
     }
 
     /// Reads the claims of a JWT access token; `nil` when the token is not a JWT (some resources get opaque tokens).
+    ///
+    /// The claims come from the token's issuer and are shown to people, so their control characters are escaped;
+    /// `exp` is read by the package's one JWT decoder and is `nil` unless it is a date between 1970 and 9999.
     public init?(token: Secret) {
-        let parts = token.revealedValue().split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let payload = Self.decodeBase64URL(parts[1]),
-            let object = try? JSONSerialization.jsonObject(with: payload) as? [String: Any]
-        else { return nil }
-        func text(_ name: String) -> String? { object[name] as? String }
+        guard let claims = try? JWTClaims(compact: token.revealedValue()) else { return nil }
+        func text(_ name: String) -> String? { claims.string(name).map(OutsideText.escapingControlCharacters) }
         self.init(
             tenantID: text("tid"), objectID: text("oid"), applicationID: text("appid") ?? text("azp"),
             userPrincipalName: text("upn") ?? text("preferred_username") ?? text("unique_name"),
-            audience: text("aud") ?? (object["aud"] as? [String])?.first,
-            expiresOn: (object["exp"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) })
-    }
-
-    static func decodeBase64URL(_ text: Substring) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64.append("=") }
-        return Data(base64Encoded: base64)
+            audience: claims.strings("aud")?.first.map(OutsideText.escapingControlCharacters),
+            expiresOn: claims.numericDate("exp").time?.date)
     }
 }

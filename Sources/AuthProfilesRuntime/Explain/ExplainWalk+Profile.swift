@@ -1,5 +1,6 @@
 import AuthProfiles
 import AzureIdentity
+import IdentitySupport
 
 extension ExplainWalk {
     /// Facts about the profile as a whole: tenant, cloud, authority host, deployment environment.
@@ -28,6 +29,18 @@ extension ExplainWalk {
                 facts.append(Evidence(.ok, "cloud", "\(cloud.name) (\(host?.url ?? "default"))"))
             case .failure(let problem):
                 facts.append(Evidence(.problem, "cloud", "\(cloud.name): \(problem.message)"))
+            }
+            if let bundle = cloud.caBundle, case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle") {
+                // Read as the run's transport reads it; a bundle it cannot load stops the profile from running.
+                do {
+                    let count = try AsyncHTTPClientTransport.trustRootCount(inFile: resolver.absolutePath(path))
+                    let found = count == 1 ? "1 certificate" : "\(count) certificates"
+                    facts.append(Evidence(.ok, "caBundle \(path)", found))
+                } catch {
+                    let problem = (error.underlying as? FileProblem)?.description ?? "holds no PEM certificate"
+                    let status: Evidence.Status = problem == "does not exist" ? .missing : .problem
+                    facts.append(Evidence(status, "caBundle \(path)", problem))
+                }
             }
         }
         if let environment = profile.environment {

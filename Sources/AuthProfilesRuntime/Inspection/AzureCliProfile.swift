@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// The parts of the Azure CLI's `azureProfile.json` an inspection needs (no token is ever in that file).
 struct AzureCliProfile {
@@ -41,14 +42,14 @@ struct AzureCliProfile {
             )
         }
         let path = InspectionSupport.join(directory, "azureProfile.json")
-        let data: Data
+        let data: [UInt8]
         switch context.read(path, limit: 4 << 20) {
         case .failure(let problem):
             let (verdict, evidence) = InspectionSupport.unreadable(problem, subject: "file \(path)")
-            let hint = problem == .missing ? "Run `az login`." : "Make \(path) readable, or run `az login` again."
+            let hint = problem.isMissing ? "Run `az login`." : "Make \(path) readable, or run `az login` again."
             return .failure(InspectionFailure(InspectionResult(verdict: verdict, evidence: [evidence], hint: hint)))
-        case .success(let bytes):
-            data = bytes
+        case .success(let contents):
+            data = contents.bytes
         }
         guard let object = InspectionSupport.jsonObject(data) else {
             return .failure(

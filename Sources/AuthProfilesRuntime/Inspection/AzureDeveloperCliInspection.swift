@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// Checks whether the Azure Developer CLI is installed and signed in, from its files alone (`azd` is never run).
 ///
@@ -78,10 +79,18 @@ public enum AzureDeveloperCliInspection {
                 Evidence(.ok, "azd account", "a user\(broker), home tenant \(tenant ?? "not recorded")")
             )
             let cache = InspectionSupport.join(directory, "auth/msal")
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []
-            if broker.isEmpty, entries.isEmpty {
-                evidence.append(Evidence(.missing, "dir \(cache)", "holds no cached sign-in"))
+            switch DirectoryWalk.list(cache) {
+            case .failure(let problem) where broker.isEmpty && !problem.isMissing:
+                // A cache that cannot be read is said so, not taken for an empty one.
+                evidence.append(Evidence(.problem, "dir \(cache)", problem.description))
                 return InspectionResult(verdict: .unknown, evidence: evidence, hint: relogin)
+            case .success(let listing) where !listing.entries.isEmpty:
+                break
+            default:
+                if broker.isEmpty {
+                    evidence.append(Evidence(.missing, "dir \(cache)", "holds no cached sign-in"))
+                    return InspectionResult(verdict: .unknown, evidence: evidence, hint: relogin)
+                }
             }
         } else if let client = user["clientId"] as? String, let home = user["tenantId"] as? String {
             tenant = home
@@ -115,8 +124,8 @@ public enum AzureDeveloperCliInspection {
     }
 
     private static func object(at path: String, context: InspectionContext) -> [String: Any]? {
-        guard case .success(let data) = context.read(path) else { return nil }
-        return InspectionSupport.jsonObject(data)
+        guard case .success(let contents) = context.read(path) else { return nil }
+        return InspectionSupport.jsonObject(contents.bytes)
     }
 
     private static func nested(_ object: [String: Any], _ keys: [String]) -> [String: Any]? {

@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// Checks whether Azure PowerShell is installed and signed in, from its files alone (`pwsh` is never run).
 ///
@@ -107,8 +108,7 @@ public enum AzurePowerShellInspection {
             ]
         for folder in folders {
             let candidate = InspectionSupport.join(folder, "Az.Accounts")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
+            if UserFile.kind(of: candidate) == .directory {
                 return Evidence(.ok, "module Az.Accounts", "found in \(folder)")
             }
         }
@@ -116,7 +116,7 @@ public enum AzurePowerShellInspection {
     }
 
     private static func object(at path: String, context: InspectionContext) -> [String: Any]? {
-        guard case .success(let data) = context.read(path, limit: 4 << 20) else { return nil }
-        return InspectionSupport.jsonObject(data)
+        guard case .success(let contents) = context.read(path, limit: 4 << 20) else { return nil }
+        return InspectionSupport.jsonObject(contents.bytes)
     }
 }

@@ -1,6 +1,7 @@
 import AuthProfiles
 import AzureIdentity
 import Foundation
+import IdentitySupport
 import X509
 
 /// Checks a client certificate file: that it can be read and parsed, that its private key belongs to it and that
@@ -16,15 +17,17 @@ public enum CertificateInspection {
     /// - Parameters:
     ///   - path: A PEM file (certificate and, unless `keyPath` is given, key) or a PKCS#12 file.
     ///   - keyPath: A separate PEM file holding the private key.
-    ///   - format: The file format; `nil` decides by extension (`.pfx` and `.p12` are PKCS#12, anything else PEM).
+    ///   - format: The file format; `nil` decides as the run does: PEM with a separate key file, else by the content
+    ///     (PEM when it holds a `-----BEGIN` line, PKCS#12 otherwise).
     ///   - password: The password of an encrypted key or PKCS#12 file, already resolved by the caller.
     ///   - passwordUnresolved: Whether a password is configured but could not be resolved (the caller reports why,
     ///     for example with ``SecretReferenceInspection``). Encrypted material is then not opened and the result
     ///     is `unknown`, so that combining it with the caller's result lets the password's verdict decide.
     ///   - context: Where to read from and the moment validity is checked against.
     /// - Returns: `ready` for a readable, parsable certificate whose key matches and which is valid now (with a
-    ///   note when it expires within ``expiryWarning``); `unavailable` when a file does not exist; `misconfigured`
-    ///   for anything else that is wrong.
+    ///   note when it expires within ``expiryWarning``, and one when an unencrypted private key is readable by
+    ///   others); `unavailable` when a file does not exist; `misconfigured` for anything else that is wrong,
+    ///   including a path that is not a regular file.
     public static func inspect(
         path: String,
         keyPath: String? = nil,
@@ -33,32 +36,33 @@ public enum CertificateInspection {
         passwordUnresolved: Bool = false,
         context: InspectionContext
     ) -> InspectionResult {
-        let format = format ?? defaultFormat(for: path)
-        let bytes: Data
-        switch read(path, context: context) {
-        case .failure(let failure): return failure.result
-        case .success(let data): bytes = data
+        // The files are read as the run reads them, so a verdict here is what the run will do.
+        let files: ClientCertificate.Files
+        switch CertificateFiles.read(
+            path: context.absolute(path), keyPath: keyPath.map(context.absolute), format: format)
+        {
+        case .failure(let failure):
+            let shown = failure.what == "key file" ? keyPath ?? path : path
+            let missing = failure.problem.isMissing
+            return InspectionResult(
+                verdict: missing ? .unavailable : .misconfigured,
+                evidence: [Evidence(missing ? .missing : .problem, "file \(shown)", failure.problem.description)],
+                hint: missing
+                    ? "Create \(shown), or fix the certificate path." : "Make \(shown) a readable regular file.")
+        case .success(let read):
+            files = read
         }
-        let fileEvidence = Evidence(.ok, "file \(path)", "readable, \(format == .pem ? "PEM" : "PKCS#12")")
-        let certificate: ClientCertificate
-        switch format {
+        let fileEvidence = Evidence(.ok, "file \(path)", "readable, \(files.format == .pem ? "PEM" : "PKCS#12")")
+        let keyFile = keyPath ?? path
+        switch files.format {
         case .pem:
-            let text = String(decoding: bytes, as: UTF8.self)
-            guard text.contains("-----BEGIN") else {
+            guard files.certificateText.contains("-----BEGIN") else {
                 return misconfigured(
                     [Evidence(.problem, "file \(path)", "is not PEM (no -----BEGIN line)")],
                     hint: "If \(path) is a PKCS#12 file, set format: pfx."
                 )
             }
-            var keyText = text
-            if let keyPath {
-                switch read(keyPath, context: context) {
-                case .failure(let failure): return failure.result
-                case .success(let data): keyText = String(decoding: data, as: UTF8.self)
-                }
-            }
-            let keyFile = keyPath ?? path
-            guard keyText.contains("PRIVATE KEY-----") else {
+            guard files.keyText.contains("PRIVATE KEY-----") else {
                 return misconfigured(
                     [fileEvidence, Evidence(.missing, "private key", "not found in \(keyFile)")],
                     hint: keyPath == nil
@@ -66,7 +70,7 @@ public enum CertificateInspection {
                         : "Put the private key (-----BEGIN PRIVATE KEY-----) in \(keyFile)."
                 )
             }
-            if keyText.contains("ENCRYPTED") {
+            if files.isKeyEncrypted == true {
                 if passwordUnresolved { return notOpened(fileEvidence, "the private key is encrypted") }
                 if password == nil {
                     return misconfigured(
@@ -78,39 +82,24 @@ public enum CertificateInspection {
                     )
                 }
             }
-            do {
-                certificate = try ClientCertificate(certificatePEM: text, privateKeyPEM: keyText, password: password)
-            } catch {
-                return loadFailure(error, path: path, keyFile: keyFile, fileEvidence: fileEvidence)
-            }
-        case .pfx:
+        case .pkcs12:
             if passwordUnresolved { return notOpened(fileEvidence, "a PKCS#12 file") }
-            do {
-                certificate = try ClientCertificate(pkcs12: Array(bytes), password: password)
-            } catch {
-                return loadFailure(error, path: path, keyFile: path, fileEvidence: fileEvidence)
-            }
         }
-        return validity(of: certificate, fileEvidence: fileEvidence, now: context.now)
-    }
-
-    /// The format a file's extension implies.
-    static func defaultFormat(for path: String) -> CertificateFormat {
-        let name = path.lowercased()
-        return name.hasSuffix(".pfx") || name.hasSuffix(".p12") ? .pfx : .pem
-    }
-
-    private static func read(_ path: String, context: InspectionContext) -> Result<Data, InspectionFailure> {
-        switch context.read(path) {
-        case .success(let data):
-            return .success(data)
-        case .failure(let problem):
-            let (verdict, evidence) = InspectionSupport.unreadable(problem, subject: "file \(path)")
-            let hint =
-                problem == .missing
-                ? "Create \(path), or fix the certificate path." : "Make \(path) a readable file."
-            return .failure(InspectionFailure(InspectionResult(verdict: verdict, evidence: [evidence], hint: hint)))
+        let certificate: ClientCertificate
+        do {
+            certificate = try files.load(password: password)
+        } catch {
+            return loadFailure(error, path: path, keyFile: keyFile, fileEvidence: fileEvidence)
         }
+        var result = validity(of: certificate, fileEvidence: fileEvidence, now: context.now)
+        // An unencrypted private key that others can read is no longer private (ssh refuses such keys).
+        let encrypted = files.isKeyEncrypted ?? (password != nil)
+        if !encrypted, let exposure = files.keyFile.status.exposure {
+            result.evidence.append(Evidence(
+                .note, "private key", "is not encrypted, and \(keyFile) \(exposure) (chmod 600 \(keyFile))"))
+            result.hint = result.hint ?? "Make \(keyFile) readable by its owner only: chmod 600 \(keyFile)"
+        }
+        return result
     }
 
     private static func validity(

@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// What an inspection may look at: an environment, the current time and the file system, read only.
 ///
@@ -27,43 +28,15 @@ public struct InspectionContext: Sendable {
     /// The user's home directory according to the environment.
     public var homeDirectory: String? { value("HOME") }
 
-    /// An absolute path for `path`, relative paths taken from the working directory.
+    /// An absolute path for `path`: relative paths are taken from the working directory, and `~/` from `HOME`, the
+    /// way the run resolves them (``ValueResolver/absolutePath(_:)``).
     public func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        if path == "~" || path.hasPrefix("~/"), let home = homeDirectory { return home + path.dropFirst() }
-        return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
+        UserPath.absolute(path, workingDirectory: workingDirectory, home: homeDirectory)
     }
 
-    /// Reads a small file, or says why it cannot.
-    public func read(_ path: String, limit: Int = 1 << 20) -> Result<Data, FileReadProblem> {
-        let absolute = absolute(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
-            return .failure(.missing)
-        }
-        if isDirectory.boolValue { return .failure(.directory) }
-        guard let handle = FileHandle(forReadingAtPath: absolute) else { return .failure(.unreadable) }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: limit + 1) else { return .failure(.unreadable) }
-        if data.count > limit { return .failure(.tooLarge(limit)) }
-        return .success(data)
+    /// Reads a small regular file through the package's one file reader, or says why it cannot (what the path is
+    /// when it is not a regular file). Never blocks: a FIFO is refused, not opened for reading.
+    package func read(_ path: String, limit: Int = 1 << 20) -> Result<FileContents, FileProblem> {
+        Result { () throws(FileProblem) in try UserFile.read(absolute(path), limit: limit) }
     }
-}
-
-/// Why a file could not be read.
-public enum FileReadProblem: Error, Sendable, Hashable, CustomStringConvertible {
-    case missing, directory, unreadable
-    case tooLarge(Int)
-
-    public var description: String {
-        switch self {
-        case .missing: "does not exist"
-        case .directory: "is a directory"
-        case .unreadable: "cannot be read (check its permissions)"
-        case .tooLarge(let limit): "is larger than \(limit) bytes"
-        }
-    }
-
-    /// The evidence status this problem amounts to.
-    public var status: Evidence.Status { self == .missing ? .missing : .problem }
 }

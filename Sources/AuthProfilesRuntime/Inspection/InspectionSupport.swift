@@ -1,5 +1,6 @@
 import AzureIdentity
 import Foundation
+import IdentitySupport
 
 /// Formatting and reading helpers the inspections share, so their messages read alike.
 enum InspectionSupport {
@@ -8,9 +9,9 @@ enum InspectionSupport {
         date.formatted(.iso8601)
     }
 
-    /// A JSON object read from `data`, ignoring a leading UTF-8 byte order mark (the Azure CLI writes one).
-    static func jsonObject(_ data: Data) -> [String: Any]? {
-        var bytes = data
+    /// A JSON object read from `bytes`, ignoring a leading UTF-8 byte order mark (the Azure CLI writes one).
+    static func jsonObject(_ bytes: some Collection<UInt8>) -> [String: Any]? {
+        var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         return (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
     }
@@ -32,9 +33,11 @@ enum InspectionSupport {
         return (found, Evidence(.ok, subject, "found at \(found)"))
     }
 
-    /// The evidence for a file that could not be read, with the verdict the problem amounts to.
-    static func unreadable(_ problem: FileReadProblem, subject: String) -> (Verdict, Evidence) {
-        (problem == .missing ? .unavailable : .misconfigured, Evidence(problem.status, subject, problem.description))
+    /// The evidence for a file that could not be read, with the verdict the problem amounts to: a missing file
+    /// makes the link unavailable, anything else (a directory, a FIFO, a device, no permission) misconfigured.
+    static func unreadable(_ problem: FileProblem, subject: String) -> (Verdict, Evidence) {
+        (problem.isMissing ? .unavailable : .misconfigured,
+         Evidence(problem.isMissing ? .missing : .problem, subject, problem.description))
     }
 
     /// Whether two tenant ids name the same tenant (ids are GUIDs, compared without regard to case).

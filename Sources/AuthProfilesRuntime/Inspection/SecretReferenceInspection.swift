@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// Checks where a secret would come from, without ever reading its value into evidence.
 ///
@@ -36,32 +37,36 @@ public enum SecretReferenceInspection {
         }
     }
 
-    /// Checks a secret held in a file.
+    /// Checks a secret held in a file, reading it exactly as the run will (``ValueResolver/secret(_:field:)``): a
+    /// regular file of UTF-8 text, trimmed of a byte order mark and the white space around it.
     /// - Parameters:
     ///   - path: The file, relative paths taken from the context's working directory.
     ///   - field: What the secret is, for the hint.
     ///   - context: Where to read from.
-    /// - Returns: `ready` when the file is readable and holds more than white space; `unavailable` when it does
-    ///   not exist; `misconfigured` when it cannot be read or is empty.
+    /// - Returns: `ready` when the run would get a secret from the file (with a note when the file is readable by
+    ///   others, as ssh warns about keys); `unavailable` when it does not exist or holds nothing but white space
+    ///   (the run treats both as absent); `misconfigured` when it cannot be read: not a regular file (a directory,
+    ///   a FIFO, a device), no permission, too large, or not UTF-8 text.
     public static func inspectFileSecret(path: String, field: String, context: InspectionContext) -> InspectionResult {
         let subject = "file \(path)"
-        switch context.read(path) {
+        switch CredentialFile.read(context.absolute(path)) {
         case .failure(let problem):
-            let (verdict, evidence) = InspectionSupport.unreadable(problem, subject: subject)
-            let hint =
-                problem == .missing
-                ? "Write the \(field) to \(path), or fix the path." : "Make \(path) a readable file."
-            return InspectionResult(verdict: verdict, evidence: [evidence], hint: hint)
-        case .success(let data):
-            let text = String(decoding: data, as: UTF8.self)
-            guard !text.allSatisfy(\.isWhitespace) else {
-                return InspectionResult(
-                    verdict: .misconfigured,
-                    evidence: [Evidence(.problem, subject, "is empty")],
-                    hint: "Write the \(field) to \(path)."
-                )
+            let write = "Write the \(field) to \(path)"
+            let absent = problem.file == nil ? write + "." : write + ", or fix the path."
+            let hint = problem.isMissing ? absent : ValueResolver.hint(for: problem)
+            return InspectionResult(
+                verdict: problem.isMissing ? .unavailable : .misconfigured,
+                evidence: [Evidence(problem.isMissing ? .missing : .problem, subject, problem.description)],
+                hint: hint)
+        case .success(let contents):
+            var evidence = [Evidence(.ok, subject, "readable, not empty")]
+            var hint: String?
+            if let exposure = contents.status.exposure {
+                evidence.append(Evidence(
+                    .note, subject, "\(exposure); anyone who can read it has the \(field) (chmod 600 \(path))"))
+                hint = "Make \(path) readable by its owner only: chmod 600 \(path)"
             }
-            return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, subject, "readable, not empty")])
+            return InspectionResult(verdict: .ready, evidence: evidence, hint: hint)
         }
     }
 }

@@ -1,18 +1,21 @@
 import AzureIdentity
 import Foundation
+import IdentitySupport
 
 /// Checks a file holding a JWT: a federated token (workload identity) or a client assertion.
 ///
-/// The token is decoded without verifying its signature, only to report its `iss`, `sub`, `aud` and `exp`
-/// claims, which are not secrets. The token itself, its signature and any other claim never appear in the result.
+/// The token is decoded without verifying its signature (by AzureIdentity's one JWT decoder), only to report its
+/// `iss`, `sub`, `aud` and `exp` claims, which are not secrets; their control characters are escaped. The token
+/// itself, its signature and any other claim never appear in the result.
 public enum TokenFileInspection {
     /// Inspects the token file at `path`.
     /// - Parameters:
     ///   - path: The file, relative paths taken from the context's working directory.
     ///   - context: Where to read from and the moment `exp` is checked against.
     ///   - what: What the file is, as evidence names it (`token file`, `client assertion file`).
-    /// - Returns: `ready` for a JWT whose `exp` is in the future; `unavailable` when the file does not exist;
-    ///   `misconfigured` when it cannot be read, is empty, is not a JWT, has no `exp` or has expired.
+    /// - Returns: `ready` for a JWT whose `exp` is in the future; `unavailable` when the file does not exist or is
+    ///   empty (the run treats both as absent); `misconfigured` when it cannot be read (not a regular file, no
+    ///   permission, not UTF-8), is not a JWT, has no `exp` or has expired.
     public static func inspect(
         path: String,
         context: InspectionContext,
@@ -21,51 +24,56 @@ public enum TokenFileInspection {
         -> InspectionResult
     {
         let subject = "\(what) \(path)"
-        let data: Data
-        switch context.read(path) {
-        case .failure(let problem):
-            let (verdict, evidence) = InspectionSupport.unreadable(problem, subject: subject)
+        // Read as the run reads token and assertion files (``CredentialFile``): a regular file of trimmed UTF-8 text;
+        // a missing or empty file is absent (unavailable), anything else that is wrong is misconfigured.
+        let token: String
+        switch CredentialFile.read(context.absolute(path)) {
+        case .failure(let failure):
             let hint =
-                problem == .missing
-                ? "Check that the \(what) is mounted at \(path), or fix the path." : "Make \(path) a readable file."
-            return InspectionResult(verdict: verdict, evidence: [evidence], hint: hint)
-        case .success(let bytes):
-            data = bytes
+                failure.file?.isMissing == true
+                ? "Check that the \(what) is mounted at \(path), or fix the path."
+                : failure.isMissing ? "Check what writes \(path); it should hold a JWT."
+                : "Make \(path) a readable regular file holding a JWT."
+            return InspectionResult(
+                verdict: failure.isMissing ? .unavailable : .misconfigured,
+                evidence: [Evidence(failure.isMissing ? .missing : .problem, subject, failure.description)],
+                hint: hint)
+        case .success(let contents):
+            token = contents.text
         }
-        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else {
-            return problem(subject, "is empty", hint: "Check what writes \(path); it should hold a JWT.")
-        }
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && Base64URL.decode($0) != nil }) else {
-            return problem(
-                subject,
-                "is not a JWT (expected three base64url parts: header.payload.signature)",
-                hint: "Point the link at a file holding a JWT."
-            )
-        }
-        guard let header = Base64URL.decode(parts[0]).flatMap({ InspectionSupport.jsonObject(Data($0)) }),
-            !header.isEmpty, let claims = Base64URL.decode(parts[1]).flatMap({ InspectionSupport.jsonObject(Data($0)) })
-        else {
-            return problem(
-                subject,
-                "is not a JWT (its header or payload is not a JSON object)",
-                hint: "Point the link at a file holding a JWT."
-            )
+        let claims: JWTClaims
+        do {
+            claims = try JWTClaims(compact: token)
+        } catch {
+            return problem(subject, "is not a JWT (\(error))", hint: "Point the link at a file holding a JWT.")
         }
         var evidence: [Evidence] = []
         for (claim, label) in [("iss", "issuer"), ("sub", "subject"), ("aud", "audience")] {
-            if let value = text(claims[claim]) { evidence.append(Evidence(.ok, "\(what) \(label)", value)) }
+            if let values = claims.strings(claim) {
+                let value = OutsideText.escaped(values.joined(separator: ", "), limit: 200)
+                evidence.append(Evidence(.ok, "\(what) \(label)", value))
+            }
         }
-        guard let exp = number(claims["exp"]) else {
+        let exp: UnixTime
+        switch claims.numericDate("exp") {
+        case .absent:
             return problem(
                 subject,
                 "has no exp claim",
                 evidence: evidence,
                 hint: "Check what writes \(path); Entra ID rejects tokens without an expiry."
             )
+        case .invalid(let shown):
+            return problem(
+                subject,
+                "has an exp claim of \(shown), which is not a date between 1970 and 9999",
+                evidence: evidence,
+                hint: "Check what writes \(path); exp must be seconds since 1970."
+            )
+        case .date(let time):
+            exp = time
         }
-        let expiry = Date(timeIntervalSince1970: exp)
+        let expiry = exp.date
         let stamp = InspectionSupport.date(expiry)
         guard expiry > context.now else {
             return problem(
@@ -94,19 +102,5 @@ public enum TokenFileInspection {
             evidence: [Evidence(.problem, subject, detail)] + evidence,
             hint: hint
         )
-    }
-
-    /// A claim as text: a string, or a list of strings (`aud` may be either).
-    private static func text(_ value: Any?) -> String? {
-        if let string = value as? String { return string }
-        if let list = value as? [Any] {
-            let strings = list.compactMap { $0 as? String }
-            return strings.isEmpty ? nil : strings.joined(separator: ", ")
-        }
-        return nil
-    }
-
-    private static func number(_ value: Any?) -> Double? {
-        (value as? NSNumber)?.doubleValue
     }
 }

@@ -1,14 +1,17 @@
-import Foundation
+import IdentitySupport
 
 /// The scheme and host (and optional port/path) of a Microsoft Entra authority, for example
 /// `https://login.microsoftonline.com`.
 ///
-/// Only `https` is accepted. Loopback hosts (`127.0.0.1`, `::1`, `localhost`) are refused unless the caller
-/// passes `allowLoopback: true`, which tests against a local fake do.
+/// Parsed and checked by the rule the profile validator uses too (`IdentitySupport`'s `AuthorityURL`): `https`,
+/// a host, an optional port and path, and no user info, query, fragment or dot segment. Loopback is decided on
+/// the parsed address (`https://2130706433` is 127.0.0.1): a loopback host is refused unless the caller passes
+/// `allowLoopback: true`, which tests against a local fake do, and may then also use `http`.
 public struct AuthorityHost: Sendable, Hashable, CustomStringConvertible {
-    /// The normalised URL, without a trailing slash.
+    /// The normalised URL, without a trailing slash: the host in canonical form (`https://127.0.0.1`, never
+    /// `https://2130706433`), so the address checked is the address requests go to.
     public let url: String
-    /// The host name.
+    /// The host name (IPv6 without brackets).
     public let host: String
     /// Whether this host is one of the well-known Microsoft clouds (no discovery needed).
     public let isWellKnown: Bool
@@ -33,38 +36,30 @@ public struct AuthorityHost: Sendable, Hashable, CustomStringConvertible {
     /// Parses and validates an authority host.
     ///
     /// A bare host name gets `https://` prepended; trailing `/` is removed.
-    /// - Throws: ``AzureIdentityError/Code/invalidConfiguration`` for a non-https scheme, an unparsable URL,
-    ///   or a loopback host without `allowLoopback`.
+    /// - Throws: ``AzureIdentityError/Code/invalidConfiguration`` for a non-https scheme, an unparsable URL, user
+    ///   info, a query or fragment, or a loopback host without `allowLoopback`. The message never quotes the text
+    ///   (user info may hold a password).
     /// - Parameters:
-    ///   - allowLoopback: Accept `127.0.0.1`, `::1` and `localhost` (tests against a local fake).
+    ///   - allowLoopback: Accept a loopback host (`localhost`, `127.0.0.0/8`, `::1`, …), over `https` or `http`
+    ///     (tests against a local fake).
     ///   - discovery: Read the token endpoint from `<host>/<tenant>/v2.0/.well-known/openid-configuration`
     ///     (once per tenant) instead of assuming Entra's layout. Ignored for well-known clouds.
     public init(_ string: String, allowLoopback: Bool = false, discovery: Bool = false) throws {
-        var text = string.trimmingCharacters(in: .whitespaces)
-        while text.hasSuffix("/") { text.removeLast() }
-        if !text.contains("://") { text = "https://" + text }
-        guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+        let authority: AuthorityURL
+        switch AuthorityURL.check(string, allowLoopback: allowLoopback) {
+        case .success(let checked):
+            authority = checked
+        case .failure(let problem):
             throw AzureIdentityError(
                 code: .invalidConfiguration,
-                message: "The authority host '\(string)' is not a valid URL."
+                message: "The authority host is not valid: \(problem)."
             )
         }
-        guard components.scheme?.lowercased() == "https" else {
-            throw AzureIdentityError(
-                code: .invalidConfiguration,
-                message: "The authority host address must use the 'https' protocol (got '\(string)')."
-            )
-        }
-        let bareHost = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-        if Self.isLoopback(bareHost) && !allowLoopback {
-            throw AzureIdentityError(
-                code: .invalidConfiguration,
-                message: "The authority host '\(string)' is a loopback address; pass allowLoopback: true to use it."
-            )
-        }
-        self.url = text
-        self.host = bareHost
-        self.isWellKnown = Self.wellKnownHosts.contains(bareHost) && components.port == nil && components.path.isEmpty
+        let url = authority.url
+        self.url = url.normalized
+        self.host = url.host.bare
+        self.isWellKnown = Self.wellKnownHosts.contains(host) && url.port == nil && url.path.isEmpty
+            && url.scheme == "https"
         self.usesDiscovery = discovery && !isWellKnown
     }
 
@@ -85,8 +80,4 @@ public struct AuthorityHost: Sendable, Hashable, CustomStringConvertible {
         "login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net",
         "login.microsoftonline.us", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn",
     ]
-
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.") || host.hasSuffix(".localhost")
-    }
 }

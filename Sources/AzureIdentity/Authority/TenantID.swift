@@ -1,15 +1,15 @@
+import IdentitySupport
+
 /// Tenant id validation and per-request tenant resolution (Azure Identity's multi-tenant rules).
 public enum TenantID {
-    /// Throws unless the tenant id contains only letters, digits, `-` and `.`.
+    /// Throws unless the tenant id is well formed: dot-separated labels of ASCII letters, digits and `-`
+    /// (``TenantSyntax``, the rule the profile validator uses too). `.` and `..` would become path segments of the
+    /// token endpoint's URL, so they and every other empty label are refused.
     public static func validate(_ tenantID: String) throws {
-        let allowed = tenantID.unicodeScalars.allSatisfy { scalar in
-            (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
-                || scalar == "-" || scalar == "."
-        }
-        guard !tenantID.isEmpty, allowed else {
+        guard TenantSyntax.isValid(tenantID) else {
             throw AzureIdentityError(
                 code: .invalidConfiguration,
-                message: "Invalid tenant id provided. A tenant id contains only letters, digits, '-' and '.'. "
+                message: "Invalid tenant id provided: \(TenantSyntax.rule). "
                     + "You can locate your tenant id by following the instructions at "
                     + "https://learn.microsoft.com/partner-center/find-ids-and-domain-names."
             )

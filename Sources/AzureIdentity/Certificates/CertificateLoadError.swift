@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// Why a certificate could not be loaded, as the ``AzureIdentityError/underlying`` error of the
 /// ``AzureIdentityError`` that ``ClientCertificate``'s loaders throw, for tools that explain the failure in their own
 /// words (the error's message is for people and may change).
@@ -7,7 +9,8 @@ public struct CertificateLoadError: Error, Sendable, CustomStringConvertible {
         public let description: String
         init(_ description: String) { self.description = description }
 
-        /// The file could not be read.
+        /// The file could not be read: it does not exist, is not a regular file (a directory, a FIFO, a device),
+        /// may not be opened, or is too large.
         public static let unreadableFile = Reason("unreadableFile")
         /// The data is not PEM, or holds no (parsable) certificate.
         public static let noCertificate = Reason("noCertificate")
@@ -31,10 +34,20 @@ public struct CertificateLoadError: Error, Sendable, CustomStringConvertible {
     public var reason: Reason
     /// The lower-level error, if any.
     public var underlying: (any Error & Sendable)?
+    /// For ``Reason/unreadableFile``: what the path is, or why it could not be read.
+    package var file: FileProblem?
+    /// For ``Reason/unreadableFile``: the file that could not be read.
+    package var path: String?
 
     public init(_ reason: Reason, underlying: (any Error & Sendable)? = nil) {
         self.reason = reason
         self.underlying = underlying
+    }
+
+    package init(_ reason: Reason, underlying: (any Error & Sendable)?, file: FileProblem?, path: String?) {
+        self.init(reason, underlying: underlying)
+        self.file = file
+        self.path = path
     }
 
     public var description: String { "CertificateLoadError(\(reason))" }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IdentitySupport
 import _CryptoExtras
 
 /// Builds and signs the JWT client assertion Entra expects for certificate authentication.
@@ -51,10 +52,23 @@ public struct ClientAssertionSigner: Sendable {
         if sendCertificateChain {
             header["x5c"] = certificate.chainDER.map { Data($0).base64EncodedString() }
         }
-        let issued = Int(now.timeIntervalSince1970)
+        // `lifetime` is an option and `now` an injected clock: both are converted checked, so `.infinity` is an
+        // error, not a trap.
+        guard let issued = UnixTime(now), lifetime >= 1,
+            let seconds = OutsideNumber.integer(lifetime, as: Int64.self),
+            case let (end, overflow) = issued.seconds.addingReportingOverflow(seconds), !overflow,
+            let expires = UnixTime(seconds: end)
+        else {
+            throw AzureIdentityError(
+                code: .invalidConfiguration,
+                message: "ClientAssertionSigner: an assertion issued at \(UnixTime.shown(now)) living \(lifetime) s "
+                    + "cannot be written as JWT dates (the lifetime must be at least 1 s, the dates between 1970 and "
+                    + "9999)."
+            )
+        }
         let claims: [String: Any] = [
             "aud": audience, "iss": clientID, "sub": clientID, "jti": UUID().uuidString.lowercased(),
-            "nbf": issued, "iat": issued, "exp": issued + Int(lifetime),
+            "nbf": issued.seconds, "iat": issued.seconds, "exp": expires.seconds,
         ]
         let signingInput = try Self.segment(header) + "." + Self.segment(claims)
         let padding: _RSA.Signing.Padding = algorithm == .ps256 ? .PSS : .insecurePKCS1v1_5

@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 import NIOSSL
 import SwiftASN1
 import X509
@@ -41,11 +42,7 @@ extension ClientCertificate {
 
     /// Loads a file: PEM when it contains `-----BEGIN`, otherwise PKCS#12.
     public static func load(path: String, password: Secret? = nil) throws -> ClientCertificate {
-        let bytes = try readFile(path)
-        if let text = String(bytes: bytes, encoding: .utf8), text.contains("-----BEGIN") {
-            return try ClientCertificate(pem: text, password: password)
-        }
-        return try ClientCertificate(pkcs12: bytes, password: password)
+        try Files.read(path: path).load(password: password)
     }
 
     /// Loads a certificate file and a separate key file (both PEM).
@@ -54,16 +51,7 @@ extension ClientCertificate {
         privateKeyPath: String,
         password: Secret? = nil
     ) throws -> ClientCertificate {
-        let certificate = String(decoding: try readFile(certificatePath), as: UTF8.self)
-        let key = String(decoding: try readFile(privateKeyPath), as: UTF8.self)
-        return try ClientCertificate(certificatePEM: certificate, privateKeyPEM: key, password: password)
-    }
-
-    private static func readFile(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw error("The certificate file '\(path)' could not be read.", reason: .unreadableFile)
-        }
-        return Array(data)
+        try Files.read(path: certificatePath, keyPath: privateKeyPath).load(password: password)
     }
 
     static func parseCertificates(_ pem: String) throws -> [Certificate] {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IdentitySupport
 import SwiftASN1
 import X509
 import _CryptoExtras
@@ -51,13 +52,14 @@ public struct ClientCertificate: Sendable {
     }
 
     static func error(
-        _ message: String, reason: CertificateLoadError.Reason, underlying: (any Error & Sendable)? = nil
+        _ message: String, reason: CertificateLoadError.Reason, underlying: (any Error & Sendable)? = nil,
+        file: FileProblem? = nil, path: String? = nil
     ) -> AzureIdentityError {
         AzureIdentityError(
             code: .invalidConfiguration,
             message: "ClientCertificateCredential: \(message)",
             credentialName: "ClientCertificateCredential",
-            underlying: CertificateLoadError(reason, underlying: underlying)
+            underlying: CertificateLoadError(reason, underlying: underlying, file: file, path: path)
         )
     }
 }

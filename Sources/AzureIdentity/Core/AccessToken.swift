@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// An access token issued by Microsoft Entra ID (or a compatible token source).
 public struct AccessToken: Sendable, Hashable {
@@ -21,9 +22,12 @@ public struct AccessToken: Sendable, Hashable {
 }
 
 extension AccessToken: CustomStringConvertible {
-    /// A description without the token value.
+    /// A description without the token value; dates in RFC 3339 (UTC), and never a trap for a date that is not one
+    /// (a token made by other code may hold NaN).
     public var description: String {
-        let refresh = refreshOn.map { ", refreshOn: \($0)" } ?? ""
-        return "AccessToken(\(tokenType), token: \(Secret.redactionMarker), expiresOn: \(expiresOn)\(refresh))"
+        let refresh = refreshOn.map { ", refreshOn: \(UnixTime.shown($0))" } ?? ""
+        let type = OutsideText.escaped(tokenType, limit: 64)
+        let expiry = UnixTime.shown(expiresOn)
+        return "AccessToken(\(type), token: \(Secret.redactionMarker), expiresOn: \(expiry)\(refresh))"
     }
 }

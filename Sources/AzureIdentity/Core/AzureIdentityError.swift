@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// The error thrown by every credential in this module.
 ///
 /// Branch on ``code``; the message is for people. No secret (client secret, password, assertion, token)
@@ -6,7 +8,15 @@ public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is.
     public var code: Code
     /// A human-readable explanation, free of secrets.
-    public var message: String
+    ///
+    /// Messages quote servers and child processes (an Entra `error`, a tool's standard error), so control
+    /// characters are escaped whenever a message is set (`\u{1B}` for ESC, `\n` for a newline): printing an
+    /// `AzureIdentityError` never acts on a terminal.
+    public var message: String {
+        get { escapedMessage }
+        set { escapedMessage = OutsideText.escapingControlCharacters(newValue) }
+    }
+    private var escapedMessage: String
     /// The credential that failed, for example `ClientSecretCredential`.
     public var credentialName: String?
     /// Entra ID's error response, when the token endpoint answered with one.
@@ -26,7 +36,7 @@ public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
         underlying: (any Error & Sendable)? = nil
     ) {
         self.code = code
-        self.message = message
+        self.escapedMessage = OutsideText.escapingControlCharacters(message)
         self.credentialName = credentialName
         self.entraError = entraError
         self.statusCode = statusCode

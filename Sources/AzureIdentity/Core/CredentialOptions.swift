@@ -13,9 +13,12 @@ public struct CredentialOptions: Sendable {
     public var additionallyAllowedTenants: [String]
     /// The HTTP transport; `nil` uses a process-wide ``AsyncHTTPClientTransport`` configured from the environment.
     public var transport: (any HTTPTransport)?
-    /// How token requests are retried.
+    /// How requests are retried, and how long one request may take with all its retries
+    /// (``RetryPolicy/totalTimeout``, 20 s by default). Managed identity takes its `Retry-After` cap and total
+    /// timeout from here too.
     public var retryPolicy: RetryPolicy
-    /// The deadline for one HTTP exchange.
+    /// The deadline for one HTTP attempt (connecting, sending and receiving the whole answer); 10 s by default.
+    /// ``RetryPolicy/totalTimeout`` bounds all attempts together.
     public var requestTimeout: Duration
     /// The clock used for expiry, refresh-ahead and retry back-off.
     public var timeSource: any TimeSource
@@ -26,13 +29,18 @@ public struct CredentialOptions: Sendable {
     /// Runs the developer tools (`az`, `azd`, `pwsh`); defaults to ``SubprocessRunner``.
     public var processRunner: any ProcessRunner
 
+    /// The default ``requestTimeout``: 10 seconds. Entra ID and managed identity endpoints answer in well under a
+    /// second; an attempt that takes longer is stalled, and the retry policy tries again while its total timeout
+    /// allows.
+    public static let defaultRequestTimeout: Duration = .seconds(10)
+
     /// Creates options.
     public init(
         authorityHost: AuthorityHost? = nil,
         additionallyAllowedTenants: [String] = [],
         transport: (any HTTPTransport)? = nil,
         retryPolicy: RetryPolicy = .default,
-        requestTimeout: Duration = .seconds(30),
+        requestTimeout: Duration = CredentialOptions.defaultRequestTimeout,
         timeSource: any TimeSource = SystemTimeSource(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger = Logger(label: "AzureIdentity", factory: { _ in SwiftLogNoOpLogHandler() }),

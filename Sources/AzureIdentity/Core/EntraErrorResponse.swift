@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// The error body Microsoft Entra ID returns from its token endpoint.
 ///
 /// ```json
@@ -44,15 +46,16 @@ public struct EntraErrorResponse: Sendable, Hashable, Codable {
         case correlationID = "correlation_id"
     }
 
-    /// Decodes a body, tolerating missing optional fields.
+    /// Decodes a body: `error` is required; an optional field that is missing or has the wrong type (an error code
+    /// of `1e20`, a numeric timestamp) is left out rather than losing the whole error.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.error = try container.decode(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-        self.errorCodes = try container.decodeIfPresent([Int].self, forKey: .errorCodes) ?? []
-        self.timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
-        self.traceID = try container.decodeIfPresent(String.self, forKey: .traceID)
-        self.correlationID = try container.decodeIfPresent(String.self, forKey: .correlationID)
+        self.errorDescription = try? container.decodeIfPresent(String.self, forKey: .errorDescription)
+        self.errorCodes = (try? container.decodeIfPresent([Int].self, forKey: .errorCodes)) ?? []
+        self.timestamp = try? container.decodeIfPresent(String.self, forKey: .timestamp)
+        self.traceID = try? container.decodeIfPresent(String.self, forKey: .traceID)
+        self.correlationID = try? container.decodeIfPresent(String.self, forKey: .correlationID)
     }
 
     /// The first AADSTS code as text, for example `AADSTS7000215`.
@@ -60,14 +63,22 @@ public struct EntraErrorResponse: Sendable, Hashable, Codable {
         errorCodes.first.map { "AADSTS\($0)" }
     }
 
-    /// `error`, the first line of the description, and the trace and correlation ids.
+    /// `error`, the first line of the description, and the trace and correlation ids, as one line for people.
+    ///
+    /// The fields are the server's text: each is shortened and has its control characters escaped
+    /// (`OutsideText`), so a body such as `{"error": "invalid_request\u001b[2J"}` cannot act on a terminal.
     public var summary: String {
-        var text = "error=\(error)"
+        var text = "error=\(OutsideText.escaped(error, limit: Self.shortLimit))"
         if let firstLine = errorDescription?.split(whereSeparator: \.isNewline).first {
-            text += " description=\"\(firstLine)\""
+            text += " description=\"\(OutsideText.escaped(firstLine, limit: Self.descriptionLimit))\""
         }
-        if let traceID { text += " traceID=\(traceID)" }
-        if let correlationID { text += " correlationID=\(correlationID)" }
+        if let traceID { text += " traceID=\(OutsideText.escaped(traceID, limit: Self.shortLimit))" }
+        if let correlationID { text += " correlationID=\(OutsideText.escaped(correlationID, limit: Self.shortLimit))" }
         return text
     }
+
+    /// How much of `error`, the trace id or the correlation id a message quotes.
+    static let shortLimit = 100
+    /// How much of the description's first line a message quotes.
+    static let descriptionLimit = 500
 }

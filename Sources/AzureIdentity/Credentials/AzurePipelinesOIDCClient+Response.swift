@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 import Logging
 
 /// Reading Azure DevOps' answer. A `200` body holds the OIDC token, so it is never quoted; an error body is
@@ -91,10 +92,8 @@ extension AzurePipelinesOIDCClient {
         )
     }
 
-    /// `text` without control characters, cut to `limit` characters.
+    /// `text` with its control characters escaped, cut to `limit` characters: Azure DevOps' text is shown to a person.
     static func printable(_ text: String, limit: Int) -> String {
-        let kept = text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
-        let cleaned = String(String.UnicodeScalarView(kept))
-        return cleaned.count > limit ? String(cleaned.prefix(limit)) + "…" : cleaned
+        OutsideText.escaped(text, limit: limit)
     }
 }

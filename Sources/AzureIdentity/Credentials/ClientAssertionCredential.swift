@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// Authenticates an application with a client assertion obtained from a callback or read from a file.
 public struct ClientAssertionCredential: TokenCredential {
@@ -21,7 +22,8 @@ public struct ClientAssertionCredential: TokenCredential {
         )
     }
 
-    /// Creates the credential reading the assertion from a file on every network request.
+    /// Creates the credential reading the assertion from a file on every network request (a regular file of UTF-8
+    /// text, trimmed; a missing or empty file makes the credential unavailable).
     public init(
         tenantID: String,
         clientID: String,
@@ -29,14 +31,16 @@ public struct ClientAssertionCredential: TokenCredential {
         options: CredentialOptions = CredentialOptions()
     ) throws {
         try self.init(tenantID: tenantID, clientID: clientID, options: options) {
-            guard let data = FileManager.default.contents(atPath: assertionFile) else {
+            switch CredentialFile.read(assertionFile) {
+            case .success(let contents):
+                return Secret(contents.text)
+            case .failure(let problem):
                 throw AzureIdentityError(
-                    code: .credentialUnavailable,
-                    message: "ClientAssertionCredential: the assertion file '\(assertionFile)' could not be read.",
+                    code: problem.isMissing ? .credentialUnavailable : .invalidConfiguration,
+                    message: "ClientAssertionCredential: the assertion file '\(assertionFile)' \(problem).",
                     credentialName: "ClientAssertionCredential"
                 )
             }
-            return Secret(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 

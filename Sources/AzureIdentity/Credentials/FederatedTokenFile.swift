@@ -1,12 +1,16 @@
 import Foundation
+import IdentitySupport
 import Synchronization
 
 /// Reads a projected service-account token file, re-reading it when it changes or every 5 minutes.
+///
+/// The file is read as every credential file is (``CredentialFile``): a regular file, trimmed UTF-8 text. A file
+/// that does not exist or is empty makes the credential unavailable; one that cannot be read (a FIFO, a directory,
+/// no permission, not text) is a configuration error that says what the path is.
 final class FederatedTokenFile: Sendable {
     private struct Cached {
         var token: Secret
-        var modified: Date?
-        var size: Int
+        var status: FileStatus
         var readAt: Date
     }
 
@@ -21,34 +25,31 @@ final class FederatedTokenFile: Sendable {
         self.maxAge = maxAge
     }
 
-    /// The current token: cached unless the file's modification date or size changed, or it is older than `maxAge`.
+    /// The current token: cached unless the file (its inode, modification time or size) changed, or the cached
+    /// token is older than `maxAge`.
     func read() throws -> Secret {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let modified = attributes?[.modificationDate] as? Date
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+        let current = try? UserFile.status(of: path).get()
         let now = timeSource.now()
-        if let cached = state.withLock({ $0 }), cached.modified == modified, cached.size == size,
+        if let cached = state.withLock({ $0 }), let current, Self.same(cached.status, current),
             now.timeIntervalSince(cached.readAt) < maxAge
         {
             return cached.token
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        switch CredentialFile.read(path) {
+        case .success(let contents):
+            let token = Secret(contents.text)
+            state.withLock { $0 = Cached(token: token, status: contents.status, readAt: now) }
+            return token
+        case .failure(let problem):
             throw AzureIdentityError(
-                code: .credentialUnavailable,
-                message: "WorkloadIdentityCredential: the token file '\(path)' could not be read.",
+                code: problem.isMissing ? .credentialUnavailable : .invalidConfiguration,
+                message: "WorkloadIdentityCredential: the token file '\(path)' \(problem).",
                 credentialName: "WorkloadIdentityCredential"
             )
         }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else {
-            throw AzureIdentityError(
-                code: .credentialUnavailable,
-                message: "WorkloadIdentityCredential: the token file '\(path)' is empty.",
-                credentialName: "WorkloadIdentityCredential"
-            )
-        }
-        let token = Secret(text)
-        state.withLock { $0 = Cached(token: token, modified: modified, size: size, readAt: now) }
-        return token
+    }
+
+    private static func same(_ cached: FileStatus, _ current: FileStatus) -> Bool {
+        cached.identity == current.identity && cached.modified == current.modified && cached.size == current.size
     }
 }

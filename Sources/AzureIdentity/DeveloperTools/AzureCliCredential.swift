@@ -74,30 +74,43 @@ public struct AzureCliCredential: TokenCredential {
                 return (error.contains("az login") && !error.contains("az login --scope"))
                     || error.contains("az account set")
             },
-            parse: { output, _ in try parse(output.standardOutput, timeZone: timeZone) }
+            parse: { output, now in try parse(output.standardOutput, timeZone: timeZone, now: now) }
         )
     }
 
-    /// Reads `az account get-access-token` JSON: `accessToken`, then `expires_on`, else `expiresOn`.
-    static func parse(_ text: String, timeZone: TimeZone) throws -> AccessToken {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-            throw DeveloperToolOutputError(description: "not a JSON object")
-        }
-        guard let token = object["accessToken"] as? String, !token.isEmpty else {
-            throw DeveloperToolOutputError(description: "no accessToken")
-        }
-        let expiry =
-            ToolDates.epochSeconds(object["expires_on"])
-            ?? (object["expiresOn"] as? String).flatMap { ToolDates.azureCLILocal($0, timeZone: timeZone) }
-        guard let expiry else {
-            throw DeveloperToolOutputError(
-                description: "neither expires_on (epoch seconds) nor a readable expiresOn (yyyy-MM-dd HH:mm:ss.ffffff)"
+    /// Reads `az account get-access-token` JSON: `accessToken`, then `expires_on` (epoch seconds), else the
+    /// zone-less local `expiresOn`, checked as every token answer is (``TokenAnswer``, ``TokenLifetime``). The entry
+    /// point the fuzz target drives.
+    static func parse(_ text: String, timeZone: TimeZone, now: Date) throws(TokenResponseError) -> AccessToken {
+        guard let object = OutsideJSON.object(Array(text.utf8)) else { throw .notJSON() }
+        let token = try TokenAnswer.accessToken(object["accessToken"], field: "accessToken")
+        let expiry: Date
+        if let value = object["expires_on"], !value.isNull {
+            guard let seconds = try TokenLifetime.seconds(value, field: "expires_on") else {
+                throw .missing("expires_on")
+            }
+            expiry = try TokenLifetime.expiry(
+                atEpochSeconds: seconds,
+                now: now,
+                field: "expires_on",
+                shown: value.shown
             )
+        } else if let value = object["expiresOn"], !value.isNull {
+            guard let date = value.string.flatMap({ ToolDates.azureCLILocal($0, timeZone: timeZone) }) else {
+                throw TokenResponseError(
+                    .notANumber,
+                    field: "expiresOn",
+                    "expiresOn \(value.shown) is not a date such as 2026-11-23 12:34:56.123456"
+                )
+            }
+            expiry = try TokenLifetime.expiry(at: date, now: now, field: "expiresOn", shown: value.shown)
+        } else {
+            throw .missing("expires_on")
         }
         return AccessToken(
-            token: Secret(token),
+            token: token,
             expiresOn: expiry,
-            tokenType: (object["tokenType"] as? String) ?? "Bearer"
+            tokenType: try TokenAnswer.tokenType(object["tokenType"], field: "tokenType")
         )
     }
 }

@@ -72,17 +72,23 @@ public struct AzureDeveloperCliCredential: TokenCredential {
                 && (output.standardError.contains("not logged in, run `azd login` to login")
                     || output.standardError.contains("not logged in, run `azd auth login` to login"))
         },
-        parse: { output, _ in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)),
-                let fields = object as? [String: Any]
-            else { throw DeveloperToolOutputError(description: "not a JSON object") }
-            guard let token = fields["token"] as? String, !token.isEmpty else {
-                throw DeveloperToolOutputError(description: "no token")
-            }
-            guard let expiresOn = (fields["expiresOn"] as? String).flatMap(ToolDates.rfc3339) else {
-                throw DeveloperToolOutputError(description: "expiresOn is not an RFC 3339 date")
-            }
-            return AccessToken(token: Secret(token), expiresOn: expiresOn)
-        }
+        parse: { output, now in try parse(output.standardOutput, now: now) }
     )
+
+    /// Reads `azd auth token --output json`: `token` and the RFC 3339 `expiresOn`, checked as every token answer is
+    /// (``TokenAnswer``, ``TokenLifetime``). The entry point the fuzz target drives.
+    static func parse(_ text: String, now: Date) throws(TokenResponseError) -> AccessToken {
+        guard let fields = OutsideJSON.object(Array(text.utf8)) else { throw .notJSON() }
+        let token = try TokenAnswer.accessToken(fields["token"], field: "token")
+        guard let value = fields["expiresOn"], !value.isNull else { throw .missing("expiresOn") }
+        guard let date = value.string.flatMap(ToolDates.rfc3339) else {
+            throw TokenResponseError(
+                .notANumber,
+                field: "expiresOn",
+                "expiresOn \(value.shown) is not an RFC 3339 date"
+            )
+        }
+        let expiry = try TokenLifetime.expiry(at: date, now: now, field: "expiresOn", shown: value.shown)
+        return AccessToken(token: token, expiresOn: expiry)
+    }
 }

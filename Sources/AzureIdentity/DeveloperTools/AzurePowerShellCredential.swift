@@ -75,21 +75,32 @@ public struct AzurePowerShellCredential: TokenCredential {
             output.exitCode != 0 && output.standardError.contains("Connect-AzAccount")
                 && !output.standardError.contains("AADSTS")
         },
-        parse: { output, _ in
-            // Other text may precede the JSON (warnings): use the first `{…}` fragment with a Token field.
-            let text = output.standardOutput
-            guard let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}"), start < end,
-                let object = try? JSONSerialization.jsonObject(with: Data(text[start...end].utf8)),
-                let fields = object as? [String: Any]
-            else { throw DeveloperToolOutputError(description: "no JSON object") }
-            guard let token = fields["Token"] as? String, !token.isEmpty else {
-                throw DeveloperToolOutputError(description: "no Token")
-            }
-            let expiry =
-                ToolDates.epochSeconds(fields["ExpiresOn"])
-                ?? (fields["ExpiresOn"] as? String).flatMap(ToolDates.rfc3339)
-            guard let expiry else { throw DeveloperToolOutputError(description: "ExpiresOn is not readable") }
-            return AccessToken(token: Secret(token), expiresOn: expiry)
-        }
+        parse: { output, now in try parse(output.standardOutput, now: now) }
     )
+
+    /// Reads the script's output: other text may precede the JSON (warnings), so the first `{` to the last `}` is
+    /// read; `Token`, and `ExpiresOn` as epoch seconds (or an RFC 3339 date), checked as every token answer is
+    /// (``TokenAnswer``, ``TokenLifetime``). The entry point the fuzz target drives.
+    static func parse(_ text: String, now: Date) throws(TokenResponseError) -> AccessToken {
+        guard let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}"), start < end,
+            let fields = OutsideJSON.object(Array(text[start...end].utf8))
+        else { throw .notJSON("a JSON object after any warnings") }
+        let token = try TokenAnswer.accessToken(fields["Token"], field: "Token")
+        guard let value = fields["ExpiresOn"], !value.isNull else { throw .missing("ExpiresOn") }
+        let expiry: Date
+        if let text = value.string, let date = ToolDates.rfc3339(text) {
+            expiry = try TokenLifetime.expiry(at: date, now: now, field: "ExpiresOn", shown: value.shown)
+        } else {
+            guard let seconds = try TokenLifetime.seconds(value, field: "ExpiresOn") else {
+                throw .missing("ExpiresOn")
+            }
+            expiry = try TokenLifetime.expiry(
+                atEpochSeconds: seconds,
+                now: now,
+                field: "ExpiresOn",
+                shown: value.shown
+            )
+        }
+        return AccessToken(token: token, expiresOn: expiry)
+    }
 }

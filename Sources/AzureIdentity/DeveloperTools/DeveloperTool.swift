@@ -20,7 +20,8 @@ struct DeveloperTool: Sendable {
         var isNotInstalled: @Sendable (ProcessOutput) -> Bool
         /// Whether the tool's output says the user is not signed in.
         var isNotLoggedIn: @Sendable (ProcessOutput) -> Bool
-        /// Extracts the token from a successful run.
+        /// Extracts the token from a successful run at the given moment; throws ``TokenResponseError`` (which never
+        /// holds the output) when the output is not a usable token answer.
         var parse: @Sendable (ProcessOutput, Date) throws -> AccessToken
     }
 
@@ -158,7 +159,8 @@ struct DeveloperTool: Sendable {
                 code: .invalidResponse,
                 message: "\(name): unexpected output from \(behaviour.toolName) (\(output.standardOutput.utf8.count) "
                     + "bytes): \(error)",
-                credentialName: name
+                credentialName: name,
+                underlying: error
             )
         }
     }
@@ -171,9 +173,4 @@ struct DeveloperTool: Sendable {
             underlying: underlying
         )
     }
-}
-
-/// Why a tool's output could not be read; never contains the output itself (it may hold a token).
-struct DeveloperToolOutputError: Error, CustomStringConvertible {
-    var description: String
 }

@@ -1,9 +1,11 @@
 import Foundation
+import IdentitySupport
 
-/// Makes a tool's standard error safe to put in an error message.
+/// Makes a tool's standard error (or a server's error text) safe to put in an error message.
 ///
 /// Removes JSON fields and `key=value` pairs that carry tokens or secrets, JWTs, and the values of any secret
-/// variable of the environment the tool ran with; then trims and caps the text.
+/// variable of the environment the tool ran with; then trims the text, escapes its control characters (a tool or
+/// server must not be able to act on the terminal the message is printed on) and caps it.
 enum StandardErrorRedaction {
     static let maxLength = 2000
 
@@ -35,7 +37,6 @@ enum StandardErrorRedaction {
             result = regex.stringByReplacingMatches(in: result, range: range, withTemplate: template)
         }
         result = result.trimmingCharacters(in: .whitespacesAndNewlines)
-        if result.count > maxLength { result = String(result.prefix(maxLength)) + " …(truncated)" }
-        return result
+        return OutsideText.escaped(result, limit: maxLength)
     }
 }

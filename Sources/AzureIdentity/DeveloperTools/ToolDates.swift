@@ -1,16 +1,8 @@
 import Foundation
 
-/// Expiry times as the tools and managed identity endpoints print them.
+/// Expiry dates as the tools and managed identity endpoints print them. Parsing only: whether a date is a usable
+/// expiry is ``TokenLifetime``'s decision.
 enum ToolDates {
-    /// Seconds since the epoch, as a JSON number or a numeric string.
-    static func epochSeconds(_ value: Any?) -> Date? {
-        if let number = value as? NSNumber, !(value is Bool) { return Date(timeIntervalSince1970: number.doubleValue) }
-        if let text = value as? String, let seconds = Double(text.trimmingCharacters(in: .whitespaces)) {
-            return Date(timeIntervalSince1970: seconds)
-        }
-        return nil
-    }
-
     /// An RFC 3339 / ISO 8601 date with a zone, with or without fractional seconds.
     static func rfc3339(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

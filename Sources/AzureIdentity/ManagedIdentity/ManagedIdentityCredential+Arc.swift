@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 extension ManagedIdentityCredential {
     /// Reads the key an Azure Arc 401 challenge points at, after the agent's checks: `WWW-Authenticate:
@@ -19,16 +20,17 @@ extension ManagedIdentityCredential {
         guard file.deletingLastPathComponent().path == directory.path else {
             throw arcFailure("the challenge file '\(path)' is not in '\(settings.arcKeyDirectory)'")
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-        guard let size = (attributes?[.size] as? NSNumber)?.intValue else {
-            throw arcFailure("the challenge file '\(path)' cannot be read")
+        // The one file reader: a regular file only (a FIFO planted in the directory cannot block), its size checked
+        // against the limit before a byte is read. The path came from the server: shown escaped.
+        let shown = OutsideText.escapingControlCharacters(path)
+        let contents: FileContents
+        do {
+            contents = try UserFile.read(file.path, limit: settings.arcMaxKeyFileBytes)
+        } catch {
+            throw arcFailure("the challenge file '\(shown)' \(error)")
         }
-        guard size <= settings.arcMaxKeyFileBytes else {
-            throw arcFailure("the challenge file '\(path)' is \(size) bytes (at most \(settings.arcMaxKeyFileBytes))")
-        }
-        guard let data = FileManager.default.contents(atPath: file.path), let key = String(data: data, encoding: .utf8)
-        else {
-            throw arcFailure("the challenge file '\(path)' cannot be read as UTF-8")
+        guard let key = String(validating: contents.bytes, as: UTF8.self) else {
+            throw arcFailure("the challenge file '\(shown)' is not UTF-8 text")
         }
         return Secret(key)
     }

@@ -80,41 +80,26 @@ extension ManagedIdentityCredential {
         }
     }
 
-    /// Retries per ``ManagedIdentityOptions``; network failures after the last retry make the credential unavailable.
+    /// Sends through the one retry engine (``RetryingTransport`` with ``ManagedIdentityOptions`` counts and
+    /// ``CredentialOptions/retryPolicy``'s cap and total timeout). An endpoint that never answered makes the
+    /// credential unavailable; a request refused before sending is a configuration error; a rejected certificate
+    /// or an oversized answer is a transport failure.
     func sendWithRetries(_ request: TransportRequest) async throws -> TransportResponse {
-        var attempt = 0
-        while true {
-            try Task.checkCancellation()
-            let delay: Duration
-            do {
-                let response = try await transport.send(request)
-                guard attempt < settings.maxRetries, ManagedIdentityOptions.isRetryable(status: response.status) else {
-                    return response
-                }
-                let hinted =
-                    response.status == 429 || response.status == 503
-                    ? RetryPolicy.default.serverDelay(in: response, now: timeSource.now()) : nil
-                delay = hinted ?? settings.backoff(attempt: attempt, status: response.status)
-                logger.debug(
-                    "ManagedIdentityCredential: retrying",
-                    metadata: ["status": "\(response.status)", "attempt": "\(attempt + 1)", "delay": "\(delay)"]
-                )
-            } catch let error as TransportError {
-                guard error.isRetryable, attempt < settings.maxRetries else {
-                    throw Self.unavailable(
-                        "ManagedIdentityCredential: no \(source.kind) managed identity endpoint answered at "
-                            + "\(source.endpoint): \(error.message)",
-                        underlying: error
-                    )
-                }
-                delay = settings.backoff(attempt: attempt, status: nil)
-                logger.debug(
-                    "ManagedIdentityCredential: retrying after a network error",
-                    metadata: ["error": "\(error.code)", "attempt": "\(attempt + 1)", "delay": "\(delay)"]
-                )
+        do {
+            return try await retrying.send(request)
+        } catch let error as TransportError {
+            let what = "ManagedIdentityCredential: \(source.kind) managed identity endpoint at \(source.endpoint)"
+            if error.isRetryable {
+                throw Self.unavailable("\(what) did not answer: \(error.message)", underlying: error)
             }
-            try await timeSource.sleep(for: delay)
-            attempt += 1
+            let code: AzureIdentityError.Code =
+                error.code == .invalidRequest || error.code == .invalidURL ? .invalidConfiguration : .transportFailed
+            throw AzureIdentityError(
+                code: code,
+                message: "\(what): \(error.message)",
+                credentialName: Self.name,
+                underlying: error
+            )
         }
     }
 

@@ -4,8 +4,16 @@ import Logging
 /// Gets tokens for an Azure managed identity from whichever source the environment offers.
 ///
 /// The source is detected once, at construction (see ``ManagedIdentitySource``): workload identity token
-/// exchange, Service Fabric, App Service / Functions / Container Apps, Azure ML, Cloud Shell, Azure Arc, then IMDS. Requests are retried on 404, 410 (with a longer first delay), 408, 429
-/// (honouring `Retry-After`), 5xx and network errors; every delay goes through ``CredentialOptions/timeSource``.
+/// exchange, Service Fabric, App Service / Functions / Container Apps, Azure ML, Cloud Shell, Azure Arc, then IMDS.
+/// Requests are retried on 404, 410 (with a longer first delay), 408, 429, 5xx and network errors by the module's
+/// one retry engine: a server's `Retry-After` is honoured up to ``CredentialOptions/retryPolicy``'s
+/// ``RetryPolicy/maxRetryAfter`` and all attempts together are bounded by its ``RetryPolicy/totalTimeout``; every
+/// delay goes through ``CredentialOptions/timeSource``.
+///
+/// An endpoint that does not answer makes the credential *unavailable* (a chain moves on). An environment that
+/// selects a source but cannot be used as it is (an `IDENTITY_HEADER` with a line break, an `IDENTITY_ENDPOINT`
+/// that is not an http(s) URL) is a configuration error (``AzureIdentityError/Code/invalidConfiguration``, which
+/// stops a chain): nothing is sent, and retrying cannot fix it.
 /// Tokens are cached per identity and resource and refreshed at half-life when they live longer than two hours.
 ///
 /// - Note: Managed identity takes exactly one scope; its resource is the scope without `/.default`. Tenant ids in
@@ -21,6 +29,8 @@ public struct ManagedIdentityCredential: TokenCredential {
     let identity: ManagedIdentityID
     let settings: ManagedIdentityOptions
     let transport: any HTTPTransport
+    /// `transport` behind the module's one retry engine.
+    let retrying: RetryingTransport
     let timeSource: any TimeSource
     let logger: Logger
     let requestTimeout: Duration
@@ -31,6 +41,8 @@ public struct ManagedIdentityCredential: TokenCredential {
     let probe: IMDSProbe?
     let cache: TokenCache
     let workload: Result<WorkloadIdentityCredential, AzureIdentityError>?
+    /// A variable the source needs that cannot be used as it is (reported by `getToken`, never sent).
+    let configurationProblem: AzureIdentityError?
 
     /// Creates the credential and detects its source.
     /// - Parameters:
@@ -52,11 +64,23 @@ public struct ManagedIdentityCredential: TokenCredential {
         self.source = source
         self.identity = identity
         self.settings = managedIdentity
-        self.transport = try options.transport ?? SharedTransport.get()
+        let transport = try options.transport ?? SharedTransport.get()
+        self.transport = transport
+        self.retrying = RetryingTransport(
+            base: transport,
+            policy: managedIdentity.retryPolicy(basedOn: options.retryPolicy),
+            timeSource: options.timeSource,
+            logger: options.logger
+        )
         self.timeSource = options.timeSource
         self.logger = options.logger
         self.requestTimeout = options.requestTimeout
         self.sourceSecret = (environment["IDENTITY_HEADER"] ?? environment["MSI_SECRET"]).map(Secret.init)
+        self.configurationProblem = Self.configurationProblem(
+            source: source,
+            environment: environment,
+            imdsBaseURL: managedIdentity.imdsBaseURL
+        )
         self.defaultClientID = environment["DEFAULT_IDENTITY_CLIENT_ID"]
         self.cache = TokenCache(timeSource: options.timeSource)
         let probes = source.kind == .imds && podIdentityHost == nil && managedIdentity.probeTimeout != nil
@@ -93,6 +117,7 @@ public struct ManagedIdentityCredential: TokenCredential {
         if let workload {
             return try await workload.get().getToken(for: request)
         }
+        if let configurationProblem { throw configurationProblem }
         try checkIdentitySupported()
         if let probe {
             try await probe.ensureAvailable(endpoint: source.endpoint, transport: transport)

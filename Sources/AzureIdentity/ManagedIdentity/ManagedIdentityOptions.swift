@@ -17,7 +17,9 @@ public struct ManagedIdentityOptions: Sendable {
     /// Probe IMDS once, with this timeout, before the first token request; `nil` (the default) never probes. The
     /// probe is skipped when `AZURE_POD_IDENTITY_AUTHORITY_HOST` is set. Its result is remembered by the credential.
     public var probeTimeout: Duration?
-    /// Retries after the first attempt (404, 410, 429, 408, 5xx and network errors).
+    /// Retries after the first attempt (404, 410, 429, 408, 5xx and network errors). The wait a server may ask for
+    /// and the total time all attempts may take come from ``CredentialOptions/retryPolicy``
+    /// (``RetryPolicy/maxRetryAfter``, ``RetryPolicy/totalTimeout``), as for every other request.
     public var maxRetries: Int
     /// The first back-off; doubled per attempt.
     public var retryDelay: Duration
@@ -61,33 +63,26 @@ public struct ManagedIdentityOptions: Sendable {
         self.arcMaxKeyFileBytes = arcMaxKeyFileBytes
     }
 
-    /// The back-off before retry `attempt` (0-based) after `status` (`nil` for a network error).
-    func backoff(attempt: Int, status: Int?) -> Duration {
-        let base = status == 410 ? max(goneRetryDelay, retryDelay) : retryDelay
-        let factor = Double(1 << min(attempt, 30))
-        let raw = min(base.seconds * factor, maxRetryDelay.seconds)
-        let chosen = jitter ? Double.random(in: (raw / 2)...raw) : raw
-        return .milliseconds(Int64((chosen * 1000).rounded()))
-    }
-
-    /// Whether a status is retried.
-    static func isRetryable(status: Int) -> Bool {
-        status == 404 || status == 410 || status == 408 || status == 429
-            || (status >= 500 && status != 501 && status != 505)
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    /// The retry policy managed identity runs on: these options' counts and delays, 404 and 410 retried besides
+    /// 408, 429 and 5xx, a longer first wait after 410, and `base`'s ``RetryPolicy/maxRetryAfter`` and
+    /// ``RetryPolicy/totalTimeout`` (``CredentialOptions/retryPolicy``): one cap on `Retry-After` and one total
+    /// bound for every request this module sends.
+    func retryPolicy(basedOn base: RetryPolicy) -> RetryPolicy {
+        var policy = base
+        policy.maxRetries = maxRetries
+        policy.baseDelay = retryDelay
+        policy.maxDelay = maxRetryDelay
+        policy.jitter = jitter
+        policy.additionalRetryableStatuses = [404, 410]
+        policy.firstDelayAfterStatus = [410: goneRetryDelay]
+        return policy
     }
 }
 
 extension ManagedIdentityOptions {
     /// The back-off before retry `attempt` (0-based) after `status` (`nil`: a network error), including jitter
-    /// when enabled. A `Retry-After` on 429/503 answers takes precedence over this.
+    /// when enabled. A server's `Retry-After` (up to ``RetryPolicy/maxRetryAfter``) takes precedence over this.
     public func retryDelay(attempt: Int, status: Int?) -> Duration {
-        backoff(attempt: attempt, status: status)
+        retryPolicy(basedOn: .default).backoff(attempt: attempt, status: status)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 import Logging
 
 /// Posts grant requests to `<authority>/<tenant>/oauth2/v2.0/token` and turns the answer into a token or an
@@ -73,39 +74,38 @@ struct TokenEndpointClient: Sendable {
             logger.debug(
                 "Token request rejected",
                 metadata: [
-                    "credential": "\(credentialName)", "status": "\(response.status)", "error": "\(entra.error)",
-                    "codes": "\(entra.errorCodes)", "trace_id": "\(entra.traceID ?? "")",
+                    "credential": "\(credentialName)", "status": "\(response.status)",
+                    "error": "\(OutsideText.escapingControlCharacters(entra.error))",
+                    "codes": "\(entra.errorCodes)",
+                    "trace_id": "\(OutsideText.escapingControlCharacters(entra.traceID ?? ""))",
                 ]
             )
             throw AzureIdentityError(
                 code: .authenticationFailed,
-                message: "\(credentialName) authentication failed: \(entra.error)",
+                message: "\(credentialName) authentication failed: "
+                    + OutsideText.escaped(entra.error, limit: EntraErrorResponse.shortLimit),
                 credentialName: credentialName,
                 entraError: entra,
                 statusCode: response.status
             )
         }
+        let body: TokenResponse
         do {
-            let body = try decoder.decode(TokenResponse.self, from: Data(response.body))
-            logger.debug(
-                "Token received",
-                metadata: [
-                    "credential": "\(credentialName)", "expires_in": "\(body.expiresIn)",
-                ]
-            )
-            return Result(
-                token: body.accessToken(issuedAt: issuedAt),
-                refreshToken: body.refreshToken.map(Secret.init),
-                idToken: body.idToken
-            )
+            body = try TokenResponse(body: response.body, issuedAt: issuedAt)
         } catch {
             throw AzureIdentityError(
                 code: .invalidResponse,
-                message: "The token endpoint \(url) returned a response that is not a valid token response "
-                    + "(\(response.body.count) bytes).",
+                message: "The token endpoint \(url) answered HTTP 200 with a token response that cannot be used "
+                    + "(\(response.body.count) bytes): \(error).",
                 credentialName: credentialName,
-                statusCode: response.status
+                statusCode: response.status,
+                underlying: error
             )
         }
+        logger.debug(
+            "Token received",
+            metadata: ["credential": "\(credentialName)", "expiresOn": "\(body.token.expiresOn)"]
+        )
+        return Result(token: body.token, refreshToken: body.refreshToken, idToken: body.idToken)
     }
 }

@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// One HTTP request as the credentials see it.
 public struct TransportRequest: Sendable {
     /// `GET`, `POST`, …
@@ -8,7 +10,7 @@ public struct TransportRequest: Sendable {
     public var headers: [(name: String, value: String)]
     /// The body, if any. May contain secrets: transports must never log it.
     public var body: [UInt8]?
-    /// How long the whole exchange may take.
+    /// How long the whole exchange may take: connecting, sending, and receiving the status, headers and body.
     public var timeout: Duration
 
     /// Creates a request.
@@ -17,7 +19,7 @@ public struct TransportRequest: Sendable {
         url: String,
         headers: [(name: String, value: String)] = [],
         body: [UInt8]? = nil,
-        timeout: Duration = .seconds(30)
+        timeout: Duration = CredentialOptions.defaultRequestTimeout
     ) {
         self.method = method
         self.url = url
@@ -54,4 +56,37 @@ public protocol HTTPTransport: Sendable {
     /// Sends one request. Throws ``TransportError`` for network failures and `CancellationError` when the
     /// calling task is cancelled. HTTP error statuses are returned, not thrown.
     func send(_ request: TransportRequest) async throws -> TransportResponse
+}
+
+extension TransportRequest {
+    /// Whether `value` can be sent as a header field value (RFC 9110 §5.5): no control character other than a
+    /// horizontal tab. CR and LF would end the header and start another (header injection), so they are refused
+    /// before anything is sent; this is the one rule for every header, including managed identity's secrets.
+    static func isSendableHeaderValue(_ value: String) -> Bool {
+        !value.unicodeScalars.contains { scalar in
+            (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F
+        }
+    }
+
+    /// Whether `name` is a header field name (an RFC 9110 token: letters, digits and ``!#$%&'*+-.^_`|~``).
+    static func isHeaderName(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy { scalar in
+                ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                    || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar)
+            }
+    }
+
+    /// Why this request cannot be sent as it is, naming the header but never showing its value; `nil` when it can.
+    var unsendableReason: String? {
+        for header in headers {
+            guard Self.isHeaderName(header.name) else {
+                return "the header name '\(OutsideText.escapingControlCharacters(header.name))' is not a valid name"
+            }
+            guard Self.isSendableHeaderValue(header.value) else {
+                return "the value of the header '\(header.name)' contains a control character (such as CR or LF)"
+            }
+        }
+        return nil
+    }
 }

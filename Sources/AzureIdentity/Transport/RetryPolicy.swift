@@ -1,10 +1,19 @@
 import Foundation
 
-/// When and how long to wait before retrying a token request.
+/// When and how long to wait before retrying an HTTP request, and how long all attempts together may take.
 ///
-/// Retries 408, 429 and 5xx (except 501 and 505) responses and retryable ``TransportError``s, with
-/// exponential back-off (`baseDelay * 2^attempt`, capped at `maxDelay`) and jitter into `[d/2, d]`.
-/// `Retry-After` (seconds or HTTP date), `retry-after-ms` and `x-ms-retry-after-ms` take precedence.
+/// Retries 408, 429 and 5xx (except 501 and 505) responses and retryable ``TransportError``s, with exponential
+/// back-off (`baseDelay * 2^attempt`, capped at `maxDelay`) and jitter into `[d/2, d]`. A server's
+/// `retry-after-ms`, `x-ms-retry-after-ms` or `Retry-After` takes precedence over the back-off up to
+/// ``maxRetryAfter``; a longer request gives up at once with the server's answer.
+///
+/// ``totalTimeout`` bounds one request with all its retries: each attempt's timeout is cut to the time left, and a
+/// wait that would end after it is not taken. Each attempt is also bounded by its own timeout
+/// (``CredentialOptions/requestTimeout``).
+///
+/// One policy drives every retry in this module: the token endpoint (``CredentialOptions/retryPolicy``) and
+/// managed identity, which takes its cap and total timeout from the same ``CredentialOptions/retryPolicy`` and its
+/// counts and delays from ``ManagedIdentityOptions``.
 public struct RetryPolicy: Sendable, Hashable {
     /// How many retries after the first attempt.
     public var maxRetries: Int
@@ -16,6 +25,17 @@ public struct RetryPolicy: Sendable, Hashable {
     public var maxRetryAfter: Duration
     /// Whether to randomise delays into `[d/2, d]`.
     public var jitter: Bool
+    /// How long one request may take with all its attempts and the waits between them; `nil` leaves only each
+    /// attempt's own timeout. Defaults to ``defaultTotalTimeout``.
+    public var totalTimeout: Duration?
+    /// Statuses retried besides 408, 429 and 5xx (managed identity adds 404 and 410).
+    var additionalRetryableStatuses: Set<Int> = []
+    /// A longer first delay after these statuses (managed identity waits longer after IMDS's 410).
+    var firstDelayAfterStatus: [Int: Duration] = [:]
+
+    /// The default ``totalTimeout``: 20 seconds, so a request to an endpoint that accepts connections and never
+    /// answers fails in seconds rather than after every attempt's full timeout and back-off.
+    public static let defaultTotalTimeout: Duration = .seconds(20)
 
     /// Creates a policy.
     public init(
@@ -23,16 +43,18 @@ public struct RetryPolicy: Sendable, Hashable {
         baseDelay: Duration = .milliseconds(800),
         maxDelay: Duration = .seconds(60),
         maxRetryAfter: Duration = .seconds(60),
-        jitter: Bool = true
+        jitter: Bool = true,
+        totalTimeout: Duration? = RetryPolicy.defaultTotalTimeout
     ) {
         self.maxRetries = maxRetries
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
         self.maxRetryAfter = maxRetryAfter
         self.jitter = jitter
+        self.totalTimeout = totalTimeout
     }
 
-    /// Azure Identity's defaults: 3 retries, 800 ms base, 60 s cap.
+    /// Azure Identity's defaults: 3 retries, 800 ms base, 60 s cap; and a 20 s total timeout.
     public static let `default` = RetryPolicy()
     /// Never retry.
     public static let none = RetryPolicy(maxRetries: 0)
@@ -40,35 +62,38 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Whether a response status is worth retrying.
     public func shouldRetry(status: Int) -> Bool {
         status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505)
+            || additionalRetryableStatuses.contains(status)
     }
 
     /// The back-off before retry number `attempt` (0-based), without server hints.
     public func backoff(attempt: Int) -> Duration {
-        let factor = Double(1 << min(attempt, 30))
-        let raw = min(seconds(baseDelay) * factor, seconds(maxDelay))
-        let chosen = jitter ? Double.random(in: (raw / 2)...raw) : raw
-        return .milliseconds(Int64((chosen * 1000).rounded()))
+        backoff(attempt: attempt, status: nil)
+    }
+
+    /// The back-off before retry `attempt` (0-based) after `status` (`nil`: a network error).
+    func backoff(attempt: Int, status: Int?) -> Duration {
+        let first = status.flatMap { firstDelayAfterStatus[$0] }.map { max($0, baseDelay) } ?? baseDelay
+        let factor = Double(1 << min(max(attempt, 0), 30))
+        let raw = min(first.seconds * factor, maxDelay.seconds)
+        let chosen = jitter && raw > 0 ? Double.random(in: (raw / 2)...raw) : raw
+        return .saturating(seconds: chosen)
     }
 
     /// The server-requested delay from `retry-after-ms`, `x-ms-retry-after-ms` or `Retry-After`, if any.
+    ///
+    /// Values are checked: only plain non-negative numbers and HTTP dates count; garbage such as `1e20`, `inf` or
+    /// `nan` is ignored (as if absent), and the result is never negative and never longer than a day.
     public func serverDelay(in response: TransportResponse, now: Date) -> Duration? {
-        for name in ["retry-after-ms", "x-ms-retry-after-ms"] {
-            if let value = response.header(name), let ms = Double(value.trimmingCharacters(in: .whitespaces)) {
-                return .milliseconds(Int64(max(0, ms)))
-            }
-        }
-        guard let value = response.header("retry-after")?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let secondsValue = Double(value) { return .milliseconds(Int64(max(0, secondsValue) * 1000)) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return nil }
-        return .milliseconds(Int64(max(0, date.timeIntervalSince(now)) * 1000))
+        RetryAfter.delay(in: response, now: now)
     }
 
-    private func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    /// What to do after a retryable answer: wait this long, or give up (`nil`) because the server asks for more
+    /// than ``maxRetryAfter``. Whether retries are left, and whether the wait fits ``totalTimeout``, is the
+    /// caller's business (``RetryingTransport``).
+    func delay(after response: TransportResponse, attempt: Int, now: Date) -> (delay: Duration, hinted: Bool)? {
+        guard let hinted = serverDelay(in: response, now: now) else {
+            return (backoff(attempt: attempt, status: response.status), false)
+        }
+        return hinted <= maxRetryAfter ? (hinted, true) : nil
     }
 }

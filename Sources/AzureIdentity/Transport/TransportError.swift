@@ -16,13 +16,19 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         /// The proxy answered `407 Proxy Authentication Required`: its credentials are missing or wrong. Not
         /// retryable.
         public static let proxyAuthenticationFailed = Code(description: "proxyAuthenticationFailed")
+        /// The request was refused before anything was sent: a header value with CR or LF, an invalid header name.
+        /// A configuration error; not retryable.
+        public static let invalidRequest = Code(description: "invalidRequest")
+        /// The TLS handshake failed for good: the server's certificate is not for the host, does not chain to a
+        /// trusted CA or is expired, or no protocol is shared. Retrying cannot change that; not retryable.
+        public static let tlsFailed = Code(description: "tlsFailed")
     }
 
     /// What went wrong.
     public var code: Code
     /// Details (never the request body).
     public var message: String
-    /// Whether retrying may help.
+    /// Whether retrying may help: only for a connection that failed or an answer that did not come in time.
     public var isRetryable: Bool {
         code == .connectionFailed || code == .timedOut
     }
@@ -36,5 +42,11 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     /// `TransportError.<code>: <message>`.
     public var description: String {
         "TransportError.\(code): \(message)"
+    }
+
+    /// The same error, saying how many attempts were made.
+    func after(attempts: Int) -> TransportError {
+        guard attempts > 1 else { return self }
+        return TransportError(code: code, message: "\(message) (\(attempts) attempts)")
     }
 }

@@ -71,9 +71,11 @@ public struct AuthenticationRecord: Sendable, Hashable, Codable {
         authority: String,
         clientID: String
     ) -> AuthenticationRecord? {
-        let claims = (idToken.flatMap(Self.claims) ?? Self.claims(accessToken.revealedValue())) ?? [:]
-        guard let oid = claims["oid"] as? String, let tid = claims["tid"] as? String else { return nil }
-        let username = (claims["preferred_username"] ?? claims["upn"] ?? claims["unique_name"]) as? String ?? ""
+        let claims =
+            idToken.flatMap { try? JWTClaims(compact: $0) } ?? (try? JWTClaims(compact: accessToken.revealedValue()))
+        guard let claims, let oid = claims.string("oid"), let tid = claims.string("tid") else { return nil }
+        let username =
+            claims.string("preferred_username") ?? claims.string("upn") ?? claims.string("unique_name") ?? ""
         let host = URL(string: authority)?.host ?? authority
         return AuthenticationRecord(
             authority: host,
@@ -82,14 +84,5 @@ public struct AuthenticationRecord: Sendable, Hashable, Codable {
             tenantID: tid,
             username: username
         )
-    }
-
-    private static func claims(_ jwt: String) -> [String: Any]? {
-        let parts = jwt.split(separator: ".")
-        guard parts.count >= 2 else { return nil }
-        var payload = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while payload.count % 4 != 0 { payload += "=" }
-        guard let data = Data(base64Encoded: payload) else { return nil }
-        return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
+import IdentitySupport
 
 /// What the user must do to finish a device code sign-in.
+///
+/// The texts come from the device code endpoint; their control characters are escaped before they are shown.
 public struct DeviceCodeInfo: Sendable, Hashable {
     /// The code to type in.
     public var userCode: String
@@ -88,7 +91,7 @@ public struct DeviceCodeCredential: TokenCredential {
                 } catch let error as AzureIdentityError where error.entraError != nil {
                     switch error.entraError?.error {
                     case "authorization_pending": continue
-                    case "slow_down": interval += 5
+                    case "slow_down": interval = min(interval + 5, Self.maximumInterval)
                     case "authorization_declined": throw Self.failure("the user declined the sign-in", error)
                     case "expired_token": throw Self.failure("the device code expired", error)
                     default: throw error
@@ -98,7 +101,7 @@ public struct DeviceCodeCredential: TokenCredential {
         }
     }
 
-    private struct Grant: Sendable {
+    struct Grant: Sendable {
         var info: DeviceCodeInfo
         var deviceCode: Secret
         var interval: Double
@@ -121,11 +124,7 @@ public struct DeviceCodeCredential: TokenCredential {
                 timeout: session.flow.client.requestTimeout
             )
         )
-        let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
-        guard response.status == 200, let object, let deviceCode = object["device_code"] as? String,
-            let userCode = object["user_code"] as? String,
-            let verification = (object["verification_uri"] ?? object["verification_url"]) as? String
-        else {
+        guard response.status == 200 else {
             let entra = try? JSONDecoder().decode(EntraErrorResponse.self, from: Data(response.body))
             throw AzureIdentityError(
                 code: .authenticationFailed,
@@ -135,19 +134,65 @@ public struct DeviceCodeCredential: TokenCredential {
                 statusCode: response.status
             )
         }
-        let expiresIn = (object["expires_in"] as? NSNumber)?.doubleValue ?? 900
-        let message =
-            object["message"] as? String
+        do {
+            return try grant(from: response.body, now: now)
+        } catch {
+            throw AzureIdentityError(
+                code: .invalidResponse,
+                message: "\(name): the device code endpoint answered with a grant that cannot be used "
+                    + "(\(response.body.count) bytes): \(error).",
+                credentialName: name,
+                statusCode: response.status,
+                underlying: error
+            )
+        }
+    }
+
+    /// The longest polling interval accepted from the device code endpoint (Entra ID sends 5 seconds).
+    static let maximumInterval: Double = 300
+
+    /// Reads a device authorization answer: `device_code`, `user_code`, `verification_uri` (or `_url`), `message`,
+    /// `expires_in` (default 900 s, checked by ``TokenLifetime``) and `interval` (default 5 s, at least 1, at most
+    /// ``maximumInterval``). What is shown to the user has its control characters escaped.
+    static func grant(from body: [UInt8], now: Date) throws(TokenResponseError) -> Grant {
+        guard let object = OutsideJSON.object(body) else { throw .notJSON() }
+        func text(_ field: String) throws(TokenResponseError) -> String {
+            guard let value = object[field], !value.isNull else { throw .missing(field) }
+            guard let text = value.string, !text.isEmpty else { throw .invalid(field, "is not a non-empty string") }
+            return text
+        }
+        let deviceCode = try text("device_code")
+        let userCode = OutsideText.escapingControlCharacters(try text("user_code"))
+        let verificationField = object["verification_uri"] == nil ? "verification_url" : "verification_uri"
+        let verification = OutsideText.escapingControlCharacters(try text(verificationField))
+        let expiresOn = try TokenLifetime.seconds(object["expires_in"], field: "expires_in").map {
+            seconds throws(TokenResponseError) in
+            try TokenLifetime.expiry(
+                inSeconds: seconds,
+                after: now,
+                field: "expires_in",
+                shown: object["expires_in"]?.shown
+            )
+        }
+        let interval = try TokenLifetime.seconds(object["interval"], field: "interval") ?? 5
+        guard (0...maximumInterval).contains(interval) else {
+            throw .invalid(
+                "interval",
+                "\(OutsideJSON.shown(interval)) is not a polling interval between 0 and "
+                    + "\(OutsideJSON.shown(maximumInterval)) seconds"
+            )
+        }
+        let message = object["message"]?.string.map(OutsideText.escapingControlCharacters)
             ?? "To sign in, use a web browser to open the page \(verification) and enter the code \(userCode)."
         return Grant(
             info: DeviceCodeInfo(
                 userCode: userCode,
                 verificationURI: verification,
                 message: message,
-                expiresOn: now.addingTimeInterval(expiresIn)
+                expiresOn: expiresOn ?? now.addingTimeInterval(900)
             ),
             deviceCode: Secret(deviceCode),
-            interval: max(1, (object["interval"] as? NSNumber)?.doubleValue ?? 5)
+            interval: max(1, interval)
         )
     }
 

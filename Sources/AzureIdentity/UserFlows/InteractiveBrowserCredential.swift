@@ -3,11 +3,12 @@ import Foundation
 
 /// Signs a user in through the system browser with the authorization code flow and PKCE (S256).
 ///
-/// A one-shot listener on `127.0.0.1` (a free port, or ``redirectPort``) receives the redirect at
-/// `http://localhost:<port>`; the `state` parameter is checked, then the code is redeemed with its verifier. The
-/// browser is the `BROWSER` command or `xdg-open` from ``CredentialOptions/environment``, run as argv through
-/// ``CredentialOptions/processRunner``; without either, the credential is unavailable and says how to fix it.
-/// Later tokens (other scopes, refreshes) come silently from the signed-in account's refresh token.
+/// A listener on `127.0.0.1` (a free port, or ``redirectPort``) receives the redirect at `http://localhost:<port>`.
+/// Only the redirect carrying the sign-in's `state` ends the wait: any other request to the port is answered with
+/// an error page and ignored, so no local process can end or hijack a sign-in. The code is then redeemed with its
+/// verifier. The browser is the `BROWSER` command or `xdg-open` from ``CredentialOptions/environment``, run as
+/// argv through ``CredentialOptions/processRunner``; without either, the credential is unavailable and says how to
+/// fix it. Later tokens (other scopes, refreshes) come silently from the signed-in account's refresh token.
 public struct InteractiveBrowserCredential: TokenCredential {
     static let name = "InteractiveBrowserCredential"
     private let session: PublicClientSession
@@ -99,10 +100,10 @@ public struct InteractiveBrowserCredential: TokenCredential {
                     credentialName: Self.name
                 )
             }
-            let listener = try await LoopbackRedirectListener.start(port: settings.redirectPort)
+            let state = UUID().uuidString.lowercased()
+            let listener = try await LoopbackRedirectListener.start(port: settings.redirectPort, state: state)
             let redirectURI = "http://localhost:\(listener.port)"
             let pkce = PKCE()
-            let state = UUID().uuidString.lowercased()
             var query = [
                 ("client_id", session.flow.clientID), ("response_type", "code"), ("redirect_uri", redirectURI),
                 ("scope", scopes.joined(separator: " ")), ("state", state), ("code_challenge", pkce.challenge),
@@ -120,8 +121,10 @@ public struct InteractiveBrowserCredential: TokenCredential {
                 await listener.close()
                 throw error
             }
+            // The listener hands over only the redirect with this sign-in's state; checked again here so the
+            // code below can never run on a forged redirect.
             guard redirect["state"] == state else {
-                throw Self.failure("the redirect's state did not match the request (possible forgery); ignored")
+                throw Self.failure("the redirect's state did not match the request (possible forgery)")
             }
             if let error = redirect["error"] {
                 let description = redirect["error_description"].map { ": \($0)" } ?? ""

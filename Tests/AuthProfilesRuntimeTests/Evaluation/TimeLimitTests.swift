@@ -48,9 +48,12 @@ import Testing
             let evaluation = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(evaluation.token == nil)
             #expect(evaluation.attempts.map(\.outcome) == [.unavailable, .unavailable, .notTried])
-            #expect(evaluation.attempts[1].reason == "no answer within the chain's deadline")
-            #expect(evaluation.attempts[2].reason == "the chain's deadline passed")
-            #expect(evaluation.attempts[0].reason == "the chain's deadline passed after 1 link(s)")
+            // Each reason names the bound that fired and where it was set.
+            let bound = "the deadline of 300ms set on deadline/credential"
+            #expect(evaluation.attempts[1].reason == "no answer within \(bound)")
+            #expect(evaluation.attempts[2].reason == "\(bound) passed")
+            #expect(evaluation.attempts[0].reason == "\(bound) passed after 1 link(s); "
+                + "deadline/credential/links[0]:clientSecret: unavailable: no answer within \(bound)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import AuthProfilesRuntime
+import AzureIdentityTesting
 import Foundation
 import Testing
 
@@ -53,6 +54,16 @@ import Testing
         let result = AzureDeveloperCliInspection.inspect(tenantID: nil, context: try context())
         #expect(result.verdict == .unknown)
         #expect(result.detail("dir \(directory.path)/.azd/auth/msal") == "holds no cached sign-in")
+    }
+
+    @Test func aTokenCacheThatCannotBeListedIsSaidSoNotTakenForEmpty() throws {
+        try writeJSON(".azd/auth.json", currentUser(["homeAccountId": "oid.\(Self.tenant)"]))
+        try FileManager.default.createDirectory(
+            atPath: directory.path + "/.azd/auth", withIntermediateDirectories: true)
+        try SpecialFiles.makeFIFO(at: directory.path + "/.azd/auth/msal")
+        let result = AzureDeveloperCliInspection.inspect(tenantID: nil, context: try context())
+        #expect(result.verdict == .unknown)
+        #expect(result.detail("dir \(directory.path)/.azd/auth/msal") == "is not a directory")
     }
 
     @Test func legacyConfigAndConfigDirectoryVariableAreHonoured() throws {

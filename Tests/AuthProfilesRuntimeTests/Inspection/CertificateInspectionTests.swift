@@ -15,7 +15,8 @@ import Testing
 
     @Test func validPEMIsReadyWithSubjectThumbprintExpiryAndChain() throws {
         let certificate = try issue()
-        try directory.write("app.pem", certificate.combinedPEM)
+        // Owner-only, as a private key should be: others reading it earns a note (see the permission tests).
+        try directory.write("app.pem", certificate.combinedPEM, permissions: 0o600)
         let result = CertificateInspection.inspect(path: "app.pem", context: directory.context())
         #expect(result.verdict == .ready)
         #expect(result.detail("file app.pem") == "readable, PEM")
@@ -91,15 +92,45 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory.path + "/dir.pem", withIntermediateDirectories: true)
         let folder = CertificateInspection.inspect(path: "dir.pem", context: directory.context())
         #expect(folder.verdict == .misconfigured)
-        #expect(folder.detail("file dir.pem") == "is a directory")
+        #expect(folder.detail("file dir.pem") == "is a directory, not a file")
     }
 
     @Test func textThatIsNotPEMIsMisconfigured() throws {
         try directory.write("junk.pem", "hello")
-        let result = CertificateInspection.inspect(path: "junk.pem", context: directory.context())
+        // Written as PEM: said to be no PEM.
+        let result = CertificateInspection.inspect(path: "junk.pem", format: .pem, context: directory.context())
         #expect(result.verdict == .misconfigured)
         #expect(result.detail("file junk.pem") == "is not PEM (no -----BEGIN line)")
         #expect(result.hint == "If junk.pem is a PKCS#12 file, set format: pfx.")
+        // No format: decided by the content, as the run decides, so it is taken for PKCS#12 and cannot be opened.
+        let decided = CertificateInspection.inspect(path: "junk.pem", context: directory.context())
+        #expect(decided.verdict == .misconfigured)
+        #expect(decided.detail("file junk.pem") == "readable, PKCS#12")
+        #expect(decided.evidence.last?.detail == "cannot be opened: wrong password, or not a PKCS#12 file")
+    }
+
+    @Test func anUnencryptedKeyOthersCanReadEarnsANoteWithTheMode() throws {
+        let certificate = try issue()
+        try directory.write("open.pem", certificate.combinedPEM, permissions: 0o644)
+        let open = CertificateInspection.inspect(path: "open.pem", context: directory.context())
+        #expect(open.verdict == .ready)
+        #expect(open.evidence.last == Evidence(
+            .note, "private key",
+            "is not encrypted, and open.pem is readable by its group and all users (mode 0644) (chmod 600 open.pem)"))
+        #expect(open.hint == "Make open.pem readable by its owner only: chmod 600 open.pem")
+        // A separate key file is the one that matters.
+        try directory.write("cert-only.pem", certificate.certificatePEM, permissions: 0o644)
+        try directory.write("key.pem", certificate.privateKeyPEM, permissions: 0o640)
+        let separate = CertificateInspection.inspect(path: "cert-only.pem", keyPath: "key.pem",
+                                                     context: directory.context())
+        #expect(separate.evidence.last?.detail.hasPrefix("is not encrypted, and key.pem is readable by its group")
+            == true)
+        // A PKCS#12 bundle opened with a password holds its key encrypted: no note, whatever its mode.
+        try directory.write("app.pfx", Data(try certificate.pkcs12(password: "pw")), permissions: 0o644)
+        let bundle = CertificateInspection.inspect(
+            path: "app.pfx", password: Secret("pw"), context: directory.context())
+        #expect(bundle.verdict == .ready)
+        #expect(!bundle.allText.contains("readable by"))
     }
 
     @Test func encryptedPFXOpensWithTheRightPasswordOnly() throws {
@@ -118,12 +149,16 @@ import Testing
         }
     }
 
-    @Test func formatOverridesTheExtension() throws {
+    @Test func formatOverridesTheContent() throws {
         let certificate = try issue()
         try directory.write("bundle.bin", Data(try certificate.pkcs12(password: "x")))
-        let asPEM = CertificateInspection.inspect(path: "bundle.bin", context: directory.context())
+        let asPEM = CertificateInspection.inspect(path: "bundle.bin", format: .pem, context: directory.context())
         #expect(asPEM.verdict == .misconfigured)
         #expect(asPEM.detail("file bundle.bin") == "is not PEM (no -----BEGIN line)")
+        let byContent = CertificateInspection.inspect(path: "bundle.bin", password: Secret("x"),
+                                                      context: directory.context())
+        #expect(byContent.detail("file bundle.bin") == "readable, PKCS#12")
+        #expect(byContent.verdict == .ready)
         let asPFX = CertificateInspection.inspect(
             path: "bundle.bin",
             format: .pfx,

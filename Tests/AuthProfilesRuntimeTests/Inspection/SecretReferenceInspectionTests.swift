@@ -32,15 +32,16 @@ import Testing
     }
 
     @Test func fileSecretReadableEmptyAndMissing() throws {
-        try directory.write("secret.txt", "file-secret-value\n")
+        try directory.write("secret.txt", "file-secret-value\n", permissions: 0o600)
         try directory.write("blank.txt", "\n")
         let context = directory.context()
         let good = SecretReferenceInspection.inspectFileSecret(path: "secret.txt", field: "password", context: context)
         #expect(good.verdict == .ready)
         #expect(good.evidence == [Evidence(.ok, "file secret.txt", "readable, not empty")])
         let blank = SecretReferenceInspection.inspectFileSecret(path: "blank.txt", field: "password", context: context)
-        #expect(blank.verdict == .misconfigured)
-        #expect(blank.evidence == [Evidence(.problem, "file blank.txt", "is empty")])
+        // Empty counts as absent, as the run treats it (an empty variable counts as unset, too).
+        #expect(blank.verdict == .unavailable)
+        #expect(blank.evidence == [Evidence(.missing, "file blank.txt", "is empty")])
         #expect(blank.hint == "Write the password to blank.txt.")
         let missing = SecretReferenceInspection.inspectFileSecret(path: "gone.txt", field: "password", context: context)
         #expect(missing.verdict == .unavailable)

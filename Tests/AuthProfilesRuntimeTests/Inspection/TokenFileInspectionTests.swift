@@ -52,7 +52,6 @@ import Testing
         ("not a token at all", "is not a JWT (expected three base64url parts: header.payload.signature)"),
         ("a.b", "is not a JWT (expected three base64url parts: header.payload.signature)"),
         ("bm90anNvbg.bm90anNvbg.c2ln", "is not a JWT (its header or payload is not a JSON object)"),
-        ("  \n", "is empty"),
     ])
     func malformedContentIsMisconfigured(content: String, detail: String) throws {
         try directory.write("token", content)
@@ -60,6 +59,15 @@ import Testing
         #expect(result.verdict == .misconfigured)
         #expect(result.detail("token file token") == detail)
         #expect(result.hint != nil)
+    }
+
+    @Test func emptyFileIsUnavailableAsTheRunTreatsIt() throws {
+        // WorkloadIdentityCredential reports an empty token file as unavailable; the dry run agrees.
+        try directory.write("token", "  \n")
+        let result = TokenFileInspection.inspect(path: "token", context: directory.context(now: now))
+        #expect(result.verdict == .unavailable)
+        #expect(result.detail("token file token") == "is empty")
+        #expect(result.hint == "Check what writes token; it should hold a JWT.")
     }
 
     @Test func missingFileIsUnavailable() {

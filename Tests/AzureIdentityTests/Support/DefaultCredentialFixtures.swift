@@ -32,6 +32,7 @@ struct DefaultCredentialHarness {
         configure(&settings)
         var options = env.options(
             environment: tools.environment(["FAKE_MODE": mode, "FAKE_TOKEN": FakeDeveloperTools.token])
+                .merging(FakeDeveloperTools.expiring(anHourAfter: env.time.now())) { $1 }
                 .merging(environment) { $1 },
             timeSource: env.time
         )

@@ -37,7 +37,8 @@ enum FakeDeveloperTools {
             reauth)
                 echo "ERROR: fetching token: reauthentication required, run \`azd auth login --scope x\`" >&2
                 exit 1 ;;
-            *) printf '{"token": "%s", "expiresOn": "2031-02-03T04:05:06.123456789Z"}\n' "$FAKE_TOKEN" ;;
+            *) printf '{"token": "%s", "expiresOn": "%s"}\n' "$FAKE_TOKEN" \
+                "${FAKE_EXPIRES_ON_RFC3339:-2031-02-03T04:05:06.123456789Z}" ;;
             esac
             """#
 
@@ -50,7 +51,7 @@ enum FakeDeveloperTools {
             no-module) echo "Write-Error: NoAzAccountModule" >&2; exit 3 ;;
             *)
                 echo "WARNING: Upcoming breaking changes in the cmdlet 'Get-AzAccessToken'"
-                printf '{"Token":"%s","ExpiresOn":1927000000}\n' "$FAKE_TOKEN" ;;
+                printf '{"Token":"%s","ExpiresOn":%s}\n' "$FAKE_TOKEN" "${FAKE_EXPIRES_ON:-1927000000}" ;;
             esac
             """#
 
@@ -61,9 +62,24 @@ enum FakeDeveloperTools {
         try tools.install("pwsh", pwsh)
     }
 
-    /// Options whose environment runs the fakes in `mode`.
+    /// The moment the fakes run at: their expiries (2030-12-31 to 2031-02-03) are fixed, and a token lifetime must
+    /// be in the future and at most 366 days away (`TokenLifetime`), so the clock is set a month or two before them.
+    static let now = Date(timeIntervalSince1970: 1_922_313_600)  // 2030-12-01T00:00:00Z
+
+    /// Variables that make the fakes print an expiry an hour after `now` instead of their fixed dates, for tests
+    /// whose clock is the real one.
+    static func expiring(anHourAfter now: Date) -> [String: String] {
+        let expiry = now.addingTimeInterval(3600)
+        return [
+            "FAKE_EXPIRES_ON": String(Int(expiry.timeIntervalSince1970)),
+            "FAKE_EXPIRES_ON_RFC3339": ISO8601DateFormatter().string(from: expiry),
+        ]
+    }
+
+    /// Options whose environment runs the fakes in `mode`, on a clock set to ``now``.
     static func options(_ tools: FakeTools, mode: String = "ok", extra: [String: String] = [:]) -> CredentialOptions {
         CredentialOptions(
+            timeSource: ManualTimeSource(now: now),
             environment: tools.environment(["FAKE_MODE": mode, "FAKE_TOKEN": token].merging(extra) { $1 })
         )
     }

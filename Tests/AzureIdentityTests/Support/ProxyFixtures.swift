@@ -4,7 +4,7 @@ import AzureIdentityTesting
 /// Gets one token from the fake with a client secret, through a transport configured from `HTTPS_PROXY` (and the
 /// fake's CA); shuts the transport down before returning.
 func tokenThroughProxy(_ env: FakeEnvironment, httpsProxy: String) async throws -> Result<AccessToken, any Error> {
-    var configuration = TransportConfiguration.fromEnvironment(["HTTPS_PROXY": httpsProxy])
+    var configuration = try TransportConfiguration.fromEnvironment(["HTTPS_PROXY": httpsProxy])
     configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]
     let transport = try AsyncHTTPClientTransport(configuration: configuration)
     let credential = try ClientSecretCredential(
@@ -21,7 +21,7 @@ func tokenThroughProxy(_ env: FakeEnvironment, httpsProxy: String) async throws 
 /// GETs the fake's OIDC metadata through a transport configured from `environment` (proxy variables) and the fake's
 /// CA; shuts the transport down before returning the status or the error.
 func metadataStatus(_ env: FakeEnvironment, environment: [String: String]) async throws -> Result<Int, any Error> {
-    var configuration = TransportConfiguration.fromEnvironment(environment)
+    var configuration = try TransportConfiguration.fromEnvironment(environment)
     configuration.additionalTrustRootsPEM = [env.fake.caCertificatePEM]
     let transport = try AsyncHTTPClientTransport(configuration: configuration)
     let url = "\(env.fake.authorityURL)/\(FakeEnvironment.tenant)/v2.0/.well-known/openid-configuration"

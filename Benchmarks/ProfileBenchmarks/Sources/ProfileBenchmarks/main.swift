@@ -2,18 +2,27 @@ import AuthProfiles
 import Foundation
 import Yams
 
-// Usage: ProfileBenchmarks [--runs N] [--profiles N] [--out DIR] [--only NAME] [--loop N] [--no-check]
+// Usage: ProfileBenchmarks [--runs N] [--profiles N] [--chain N] [--diagnostics N] [--out DIR] [--only NAME]
+//                          [--loop N] [--no-check]
 //   --profiles N  size of the large file (default 10000)
+//   --chain N     length of the `extends` chain of the extends-chain case (default 10000)
+//   --diagnostics N  diagnostics in the unknown-values case (default 100000, a 31 MB file)
+//   --width N     length of each wrong word in the unknown-values case (default 300)
+//   --references N   production profiles referring to each other in the production-references case (default 10000)
 //   --no-check    skip validating the generated files first (they are checked to be free of diagnostics)
 //   --out DIR   where the generated files are written (default /tmp/authprofile-bench)
 //   --only NAME run one case only: validate-yaml, validate-json, validate-small, parse-basic, parse-default,
-//               parse-basic-json, utf8, source-text
+//               parse-basic-json, utf8, source-text, extends-chain, unknown-values, production-references
 //   --loop N    with --only: run the case N times and print nothing else (for perf / callgrind)
 var runs = 7
 var outputDirectory = "/tmp/authprofile-bench"
 var only: String?
 var loop: Int?
 var profileCount = 10_000
+var chainLength = 10_000
+var diagnosticCount = 100_000
+var referenceCount = 10_000
+var width = 300
 var check = true
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
@@ -23,6 +32,10 @@ while let argument = arguments.next() {
     case "--only": only = arguments.next()
     case "--loop": loop = Int(arguments.next() ?? "")
     case "--profiles": profileCount = Int(arguments.next() ?? "") ?? profileCount
+    case "--chain": chainLength = Int(arguments.next() ?? "") ?? chainLength
+    case "--diagnostics": diagnosticCount = Int(arguments.next() ?? "") ?? diagnosticCount
+    case "--references": referenceCount = Int(arguments.next() ?? "") ?? referenceCount
+    case "--width": width = Int(arguments.next() ?? "") ?? width
     case "--no-check": check = false
     default: fatalError("unknown argument \(argument)")
     }
@@ -37,9 +50,16 @@ func generate(_ count: Int) -> (yaml: [UInt8], json: [UInt8]) {
 
 let big = generate(profileCount)
 let small = generate(100)
+// Files built to find super-linear work: each case must stay linear in its size (issue 9 item 7).
+let chain = Array(HostileFiles.extendsChain(profiles: chainLength).utf8)
+let unknownValues = Array(HostileFiles.unknownValues(diagnostics: diagnosticCount, width: width).utf8)
+let references = Array(HostileFiles.productionReferenceChain(profiles: referenceCount).utf8)
 try? FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
 for (name, bytes) in [("profiles-\(profileCount).yaml", big.yaml), ("profiles-\(profileCount).json", big.json),
-                      ("profiles-100.yaml", small.yaml), ("profiles-100.json", small.json)] {
+                      ("profiles-100.yaml", small.yaml), ("profiles-100.json", small.json),
+                      ("extends-chain-\(chainLength).yaml", chain),
+                      ("unknown-values-\(diagnosticCount).yaml", unknownValues),
+                      ("production-references-\(referenceCount).yaml", references)] {
     FileManager.default.createFile(atPath: "\(outputDirectory)/\(name)", contents: Data(bytes))
 }
 
@@ -51,6 +71,16 @@ for (name, bytes) in [("YAML", big.yaml), ("JSON", big.json), ("small YAML", sma
         fatalError("the generated \(name) file is not clean (\(result.diagnostics.count) diagnostics)")
     }
     precondition(result.graph?.profiles.count == (name == "small YAML" ? 100 : profileCount))
+}
+if check {
+    let chained = ProfileValidator().validate(bytes: chain, path: "chain")
+    guard chained.diagnostics.isEmpty, chained.graph?.profiles.count == chainLength else {
+        fatalError("the extends chain is not clean (\(chained.diagnostics.count) diagnostics)")
+    }
+    let unknown = ProfileValidator().validate(bytes: unknownValues, path: "unknown")
+    guard unknown.diagnostics.count == diagnosticCount else {
+        fatalError("the unknown-values file has \(unknown.diagnostics.count) diagnostics, not \(diagnosticCount)")
+    }
 }
 
 // MARK: Cases
@@ -79,6 +109,9 @@ let cases: [(name: String, body: () -> Void)] = [
     ("parse-basic-json", { parse(bigJSONText, .basic) }),
     ("utf8", { sink &+= String(validating: big.yaml, as: UTF8.self)?.utf8.count ?? 0 }),
     ("source-text", { sink &+= SourceText(path: "bench.yaml", text: bigText).lineCount }),
+    ("extends-chain", { validate(chain) }),
+    ("unknown-values", { validate(unknownValues) }),
+    ("production-references", { validate(references) }),
 ]
 
 if let only, let loop {
@@ -128,6 +161,8 @@ func ms(_ duration: Duration) -> String {
 }
 
 print("files: \(profileCount) profiles YAML \(big.yaml.count) bytes, JSON \(big.json.count) bytes; 100 profiles YAML \(small.yaml.count) bytes")
+print("hostile files: extends chain \(chain.count) bytes, unknown values \(unknownValues.count) bytes, "
+      + "production references \(references.count) bytes")
 print("load average at start: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")")
 print("runs: \(runs) after one warm-up (100-profile case: \(runs * 10)); median and min wall time, median thread CPU time")
 var results: [String: Summary] = [:]
@@ -140,6 +175,9 @@ let labels = [
     "parse-basic-json": "Parser(resolver: .basic).nextRoot(), JSON",
     "utf8": "String(validating:as: UTF8.self), YAML",
     "source-text": "SourceText(path:text:) line index, YAML",
+    "extends-chain": "validate(bytes:) extends chain of \(chainLength)",
+    "unknown-values": "validate(bytes:) \(diagnosticCount) did-you-mean diagnostics",
+    "production-references": "validate(bytes:) \(referenceCount) production references",
 ]
 for (name, body) in cases {
     if let only, only != name { continue }
