@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh --all [SECONDS]             fuzz every target in turn, SECONDS each (default 600), and print
 #                                               the results table of docs/fuzzing.md
 #   scripts/fuzz.sh --smoke [SECONDS]           every target for SECONDS (default 20), then --replay; for CI
-#   scripts/fuzz.sh --replay                    run every seed and regression once through its target
+#   scripts/fuzz.sh --replay                    run every seed and regression once through its target (except
+#                                               the regressions listed in Fuzz/known-open.txt)
 #   scripts/fuzz.sh --replay --target NAME FILE...   run NAME once on each FILE (FUZZ_TRACE=1 prints outcomes)
 #   scripts/fuzz.sh --list | --build-only
 #
@@ -24,7 +25,7 @@ scratch="${FUZZ_SCRATCH:-.build-fuzz}"
 response_targets=(token-endpoint managed-identity retry-after jwt-claims developer-tools azure-pipelines device-code)
 all_targets=(profile "${response_targets[@]}")
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 2; }
 
 build() {
     # libFuzzer + ASan instrumentation for the Swift code and the C code (libyaml, BoringSSL, NIO's shims).
@@ -62,27 +63,40 @@ export LSAN_OPTIONS="suppressions=$root/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPT
 # libFuzzer's handler prints the stack.
 export SWIFT_BACKTRACE=enable=no
 
-# replay TARGET FILE...: each file once; fails on a crash, a violation or a timeout.
+# replay TARGET FILE...: each file once; fails on a crash, a violation or a hang. The timeout is looser than when
+# fuzzing: the profile regressions are thousands of profiles, and on main the largest took 15 s under ASan on a
+# shared 2-core machine (issue 9 item 7); their own time bounds are in FuzzRegressionTests.
 replay() {
     local target=$1
     shift
     [ $# -gt 0 ] || return 0
-    FUZZ_TARGET="$target" "$(binary_for "$target")" -rss_limit_mb=4096 -timeout=10 $(leak_flags_for "$target") "$@"
+    FUZZ_TARGET="$target" "$(binary_for "$target")" -rss_limit_mb=4096 -timeout=60 $(leak_flags_for "$target") "$@"
 }
 
-# replay_all: every committed seed and regression of every target.
+# known_open FILE: whether FILE's first word (before '-') is listed in Fuzz/known-open.txt (a fix not merged yet).
+known_open() {
+    local word
+    word="$(basename "$1")"
+    word="${word%%-*}"
+    grep -qE "^${word}[[:space:]]" Fuzz/known-open.txt 2>/dev/null
+}
+
+# replay_all: every committed seed and regression of every target, except the known-open regressions.
 replay_all() {
-    local target dir file log status=0
+    local target dir file log status=0 skipped
     for target in "${all_targets[@]}"; do
         files=()
+        skipped=0
         for dir in "$(seeds_for "$target")" "$(regressions_for "$target")"; do
             [ -d "$dir" ] || continue
-            while IFS= read -r -d '' file; do files+=("$file"); done \
-                < <(find "$dir" -maxdepth 1 -type f ! -name README.md -print0 | sort -z)
+            while IFS= read -r -d '' file; do
+                if [[ $dir == */regressions* ]] && known_open "$file"; then skipped=$((skipped + 1)); continue; fi
+                files+=("$file")
+            done < <(find "$dir" -maxdepth 1 -type f ! -name README.md -print0 | sort -z)
         done
         log="$(mktemp)"
         if replay "$target" "${files[@]}" >"$log" 2>&1; then
-            echo "fuzz: $target: ${#files[@]} committed inputs replayed, no finding" >&2
+            echo "fuzz: $target: ${#files[@]} committed inputs replayed, no finding; $skipped known open" >&2
         else
             echo "fuzz: $target failed on a committed input:" >&2
             tail -40 "$log" >&2

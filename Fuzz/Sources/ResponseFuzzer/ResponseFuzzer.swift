@@ -30,6 +30,7 @@ func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
 ) -> CInt
 
+/// The executable's `main`: checks `FUZZ_TARGET`, then runs libFuzzer's driver with the process's arguments.
 @_cdecl("ResponseFuzzer_main")
 public func responseFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     let name = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? ""

@@ -21,8 +21,10 @@ extension FuzzTarget {
             options = try Fixtures.options(
                 transport: transport,
                 clock: clock,
-                environment: ["SYSTEM_OIDCREQUESTURI": "https://dev.fuzz.invalid/org/project/_apis/distributedtask/hubs/"
-                    + "build/plans/0/jobs/0/oidctoken"]
+                environment: [
+                    "SYSTEM_OIDCREQUESTURI": "https://dev.fuzz.invalid/org/project/_apis/distributedtask/hubs/"
+                        + "build/plans/0/jobs/0/oidctoken"
+                ]
             )
             credential = try AzurePipelinesCredential(
                 tenantID: "7f6e5d4c-0000-4000-8000-000000000001",

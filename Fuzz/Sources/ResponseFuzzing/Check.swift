@@ -1,6 +1,7 @@
 import AuthProfileCLI
 import AzureIdentity
 import Foundation
+
 @testable import IdentitySupport
 
 /// What a caller may get back from a credential, whatever a server or tool sent.
@@ -74,7 +75,9 @@ enum Check {
     /// Throws when `text` holds a control or bidirectional character other than a line break.
     static func printable(_ text: String, what: String, context: String) throws {
         if text.unicodeScalars.contains(where: { $0 != "\n" && OutsideText.needsEscape($0) }) {
-            throw HarnessViolation("\(context): \(what) shows a control character unescaped (item 19): \(escaped(text))")
+            throw HarnessViolation(
+                "\(context): \(what) shows a control character unescaped (item 19): \(escaped(text))"
+            )
         }
     }
 

@@ -37,8 +37,10 @@ extension FuzzTarget {
             if !info.expiresOn.timeIntervalSince1970.isFinite {
                 throw HarnessViolation("\(context): the prompt was told the code expires at \(info.expiresOn) (item 2)")
             }
-            for (field, text) in [("message", info.message), ("user code", info.userCode),
-                                  ("verification URI", info.verificationURI)] {
+            for (field, text) in [
+                ("message", info.message), ("user code", info.userCode),
+                ("verification URI", info.verificationURI),
+            ] {
                 try Check.printable(text, what: "the prompt's \(field)", context: context)
             }
         }

@@ -1,5 +1,6 @@
-@testable import AzureIdentity
 import Foundation
+
+@testable import AzureIdentity
 
 /// The package's internal decoders, called directly (hence `@testable`): each must turn any bytes into a value
 /// or an error without trapping. What a caller finally gets is checked on the public path (``Check``), because a
@@ -31,8 +32,10 @@ enum InternalDecoders {
     /// The three tools' parsers, `ToolDates` on the first lines, and standard error's redaction.
     static func developerToolOutput(_ output: ProcessOutput, now: Date) {
         let utc = TimeZone(identifier: "UTC") ?? .current
-        for behaviour in [AzureCliCredential.behaviour(timeZone: utc), AzureDeveloperCliCredential.behaviour,
-                          AzurePowerShellCredential.behaviour] {
+        for behaviour in [
+            AzureCliCredential.behaviour(timeZone: utc), AzureDeveloperCliCredential.behaviour,
+            AzurePowerShellCredential.behaviour,
+        ] {
             _ = try? behaviour.parse(output, now)
             _ = behaviour.isNotInstalled(output) || behaviour.isNotLoggedIn(output)
         }
@@ -58,7 +61,9 @@ enum InternalDecoders {
             throw HarnessViolation("azure-pipelines: the fixed OIDC client could not be built: \(error)")
         }
         do {
-            _ = try client.parse(TransportResponse(status: response.status, headers: response.headers, body: response.body))
+            _ = try client.parse(
+                TransportResponse(status: response.status, headers: response.headers, body: response.body)
+            )
         } catch {
             try Check.error(error, context: "azure-pipelines OIDC answer")
         }

@@ -1,8 +1,9 @@
-@testable import AuthProfileCLI
 import AuthProfiles
-@testable import AuthProfilesRuntime
 import AzureIdentity
 import Foundation
+
+@testable import AuthProfileCLI
+@testable import AuthProfilesRuntime
 
 extension FuzzTarget {
     /// JWT claims as the package reads them without verifying a signature: the principal of an access token
@@ -42,8 +43,15 @@ enum JWTFixtures {
             // What `explain --live` prints (text and JSON): must not trap, whatever the claims.
             _ = LiveTraceRenderer.describe(principal)
             let attempt = LinkAttempt(
-                path: "fuzz/credential", kind: "managedIdentity", location: nil, depth: 0, outcome: .authenticated,
-                reason: nil, latency: .milliseconds(12), requests: 1, principal: principal
+                path: "fuzz/credential",
+                kind: "managedIdentity",
+                location: nil,
+                depth: 0,
+                outcome: .authenticated,
+                reason: nil,
+                latency: .milliseconds(12),
+                requests: 1,
+                principal: principal
             )
             _ = LiveTraceRenderer.text([attempt])
             _ = LiveTraceRenderer.json([attempt]).rendered()

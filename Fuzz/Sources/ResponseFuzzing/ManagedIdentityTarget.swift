@@ -27,8 +27,10 @@ extension FuzzTarget {
             if words.contains("client") {
                 .clientID("0d9e8f7a-0000-4000-8000-000000000003")
             } else if words.contains("resource") {
-                .resourceID("/subscriptions/0/resourceGroups/fuzz/providers/Microsoft.ManagedIdentity/"
-                    + "userAssignedIdentities/fuzz")
+                .resourceID(
+                    "/subscriptions/0/resourceGroups/fuzz/providers/Microsoft.ManagedIdentity/"
+                        + "userAssignedIdentities/fuzz"
+                )
             } else if words.contains("object") {
                 .objectID("0d9e8f7a-0000-4000-8000-000000000004")
             } else {
@@ -103,7 +105,8 @@ enum ManagedIdentityFixtures {
     private static let prepared: Result<Void, any Error> = Result {
         try FileManager.default.createDirectory(atPath: arcDirectory, withIntermediateDirectories: true)
         try Data("fuzz-arc-key".utf8).write(to: URL(fileURLWithPath: arcKeyFile), options: .atomic)
-        let jwt = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL29pZGMuZnV6ei5pbnZhbGlkIiwic3ViIjoic3lzdGVt"
+        let jwt =
+            "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL29pZGMuZnV6ei5pbnZhbGlkIiwic3ViIjoic3lzdGVt"
             + "OnNlcnZpY2VhY2NvdW50OmZ1enoiLCJhdWQiOiJhcGk6Ly9BenVyZUFEVG9rZW5FeGNoYW5nZSIsImV4cCI6MTc5NjA4NjgwMH0.c2ln"
         try Data(jwt.utf8).write(to: URL(fileURLWithPath: federatedTokenFile), options: .atomic)
     }

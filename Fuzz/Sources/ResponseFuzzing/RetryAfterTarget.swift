@@ -11,8 +11,12 @@ extension FuzzTarget {
         summary: "Retry-After / retry-after-ms / x-ms-retry-after-ms headers to the retry policy"
     ) { input in
         let headers = input.bytes.split(separator: newline).compactMap { line in
-            ScriptedResponse.header(String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line,
-                                           as: UTF8.self))
+            ScriptedResponse.header(
+                String(
+                    decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line,
+                    as: UTF8.self
+                )
+            )
         }
         let context = "retry-after"
         if let delay = InternalDecoders.serverDelay(headers: headers, now: FakeClock.start), delay < .zero {
@@ -27,7 +31,9 @@ extension FuzzTarget {
         let transport = ScriptedTransport([busy, busy, busy, ok])
         let retrying = RetryingTransport(base: transport, policy: RetryPolicy(jitter: false), timeSource: clock)
         do {
-            _ = try await retrying.send(TransportRequest(method: "POST", url: Fixtures.authority + "/t/oauth2/v2.0/token"))
+            _ = try await retrying.send(
+                TransportRequest(method: "POST", url: Fixtures.authority + "/t/oauth2/v2.0/token")
+            )
         } catch {
             try Check.error(error, context: context)
         }

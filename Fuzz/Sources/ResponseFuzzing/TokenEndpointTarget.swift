@@ -54,8 +54,13 @@ enum Fixtures {
         clock: FakeClock,
         authority: AuthorityHost? = nil,
         environment: [String: String] = [:],
-        processRunner: any ProcessRunner = ScriptedRunner(output: ProcessOutput(exitCode: 127, standardOutput: "",
-                                                                                  standardError: ""))
+        processRunner: any ProcessRunner = ScriptedRunner(
+            output: ProcessOutput(
+                exitCode: 127,
+                standardOutput: "",
+                standardError: ""
+            )
+        )
     ) throws -> CredentialOptions {
         CredentialOptions(
             authorityHost: try authority ?? AuthorityHost(Self.authority),
