@@ -1,5 +1,4 @@
 import AuthProfileCLI
-import Foundation
 import Testing
 
 /// The argument count is bounded before parsing (issue 9 item 18): swift-argument-parser removes every parsed
@@ -8,15 +7,12 @@ import Testing
     @Test func twentyThousandScopesAreAUsageErrorAtOnce() async {
         let arguments = ["token"] + Array(repeating: ["--scope", "https://storage.azure.com/.default"], count: 20_000)
             .flatMap { $0 } + ["--file", "no/such/file.yaml", "app"]
-        let clock = ContinuousClock()
-        var run: CLIRun?
-        let elapsed = await clock.measure { run = await CLIHarness.run(arguments) }
-        #expect(run?.status == ExitStatus.usage.rawValue)
-        #expect(run?.stderr == "error: too many arguments (40004); authprofile accepts at most 1000. "
+        // Refused before parsing: a parse error would name an option, and this message names only the count.
+        let run = await CLIHarness.run(arguments)
+        #expect(run.status == ExitStatus.usage.rawValue)
+        #expect(run.stderr == "error: too many arguments (40004); authprofile accepts at most 1000. "
             + "Give a directory instead of many files, or split the run.\n")
-        #expect(run?.stdout.isEmpty == true)
-        // Loose: the bound is checked before parsing; parsing these arguments took minutes in a debug build.
-        #expect(elapsed < .seconds(5))
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func theBoundCountsEveryCommandsArguments() async {

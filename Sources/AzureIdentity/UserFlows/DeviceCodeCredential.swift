@@ -115,15 +115,27 @@ public struct DeviceCodeCredential: TokenCredential {
     ) async throws -> Grant {
         let url = PublicClientSession.sibling(of: context.tokenEndpoint, "devicecode")
         let form = [("client_id", session.flow.clientID), ("scope", scopes.joined(separator: " "))]
-        let response = try await session.flow.client.transport.send(
-            TransportRequest(
-                method: "POST",
-                url: url,
-                headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded;charset=utf-8")],
-                body: Array(FormEncoding.encode(form).utf8),
-                timeout: session.flow.client.requestTimeout
-            )
+        let request = TransportRequest(
+            method: "POST",
+            url: url,
+            headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded;charset=utf-8")],
+            body: Array(FormEncoding.encode(form).utf8),
+            timeout: session.flow.client.requestTimeout
         )
+        let response: TransportResponse
+        do {
+            response = try await session.flow.client.transport.send(request)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            // Like every other request: the transport's failure becomes the credential's error, with the reason.
+            throw AzureIdentityError(
+                code: .transportFailed,
+                message: "\(name): the device code endpoint \(url) could not be reached: \(error)",
+                credentialName: name,
+                underlying: error
+            )
+        }
         guard response.status == 200 else {
             let entra = try? JSONDecoder().decode(EntraErrorResponse.self, from: Data(response.body))
             throw AzureIdentityError(
