@@ -94,7 +94,7 @@ struct DefaultAzureCredentialSelectionTests {
             )
             #expect(error.allLinksUnavailable)
             let text = error.description
-            #expect(text.hasPrefix("DefaultAzureCredential failed to get a token (6 credential(s) attempted):"))
+            #expect(text.hasPrefix("DefaultAzureCredential failed to get a token (6 of 6 credential(s) attempted):"))
             for fragment in [
                 "AZURE_CLIENT_SECRET", "tenantID is required", "IMDS at http://127.0.0.1:",
                 "Azure CLI could not be found",
@@ -134,8 +134,10 @@ struct DefaultAzureCredentialSelectionTests {
             let error = try #require(
                 await caught { try await credential.getToken(scopes: managementScope) } as? ChainError
             )
-            #expect(error.attempts.map(\.credentialName).last == "ManagedIdentityCredential")
-            #expect(error.attempts.last?.outcome == .failed)
+            // Every member is listed; those after the failure were not tried.
+            #expect(error.attempts.map(\.credentialName)[2] == "ManagedIdentityCredential")
+            #expect(error.attempts.map(\.outcome) == [.unavailable, .unavailable, .failed, .notTried, .notTried, .notTried])
+            #expect(error.attempts[3].reason == "link 3 stopped the chain")
             #expect(env.time.sleeps.count == 5, "the default five retries ran, without waiting for real")
             #expect(harness.tools.recordedArguments("az").isEmpty)
         }

@@ -182,13 +182,16 @@ import Testing
                 EnvironmentCredential(options: env.options(environment: [:])), bad, good,
             ])
             let error = try #require(await caught { try await chain.getToken(scopes: managementScope) } as? ChainError)
-            #expect(error.attempts.map(\.credentialName) == ["EnvironmentCredential", "ClientSecretCredential"])
-            #expect(error.attempts.map(\.outcome) == [.unavailable, .failed])
+            #expect(
+                error.attempts.map(\.credentialName)
+                    == ["EnvironmentCredential", "ClientSecretCredential", "ClientSecretCredential"])
+            #expect(error.attempts.map(\.outcome) == [.unavailable, .failed, .notTried])
             #expect((error.attempts[1].error as? AzureIdentityError)?.entraError?.errorCodes == [7000215])
             #expect(env.fake.tokenRequests.count == 1, "the chain stopped before the good credential")
             let text = error.description
             #expect(text.contains("EnvironmentCredential: unavailable"))
             #expect(text.contains("ClientSecretCredential: failed"))
+            #expect(text.contains("ClientSecretCredential: not tried: link 2 stopped the chain"))
             #expect(!text.contains("bad-secret-xyz"))
         }
     }
@@ -208,9 +211,9 @@ import Testing
             EnvironmentCredential(options: CredentialOptions(environment: [:])),
         ])
         let error = try #require(await caught { try await chain.getToken(scopes: managementScope) } as? ChainError)
-        #expect(error.attempts.map(\.outcome) == [.unavailable, .failed])
-        #expect(error.attempts.last?.credentialName == "ThrowingCredential")
-        #expect(error.attempts.last?.error is ThrowingCredential.Boom)
+        #expect(error.attempts.map(\.outcome) == [.unavailable, .failed, .notTried])
+        #expect(error.attempts[1].credentialName == "ThrowingCredential")
+        #expect(error.attempts[1].error is ThrowingCredential.Boom)
     }
 
     @Test func nestedChainsOfUnavailableLinksLetTheOuterChainContinue() async throws {
@@ -237,7 +240,7 @@ import Testing
                 await caught { try await ChainedTokenCredential([failing, good]).getToken(scopes: managementScope) }
                     as? ChainError
             )
-            #expect(error.attempts.map(\.outcome) == [.failed])
+            #expect(error.attempts.map(\.outcome) == [.failed, .notTried])
         }
     }
 

@@ -161,7 +161,7 @@ struct PermanentFailureTests {
             ),
         ])
         let error = try #require(await caught { try await chain.getToken(scopes: managementScope) } as? ChainError)
-        #expect(error.attempts.map(\.outcome) == [.failed])
+        #expect(error.attempts.map(\.outcome) == [.failed, .notTried])
         #expect(error.attempts.first?.reason.contains("IDENTITY_HEADER contains a control character") == true)
         #expect(never.count == 0, "the chain stopped at the misconfiguration")
     }

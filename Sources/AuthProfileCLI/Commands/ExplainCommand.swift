@@ -57,7 +57,7 @@ struct ExplainCommand: AsyncParsableCommand {
         if live {
             let credential = try ProfileCredential(entry: entry, options: ProfileRuntimeOptions(
                 environment: environment, workingDirectory: context.workingDirectory))
-            attempts = await credential.evaluate(for: TokenRequest(scopes: [scope])).attempts
+            attempts = try await credential.evaluate(for: TokenRequest(scopes: [scope])).attempts
         }
         switch format {
         case .text:

@@ -51,7 +51,7 @@ struct TokenCommand: AsyncParsableCommand {
             throw ExitWith(status: .usage)
         }
         let request = TokenRequest(scopes: scope, claims: claims, tenantID: tenant)
-        let evaluation = await credential.evaluate(for: request)
+        let evaluation = try await credential.evaluate(for: request)
         guard let token = evaluation.token else {
             let error = AuthProfileError(
                 .noToken, "profile '\(profile)' could not get a token; every link's outcome:", profile: profile,

@@ -1,4 +1,5 @@
 import AuthProfiles
+import AzureIdentity
 import IdentitySupport
 
 /// Why a profile could not be loaded or could not produce a token.

@@ -10,8 +10,8 @@ struct DefaultMembers: Sendable {
         /// The profile format's name (`azureCli`).
         let name: String
         let member: DefaultAzureCredentialMember
-        /// A failed developer tool lets the chain go on; a failed production credential stops it.
-        var continuesAfterFailure: Bool { member.isDeveloperCredential }
+        /// How the `default` link treats the member: DefaultAzureCredential's own policy for it.
+        var policy: ChainPolicy { member.chainPolicy }
     }
 
     static let names: [(String, DefaultAzureCredentialMember)] = [
@@ -94,48 +94,41 @@ extension ProfileEvaluator {
     func evaluateDefault(
         _ node: CredentialNode, settings: DefaultCredentialSettings, in scope: LinkScope, request: TokenRequest,
         depth: Int, deadlines: [Deadline], attempts: inout [LinkAttempt]
-    ) async -> Result {
+    ) async throws -> LinkResult {
         let selection: DefaultMembers
         switch DefaultMembers.resolve(settings, resolver: resolver) {
         case .success(let resolved): selection = resolved
         case .failure(let problem): return .failed(problem.message)
         }
-        var reasons: [String] = []
-        var allUnavailable = true
+        if selection.members.isEmpty { return .unavailable("every member is excluded") }
         // One limit for the whole `default` link, as its `timeout` (or the default link timeout) is the link's.
         let limit = limit(for: node, deadlines: deadlines)
-        for (position, member) in selection.members.enumerated() {
-            let path = "\(node.path)/\(member.name)"
-            let start = ContinuousClock.now
-            let (result, requests) = await runLeaf(key: path, limit: limit, request: request) {
-                () throws(ValueProblem) -> any TokenCredential in
-                try CredentialBinder(resolver: resolver, options: options, transport: transport)
-                    .bindDefaultMember(member, settings: settings, single: selection.single, node: node, in: scope)
-            }
-            attempts.append(LinkAttempt(path: path, kind: member.name, location: nil, depth: depth + 1,
-                                        outcome: .notTried, latency: ContinuousClock.now - start,
-                                        requests: requests))
-            record(result, at: attempts.count - 1, in: &attempts)
-            switch result {
-            case .token:
-                return result
-            case .unavailable(let reason):
-                reasons.append("\(member.name): unavailable: \(reason)")
-            case .failed(let reason):
-                reasons.append("\(member.name): failed: \(reason)")
-                allUnavailable = false
-                if !member.continuesAfterFailure {
-                    for skipped in selection.members[(position + 1)...] {
-                        attempts.append(LinkAttempt(
-                            path: "\(node.path)/\(skipped.name)", kind: skipped.name, location: nil, depth: depth + 1,
-                            outcome: .notTried, reason: "an earlier member failed", latency: .zero))
-                    }
-                    return .failed(reasons.joined(separator: "; "))
+        let members = selection.members
+        let conclusion = try await ChainEngine.run(
+            members.map { ChainEngine.Link(policy: $0.policy) },
+            clock: clock,
+            attempt: { index in
+                let member = members[index]
+                let path = "\(node.path)/\(member.name)"
+                let start = ContinuousClock.now
+                let (result, requests) = try await runLeaf(key: path, limit: limit, request: request) {
+                    () throws(ValueProblem) -> any TokenCredential in
+                    try CredentialBinder(resolver: resolver, options: options, transport: transport)
+                        .bindDefaultMember(member, settings: settings, single: selection.single, node: node, in: scope)
                 }
-            }
-        }
-        if selection.members.isEmpty { return .unavailable("every member is excluded") }
-        let summary = reasons.joined(separator: "; ")
-        return allUnavailable ? .unavailable(summary) : .failed(summary)
+                attempts.append(LinkAttempt(path: path, kind: member.name, location: nil, depth: depth + 1,
+                                            outcome: .notTried, latency: ContinuousClock.now - start,
+                                            requests: requests))
+                record(result, at: attempts.count - 1, in: &attempts)
+                return result
+            },
+            observe: { report in
+                guard report.outcome == .notTried else { return }
+                let member = members[report.index]
+                attempts.append(LinkAttempt(
+                    path: "\(node.path)/\(member.name)", kind: member.name, location: nil, depth: depth + 1,
+                    outcome: .notTried, reason: report.reason, latency: .zero))
+            })
+        return Self.result(of: conclusion) { members[$0].name }
     }
 }

@@ -39,9 +39,10 @@ public struct ProfileCredential: TokenCredential {
             reference: { name, _ in graph.profile(named: name).map { LinkScope(profile: $0, graph: graph) } })
     }
 
-    /// Runs the profile and reports every link, without throwing.
-    public func evaluate(for request: TokenRequest) async -> Evaluation {
-        var (token, attempts) = await token(for: request)
+    /// Runs the profile and reports every link; a profile that gives no token is not an error here.
+    /// - Throws: `CancellationError` when the calling task is cancelled, and nothing else.
+    public func evaluate(for request: TokenRequest) async throws(CancellationError) -> Evaluation {
+        var (token, attempts) = try await token(for: request)
         guard let token else { return Evaluation(token: nil, attempts: attempts) }
         let principal = TokenPrincipal(token: token.token)
         for index in attempts.indices where attempts[index].outcome == .authenticated {
@@ -51,17 +52,25 @@ public struct ProfileCredential: TokenCredential {
     }
 
     /// The token alone: the same walk without decoding the token's claims for a trace.
-    private func token(for request: TokenRequest) async -> (AccessToken?, [LinkAttempt]) {
+    private func token(for request: TokenRequest) async throws(CancellationError) -> (AccessToken?, [LinkAttempt]) {
         var attempts: [LinkAttempt] = []
-        let result = await evaluator.evaluate(
-            entry.profile.credential, in: entry.scope, request: request, depth: 0, deadlines: [],
-            attempts: &attempts)
-        if case .token(let token) = result { return (token, attempts) }
-        return (nil, attempts)
+        do {
+            let result = try await evaluator.evaluate(
+                entry.profile.credential, in: entry.scope, request: request, depth: 0, deadlines: [],
+                attempts: &attempts)
+            if case .token(let token) = result { return (token, attempts) }
+            return (nil, attempts)
+        } catch {
+            // The engine throws nothing but cancellation.
+            throw CancellationError()
+        }
     }
 
+    /// Returns the token of the first link that gives one.
+    /// - Throws: ``AuthProfileError`` (`noToken`) listing every link's outcome; `CancellationError` when the
+    ///   calling task is cancelled (no later link is tried).
     nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
-        let (token, attempts) = await token(for: request)
+        let (token, attempts) = try await token(for: request)
         if let token { return token }
         throw AuthProfileError(
             .noToken, "profile '\(profileName)' could not get a token; every link's outcome:",

@@ -10,23 +10,22 @@ import Synchronization
 /// profile reference) bound it; where the profile sets none, ``ProfileRuntimeOptions/defaultLinkTimeout`` and
 /// ``ProfileRuntimeOptions/defaultChainDeadline`` do, except for interactive links. A link cut short is
 /// unavailable, with a reason naming the bound that fired.
+///
+/// Chains and `default` links run on ``ChainEngine``, the loop `ChainedTokenCredential` and
+/// `DefaultAzureCredential` run on; a leaf runs through ``ChainEngine/run(_:for:limit:clock:)``. A cancelled caller
+/// gets `CancellationError`: no later link is tried and nothing is recorded as failed.
 final class ProfileEvaluator: Sendable {
-    enum Result: Sendable {
-        case token(AccessToken)
-        case unavailable(String)
-        case failed(String)
-    }
-
     let resolver: ValueResolver
     let options: ProfileRuntimeOptions
     let transport: (any HTTPTransport)?
     /// Finds the scope of a referenced profile.
     let reference: @Sendable (String, LinkScope) -> LinkScope?
     /// Each leaf's credential once bound, or its binding failure when that depends on the environment alone (so a
-    /// warm chain does not redo it). Binding happens under the lock: concurrent first calls share one credential
-    /// and so one token cache and one in-flight request.
+    /// warm chain does not redo it). Binding (which may read and decrypt a key file) happens outside the lock; the
+    /// first credential stored wins, so concurrent first calls still share one credential, one token cache and one
+    /// in-flight request.
     private let bindings = Mutex<[String: Swift.Result<any TokenCredential, ValueProblem>]>([:])
-    private let clock = ContinuousClock()
+    let clock = ContinuousClock()
 
     init(resolver: ValueResolver, options: ProfileRuntimeOptions, transport: (any HTTPTransport)?,
          reference: @escaping @Sendable (String, LinkScope) -> LinkScope?) {
@@ -39,30 +38,30 @@ final class ProfileEvaluator: Sendable {
     func evaluate(
         _ node: CredentialNode, in scope: LinkScope, request: TokenRequest, depth: Int,
         deadlines: [Deadline], attempts: inout [LinkAttempt]
-    ) async -> Result {
+    ) async throws -> LinkResult {
         let start = clock.now
         let index = attempts.count
         attempts.append(LinkAttempt(path: node.path, kind: node.kind.rawValue, location: node.location,
                                     depth: depth, outcome: .notTried, latency: .zero))
         var requests: Int?
-        let result: Result
+        let result: LinkResult
         switch node.settings {
         case .chain(let links, let chainDeadline):
-            result = await evaluateChain(node, links, chainDeadline: chainDeadline, in: scope, request: request,
+            result = try await evaluateChain(node, links, chainDeadline: chainDeadline, in: scope, request: request,
                                          depth: depth, deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
         case .profile(let name):
             if let target = reference(name, scope) {
-                result = await evaluate(target.profile.credential, in: target, request: request, depth: depth + 1,
+                result = try await evaluate(target.profile.credential, in: target, request: request, depth: depth + 1,
                                         deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
             } else {
                 result = .failed("profile '\(name)' is not defined")
             }
         case .default(let settings):
-            result = await evaluateDefault(node, settings: settings, in: scope, request: request, depth: depth,
+            result = try await evaluateDefault(node, settings: settings, in: scope, request: request, depth: depth,
                                            deadlines: deadlines, attempts: &attempts)
         default:
             let limit = limit(for: node, deadlines: deadlines)
-            (result, requests) = await runLeaf(key: node.path, limit: limit, request: request) {
+            (result, requests) = try await runLeaf(key: node.path, limit: limit, request: request) {
                 () throws(ValueProblem) -> any TokenCredential in
                 try CredentialBinder(resolver: resolver, options: options, transport: transport).bind(node, in: scope)
             }
@@ -73,30 +72,22 @@ final class ProfileEvaluator: Sendable {
         return result
     }
 
-    func record(_ result: Result, at index: Int, in attempts: inout [LinkAttempt]) {
-        switch result {
-        case .token:
-            // The principal is decoded by `ProfileCredential.evaluate(for:)` for traces: decoding the JWT on every
-            // call would cost far more than a cache hit.
-            attempts[index].outcome = .authenticated
-        case .unavailable(let reason):
-            attempts[index].outcome = .unavailable
-            attempts[index].reason = reason
-        case .failed(let reason):
-            attempts[index].outcome = .failed
-            attempts[index].reason = reason
-        }
+    func record(_ result: LinkResult, at index: Int, in attempts: inout [LinkAttempt]) {
+        // The principal is decoded by `ProfileCredential.evaluate(for:)` for traces: decoding the JWT on every call
+        // would cost far more than a cache hit.
+        attempts[index].outcome = result.outcome
+        attempts[index].reason = result.reason
     }
 
     private func evaluateChain(
         _ node: CredentialNode, _ links: [CredentialNode], chainDeadline: ProfileValue<Duration>?, in scope: LinkScope,
         request: TokenRequest, depth: Int, deadlines: [Deadline], attempts: inout [LinkAttempt]
-    ) async -> Result {
-        var deadlines = deadlines
+    ) async throws -> LinkResult {
+        var bounds = deadlines
         if let chainDeadline {
             switch resolver.resolve(chainDeadline, field: "deadline", parse: ProfileDuration.parse) {
             case .success(let (duration, _)):
-                deadlines.append(Deadline(
+                bounds.append(Deadline(
                     instant: clock.now + duration,
                     bound: "the deadline of \(ProfileDuration.format(duration)) set on \(node.path)", isDefault: false))
             case .failure(let problem):
@@ -104,51 +95,43 @@ final class ProfileEvaluator: Sendable {
             }
         } else if node.timeout == nil, let duration = options.defaultChainDeadline {
             // A chain with a `timeout` of its own has its bound already (see `ownTimeout(of:)`).
-            deadlines.append(Deadline(
+            bounds.append(Deadline(
                 instant: clock.now + duration,
                 bound: "the default chain deadline of \(ProfileDuration.format(duration)) for \(node.path) (set "
                     + "`deadline` to change it)",
                 isDefault: true))
         }
-        var reasons: [String] = []
-        var allUnavailable = true
-        var passed: (deadline: Deadline, after: Int)?
-        for (position, link) in links.enumerated() {
-            if let deadline = deadlines.earliest(binding: link), clock.now >= deadline.instant {
+        let deadlines = bounds
+        let conclusion = try await ChainEngine.run(
+            links.map { ChainEngine.Link(policy: ChainPolicy($0), deadline: deadlines.earliest(binding: $0)) },
+            clock: clock,
+            attempt: { index in
+                try await evaluate(links[index], in: scope, request: request, depth: depth + 1, deadlines: deadlines,
+                                   attempts: &attempts)
+            },
+            observe: { report in
+                guard report.outcome == .notTried else { return }
+                let link = links[report.index]
                 attempts.append(LinkAttempt(
                     path: link.path, kind: link.kind.rawValue, location: link.location, depth: depth + 1,
-                    outcome: .notTried, reason: "\(deadline.bound) passed", latency: .zero))
-                if passed == nil { passed = (deadline, position) }
-                continue
-            }
-            let result = await evaluate(link, in: scope, request: request, depth: depth + 1, deadlines: deadlines,
-                                        attempts: &attempts)
-            let action: ChainAction
-            switch result {
-            case .token:
-                return result
-            case .unavailable(let reason):
-                reasons.append("\(link.displayName): unavailable: \(reason)")
-                action = link.onUnavailable
-            case .failed(let reason):
-                reasons.append("\(link.displayName): failed: \(reason)")
-                allUnavailable = false
-                action = link.onFailed
-            }
-            if action == .stop {
-                for skipped in links[(position + 1)...] {
-                    attempts.append(LinkAttempt(
-                        path: skipped.path, kind: skipped.kind.rawValue, location: skipped.location, depth: depth + 1,
-                        outcome: .notTried, reason: "an earlier link stopped the chain", latency: .zero))
-                }
-                break
-            }
+                    outcome: .notTried, reason: report.reason, latency: .zero))
+            })
+        return Self.result(of: conclusion) { links[$0].displayName }
+    }
+
+    /// A chain's conclusion as the result of the link that holds it: the token, or every link's outcome in one
+    /// reason.
+    static func result(of conclusion: ChainEngine.Conclusion, name: (Int) -> String) -> LinkResult {
+        switch conclusion {
+        case .token(let token, _):
+            return .token(token)
+        case .noToken(let outcome, let reports):
+            let reason = reports.map { report in
+                let what = report.outcome == .notTried ? "not tried" : report.outcome.rawValue
+                return "\(name(report.index)): \(what): \(report.reason ?? "")"
+            }.joined(separator: "; ")
+            return outcome == .unavailable ? .unavailable(reason) : .failed(reason)
         }
-        if let passed {
-            reasons.insert("\(passed.deadline.bound) passed after \(passed.after) link(s)", at: 0)
-        }
-        let summary = reasons.joined(separator: "; ")
-        return allUnavailable ? .unavailable(summary) : .failed(summary)
     }
 
     /// A `timeout` written on a chain or a profile reference, as a deadline for everything inside it.
@@ -164,61 +147,49 @@ final class ProfileEvaluator: Sendable {
     /// Runs one bound credential under a time limit; binds it on first use and keeps it for later calls. Returns
     /// the outcome and how many HTTP requests the credential sent (0 with a token: a cache hit).
     func runLeaf(
-        key: String, limit: Deadline?, request: TokenRequest,
+        key: String, limit: ChainDeadline?, request: TokenRequest,
         bind: () throws(ValueProblem) -> any TokenCredential
-    ) async -> (Result, requests: Int) {
+    ) async throws -> (LinkResult, requests: Int) {
+        let credential: any TokenCredential
+        switch bound(key: key, bind: bind) {
+        case .success(let bound): credential = bound
+        case .failure(let problem):
+            let message = problem.hint.map { "\(problem.message) (\($0))" } ?? problem.message
+            return (problem.isMissing ? .unavailable(message) : .failed(message), 0)
+        }
         let counter = CountingTransport.Counter()
-        let result = await CountingTransport.$counter.withValue(counter) {
-            await runBound(key: key, limit: limit, request: request, bind: bind)
+        let result = try await CountingTransport.$counter.withValue(counter) {
+            try await ChainEngine.run(credential, for: request, limit: limit, clock: clock)
         }
         return (result, counter.value)
     }
 
-    private func runBound(
-        key: String, limit: Deadline?, request: TokenRequest,
-        bind: () throws(ValueProblem) -> any TokenCredential
-    ) async -> Result {
-        func failure(_ problem: ValueProblem) -> Result {
-            let message = problem.hint.map { "\(problem.message) (\($0))" } ?? problem.message
-            return problem.isMissing ? .unavailable(message) : .failed(message)
-        }
-        let bound: Swift.Result<any TokenCredential, ValueProblem> = bindings.withLock { bindings in
-            if let known = bindings[key] { return known }
-            do throws(ValueProblem) {
-                let credential = try bind()
-                bindings[key] = .success(credential)
-                return .success(credential)
-            } catch {
-                if error.isStable { bindings[key] = .failure(error) }
-                return .failure(error)
-            }
-        }
-        let credential: any TokenCredential
-        switch bound {
-        case .success(let bound): credential = bound
-        case .failure(let problem): return failure(problem)
-        }
-        do {
-            let token = try await TimeLimit.run(until: limit?.instant, clock: clock) {
-                try await credential.getToken(for: request)
-            }
-            guard let token else { return .unavailable("no answer within \(limit?.bound ?? "its time limit")") }
-            return .token(token)
-        } catch let error as AzureIdentityError {
-            return error.allowsChainToContinue ? .unavailable(error.message) : .failed(error.message)
-        } catch let error as ChainError {
-            let text = error.attempts.map(\.description).joined(separator: "; ")
-            return error.allLinksUnavailable ? .unavailable(text) : .failed(text)
-        } catch is CancellationError {
-            return .failed("cancelled")
+    /// The credential bound for `key`: the one stored by an earlier call, else a new one. Binding runs outside the
+    /// lock, so a slow binding (a key file to read and decrypt) never holds up another caller; when two first calls
+    /// race, both use the credential stored first.
+    private func bound(
+        key: String, bind: () throws(ValueProblem) -> any TokenCredential
+    ) -> Swift.Result<any TokenCredential, ValueProblem> {
+        if let known = bindings.withLock({ $0[key] }) { return known }
+        let made: Swift.Result<any TokenCredential, ValueProblem>
+        do throws(ValueProblem) {
+            made = .success(try bind())
         } catch {
-            return .failed("\(error)")
+            made = .failure(error)
+        }
+        return bindings.withLock { bindings in
+            if let known = bindings[key] { return known }
+            switch made {
+            case .success: bindings[key] = made
+            case .failure(let problem): if problem.isStable { bindings[key] = made }
+            }
+            return made
         }
     }
 
     /// The time limit of a link that runs a credential: the earliest of the enclosing deadlines that bind it and
     /// its own `timeout`, else (for a link that waits on no person) the default link timeout.
-    func limit(for node: CredentialNode, deadlines: [Deadline]) -> Deadline? {
+    func limit(for node: CredentialNode, deadlines: [Deadline]) -> ChainDeadline? {
         var candidates = deadlines
         if let timeout = node.timeout,
             case .success(let (duration, _)) = resolver.resolve(timeout, field: "timeout", parse: ProfileDuration.parse)

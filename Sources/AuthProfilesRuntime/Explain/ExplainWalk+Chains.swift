@@ -1,27 +1,32 @@
 import AuthProfiles
+import AzureIdentity
 
-/// One step of a chain as the dry run sees it: a link of a `chain`, or a member of a `default` link.
+/// One step of a chain as the dry run sees it: a link of a `chain`, or a member of a `default` link, with the
+/// policy the runtime's chain engine applies to it.
 struct ChainStep {
     var node: CredentialNode?
     var memberName: String?
-    var onUnavailable: ChainAction
-    var onFailed: ChainAction
+    var policy: ChainPolicy
 
     init(node: CredentialNode) {
         self.node = node
-        self.onUnavailable = node.onUnavailable
-        self.onFailed = node.onFailed
+        self.policy = ChainPolicy(node)
     }
 
-    init(member: String, continuesAfterFailure: Bool) {
-        self.memberName = member
-        self.onUnavailable = .next
-        self.onFailed = continuesAfterFailure ? .next : .stop
+    init(member: DefaultMembers.Member) {
+        self.memberName = member.name
+        self.policy = member.policy
+    }
+
+    /// What the chain does after `outcome`, in the words of the dry run.
+    func action(after outcome: LinkOutcome) -> String {
+        policy.continues(after: outcome) ? "next" : "stop"
     }
 }
 
 extension ExplainWalk {
-    /// Applies a chain's policy to its steps' expectations, as the evaluator would at run time.
+    /// Applies a chain's policy to its steps' expectations with the runtime's own policy function
+    /// (``ChainPolicy/continues(after:)``, through ``ChainStep/action(after:)``), as the chain engine would.
     func walkChain(
         _ steps: [ChainStep], in scope: LinkScope, depth: Int, reached: Bool,
         walkStep: ((ChainStep, Bool) -> Expectation)? = nil
@@ -43,21 +48,21 @@ extension ExplainWalk {
                 reachNext = false
             case .unknown(let inner):
                 contingent += inner.isEmpty ? [name] : inner
-                links[index].decision = "a token if it answers; if unavailable → \(step.onUnavailable.rawValue)"
-                if step.onUnavailable == .stop {
+                links[index].decision = "a token if it answers; if unavailable → \(step.action(after: .unavailable))"
+                if !step.policy.continues(after: .unavailable) {
                     result = .unknown(contingentOn: contingent)
                     reachNext = false
                 }
             case .unavailable:
-                links[index].decision = "unavailable → \(step.onUnavailable.rawValue)"
-                if step.onUnavailable == .stop {
+                links[index].decision = "unavailable → \(step.action(after: .unavailable))"
+                if !step.policy.continues(after: .unavailable) {
                     result = contingent.isEmpty ? .unavailable : .unknown(contingentOn: contingent)
                     reachNext = false
                 }
             case .failed:
                 allUnavailable = false
-                links[index].decision = "fails → \(step.onFailed.rawValue)"
-                if step.onFailed == .stop {
+                links[index].decision = "fails → \(step.action(after: .failed))"
+                if !step.policy.continues(after: .failed) {
                     result = contingent.isEmpty ? .failed : .unknown(contingentOn: contingent)
                     reachNext = false
                 }
@@ -82,9 +87,7 @@ extension ExplainWalk {
         implicitReads.formUnion(AmbientVariables.readByDefault)
         links[index].evidence = [Evidence(
             .note, "members", "\(selection.members.map(\.name).joined(separator: ", ")) (\(selection.selectedBy))")]
-        let steps = selection.members.map {
-            ChainStep(member: $0.name, continuesAfterFailure: $0.continuesAfterFailure)
-        }
+        let steps = selection.members.map(ChainStep.init(member:))
         return walkChain(steps, in: scope, depth: depth, reached: reached) { step, reachable in
             let name = step.memberName!
             let position = self.links.count

@@ -1,3 +1,5 @@
+import AzureIdentity
+
 /// What a dry run concludes about one link, without sending a request or starting a process.
 public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
     /// Every input the link needs is present and checks out; it would try to authenticate.
@@ -11,7 +13,9 @@ public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
     /// Only a request or a process could tell (for example whether an IMDS endpoint answers).
     case unknown
 
-    /// How the enclosing chain treats the verdict: a misconfigured link fails, an unavailable one is unavailable.
+    /// The outcome the runtime would report for the verdict, so the dry run applies the chain policy
+    /// (``ChainPolicy/continues(after:)``) to what it predicts: a misconfigured link fails, an unavailable one is
+    /// unavailable; `nil` when only running the link could tell. The one mapping from verdict to outcome.
     public var runtimeOutcome: LinkOutcome? {
         switch self {
         case .ready, .unknown: nil
@@ -19,16 +23,4 @@ public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
         case .misconfigured: .failed
         }
     }
-}
-
-/// What happened (or would happen) when a chain tried a link.
-public enum LinkOutcome: String, Sendable, Hashable, Codable {
-    /// The link got a token.
-    case authenticated
-    /// The link could not run here; by default the chain moves on.
-    case unavailable
-    /// The link ran and was refused, or is misconfigured; by default the chain stops.
-    case failed
-    /// The chain never reached the link.
-    case notTried
 }

@@ -73,37 +73,28 @@ public struct DefaultAzureCredential: TokenCredential {
 
     /// Returns the first token a member produces.
     nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
-        var attempts: [ChainError.Attempt] = []
-        for (member, built) in links {
-            do {
-                let token = try await built.get().getToken(for: request)
-                winner.set(member)
-                logger.info("DefaultAzureCredential: \(member) succeeded", metadata: ["scopes": "\(request.scopes)"])
-                return token
-            } catch let error as CancellationError {
-                throw error
-            } catch {
-                let unavailable =
-                    (error as? AzureIdentityError)?.allowsChainToContinue
-                    ?? (error as? ChainError)?.allLinksUnavailable ?? false
-                let continues = unavailable || member.isDeveloperCredential
-                let reason = (error as? AzureIdentityError)?.message ?? "\(error)"
-                attempts.append(
-                    ChainError.Attempt(
-                        credentialName: member.description,
-                        outcome: unavailable ? .unavailable : .failed,
-                        reason: reason,
-                        error: error
-                    )
-                )
+        let conclusion = try await ChainEngine.run(
+            links.map { ChainEngine.Link(policy: $0.member.chainPolicy) },
+            attempt: { index in
+                switch links[index].credential {
+                case .success(let credential): try await ChainEngine.run(credential, for: request, limit: nil)
+                case .failure(let error): LinkResult(error: error)
+                }
+            },
+            observe: { report in
                 logger.debug(
-                    "DefaultAzureCredential: \(member) \(unavailable ? "unavailable" : "failed")",
-                    metadata: ["reason": "\(reason)"]
-                )
-                if !continues { break }
-            }
+                    "DefaultAzureCredential: \(links[report.index].member) \(report.outcome)",
+                    metadata: report.reason.map { ["reason": "\($0)"] } ?? [:])
+            })
+        switch conclusion {
+        case .token(let token, let winner):
+            let member = links[winner].member
+            self.winner.set(member)
+            logger.info("DefaultAzureCredential: \(member) succeeded", metadata: ["scopes": "\(request.scopes)"])
+            return token
+        case .noToken(_, let reports):
+            throw ChainError(reports: reports, chainName: "DefaultAzureCredential") { links[$0].member.description }
         }
-        throw ChainError(attempts: attempts, chainName: "DefaultAzureCredential")
     }
 }
 

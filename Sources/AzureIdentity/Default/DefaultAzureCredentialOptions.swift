@@ -49,6 +49,11 @@ public struct DefaultAzureCredentialMember: Hashable, Sendable, CustomStringConv
     /// Whether this is a developer credential (any failure lets the chain continue) rather than a deployed one.
     public let isDeveloperCredential: Bool
 
+    /// How the chain treats this member: a developer credential never stops it (``ChainPolicy/alwaysContinue``);
+    /// a deployed one that tried and failed does (``ChainPolicy/standard``), so a misconfigured deployment is not
+    /// masked by a developer's `az login`. Profiles' `default` links and the dry run read the same property.
+    public var chainPolicy: ChainPolicy { isDeveloperCredential ? .alwaysContinue : .standard }
+
     /// `EnvironmentCredential`.
     public static let environment = Self(description: "EnvironmentCredential", isDeveloperCredential: false)
     /// `WorkloadIdentityCredential`.

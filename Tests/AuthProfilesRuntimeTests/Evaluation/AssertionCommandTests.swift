@@ -30,7 +30,7 @@ import Testing
             let credential = try AuthProfile.credential(
                 named: "signer", document: env.profiles(Self.profiles("make-assertion")),
                 options: env.options(["PATH": env.directory]))
-            let evaluation = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             let request = try #require(env.fake.tokenRequests.first)
             #expect(request.form["client_assertion"] == "header.api://AzureADTokenExchange.sig")
             #expect(request.form["client_assertion_type"] == "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
@@ -44,7 +44,7 @@ import Testing
             let missing = try AuthProfile.credential(
                 named: "signer", document: env.profiles(Self.profiles("no-such-signer")),
                 options: env.options(["PATH": env.directory]))
-            let unavailable = await missing.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let unavailable = try await missing.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(unavailable.attempts.first?.outcome == .unavailable)
             #expect(unavailable.attempts.first?.reason?.contains("'no-such-signer' was not found") == true)
 
@@ -52,7 +52,7 @@ import Testing
             let failing = try AuthProfile.credential(
                 named: "signer", document: env.profiles(Self.profiles("make-assertion")),
                 options: env.options(["PATH": env.directory]))
-            let failed = await failing.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let failed = try await failing.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(failed.attempts.first?.outcome == .failed)
             #expect(failed.attempts.first?.reason?.contains("exited with 3") == true)
             #expect(env.fake.tokenRequests.isEmpty)

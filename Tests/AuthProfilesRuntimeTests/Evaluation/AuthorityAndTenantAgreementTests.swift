@@ -70,7 +70,7 @@ import Testing
                 let environment = ["AUTHORITY": authority, "SECRET": FakeProfileEnvironment.secret, "PATH": ""]
                 let credential = try AuthProfile.credential(named: "app", document: profiles,
                                                             options: env.options(environment))
-                let evaluation = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+                let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
                 #expect(evaluation.token == nil, "\(authority)")
                 let reasons = evaluation.attempts.compactMap(\.reason).joined(separator: "\n")
                 #expect(reasons.contains("authority host"), "\(reasons)")
@@ -79,7 +79,7 @@ import Testing
             #expect(env.fake.requests.isEmpty, "the secret was never sent")
             let environment = ["AUTHORITY": env.fake.authorityURL, "SECRET": FakeProfileEnvironment.secret, "PATH": ""]
             let credential = try AuthProfile.credential(named: "app", document: profiles, options: env.options(environment))
-            let good = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let good = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(good.token != nil, "the same profile works with a well-formed authority")
         }
     }
@@ -103,19 +103,19 @@ import Testing
                 let environment = ["TENANT": tenant, "SECRET": FakeProfileEnvironment.secret, "PATH": ""]
                 let credential = try AuthProfile.credential(named: "app", document: profiles,
                                                             options: env.options(environment))
-                let evaluation = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+                let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
                 #expect(evaluation.token == nil, "tenant \(tenant)")
             }
             let environment = ["TENANT": FakeProfileEnvironment.tenant, "SECRET": FakeProfileEnvironment.secret,
                                "PATH": ""]
             let credential = try AuthProfile.credential(named: "app", document: profiles,
                                                         options: env.options(environment))
-            let requested = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope],
+            let requested = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope],
                                                                         tenantID: ".."))
             #expect(requested.token == nil)
             #expect(env.fake.requests.isEmpty, "no request named a '..' tenant")
             // The same profile works with a well-formed tenant: the refusals above were the tenant's.
-            let good = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let good = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(good.token != nil)
         }
     }

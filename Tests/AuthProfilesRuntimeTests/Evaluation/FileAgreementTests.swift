@@ -250,7 +250,7 @@ import Testing
     ) async throws -> LinkAttempt {
         let credential = try AuthProfile.credential(named: profile, document: profiles,
                                                     options: env.options(environment))
-        let evaluation = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+        let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
         return try #require(evaluation.attempts.last)
     }
 }

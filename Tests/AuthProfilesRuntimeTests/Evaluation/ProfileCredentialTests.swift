@@ -37,7 +37,7 @@ import Testing
         try await withFakeProfiles { env in
             let credential = try AuthProfile.credential(
                 named: "fallthrough", document: env.profiles(Self.chains), options: env.options(Self.environment))
-            let first = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let first = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             let token = try #require(first.token)
             #expect(first.attempts.map(\.outcome) == [.authenticated, .unavailable, .unavailable, .authenticated])
             #expect(first.attempts.map(\.displayName) == [
@@ -52,7 +52,7 @@ import Testing
             #expect(first.winner?.principal?.applicationID == FakeProfileEnvironment.clientID)
             #expect(first.attempts[3].location?.line == 17)
 
-            let second = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let second = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(second.token?.token == token.token)
             #expect(second.winner?.cacheHit == true, "the bound credential keeps its cache between calls")
             #expect(env.fake.tokenRequests.count == 1)
@@ -69,7 +69,7 @@ import Testing
             let failure = try #require(error)
             #expect(failure.code == .noToken)
             #expect(failure.attempts.map(\.outcome) == [.failed, .failed, .notTried])
-            #expect(failure.attempts[2].reason == "an earlier link stopped the chain")
+            #expect(failure.attempts[2].reason == "link 1 stopped the chain")
             let text = failure.description
             #expect(text.contains("stops/credential/links[0]:clientSecret (<memory>:"))
             #expect(text.contains("AADSTS7000215") || text.contains("invalid_client"))
@@ -82,7 +82,7 @@ import Testing
         try await withFakeProfiles { env in
             let credential = try AuthProfile.credential(
                 named: "nested", document: env.profiles(Self.chains), options: env.options(Self.environment))
-            let evaluation = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(evaluation.token != nil)
             #expect(evaluation.winner?.displayName == "fallthrough/credential/links[2]:clientSecret")
             let depths = evaluation.attempts.map(\.depth)

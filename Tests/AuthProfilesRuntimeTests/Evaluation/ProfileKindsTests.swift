@@ -47,7 +47,7 @@ import Testing
                                "IDENTITY_HEADER": env.fake.appServiceIdentityHeader, "PATH": ""]
             let credential = try AuthProfile.credential(
                 named: "deployed", document: env.profiles(Self.profiles), options: options(env, environment))
-            let evaluation = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(evaluation.winner?.displayName == "deployed/credential/links[0]:managedIdentity")
             #expect(evaluation.winner?.principal?.applicationID == Self.identityClientID)
         }
@@ -58,7 +58,7 @@ import Testing
             try register(env)
             let credential = try AuthProfile.credential(
                 named: "deployed", document: env.profiles(Self.profiles), options: options(env, ["PATH": ""]))
-            let evaluation = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(evaluation.attempts.map(\.outcome) == [.authenticated, .unavailable, .authenticated])
             #expect(evaluation.winner?.displayName == "deployed/credential/links[1]:clientCertificate")
             #expect(evaluation.winner?.principal?.applicationID == FakeProfileEnvironment.clientID)
@@ -77,7 +77,7 @@ import Testing
             ]
             let credential = try AuthProfile.credential(
                 named: "anything", document: env.profiles(Self.profiles), options: options(env, environment))
-            let evaluation = await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(evaluation.attempts.map(\.displayName) == [
                 "anything/credential:default", "anything/credential/environment:environment",
             ])
@@ -88,7 +88,7 @@ import Testing
             all["AZURE_CLIENT_SECRET"] = nil
             let every = try AuthProfile.credential(
                 named: "anything", document: env.profiles(Self.profiles), options: options(env, all))
-            let failed = await every.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            let failed = try await every.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(failed.token == nil)
             #expect(failed.attempts.dropFirst().map(\.kind) == [
                 "environment", "workloadIdentity", "managedIdentity", "azureCli", "azurePowerShell",
