@@ -22,6 +22,10 @@ public struct AuthProfileError: Error, Sendable, CustomStringConvertible {
         public static let missingLocation = Code("missingLocation")
         /// Every link was tried and none produced a token (see ``AuthProfileError/attempts``).
         public static let noToken = Code("noToken")
+        /// A variable the runtime reads is set but cannot be used, so no link could run: a proxy variable that
+        /// is not a usable proxy URL, or a CA file from `SSL_CERT_FILE`/`REQUESTS_CA_BUNDLE` that cannot be loaded.
+        /// The message names the variable, never a proxy password.
+        public static let invalidEnvironment = Code("invalidEnvironment")
     }
 
     /// The kind of problem.

@@ -80,19 +80,14 @@ public struct ProfileCredential: TokenCredential {
     private static func sharedTransport(
         for entry: ProfileCatalog.Entry, resolver: ValueResolver, options: ProfileRuntimeOptions
     ) throws(AuthProfileError) -> any HTTPTransport {
+        let configuration = try ProfileTransport.configuration(
+            for: entry.scope, resolver: resolver, environment: options.environment
+        ).get()
         do {
-            // A proxy variable that is set but unusable (issue 9 item 23) fails here, naming the variable.
-            var configuration = try TransportConfiguration.fromEnvironment(options.environment)
-            if let bundle = entry.scope.cloud?.caBundle,
-                case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle")
-            {
-                configuration.additionalTrustRootFiles.append(resolver.absolutePath(path))
-            }
             return try AsyncHTTPClientTransport.shared(for: configuration)
         } catch {
             throw AuthProfileError(
-                .invalidProfileFile, "profile '\(entry.profile.name)': \(error)", profile: entry.profile.name,
-                location: entry.scope.cloud?.location)
+                .invalidEnvironment, "profile '\(entry.profile.name)': \(error)", profile: entry.profile.name)
         }
     }
 }

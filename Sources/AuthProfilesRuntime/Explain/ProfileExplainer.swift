@@ -18,12 +18,25 @@ public struct ProfileExplainer: Sendable {
     public func explain(_ entry: ProfileCatalog.Entry) -> Explanation {
         let walk = ExplainWalk(context: context)
         let scope = entry.scope
-        let profileFacts = walk.profileFacts(scope)
+        var profileFacts = walk.profileFacts(scope)
         let outcome = walk.walk(entry.profile.credential, in: scope, depth: 0, reached: true)
         walk.blameProfile(entry.profile)
+        var conclusion = walk.conclusionWithReasons(outcome)
+        // What would stop every link before the first one runs: the transport settings, checked by the same
+        // function the run builds its transport with.
+        if case .failure(let error) = ProfileTransport.configuration(
+            for: scope, resolver: walk.resolver, environment: context.environment)
+        {
+            // A caBundle that cannot be loaded is already a fact of its own (``ExplainWalk/profileFacts(_:)``).
+            if error.code == .invalidEnvironment { profileFacts.append(Evidence(.problem, "environment", error.message)) }
+            conclusion = Conclusion(
+                result: .noToken, winner: nil, contingentOn: [],
+                summary: "no link would run: the HTTP transport cannot be set up (\(error.message))",
+                reasons: [])
+        }
         return Explanation(
             profile: entry.profile.name, location: entry.profile.location, description: entry.profile.description,
-            context: profileFacts, links: walk.links, conclusion: walk.conclusionWithReasons(outcome),
+            context: profileFacts, links: walk.links, conclusion: conclusion,
             ignoredVariables: AmbientVariables.ignored(
                 environment: context.environment, read: Set(walk.resolver.variablesRead).union(walk.implicitReads)),
             blame: walk.blame)
