@@ -52,7 +52,7 @@ struct ValidateCommand: ParsableCommand {
 }
 
 /// The output formats of `validate`.
-public enum DiagnosticFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+package enum DiagnosticFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
     case text, json, github, sarif
 
     var renderer: any DiagnosticRenderer {

@@ -5,20 +5,20 @@ import Foundation
 /// kubectl (client-go) rejects an `ExecCredential` whose `apiVersion` differs from the one in the kubeconfig's
 /// `exec.apiVersion`, and passes that version to the plugin in the `apiVersion` of the `ExecCredential` it puts
 /// in `KUBERNETES_EXEC_INFO`. `v1alpha1` was removed from Kubernetes in 1.24 and is not supported.
-public enum ExecCredentialVersion: String, CaseIterable, Sendable {
+package enum ExecCredentialVersion: String, CaseIterable, Sendable {
     /// `client.authentication.k8s.io/v1`, the default.
     case v1 = "client.authentication.k8s.io/v1"
     /// `client.authentication.k8s.io/v1beta1`.
     case v1beta1 = "client.authentication.k8s.io/v1beta1"
 
     /// The environment variable kubectl sets for exec plugins.
-    public static let environmentVariable = "KUBERNETES_EXEC_INFO"
+    package static let environmentVariable = "KUBERNETES_EXEC_INFO"
 
     /// The version `KUBERNETES_EXEC_INFO` asks for; ``v1`` when the variable is unset or empty.
     /// - Throws: ``TokenOutputError/malformedExecInfo(reason:)`` when the variable is not an `ExecCredential`
     ///   JSON object with a string `apiVersion`; ``TokenOutputError/unsupportedExecCredentialVersion(_:)`` for
     ///   any version other than `v1` and `v1beta1`.
-    public static func requested(by environment: [String: String]) throws -> ExecCredentialVersion {
+    package static func requested(by environment: [String: String]) throws -> ExecCredentialVersion {
         guard let text = environment[environmentVariable],
             !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         else { return .v1 }

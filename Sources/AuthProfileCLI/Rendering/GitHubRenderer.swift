@@ -3,11 +3,11 @@ import IdentitySupport
 
 /// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which show as
 /// annotations on the changed lines of a pull request.
-public struct GitHubRenderer: DiagnosticRenderer {
+package struct GitHubRenderer: DiagnosticRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
-    public func render(_ report: ValidationReport) -> String {
+    package func render(_ report: ValidationReport) -> String {
         var output = ""
         for diagnostic in report.diagnostics {
             let command = switch diagnostic.severity {

@@ -2,14 +2,14 @@ import AuthProfiles
 
 /// The versioned JSON report. Its shape is stable: fields are only ever added, and `version` changes
 /// if anything else does. It holds no secret values.
-public struct JSONRenderer: DiagnosticRenderer {
+package struct JSONRenderer: DiagnosticRenderer {
     /// The report format's version.
-    public static let reportVersion = 1
+    package static let reportVersion = 1
 
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
-    public func render(_ report: ValidationReport) -> String {
+    package func render(_ report: ValidationReport) -> String {
         let files: [JSONValue] = report.results.map { result in
             .object([
                 ("path", .string(result.source.path)),

@@ -1,11 +1,11 @@
 import AuthProfiles
 
 /// SARIF 2.1.0, the format code-scanning services ingest. One run, one rule per diagnostic code used.
-public struct SARIFRenderer: DiagnosticRenderer {
+package struct SARIFRenderer: DiagnosticRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
-    public func render(_ report: ValidationReport) -> String {
+    package func render(_ report: ValidationReport) -> String {
         let diagnostics = report.diagnostics
         let codes = Array(Set(diagnostics.map(\.code))).sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })

@@ -2,11 +2,11 @@ import AuthProfiles
 import IdentitySupport
 
 /// Compiler-style text: `file:line:col: error[CODE]: message`, the source line with a caret, the hint.
-public struct TextRenderer: DiagnosticRenderer {
+package struct TextRenderer: DiagnosticRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
-    public func render(_ report: ValidationReport) -> String {
+    package func render(_ report: ValidationReport) -> String {
         var output = ""
         for result in report.results {
             for diagnostic in result.diagnostics {
@@ -29,7 +29,7 @@ public struct TextRenderer: DiagnosticRenderer {
     /// The source line is the masked one (``SourceText/displayedLine(_:)``): a value in a secret's place, a value
     /// under an unknown key or anything that looks like a credential shows as `[redacted]`. The file name, like
     /// the rest, has its control characters escaped.
-    public func render(_ diagnostic: Diagnostic, source: SourceText) -> String {
+    package func render(_ diagnostic: Diagnostic, source: SourceText) -> String {
         let location = OutsideText.escapingControlCharacters(diagnostic.location.description)
         var output = "\(location): \(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: "
             + "\(diagnostic.message)\n"

@@ -3,7 +3,7 @@ import AzureIdentity
 import Foundation
 
 /// How `authprofile token` prints a token.
-public enum TokenOutputFormat: String, CaseIterable, Sendable {
+package enum TokenOutputFormat: String, CaseIterable, Sendable {
     /// The JSON object `az account get-access-token` prints, so scripts written for the Azure CLI can switch.
     case json
     /// The token alone, followed by a newline.
@@ -38,11 +38,11 @@ public enum TokenOutputFormat: String, CaseIterable, Sendable {
 /// ```
 /// The variables are not exported, so `eval "$(authprofile token PROFILE --scope S --format env)"` does not hand
 /// the token to every child process; `export AZURE_ACCESS_TOKEN` when a child needs it.
-public enum TokenOutput {
+package enum TokenOutput {
     /// The `env` format's variable holding the token.
-    public static let tokenVariable = "AZURE_ACCESS_TOKEN"
+    package static let tokenVariable = "AZURE_ACCESS_TOKEN"
     /// The `env` format's variable holding the expiry in POSIX seconds.
-    public static let expiresOnVariable = "AZURE_ACCESS_TOKEN_EXPIRES_ON"
+    package static let expiresOnVariable = "AZURE_ACCESS_TOKEN_EXPIRES_ON"
 
     /// Renders `token` in `format`.
     /// - Parameters:
@@ -51,7 +51,7 @@ public enum TokenOutput {
     /// - Throws: ``TokenOutputError`` when `KUBERNETES_EXEC_INFO` is malformed or asks for an unsupported
     ///   version, or when the token is empty, holds control characters or has an expiry outside the years 1970 to
     ///   9999. No error contains the token.
-    public static func render(
+    package static func render(
         _ token: AccessToken,
         format: TokenOutputFormat,
         environment: [String: String],

@@ -1,5 +1,5 @@
 /// Why ``TokenOutput`` could not render a token. No case ever holds the token.
-public enum TokenOutputError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum TokenOutputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `KUBERNETES_EXEC_INFO` is set but is not an `ExecCredential` JSON object with a string `apiVersion`.
     case malformedExecInfo(reason: String)
     /// `KUBERNETES_EXEC_INFO` asks for an `ExecCredential` version other than `v1` and `v1beta1`.
@@ -8,7 +8,7 @@ public enum TokenOutputError: Error, Equatable, Sendable, CustomStringConvertibl
     case unusableToken(reason: String)
 
     /// A one-line explanation for people.
-    public var description: String {
+    package var description: String {
         switch self {
         case .malformedExecInfo(let reason):
             return "\(ExecCredentialVersion.environmentVariable) cannot be read: \(reason). kubectl sets it to an "

@@ -1,36 +1,36 @@
 import AuthProfiles
 
 /// The results of validating a set of files, as every output format sees them.
-public struct ValidationReport: Sendable {
+package struct ValidationReport: Sendable {
     /// One result per file, in the order the files were found.
-    public let results: [ValidationResult]
+    package let results: [ValidationResult]
     /// Whether warnings fail the run.
-    public let strict: Bool
+    package let strict: Bool
 
     /// Creates a report.
-    public init(results: [ValidationResult], strict: Bool) {
+    package init(results: [ValidationResult], strict: Bool) {
         self.results = results
         self.strict = strict
     }
 
     /// Every diagnostic of every file, in file order, each file's sorted by location.
-    public var diagnostics: [Diagnostic] { results.flatMap(\.diagnostics) }
+    package var diagnostics: [Diagnostic] { results.flatMap(\.diagnostics) }
 
     /// How many diagnostics have a severity.
-    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+    package func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
 
     /// Whether the run fails: any error, or any warning under `--strict`.
-    public var fails: Bool { count(.error) > 0 || (strict && count(.warning) > 0) }
+    package var fails: Bool { count(.error) > 0 || (strict && count(.warning) > 0) }
 
     /// Whether some input could not be read at all.
-    public var hasUnreadableInput: Bool { diagnostics.contains { $0.code == .unreadableFile } }
+    package var hasUnreadableInput: Bool { diagnostics.contains { $0.code == .unreadableFile } }
 
     /// The number of profiles in the files that validated.
-    public var profileCount: Int { results.compactMap(\.graph).reduce(0) { $0 + $1.profiles.count } }
+    package var profileCount: Int { results.compactMap(\.graph).reduce(0) { $0 + $1.profiles.count } }
 }
 
 /// Turns a report into one output format.
-public protocol DiagnosticRenderer: Sendable {
+package protocol DiagnosticRenderer: Sendable {
     /// The whole output for the report.
     func render(_ report: ValidationReport) -> String
 }

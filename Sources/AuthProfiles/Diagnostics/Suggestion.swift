@@ -5,14 +5,14 @@
 /// skipped before anything is allocated, and the distance is computed in a band of width 2 × 3 + 1 that stops as
 /// soon as every entry of a row exceeds the best distance still useful. ``Budget`` caps how much of this one
 /// document asks for.
-public enum Suggestion {
+package enum Suggestion {
     /// No suggestion is ever more than this many edits away.
     static let maximumDistance = 3
     /// Words longer than this (in Unicode scalars) get no suggestion: no key, type or name is that long.
     static let maximumLength = 64
 
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let wordLength = word.unicodeScalars.prefix(maximumLength + 1).count
         guard wordLength > 0, wordLength <= maximumLength else { return nil }
         let lowered = Array(word.lowercased().unicodeScalars)

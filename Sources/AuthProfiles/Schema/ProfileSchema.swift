@@ -2,7 +2,7 @@
 /// validator uses. `schemas/authprofile.v1.schema.json` is this output; a test keeps them equal.
 public enum ProfileSchema {
     /// The schema as a JSON value.
-    public static var jsonSchema: JSONValue {
+    package static var jsonSchema: JSONValue {
         var definitions: [(String, JSONValue)] = [
             ("environmentBinding", .object([
                 ("type", "object"),

@@ -1,14 +1,14 @@
 /// `application/x-www-form-urlencoded` encoding and decoding.
-public enum FormEncoding {
+package enum FormEncoding {
     private static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
 
     /// Encodes fields in order.
-    public static func encode(_ fields: [(String, String)]) -> String {
+    package static func encode(_ fields: [(String, String)]) -> String {
         fields.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
     }
 
     /// Percent-encodes one component (space becomes `%20`).
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {
             if unreserved.contains(byte) {
@@ -21,7 +21,7 @@ public enum FormEncoding {
     }
 
     /// Decodes a body into ordered fields (`+` is a space).
-    public static func decode(_ body: String) -> [(String, String)] {
+    package static func decode(_ body: String) -> [(String, String)] {
         body.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = unescape(String(parts[0]))
@@ -31,7 +31,7 @@ public enum FormEncoding {
     }
 
     /// Reverses percent-encoding.
-    public static func unescape(_ text: String) -> String {
+    package static func unescape(_ text: String) -> String {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

@@ -7,18 +7,18 @@ import Logging
 /// policy's ``RetryPolicy/totalTimeout`` (each attempt's timeout is cut to the time left; a wait that would end
 /// after it is not taken). A timeout error says which of the two fired. Waiting and the total timeout go through
 /// the injected ``TimeSource`` so tests can make back-off instant.
-public struct RetryingTransport: HTTPTransport {
+package struct RetryingTransport: HTTPTransport {
     /// The transport doing the I/O.
-    public let base: any HTTPTransport
+    package let base: any HTTPTransport
     /// When to retry.
-    public let policy: RetryPolicy
+    package let policy: RetryPolicy
     /// Supplies `now` and `sleep`.
-    public let timeSource: any TimeSource
+    package let timeSource: any TimeSource
     /// Receives one debug line per retry (no bodies, no secrets).
-    public let logger: Logger
+    package let logger: Logger
 
     /// Creates a retrying transport.
-    public init(
+    package init(
         base: any HTTPTransport,
         policy: RetryPolicy = .default,
         timeSource: any TimeSource = SystemTimeSource(),
@@ -31,7 +31,7 @@ public struct RetryingTransport: HTTPTransport {
     }
 
     /// Sends the request, retrying as the policy allows. Returns the last response or throws the last error.
-    public func send(_ request: TransportRequest) async throws -> TransportResponse {
+    package func send(_ request: TransportRequest) async throws -> TransportResponse {
         let started = timeSource.now()
         func elapsed() -> Duration { .saturating(seconds: timeSource.now().timeIntervalSince(started)) }
         /// Whether waiting `delay` still leaves time for another attempt within the total timeout.
