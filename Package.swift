@@ -40,6 +40,8 @@ let package = Package(
         ),
         .target(
             name: "AuthProfiles",
+            // Also imports `CYaml`, the libyaml C target inside Yams that Yams does not export as a product
+            // (`internal import`, so it is no part of this module's interface): see YAMLComposer.swift.
             dependencies: ["IdentitySupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),

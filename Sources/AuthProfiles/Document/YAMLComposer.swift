@@ -3,7 +3,7 @@
 // without a new dependency. Using Yams's own copy keeps one libyaml in the binary (vendoring a second would clash
 // on symbols) and keeps its nesting limit. Yams's `Node` tree cost a third of the 10,000-profile benchmark, so the
 // loader reads libyaml's events itself. If a Yams release renamed the target, this file would be the one to change.
-import CYaml
+internal import CYaml
 
 /// What composing a byte buffer gave: no document, a failure that stops everything, or one document with the
 /// problems the inspection found (the tree is only decoded when there are none).

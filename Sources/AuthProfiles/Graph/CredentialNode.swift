@@ -35,7 +35,7 @@ public indirect enum CredentialSettings: Sendable {
     case clientSecret(clientID: ProfileValue<String>, secret: SecretReference)
     case clientCertificate(clientID: ProfileValue<String>, certificate: CertificateSettings)
     case clientAssertion(clientID: ProfileValue<String>, assertion: AssertionSource)
-    case onBehalfOf(clientID: ProfileValue<String>, userAssertion: SecretReference, client: ClientAuthentication)
+    case onBehalfOf(clientID: ProfileValue<String>, userAssertion: SecretReference, client: ClientAuthenticationSettings)
     case usernamePassword(clientID: ProfileValue<String>, username: ProfileValue<String>, password: SecretReference)
     case authorizationCode(
         clientID: ProfileValue<String>, code: SecretReference, redirectURI: ProfileValue<String>,
@@ -80,7 +80,7 @@ public enum CertificateFormat: String, Sendable, Hashable, Codable {
 }
 
 /// How an on-behalf-of application authenticates itself.
-public enum ClientAuthentication: Sendable, Hashable {
+public enum ClientAuthenticationSettings: Sendable, Hashable {
     case secret(SecretReference)
     case certificate(CertificateSettings)
     case assertion(AssertionSource)

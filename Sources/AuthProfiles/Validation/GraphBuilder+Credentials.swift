@@ -98,7 +98,7 @@ extension GraphBuilder {
             return .clientAssertion(clientID: clientID, assertion: source)
         case .onBehalfOf:
             guard let clientID = text("clientId"), let userAssertion = secret("userAssertion") else { return nil }
-            let client: ClientAuthentication
+            let client: ClientAuthenticationSettings
             if let reference = secret("clientSecret") {
                 client = .secret(reference)
             } else if let certificate = certificate(object) {

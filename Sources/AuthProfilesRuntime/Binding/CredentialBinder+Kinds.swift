@@ -130,7 +130,7 @@ extension CredentialBinder {
         }
     }
 
-    func authentication(_ client: AuthProfiles.ClientAuthentication) throws -> AzureIdentity.ClientAuthentication {
+    func authentication(_ client: ClientAuthenticationSettings) throws -> ClientAuthentication {
         switch client {
         case .secret(let reference):
             return .secret(try secret(reference, "clientSecret"))
