@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthProfilesTests",
-            dependencies: ["AuthProfiles"],
+            dependencies: ["AuthProfiles", "AzureIdentityTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import AuthProfileCLI
 import AzureIdentity
+import AzureIdentityTesting
 import Foundation
 import Testing
 
@@ -120,14 +121,15 @@ import Testing
         #expect(try render(.env, timeZone: Self.kolkata) == expected)
     }
 
-    @Test func envQuotesShellMetacharactersSafely() throws {
+    @Test func envQuotesShellMetacharactersSafely() async throws {
         let hostile = #"a'b $(echo pwned) `id` "q" \n; *"#
         let token = AccessToken(token: Secret(hostile), expiresOn: Self.expiresOn)
         let output = try render(.env, token: token)
         #expect(output.hasPrefix(#"AZURE_ACCESS_TOKEN='a'\''b $(echo pwned) `id` "q" \n; *'"#))
         // The shell reads back exactly the token and the expiry, running nothing.
         let script = #"eval "$1"; printf '%s|%s' "$AZURE_ACCESS_TOKEN" "$AZURE_ACCESS_TOKEN_EXPIRES_ON""#
-        #expect(try Self.shell(script, argument: output) == hostile + "|1700000000")
+        let printed = try await BlockingWork.run { try Self.shell(script, argument: output) }
+        #expect(printed == hostile + "|1700000000")
     }
 
     @Test func unprintableTokensAreRefusedWithoutShowingThem() {

@@ -1,4 +1,5 @@
 import AuthProfiles
+import AzureIdentityTesting
 import Foundation
 import Testing
 
@@ -51,11 +52,11 @@ struct SchemaAgreementTests {
     @Test(
         "Every example is valid under the JSON Schema",
         .enabled(if: pythonIsAvailable || requiresSchemaCheck, "python3 with jsonschema and PyYAML is not available"))
-    func examplesAreSchemaValid() throws {
+    func examplesAreSchemaValid() async throws {
         try Self.requirePython()
         let examples = ExamplesTests.allExamples
         try #require(!examples.isEmpty, "no examples found")
-        let verdicts = try Self.checkSchema(examples)
+        let verdicts = try await Self.checkSchema(examples)
         for path in examples {
             let verdict = verdicts[path]
             #expect(verdict == .valid, "\(path): \(verdict?.description ?? "no output")")
@@ -65,14 +66,14 @@ struct SchemaAgreementTests {
     @Test(
         "Structural fixtures are invalid and semantic fixtures valid under the JSON Schema",
         .enabled(if: pythonIsAvailable || requiresSchemaCheck, "python3 with jsonschema and PyYAML is not available"))
-    func fixturesAgreeWithValidator() throws {
+    func fixturesAgreeWithValidator() async throws {
         try Self.requirePython()
         let fixtures = Self.fixtures()
         try #require(!fixtures.isEmpty, "no fixtures found in \(Self.fixturesPath)")
         let structural = fixtures.filter { Self.structuralCodes.contains($0.code) }
         let semantic = fixtures.filter { Self.isSemantic($0.code) }
         try #require(!(structural.isEmpty && semantic.isEmpty), "no structural or semantic fixtures to check")
-        let verdicts = try Self.checkSchema((structural + semantic).map(\.path))
+        let verdicts = try await Self.checkSchema((structural + semantic).map(\.path))
         for fixture in structural {
             let verdict = verdicts[fixture.path]
             let isInvalid = verdict.map { if case .invalid = $0 { true } else { false } } ?? false
@@ -125,8 +126,9 @@ struct SchemaAgreementTests {
     }
 
     /// Runs `scripts/check-schema.py` over `paths` (relative to the package root) and parses its verdicts.
-    static func checkSchema(_ paths: [String]) throws -> [String: Verdict] {
-        let run = try runPython(["scripts/check-schema.py"] + paths)
+    static func checkSchema(_ paths: [String]) async throws -> [String: Verdict] {
+        // Off the cooperative pool: the check takes seconds, and waiting for it must not stall parallel tests.
+        let run = try await BlockingWork.run { try runPython(["scripts/check-schema.py"] + paths) }
         try #require(run.status == 0, "check-schema.py exited with \(run.status): \(run.standardError)")
         var verdicts: [String: Verdict] = [:]
         for line in run.standardOutput.split(separator: "\n").map(String.init) {

@@ -110,7 +110,9 @@ import Testing
             let directory = try TemporaryDirectory()
             defer { directory.remove() }
             let encrypted = try #require(
-                try encryptWithOpenSSL(privateKeyPEM: certificate.privateKeyPEM, password: "pem-pass", in: directory)
+                try await BlockingWork.run {
+                    try encryptWithOpenSSL(privateKeyPEM: certificate.privateKeyPEM, password: "pem-pass", in: directory)
+                }
             )
             #expect(encrypted.contains("ENCRYPTED PRIVATE KEY"))
             let loaded = try ClientCertificate(

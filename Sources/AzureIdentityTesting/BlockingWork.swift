@@ -1,0 +1,18 @@
+import Foundation
+
+/// Runs blocking work (waiting for a child process, reading a pipe to its end) on a thread of its own, so it never
+/// occupies one of Swift concurrency's few cooperative threads.
+///
+/// A test that waits synchronously holds a cooperative thread for as long as it waits; on a 2-core machine there
+/// are two, so two such waits in a parallel test run stall every other test — and their time bounds then fire.
+public enum BlockingWork {
+    /// The result of `body`, run on a new thread; the caller is suspended, not blocked, meanwhile.
+    public static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result { try body() })
+            }
+            thread.start()
+        }
+    }
+}
