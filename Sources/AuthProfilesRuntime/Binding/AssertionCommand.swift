@@ -1,5 +1,6 @@
 import AzureIdentity
 import Foundation
+import IdentitySupport
 
 /// A client assertion produced by a command (`assertion: {command: [...]}`): run as argv, never through a shell;
 /// its standard output, trimmed, is the assertion.
@@ -12,7 +13,7 @@ struct AssertionCommand: Sendable {
         let options = options
         return {
             guard let name = argv.first,
-                let executable = ExecutableLookup.resolve(name, path: options.environment["PATH"])
+                let executable = ExecutableLookup.resolve(name, path: EnvironmentVariables(options.environment)["PATH"])
             else {
                 throw AzureIdentityError(
                     code: .credentialUnavailable,

@@ -12,7 +12,7 @@ extension CredentialBinder {
         case .workloadIdentity(let clientID, let tokenFile):
             return try WorkloadIdentityCredential(
                 tenantID: try tenant(for: node, in: scope, required: false),
-                clientID: try text(clientID, "clientId"), tokenFilePath: try path(tokenFile, "tokenFile"),
+                clientID: try text(clientID, "clientId"), tokenFilePath: try path(tokenFile, "tokenFile", what: "token file"),
                 options: options)
         case .managedIdentity(let selector):
             var managed = self.options.managedIdentity
@@ -106,9 +106,9 @@ extension CredentialBinder {
     }
 
     func load(_ certificate: CertificateSettings) throws -> ClientCertificate {
-        let file = try path(certificate.path, "certificate.path")
+        let file = try path(certificate.path, "certificate.path", what: "certificate file")
         let keyFile = try certificate.keyPath.map { value throws(ValueProblem) in
-            try path(value, "certificate.keyPath")
+            try path(value, "certificate.keyPath", what: "key file")
         }
         let password = try certificate.password.map { reference throws(ValueProblem) in
             try secret(reference, "certificatePassword")

@@ -78,7 +78,8 @@ public struct ProfileCatalog: Sendable {
                 if location.isRequired {
                     problems.append(AuthProfileError(
                         .missingLocation,
-                        "\(location.path) (from \(location.origin.rawValue)) does not exist"))
+                        "\(location.path) (from \(location.origin.rawValue)) does not exist"
+                            + (location.path.hasPrefix("~") ? " (~ is expanded only with HOME set, and not as ~user)" : "")))
                 }
                 continue
             }

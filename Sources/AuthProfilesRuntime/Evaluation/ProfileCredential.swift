@@ -74,10 +74,8 @@ public struct ProfileCredential: TokenCredential {
         do {
             // A proxy variable that is set but unusable (issue 9 item 23) fails here, naming the variable.
             var configuration = try TransportConfiguration.fromEnvironment(options.environment)
-            if let bundle = entry.scope.cloud?.caBundle,
-                case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle")
-            {
-                configuration.additionalTrustRootFiles.append(resolver.absolutePath(path))
+            if let bundle = try resolver.caBundlePath(in: entry.scope).get() {
+                configuration.additionalTrustRootFiles.append(bundle.path)
             }
             return try AsyncHTTPClientTransport.shared(for: configuration)
         } catch {

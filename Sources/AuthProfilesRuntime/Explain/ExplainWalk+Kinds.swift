@@ -70,19 +70,16 @@ extension ExplainWalk {
                 name = resolved
                 parts.append(result)
             }
-            implicitReads.formUnion(["PATH", "AZURE_CONFIG_DIR"])
             // As at run time: a subscription implies its tenant, and az refuses both together.
             parts.append(AzureCliInspection.inspect(tenantID: name == nil ? tenant : nil, subscription: name,
                                                     context: context))
             return .combine(parts)
         case .azureDeveloperCli:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
-            implicitReads.formUnion(["PATH", "AZD_CONFIG_DIR"])
             return .combine([tenantResult,
                              AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
         case .azurePowerShell:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
-            implicitReads.insert("PATH")
             return .combine([tenantResult, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
         case .azurePipelines(let clientID, let serviceConnectionID, let systemAccessToken):
             return .combine([tenant(for: node, in: scope, required: true).1,
@@ -97,37 +94,43 @@ extension ExplainWalk {
 
     /// A variable a credential reads by definition (not through a profile binding).
     func implicitVariable(_ name: String, field: String) -> InspectionResult {
-        implicitReads.insert(name)
-        guard context.value(name) != nil else {
+        present(context.value(name), name, field: field)
+    }
+
+    /// The evidence for a variable already read: set, or unset with how to fix it.
+    func present(_ value: String?, _ name: String, field: String) -> InspectionResult {
+        guard value != nil else {
             return InspectionResult(verdict: .unavailable, evidence: [Evidence(.missing, "env \(name)", "not set")],
                                     hint: "Set \(name) (\(field)).")
         }
         return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "env \(name)", "set")])
     }
 
-    /// EnvironmentCredential's rules: a tenant, a client id, and a secret, a certificate or a user and password.
+    /// EnvironmentCredential's rules: a tenant, a client id, and a secret, a certificate or a user and password,
+    /// read by the credential's own reader (``EnvironmentCredential/Configuration``) so that the dry run sees the
+    /// selection the run makes and records the variables the run reads.
     func inspectEnvironmentCredential() -> InspectionResult {
-        implicitReads.formUnion(AmbientVariables.readByEnvironmentCredential)
-        let ids = [implicitVariable("AZURE_TENANT_ID", field: "tenant"),
-                   implicitVariable("AZURE_CLIENT_ID", field: "client id")]
-        if context.value("AZURE_CLIENT_SECRET") != nil {
+        let configuration = EnvironmentCredential.Configuration(context.variables)
+        let ids = [present(configuration.tenantID, "AZURE_TENANT_ID", field: "tenant"),
+                   present(configuration.clientID, "AZURE_CLIENT_ID", field: "client id")]
+        switch configuration.selection {
+        case .secret?:
             return .combine(ids + [Evidence.result(.ok, "env AZURE_CLIENT_SECRET", "set (client secret)")])
-        }
-        if let path = context.value("AZURE_CLIENT_CERTIFICATE_PATH") {
-            let password = context.value("AZURE_CLIENT_CERTIFICATE_PASSWORD").map(Secret.init)
+        case .certificate(let path, let password, _)?:
             return .combine(ids + [
                 Evidence.result(.ok, "env AZURE_CLIENT_CERTIFICATE_PATH", "set: \(path)"),
                 CertificateInspection.inspect(path: path, password: password, context: context),
             ])
-        }
-        if context.value("AZURE_USERNAME") != nil, context.value("AZURE_PASSWORD") != nil {
+        case .usernamePassword?:
             return .combine(ids + [Evidence.result(.ok, "env AZURE_USERNAME, AZURE_PASSWORD", "set (user sign-in)")])
+        case nil:
+            return .combine(ids + [InspectionResult(
+                verdict: .unavailable,
+                evidence: [Evidence(.missing,
+                                    "env AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USERNAME",
+                                    "none set")],
+                hint: "Set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USERNAME and AZURE_PASSWORD.")])
         }
-        return .combine(ids + [InspectionResult(
-            verdict: .unavailable,
-            evidence: [Evidence(.missing, "env AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USERNAME",
-                                "none set")],
-            hint: "Set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USERNAME and AZURE_PASSWORD.")])
     }
 }
 

@@ -7,8 +7,9 @@ extension ExplainWalk {
     ///
     /// An endpoint named by the environment is taken as present (the platform sets the variables only where the
     /// endpoint exists); IMDS, the fallback, answers only on Azure machines and is never probed by a dry run.
+    /// The source is detected, and its variables checked, by the credential's own code over the walk's recording
+    /// environment, so the variables it reads are known from the reads themselves.
     func inspectManagedIdentity(selector: ManagedIdentitySelector?, node: CredentialNode?) -> InspectionResult {
-        implicitReads.formUnion(AmbientVariables.readByManagedIdentity)
         var parts: [InspectionResult] = []
         var workloadClientID: String?
         switch selector {
@@ -28,8 +29,18 @@ extension ExplainWalk {
             ]))
         }
         let source = ManagedIdentitySource.detect(
-            environment: context.environment, workloadClientID: workloadClientID,
+            environment: context.variables, workloadClientID: workloadClientID,
             imdsBaseURL: ManagedIdentityOptions.defaultIMDSBaseURL)
+        // A variable the run would refuse before sending anything (an endpoint that is not a URL, a header value
+        // with a line break) fails the link there; the dry run says so rather than calling it ready.
+        if let problem = ManagedIdentityCredential.configurationProblem(
+            source: source, environment: context.variables, imdsBaseURL: nil)
+        {
+            parts.append(InspectionResult(
+                verdict: .misconfigured, evidence: [Evidence(.problem, "source", problem.message)],
+                hint: "Fix the managed identity variables, or unset them where no managed identity is available."))
+            return .combine(parts)
+        }
         switch source.kind {
         case .workloadIdentity:
             parts.append(InspectionResult(verdict: .ready, evidence: [

@@ -41,7 +41,6 @@ extension ExplainWalk {
     func secret(_ reference: SecretReference, field: String) -> InspectionResult {
         switch reference {
         case .environment(let name):
-            _ = resolver.variable(name)
             return SecretReferenceInspection.inspectEnvironmentSecret(name: name, field: field, context: context)
         case .file(let path):
             return SecretReferenceInspection.inspectFileSecret(path: path, field: field, context: context)
@@ -102,7 +101,6 @@ extension ExplainWalk {
             return secret(reference, field: "client assertion")
         case .command(let argv):
             let name = argv.first ?? ""
-            implicitReads.insert("PATH")
             guard let found = ExecutableLookup.resolve(name, path: context.value("PATH")) else {
                 let absolute = name.contains("/")
                 return InspectionResult(

@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// Authenticates with a federated token file (Kubernetes workload identity).
 ///
 /// Tenant, client id and file come from the arguments or `AZURE_TENANT_ID`, `AZURE_CLIENT_ID` and
@@ -14,7 +16,7 @@ public struct WorkloadIdentityCredential: TokenCredential {
         tokenFilePath: String? = nil,
         options: CredentialOptions = CredentialOptions()
     ) throws {
-        let environment = options.environment
+        let environment = EnvironmentVariables(options.environment)
         func required(_ value: String?, _ variable: String, _ name: String) throws -> String {
             guard let value = value ?? environment[variable], !value.isEmpty else {
                 throw AzureIdentityError(

@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 import Logging
 
 /// Gets tokens for an Azure managed identity from whichever source the environment offers.
@@ -52,8 +53,8 @@ public struct ManagedIdentityCredential: TokenCredential {
         managedIdentity: ManagedIdentityOptions = ManagedIdentityOptions(),
         options: CredentialOptions = CredentialOptions()
     ) throws {
-        let environment = options.environment
-        let podIdentityHost = environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"].flatMap { $0.isEmpty ? nil : $0 }
+        let environment = EnvironmentVariables(options.environment)
+        let podIdentityHost = environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"]
         let identity = managedIdentity.identity
         let source = ManagedIdentitySource.detect(
             environment: environment,
@@ -75,7 +76,7 @@ public struct ManagedIdentityCredential: TokenCredential {
         self.timeSource = options.timeSource
         self.logger = options.logger
         self.requestTimeout = options.requestTimeout
-        self.sourceSecret = (environment["IDENTITY_HEADER"] ?? environment["MSI_SECRET"]).map(Secret.init)
+        self.sourceSecret = environment.first(of: Self.sourceSecretVariables).map { Secret($0.value) }
         self.configurationProblem = Self.configurationProblem(
             source: source,
             environment: environment,
