@@ -9,12 +9,12 @@
 package enum UserPath {
     /// `path` made absolute by the rules above.
     package static func resolve(
-        _ path: String, workingDirectory: String, environment: EnvironmentVariables
+        _ path: String, workingDirectory: String, environment variables: EnvironmentVariables
     ) throws(PathProblem) -> String {
         if path.hasPrefix("/") { return path }
         guard path.hasPrefix("~") else { return join(workingDirectory, path) }
         guard path == "~" || path.hasPrefix("~/") else { throw PathProblem(.otherUsersHome, path: path) }
-        guard let home = environment["HOME"] else { throw PathProblem(.homeUnset, path: path) }
+        guard let home = variables["HOME"] else { throw PathProblem(.homeUnset, path: path) }
         guard home.hasPrefix("/") else { throw PathProblem(.homeNotAbsolute, path: path) }
         let rest = path.dropFirst(path == "~" ? 1 : 2)
         return rest.isEmpty ? home : join(home, String(rest))

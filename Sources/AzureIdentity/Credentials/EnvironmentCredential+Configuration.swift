@@ -35,9 +35,9 @@ extension EnvironmentCredential {
         ]
 
         /// Reads every variable in ``variables``.
-        package init(_ environment: EnvironmentVariables) {
+        package init(_ variables: EnvironmentVariables) {
             var values: [String: String] = [:]
-            for name in Self.variables { values[name] = environment[name] }
+            for name in Self.variables { values[name] = variables[name] }
             additionallyAllowedTenants =
                 values["AZURE_ADDITIONALLY_ALLOWED_TENANTS"]?.split(separator: ";").map { String($0) } ?? []
             tenantID = values["AZURE_TENANT_ID"]

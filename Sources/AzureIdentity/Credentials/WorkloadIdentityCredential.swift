@@ -16,9 +16,9 @@ public struct WorkloadIdentityCredential: TokenCredential {
         tokenFilePath: String? = nil,
         options: CredentialOptions = CredentialOptions()
     ) throws {
-        let environment = EnvironmentVariables(options.environment)
+        let variables = EnvironmentVariables(options.environment)
         func required(_ value: String?, _ variable: String, _ name: String) throws -> String {
-            guard let value = value ?? environment[variable], !value.isEmpty else {
+            guard let value = value ?? variables[variable], !value.isEmpty else {
                 throw AzureIdentityError(
                     code: .credentialUnavailable,
                     message: "WorkloadIdentityCredential is unavailable: \(name) is required "

@@ -57,13 +57,13 @@ public struct ManagedIdentitySource: Sendable, Hashable, CustomStringConvertible
     /// ``detect(environment:workloadClientID:imdsBaseURL:arcAgentPath:fileExists:)`` over the package's one reader
     /// of variables, which the dry run passes so that it learns which variables the detection read.
     package static func detect(
-        environment: EnvironmentVariables,
+        environment variables: EnvironmentVariables,
         workloadClientID: String? = nil,
         imdsBaseURL: String,
         arcAgentPath: String = ManagedIdentityOptions.defaultArcAgentPath,
         fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
     ) -> ManagedIdentitySource {
-        func value(_ name: String) -> String? { environment[name] }
+        func value(_ name: String) -> String? { variables[name] }
         if (workloadClientID ?? value("AZURE_CLIENT_ID")) != nil, value("AZURE_TENANT_ID") != nil,
             value("AZURE_FEDERATED_TOKEN_FILE") != nil
         {

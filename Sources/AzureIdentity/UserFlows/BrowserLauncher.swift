@@ -7,8 +7,8 @@ package enum BrowserLauncher {
     /// What `BROWSER` names, read by the sign-in and by the dry run alike: `nil` when it is unset, empty or holds
     /// only `:` (then `xdg-open` is used); otherwise the words of its first entry, empty when that entry is blank
     /// (then there is no browser).
-    package static func browserWords(_ environment: EnvironmentVariables) -> [String]? {
-        guard let browser = environment["BROWSER"]?.split(separator: ":").first.map(String.init), !browser.isEmpty
+    package static func browserWords(_ variables: EnvironmentVariables) -> [String]? {
+        guard let browser = variables["BROWSER"]?.split(separator: ":").first.map(String.init), !browser.isEmpty
         else { return nil }
         return browser.split(whereSeparator: \.isWhitespace).map(String.init)
     }
