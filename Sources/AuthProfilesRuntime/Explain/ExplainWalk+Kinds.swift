@@ -58,9 +58,17 @@ extension ExplainWalk {
             result.evidence.append(Evidence(.note, "deviceCode", "needs a person to enter a code on another device"))
             return result
         case .interactiveBrowser(let settings):
-            return .combine([tenant(for: node, in: scope, required: false).1,
-                             value(settings.clientID, field: "clientId", node: node).1,
-                             BrowserInspection.inspect(context: context)])
+            var parts = [tenant(for: node, in: scope, required: false).1,
+                         value(settings.clientID, field: "clientId", node: node).1]
+            if let port = settings.port {
+                parts.append(typed(port, field: "port") { resolver.integer($0, field: "port") })
+            }
+            for (flag, field) in [(settings.brokerEnabled, "brokerEnabled"),
+                                  (settings.useDefaultBrokerAccount, "useDefaultBrokerAccount"),
+                                  (settings.legacyEnableMsaPassthrough, "legacyEnableMsaPassthrough")] {
+                parts.append(typed(flag, field: field) { resolver.flag($0, field: field) })
+            }
+            return .combine(parts + [BrowserInspection.inspect(context: context)])
         case .azureCli(let subscription):
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
             var name: String?
@@ -71,16 +79,18 @@ extension ExplainWalk {
                 parts.append(result)
             }
             // As at run time: a subscription implies its tenant, and az refuses both together.
+            parts.append(timeout(node))
             parts.append(AzureCliInspection.inspect(tenantID: name == nil ? tenant : nil, subscription: name,
                                                     context: context))
             return .combine(parts)
         case .azureDeveloperCli:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
-            return .combine([tenantResult,
+            return .combine([tenantResult, timeout(node),
                              AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
         case .azurePowerShell:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
-            return .combine([tenantResult, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
+            return .combine([tenantResult, timeout(node),
+                             AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
         case .azurePipelines(let clientID, let serviceConnectionID, let systemAccessToken):
             return .combine([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,

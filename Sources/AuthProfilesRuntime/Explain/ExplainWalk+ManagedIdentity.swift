@@ -76,6 +76,14 @@ extension ExplainWalk {
     func inspectDefaultMember(
         _ name: String, settings: DefaultCredentialSettings, node: CredentialNode, in scope: LinkScope, single: Bool
     ) -> InspectionResult {
+        // The run resolves `processTimeout` for every member before building it, so a variable it cannot read as a
+        // duration fails each member; the dry run says so for each too.
+        if let processTimeout = settings.processTimeout {
+            let result = typed(processTimeout, field: "processTimeout") {
+                resolver.duration($0, field: "processTimeout")
+            }
+            if result.verdict != .ready { return result }
+        }
         switch name {
         case "environment":
             return inspectEnvironmentCredential()

@@ -89,7 +89,41 @@ extension ExplainWalk {
         parts.append(CertificateInspection.inspect(
             path: path, keyPath: keyPath, format: settings.format, password: password,
             passwordUnresolved: passwordUnresolved, context: context))
+        parts.append(typed(settings.sendCertificateChain, field: "sendCertificateChain") {
+            resolver.flag($0, field: "sendCertificateChain")
+        })
         return InspectionResult.combine(parts)
+    }
+
+    /// A typed setting (a flag, a number, a duration) read by the run's own parser (``ValueResolver/flag(_:field:)``
+    /// and its siblings), so that a variable the run cannot use is reported here as it fails there. A value written
+    /// in the file was checked when the file was validated and adds no evidence.
+    func typed<Value>(
+        _ value: ProfileValue<Value>, field: String,
+        resolve: (ProfileValue<Value>) -> Result<(Value, ValueOrigin), ValueProblem>
+    ) -> InspectionResult {
+        guard let binding = value.binding else { return InspectionResult(verdict: .ready, evidence: []) }
+        let subject = "env \(binding.name)"
+        switch resolve(value) {
+        case .success((_, .environment)):
+            return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, subject, "set (\(field))")])
+        case .success:
+            return InspectionResult(verdict: .ready, evidence: [
+                Evidence(.note, subject, "not set; \(field) uses the profile's default"),
+            ])
+        case .failure(let problem):
+            return InspectionResult(
+                verdict: problem.isMissing ? .unavailable : .misconfigured,
+                evidence: [Evidence(problem.isMissing ? .missing : .problem, subject,
+                                    problem.isMissing ? "not set (\(field))" : problem.message)],
+                hint: problem.hint)
+        }
+    }
+
+    /// A link's `timeout`, for the kinds whose binder reads it (the developer tools' process timeout).
+    func timeout(_ node: CredentialNode) -> InspectionResult {
+        guard let timeout = node.timeout else { return InspectionResult(verdict: .ready, evidence: []) }
+        return typed(timeout, field: "timeout") { resolver.duration($0, field: "timeout") }
     }
 
     /// A client assertion source.
@@ -101,7 +135,10 @@ extension ExplainWalk {
             return secret(reference, field: "client assertion")
         case .command(let argv):
             let name = argv.first ?? ""
-            guard let found = ExecutableLookup.resolve(name, path: context.value("PATH")) else {
+            // Found as the run finds it (a relative program under the working directory, `~` from HOME).
+            guard let found = AssertionCommand.locate(
+                name, variables: context.variables, workingDirectory: context.workingDirectory)
+            else {
                 let absolute = name.contains("/")
                 return InspectionResult(
                     verdict: .unavailable,
