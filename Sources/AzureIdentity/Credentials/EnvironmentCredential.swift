@@ -33,7 +33,9 @@ public struct EnvironmentCredential: TokenCredential {
                 try ClientCertificateCredential(
                     tenantID: tenant,
                     clientID: client,
-                    certificatePath: path,
+                    certificatePath: try CredentialPath.resolve(
+                        path, what: "AZURE_CLIENT_CERTIFICATE_PATH", environment: options.environment,
+                        credentialName: "ClientCertificateCredential"),
                     password: password,
                     sendCertificateChain: sendChain,
                     options: options

@@ -30,7 +30,9 @@ public struct WorkloadIdentityCredential: TokenCredential {
         }
         let tenant = try required(tenantID, "AZURE_TENANT_ID", "tenantID")
         let client = try required(clientID, "AZURE_CLIENT_ID", "clientID")
-        let path = try required(tokenFilePath, "AZURE_FEDERATED_TOKEN_FILE", "tokenFilePath")
+        let path = try CredentialPath.resolve(
+            try required(tokenFilePath, "AZURE_FEDERATED_TOKEN_FILE", "tokenFilePath"), what: "token file",
+            environment: options.environment, credentialName: "WorkloadIdentityCredential")
         let file = FederatedTokenFile(path: path, timeSource: options.timeSource)
         self.inner = try ClientAssertionCredential(
             credentialName: "WorkloadIdentityCredential",

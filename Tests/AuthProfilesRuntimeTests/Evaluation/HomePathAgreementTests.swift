@@ -89,6 +89,59 @@ import Testing
         }
     }
 
+    /// Paths Azure Identity's own variables give (`AZURE_CLIENT_CERTIFICATE_PATH` for an `environment` link,
+    /// `AZURE_FEDERATED_TOKEN_FILE` for a managed identity link on workload identity) follow the same rule: the
+    /// credential expands `~` from the environment's HOME as the dry run does.
+    @Test func azureVariablesNamingAPathUnderHomeAgree() async throws {
+        try await withFakeProfiles { env in
+            let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "env app")
+            let issuer = FakeFederatedIssuer(issuer: "https://oidc.cluster.example/variables")
+            env.fake.register(issuer)
+            env.fake.register(FakeApplication(
+                clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
+                certificates: [certificate.certificate]))
+            env.fake.register(FakeApplication(
+                clientID: Self.federatedClientID, tenantID: FakeProfileEnvironment.tenant,
+                federatedCredentials: [FakeFederatedCredential(issuer: issuer.issuer, subject: Self.subject)]))
+            let (home, base) = try home(env)
+            try certificate.combinedPEM.write(toFile: home + "/app.pem", atomically: true, encoding: .utf8)
+            chmod(home + "/app.pem", 0o600)
+            try issuer.mintToken(subject: Self.subject)
+                .write(toFile: home + "/token", atomically: true, encoding: .utf8)
+            let profiles = env.profiles("""
+                  app:
+                    tenant: test
+                    credential: { type: environment }
+                  pod:
+                    tenant: test
+                    credential: { type: managedIdentity, clientId: \(Self.federatedClientID) }
+                """)
+            let cases: [(String, [String: String])] = [
+                ("app", ["AZURE_TENANT_ID": FakeProfileEnvironment.tenant,
+                         "AZURE_CLIENT_ID": FakeProfileEnvironment.clientID,
+                         "AZURE_CLIENT_CERTIFICATE_PATH": "~/app.pem"]),
+                ("pod", ["AZURE_TENANT_ID": FakeProfileEnvironment.tenant, "AZURE_FEDERATED_TOKEN_FILE": "~/token"]),
+            ]
+            for (name, variables) in cases {
+                let environment = base.merging(variables) { $1 }
+                let link = try dryRun(profiles, env, profile: name, environment: environment)
+                #expect(link.verdict == .ready, "\(name): \(link.evidence)")
+                let attempt = try await run(profiles, env, profile: name, environment: environment)
+                #expect(attempt.outcome == .authenticated, "\(name): \(attempt.reason ?? "")")
+
+                var homeless = environment
+                homeless["HOME"] = nil
+                let unset = try dryRun(profiles, env, profile: name, environment: homeless)
+                #expect(unset.verdict == .unavailable, "\(name): \(unset.evidence)")
+                #expect(unset.evidence.contains { $0.detail.contains("it starts with ~ and HOME is not set") })
+                let failed = try await run(profiles, env, profile: name, environment: homeless)
+                #expect(failed.outcome == .unavailable, "\(name): \(failed.reason ?? "")")
+                #expect(failed.reason?.contains("it starts with ~ and HOME is not set") == true,
+                        "\(name): \(failed.reason ?? "")")
+            }
+        }
+    }
+
     static func secretProfile(_ path: String) -> String {
         """
           app:
