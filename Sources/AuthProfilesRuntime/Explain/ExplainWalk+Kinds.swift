@@ -3,8 +3,26 @@ import AzureIdentity
 import Foundation
 
 extension ExplainWalk {
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    /// What a leaf link needs, part by part in the order the binder resolves them (``InspectionResult/inOrder(_:)``):
+    /// the run stops at the first setting that is absent or wrong, and the dry run's verdict is that setting's.
     func inspectLeaf(_ node: CredentialNode, in scope: LinkScope) -> InspectionResult {
+        // The binder resolves the cloud's authority host before anything of the link's own.
+        if let problem = authorityHostProblem(in: scope) { return problem }
+        return inspectLeafSettings(node, in: scope)
+    }
+
+    /// The cloud's authority host as the binder resolves it for every link, when it cannot be resolved.
+    func authorityHostProblem(in scope: LinkScope) -> InspectionResult? {
+        guard case .failure(let problem) = resolver.authorityHost(in: scope) else { return nil }
+        return InspectionResult(
+            verdict: problem.isMissing ? .unavailable : .misconfigured,
+            evidence: [Evidence(problem.isMissing ? .missing : .problem, "cloud \(scope.cloud?.name ?? "")",
+                                problem.message)],
+            hint: problem.hint)
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private func inspectLeafSettings(_ node: CredentialNode, in scope: LinkScope) -> InspectionResult {
         switch node.settings {
         case .environment:
             return inspectEnvironmentCredential()
@@ -15,20 +33,24 @@ extension ExplainWalk {
             let (path, pathResult) = value(tokenFile, field: "tokenFile", node: node)
             parts.append(pathResult)
             if let path { parts.append(TokenFileInspection.inspect(path: path, context: context)) }
-            return .combine(parts)
+            return .inOrder(parts)
         case .managedIdentity(let selector):
             return inspectManagedIdentity(selector: selector, node: node)
         case .clientSecret(let clientID, let secret):
-            return .combine([tenant(for: node, in: scope, required: true).1,
+            return .inOrder([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,
                              self.secret(secret, field: "client secret")])
         case .clientCertificate(let clientID, let certificate):
-            return .combine([tenant(for: node, in: scope, required: true).1,
+            return .inOrder([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,
                              self.certificate(certificate, node: node)])
         case .clientAssertion(let clientID, let source):
-            return .combine([tenant(for: node, in: scope, required: true).1,
-                             value(clientID, field: "clientId", node: node).1, assertion(source)])
+            // The binder reads an assertion reference (to see that it is there) before the tenant and client id;
+            // a command is looked up only when a token is asked for.
+            let assertionResult = assertion(source)
+            let ids = [tenant(for: node, in: scope, required: true).1, value(clientID, field: "clientId", node: node).1]
+            if case .command = source { return .inOrder(ids + [assertionResult]) }
+            return .inOrder([assertionResult] + ids)
         case .onBehalfOf(let clientID, let userAssertion, let client):
             let clientResult: InspectionResult
             switch client {
@@ -36,67 +58,74 @@ extension ExplainWalk {
             case .certificate(let settings): clientResult = certificate(settings, node: node)
             case .assertion(let source): clientResult = assertion(source)
             }
-            return .combine([tenant(for: node, in: scope, required: true).1,
+            return .inOrder([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,
                              secret(userAssertion, field: "user assertion"), clientResult])
         case .usernamePassword(let clientID, let username, let password):
-            var result = InspectionResult.combine([
+            var result = InspectionResult.inOrder([
                 tenant(for: node, in: scope, required: false).1, value(clientID, field: "clientId", node: node).1,
                 value(username, field: "username", node: node).1, secret(password, field: "password"),
             ])
             result.evidence.append(Evidence(.note, "usernamePassword", "fails for accounts that require MFA"))
             return result
         case .authorizationCode(let clientID, let code, let redirectURI, let clientSecret):
-            return .combine([tenant(for: node, in: scope, required: true).1,
+            return .inOrder([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,
-                             value(redirectURI, field: "redirectUri", node: node).1,
-                             secret(code, field: "authorization code")]
+                             secret(code, field: "authorization code"),
+                             value(redirectURI, field: "redirectUri", node: node).1]
                             + (clientSecret.map { [secret($0, field: "client secret")] } ?? []))
         case .deviceCode(let clientID):
-            var result = InspectionResult.combine([tenant(for: node, in: scope, required: false).1,
+            var result = InspectionResult.inOrder([tenant(for: node, in: scope, required: false).1,
                                                    value(clientID, field: "clientId", node: node).1])
             result.evidence.append(Evidence(.note, "deviceCode", "needs a person to enter a code on another device"))
             return result
         case .interactiveBrowser(let settings):
-            var parts = [tenant(for: node, in: scope, required: false).1,
-                         value(settings.clientID, field: "clientId", node: node).1]
+            // The binder reads the port first, then the tenant, client id and login hint, then the broker flags.
+            var parts: [InspectionResult] = []
             if let port = settings.port {
                 parts.append(typed(port, field: "port") { resolver.integer($0, field: "port") })
             }
+            parts += [tenant(for: node, in: scope, required: false).1,
+                      value(settings.clientID, field: "clientId", node: node).1]
+            if let loginHint = settings.loginHint { parts.append(value(loginHint, field: "loginHint", node: node).1) }
             for (flag, field) in [(settings.brokerEnabled, "brokerEnabled"),
                                   (settings.useDefaultBrokerAccount, "useDefaultBrokerAccount"),
                                   (settings.legacyEnableMsaPassthrough, "legacyEnableMsaPassthrough")] {
                 parts.append(typed(flag, field: field) { resolver.flag($0, field: field) })
             }
-            return .combine(parts + [BrowserInspection.inspect(context: context)])
+            return .inOrder(parts + [BrowserInspection.inspect(context: context)])
         case .azureCli(let subscription):
-            let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
+            // As at run time: a subscription implies its tenant (which is then not read), and az refuses both
+            // together.
             var name: String?
-            var parts = [tenantResult]
+            var tenant: String?
+            var parts: [InspectionResult] = []
             if let subscription {
                 let (resolved, result) = value(subscription, field: "subscription", node: node)
                 name = resolved
                 parts.append(result)
+            } else {
+                let (resolved, result) = self.tenant(for: node, in: scope, required: false)
+                tenant = resolved
+                parts.append(result)
             }
-            // As at run time: a subscription implies its tenant, and az refuses both together.
             parts.append(timeout(node))
-            parts.append(AzureCliInspection.inspect(tenantID: name == nil ? tenant : nil, subscription: name,
-                                                    context: context))
-            return .combine(parts)
+            parts.append(AzureCliInspection.inspect(tenantID: tenant, subscription: name, context: context))
+            return .inOrder(parts)
         case .azureDeveloperCli:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
-            return .combine([tenantResult, timeout(node),
+            return .inOrder([tenantResult, timeout(node),
                              AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
         case .azurePowerShell:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
-            return .combine([tenantResult, timeout(node),
+            return .inOrder([tenantResult, timeout(node),
                              AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
         case .azurePipelines(let clientID, let serviceConnectionID, let systemAccessToken):
-            return .combine([tenant(for: node, in: scope, required: true).1,
+            return .inOrder([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,
                              value(serviceConnectionID, field: "serviceConnectionId", node: node).1,
-                             implicitVariable("SYSTEM_OIDCREQUESTURI", field: "Azure Pipelines OIDC endpoint"),
-                             secret(systemAccessToken, field: "System.AccessToken")])
+                             secret(systemAccessToken, field: "System.AccessToken"),
+                             implicitVariable("SYSTEM_OIDCREQUESTURI", field: "Azure Pipelines OIDC endpoint")])
         case .default, .chain, .profile:
             return InspectionResult(verdict: .unknown, evidence: [])
         }
@@ -125,22 +154,36 @@ extension ExplainWalk {
                    present(configuration.clientID, "AZURE_CLIENT_ID", field: "client id")]
         switch configuration.selection {
         case .secret?:
-            return .combine(ids + [Evidence.result(.ok, "env AZURE_CLIENT_SECRET", "set (client secret)")])
+            return .inOrder(ids + [Evidence.result(.ok, "env AZURE_CLIENT_SECRET", "set (client secret)")])
         case .certificate(let path, let password, _)?:
-            return .combine(ids + [
+            return .inOrder(ids + [
                 Evidence.result(.ok, "env AZURE_CLIENT_CERTIFICATE_PATH", "set: \(path)"),
                 CertificateInspection.inspect(path: path, password: password, context: context),
             ])
         case .usernamePassword?:
-            return .combine(ids + [Evidence.result(.ok, "env AZURE_USERNAME, AZURE_PASSWORD", "set (user sign-in)")])
+            return .inOrder(ids + [Evidence.result(.ok, "env AZURE_USERNAME, AZURE_PASSWORD", "set (user sign-in)")])
         case nil:
-            return .combine(ids + [InspectionResult(
+            return .inOrder(ids + [InspectionResult(
                 verdict: .unavailable,
                 evidence: [Evidence(.missing,
                                     "env AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USERNAME",
                                     "none set")],
                 hint: "Set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USERNAME and AZURE_PASSWORD.")])
         }
+    }
+}
+
+extension InspectionResult {
+    /// The parts of one link in the order the binder resolves them, then the parts only a request or a process
+    /// meets: the first part that is unavailable or misconfigured decides the link's verdict, as the binder stops
+    /// at its first problem (an absent tenant makes the link unavailable even if a secret file after it is a FIFO);
+    /// else `unknown` when a part is; else `ready`. Every part's evidence is kept.
+    static func inOrder(_ parts: [InspectionResult]) -> InspectionResult {
+        let verdict = parts.first { $0.verdict == .unavailable || $0.verdict == .misconfigured }?.verdict
+            ?? (parts.contains { $0.verdict == .unknown } ? .unknown : .ready)
+        return InspectionResult(
+            verdict: verdict, evidence: parts.flatMap(\.evidence),
+            hint: parts.first { $0.verdict == verdict && $0.hint != nil }?.hint)
     }
 }
 

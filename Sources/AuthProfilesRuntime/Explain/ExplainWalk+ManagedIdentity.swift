@@ -39,7 +39,7 @@ extension ExplainWalk {
             parts.append(InspectionResult(
                 verdict: .misconfigured, evidence: [Evidence(.problem, "source", problem.message)],
                 hint: "Fix the managed identity variables, or unset them where no managed identity is available."))
-            return .combine(parts)
+            return .inOrder(parts)
         }
         switch source.kind {
         case .workloadIdentity:
@@ -69,15 +69,23 @@ extension ExplainWalk {
                 Evidence(.ok, "source", "\(source.kind) endpoint \(source.endpoint) (from \(variable))"),
             ]))
         }
-        return .combine(parts)
+        return .inOrder(parts)
     }
 
     /// One member of a `default` link, with DefaultAzureCredential's rules.
     func inspectDefaultMember(
         _ name: String, settings: DefaultCredentialSettings, node: CredentialNode, in scope: LinkScope, single: Bool
     ) -> InspectionResult {
-        // The run resolves `processTimeout` for every member before building it, so a variable it cannot read as a
-        // duration fails each member; the dry run says so for each too.
+        // The run resolves the cloud's authority host, the tenant and `processTimeout` for every member before
+        // building it, in that order, so a setting it cannot resolve stops each member; the dry run says so for
+        // each too.
+        if let problem = authorityHostProblem(in: scope) { return problem }
+        if case .failure(let problem) = resolver.tenantID(for: node, in: scope) {
+            return InspectionResult(
+                verdict: problem.isMissing ? .unavailable : .misconfigured,
+                evidence: [Evidence(problem.isMissing ? .missing : .problem, "tenant", problem.message)],
+                hint: problem.hint)
+        }
         if let processTimeout = settings.processTimeout {
             let result = typed(processTimeout, field: "processTimeout") {
                 resolver.duration($0, field: "processTimeout")
@@ -103,7 +111,7 @@ extension ExplainWalk {
             if let file = context.value("AZURE_FEDERATED_TOKEN_FILE") {
                 parts.append(TokenFileInspection.inspect(path: file, context: context))
             }
-            return .combine(parts)
+            return .inOrder(parts)
         case "managedIdentity":
             var result = inspectManagedIdentity(selector: settings.managedIdentity, node: node)
             if !single, result.verdict == .unknown {
@@ -112,13 +120,13 @@ extension ExplainWalk {
             return result
         case "azureCli":
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .combine([result, AzureCliInspection.inspect(tenantID: tenant, subscription: nil, context: context)])
+            return .inOrder([result, AzureCliInspection.inspect(tenantID: tenant, subscription: nil, context: context)])
         case "azurePowerShell":
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .combine([result, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([result, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
         default:
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .combine([result, AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([result, AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
         }
     }
 }

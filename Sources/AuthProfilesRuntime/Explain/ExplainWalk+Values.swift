@@ -68,13 +68,13 @@ extension ExplainWalk {
     func certificate(_ settings: CertificateSettings, node: CredentialNode) -> InspectionResult {
         let (path, pathResult) = value(settings.path, field: "certificate.path", node: node)
         var parts = [pathResult]
-        guard let path else { return InspectionResult.combine(parts) }
+        guard let path else { return InspectionResult.inOrder(parts) }
         var keyPath: String?
         if let key = settings.keyPath {
             let (resolved, keyResult) = value(key, field: "certificate.keyPath", node: node)
             keyPath = resolved
             parts.append(keyResult)
-            if resolved == nil { return InspectionResult.combine(parts) }
+            if resolved == nil { return InspectionResult.inOrder(parts) }
         }
         var password: Secret?
         var passwordUnresolved = false
@@ -92,7 +92,7 @@ extension ExplainWalk {
         parts.append(typed(settings.sendCertificateChain, field: "sendCertificateChain") {
             resolver.flag($0, field: "sendCertificateChain")
         })
-        return InspectionResult.combine(parts)
+        return InspectionResult.inOrder(parts)
     }
 
     /// A typed setting (a flag, a number, a duration) read by the run's own parser (``ValueResolver/flag(_:field:)``
