@@ -1,6 +1,7 @@
 import AuthProfiles
 import AzureIdentity
 import Foundation
+import IdentitySupport
 
 extension ExplainWalk {
     /// What a leaf link needs, part by part in the order the binder resolves them (``InspectionResult/inOrder(_:)``):
@@ -136,11 +137,18 @@ extension ExplainWalk {
         present(context.value(name), name, field: field)
     }
 
-    /// The evidence for a variable already read: set, or unset with how to fix it.
+    /// The evidence for a variable already read: set, or unset with how to fix it. `AZURE_TENANT_ID` is checked
+    /// as a tenant id, as the credentials that read it check it before sending anything.
     func present(_ value: String?, _ name: String, field: String) -> InspectionResult {
-        guard value != nil else {
+        guard let value else {
             return InspectionResult(verdict: .unavailable, evidence: [Evidence(.missing, "env \(name)", "not set")],
                                     hint: "Set \(name) (\(field)).")
+        }
+        if name == "AZURE_TENANT_ID", !TenantSyntax.isValid(value) {
+            return InspectionResult(
+                verdict: .misconfigured,
+                evidence: [Evidence(.problem, "env \(name)", "not a valid tenant id: \(TenantSyntax.rule)")],
+                hint: "Set \(name) to a tenant id (a GUID or a domain).")
         }
         return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "env \(name)", "set")])
     }

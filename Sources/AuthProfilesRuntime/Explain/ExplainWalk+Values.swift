@@ -1,5 +1,6 @@
 import AuthProfiles
 import AzureIdentity
+import IdentitySupport
 
 extension ExplainWalk {
     /// Resolves a text setting for a link and says where its value comes from (a value written in the file is
@@ -58,10 +59,23 @@ extension ExplainWalk {
         case .literal(let id):
             return (id, InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "tenant", id)]))
         case .declared(let declared):
-            return value(declared.id, field: "tenant", node: node, recordBlame: false)
+            return checkedTenant(value(declared.id, field: "tenant", node: node, recordBlame: false))
         case .environment(let binding):
-            return value(.environment(binding), field: "tenant", node: node, recordBlame: node.tenant != nil)
+            return checkedTenant(value(.environment(binding), field: "tenant", node: node,
+                                       recordBlame: node.tenant != nil))
         }
+    }
+
+    /// A tenant read from a variable is checked by the rule every credential applies before it sends anything
+    /// (``TenantSyntax``, through `TenantID.validate`): one the run refuses makes the link misconfigured here too.
+    /// A tenant written in the file was checked when the file was validated (`AP300`).
+    func checkedTenant(_ resolved: (String?, InspectionResult)) -> (String?, InspectionResult) {
+        guard let id = resolved.0, !TenantSyntax.isValid(id) else { return resolved }
+        var result = resolved.1
+        result.verdict = .misconfigured
+        result.evidence.append(Evidence(.problem, "tenant", "not a valid tenant id: \(TenantSyntax.rule)"))
+        result.hint = "Set the tenant's variable to a tenant id (a GUID or a domain)."
+        return (id, result)
     }
 
     /// A secret that a certificate needs, resolved for inspection only.

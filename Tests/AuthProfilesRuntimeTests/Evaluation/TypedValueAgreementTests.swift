@@ -74,6 +74,33 @@ import Testing
         }
     }
 
+    /// A tenant from a variable is checked by the credentials' one rule (TenantSyntax) before anything is sent;
+    /// the dry run used to call such a link ready.
+    @Test(arguments: [
+        ("  app:\n    tenant: { env: APP_TENANT }\n    credential: { type: clientSecret, clientId: "
+            + FakeProfileEnvironment.clientID + ", clientSecret: { env: GOOD_SECRET } }", "APP_TENANT"),
+        ("  app:\n    tenant: test\n    credential: { type: environment }", "AZURE_TENANT_ID"),
+    ])
+    func aTenantTheRunRefusesIsMisconfiguredInTheDryRun(_ body: String, _ variable: String) async throws {
+        try await withFakeProfiles { env in
+            let environment = ["PATH": "", "GOOD_SECRET": FakeProfileEnvironment.secret, variable: "a..b",
+                               "AZURE_CLIENT_ID": FakeProfileEnvironment.clientID,
+                               "AZURE_CLIENT_SECRET": FakeProfileEnvironment.secret]
+            let entry = try #require(ProfileCatalog.load(text: env.profiles(body)).entry(named: "app"))
+            let explanation = ProfileExplainer(context: InspectionContext(
+                environment: environment, workingDirectory: env.directory)).explain(entry)
+            let link = try #require(explanation.links.first)
+            let credential = try ProfileCredential(entry: entry, options: env.options(environment))
+            let attempt = try #require(
+                await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope])).attempts.last)
+            #expect(attempt.outcome == .failed, "\(attempt.reason ?? "")")
+            #expect(attempt.reason?.contains("tenant") == true, "\(attempt.reason ?? "")")
+            #expect(link.verdict == .misconfigured, "\(link.evidence)")
+            #expect(link.evidence.contains { $0.detail.hasPrefix("not a valid tenant id") }, "\(link.evidence)")
+            #expect(env.fake.tokenRequests.isEmpty)
+        }
+    }
+
     @Test func aFlagTheRunCanReadIsReadyInBoth() async throws {
         try await withFakeProfiles { env in
             let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "typed")
