@@ -69,3 +69,10 @@ package struct EnvironmentVariables: Sendable {
         }
     }
 }
+
+// Variables hold secrets (`AZURE_CLIENT_SECRET`, `IDENTITY_HEADER`): a description or dump names how many there are,
+// never a value (nor, for a dump, a name).
+extension EnvironmentVariables: CustomStringConvertible, CustomReflectable {
+    package var description: String { "EnvironmentVariables(\(all.count) variables)" }
+    package var customMirror: Mirror { Mirror(self, children: ["variables": all.count], displayStyle: .struct) }
+}

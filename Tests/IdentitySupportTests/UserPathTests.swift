@@ -63,6 +63,16 @@ import Testing
         #expect(environment.first(of: ["EMPTY", "UNSET"]) == nil)
     }
 
+    @Test func noValueIsEverDescribedOrDumped() {
+        let environment = EnvironmentVariables(["AZURE_CLIENT_SECRET": "s3cr3t-value"])
+        var dumped = ""
+        dump(environment, to: &dumped)
+        for text in [environment.description, "\(environment)", String(reflecting: environment), dumped] {
+            #expect(!text.contains("s3cr3t-value"), "\(text)")
+        }
+        #expect(environment.description == "EnvironmentVariables(1 variables)")
+    }
+
     @Test func readsAreRecordedInOrderOnce() {
         let log = EnvironmentVariables.ReadLog()
         let environment = EnvironmentVariables(["A": "1"], recordingReadsIn: log)
