@@ -45,7 +45,8 @@ extension EnvironmentCredential {
             if let secret = values["AZURE_CLIENT_SECRET"] {
                 selection = .secret(Secret(secret))
             } else if let path = values["AZURE_CLIENT_CERTIFICATE_PATH"] {
-                let sendChain = ["true", "1"].contains(values["AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"]?.lowercased() ?? "")
+                let chain = values["AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"]?.lowercased() ?? ""
+                let sendChain = ["true", "1"].contains(chain)
                 selection = .certificate(
                     path: path, password: values["AZURE_CLIENT_CERTIFICATE_PASSWORD"].map(Secret.init),
                     sendChain: sendChain)
