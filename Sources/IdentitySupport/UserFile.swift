@@ -144,21 +144,6 @@ package enum UserFile {
     }
 }
 
-/// Turns a path a profile or an option gave into an absolute one.
-package enum UserPath {
-    /// `path` if absolute; `~` or `~/…` under `home` when one is given; otherwise relative to `workingDirectory`.
-    package static func absolute(_ path: String, workingDirectory: String, home: String? = nil) -> String {
-        if path.hasPrefix("/") { return path }
-        if let home, path == "~" || path.hasPrefix("~/") { return home + path.dropFirst() }
-        return join(workingDirectory, path)
-    }
-
-    /// `name` under `directory`, with one `/` between them.
-    package static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
-}
-
 // The C library's `open` and `read`, under names that the static methods above do not shadow.
 private func systemOpen(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
 func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {

@@ -143,16 +143,6 @@ import Darwin
         #expect(exposure(0o620) == "gives its group or other users access (mode 0620)")
         #expect(FileStatus(kind: .regular, permissions: 0o4755).modeText == "4755")
     }
-
-    @Test func pathsResolveTheWayTheRunDoes() {
-        #expect(UserPath.absolute("/etc/x", workingDirectory: "/w", home: "/h") == "/etc/x")
-        #expect(UserPath.absolute("x", workingDirectory: "/w", home: "/h") == "/w/x")
-        #expect(UserPath.absolute("x", workingDirectory: "/w/", home: "/h") == "/w/x")
-        #expect(UserPath.absolute("~/x", workingDirectory: "/w", home: "/h") == "/h/x")
-        #expect(UserPath.absolute("~", workingDirectory: "/w", home: "/h") == "/h")
-        #expect(UserPath.absolute("~x", workingDirectory: "/w", home: "/h") == "/w/~x")
-        #expect(UserPath.absolute("~/x", workingDirectory: "/w") == "/w/~/x")
-    }
 }
 
 /// The problem reading `path` gives, or `nil` when it reads.

@@ -22,9 +22,11 @@ struct ProfileSelectionOptions: ParsableArguments {
     func environment(context: CLIContext) throws -> [String: String] {
         var environment = context.environment
         if let environmentFile {
-            let path = UserPath.absolute(environmentFile, workingDirectory: context.workingDirectory)
             let contents: FileContents
             do {
+                let path = try UserPath.resolve(
+                    environmentFile, workingDirectory: context.workingDirectory,
+                    environment: EnvironmentVariables(context.environment))
                 contents = try UserFile.read(path, limit: EnvironmentFile.limit)
             } catch {
                 throw ValidationError("cannot read the environment file \(environmentFile): it \(error)")

@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// The `client.authentication.k8s.io` versions of `ExecCredential` that `--format exec-credential` prints.
 ///
@@ -19,7 +20,7 @@ package enum ExecCredentialVersion: String, CaseIterable, Sendable {
     ///   JSON object with a string `apiVersion`; ``TokenOutputError/unsupportedExecCredentialVersion(_:)`` for
     ///   any version other than `v1` and `v1beta1`.
     package static func requested(by environment: [String: String]) throws -> ExecCredentialVersion {
-        guard let text = environment[environmentVariable],
+        guard let text = EnvironmentVariables(environment)[environmentVariable],
             !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         else { return .v1 }
         guard let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

@@ -12,8 +12,8 @@ extension CredentialBinder {
         case .workloadIdentity(let clientID, let tokenFile):
             return try WorkloadIdentityCredential(
                 tenantID: try tenant(for: node, in: scope, required: false),
-                clientID: try text(clientID, "clientId"), tokenFilePath: try path(tokenFile, "tokenFile"),
-                options: options)
+                clientID: try text(clientID, "clientId"),
+                tokenFilePath: try path(tokenFile, "tokenFile", what: "token file"), options: options)
         case .managedIdentity(let selector):
             var managed = self.options.managedIdentity
             managed.identity = try identity(selector)
@@ -25,7 +25,8 @@ extension CredentialBinder {
         case .clientCertificate(let clientID, let certificate):
             return try ClientCertificateCredential(
                 tenantID: try tenant(for: node, in: scope, required: true)!, clientID: try text(clientID, "clientId"),
-                certificate: try load(certificate), sendCertificateChain: try flag(certificate.sendCertificateChain),
+                certificate: try load(certificate),
+                sendCertificateChain: try flag(certificate.sendCertificateChain, "sendCertificateChain"),
                 options: options)
         case .clientAssertion(let clientID, let source):
             let provider = try assertionProvider(source)
@@ -90,25 +91,19 @@ extension CredentialBinder {
         }
     }
 
-    func flag(_ value: ProfileValue<Bool>) throws(ValueProblem) -> Bool {
-        try resolver.resolve(value, field: "sendCertificateChain") { text in
-            switch text.lowercased() {
-            case "true", "1", "yes": true
-            case "false", "0", "no": false
-            default: nil
-            }
-        }.get().0
+    func flag(_ value: ProfileValue<Bool>, _ field: String) throws(ValueProblem) -> Bool {
+        try resolver.flag(value, field: field).get().0
     }
 
     func linkTimeout(_ node: CredentialNode) throws(ValueProblem) -> Duration? {
         guard let timeout = node.timeout else { return nil }
-        return try resolver.resolve(timeout, field: "timeout", parse: ProfileDuration.parse).get().0
+        return try resolver.duration(timeout, field: "timeout").get().0
     }
 
     func load(_ certificate: CertificateSettings) throws -> ClientCertificate {
-        let file = try path(certificate.path, "certificate.path")
+        let file = try path(certificate.path, "certificate.path", what: "certificate file")
         let keyFile = try certificate.keyPath.map { value throws(ValueProblem) in
-            try path(value, "certificate.keyPath")
+            try path(value, "certificate.keyPath", what: "key file")
         }
         let password = try certificate.password.map { reference throws(ValueProblem) in
             try secret(reference, "certificatePassword")
@@ -126,7 +121,7 @@ extension CredentialBinder {
             _ = try resolver.secret(reference, field: "assertion").get()
             return { try resolver.secret(reference, field: "assertion").get() }
         case .command(let argv):
-            return AssertionCommand(argv: argv, options: options).provider
+            return AssertionCommand(argv: argv, options: options, variables: resolver.variables).provider
         }
     }
 
@@ -136,7 +131,8 @@ extension CredentialBinder {
             return .secret(try secret(reference, "clientSecret"))
         case .certificate(let certificate):
             return .certificate(ClientAssertionSigner(
-                certificate: try load(certificate), sendCertificateChain: try flag(certificate.sendCertificateChain)))
+                certificate: try load(certificate),
+                sendCertificateChain: try flag(certificate.sendCertificateChain, "sendCertificateChain")))
         case .assertion(let source):
             return .assertion(try assertionProvider(source))
         }
@@ -146,16 +142,17 @@ extension CredentialBinder {
         _ settings: InteractiveBrowserSettings, node: CredentialNode, scope: LinkScope, options: CredentialOptions
     ) throws -> any TokenCredential {
         let port = try settings.port.map { value throws(ValueProblem) in
-            try resolver.resolve(value, field: "port") { Int($0) }.get().0
+            try resolver.integer(value, field: "port").get().0
         }
         return try InteractiveBrowserCredential(
             tenantID: try tenant(for: node, in: scope, required: false),
             clientID: try text(settings.clientID, "clientId"),
             redirectPort: port ?? 0, loginHint: try optionalText(settings.loginHint, "loginHint"),
             brokerOptions: BrokerOptions(
-                enabled: try flag(settings.brokerEnabled),
-                useDefaultBrokerAccount: try flag(settings.useDefaultBrokerAccount),
-                legacyEnableMSAPassthrough: try flag(settings.legacyEnableMsaPassthrough)),
+                enabled: try flag(settings.brokerEnabled, "brokerEnabled"),
+                useDefaultBrokerAccount: try flag(settings.useDefaultBrokerAccount, "useDefaultBrokerAccount"),
+                legacyEnableMSAPassthrough: try flag(
+                    settings.legacyEnableMsaPassthrough, "legacyEnableMsaPassthrough")),
             options: options)
     }
 }

@@ -45,8 +45,9 @@ struct CredentialBinder: Sendable {
         return tenant
     }
 
-    func path(_ value: ProfileValue<String>, _ field: String) throws(ValueProblem) -> String {
-        resolver.absolutePath(try text(value, field))
+    /// A path setting, resolved by the package's one rule (``ValueResolver/path(_:what:)``).
+    func path(_ value: ProfileValue<String>, _ field: String, what: String) throws(ValueProblem) -> String {
+        try resolver.path(try text(value, field), what: "\(field): \(what)").get()
     }
 
     /// Builds the credential, mapping AzureIdentity's configuration errors to a failed link.

@@ -39,26 +39,38 @@ public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
 /// Reads a profile's `{env: …}` and `{file: …}` references under one environment, remembering every variable it
 /// read so that explain can tell which ambient variables the profile ignores.
 ///
-/// The environment given here is the only one consulted: a profile reads what it binds and nothing else.
+/// The environment given here is the only one consulted: a profile reads what it binds and nothing else. Variables
+/// are looked up through ``EnvironmentVariables`` (empty counts as unset) and paths resolved through ``UserPath``
+/// (`~` from this environment's `HOME`), the rules the dry run uses too.
 public final class ValueResolver: Sendable {
     /// The environment the profile is evaluated under.
     public let environment: [String: String]
-    /// The directory relative secret files are read from.
+    /// The directory relative paths are resolved against.
     public let workingDirectory: String
-    private let reads = Mutex<[String]>([])
+    /// `environment`, looked up by the package's one rule, each read recorded in ``readLog``.
+    package let variables: EnvironmentVariables
+    /// The variables read so far, shared with whatever else reads for the same evaluation (the dry run's
+    /// inspections).
+    package let readLog: EnvironmentVariables.ReadLog
 
-    public init(environment: [String: String], workingDirectory: String) {
+    public convenience init(environment: [String: String], workingDirectory: String) {
+        self.init(environment: environment, workingDirectory: workingDirectory, readLog: EnvironmentVariables.ReadLog())
+    }
+
+    /// A resolver recording its reads in `readLog`.
+    package init(environment: [String: String], workingDirectory: String, readLog: EnvironmentVariables.ReadLog) {
         self.environment = environment
         self.workingDirectory = workingDirectory
+        self.readLog = readLog
+        self.variables = EnvironmentVariables(environment, recordingReadsIn: readLog)
     }
 
     /// Every variable read so far, in first-read order.
-    public var variablesRead: [String] { reads.withLock { $0 } }
+    public var variablesRead: [String] { readLog.read }
 
     /// A variable's value, empty counting as unset; records the read.
     public func variable(_ name: String) -> String? {
-        reads.withLock { if !$0.contains(name) { $0.append(name) } }
-        return environment[name].flatMap { $0.isEmpty ? nil : $0 }
+        variables[name]
     }
 
     /// Resolves a text setting.
@@ -105,19 +117,37 @@ public final class ValueResolver: Sendable {
             }
             return .success(Secret(value))
         case .file(let path):
-            return CredentialFile.read(absolutePath(path)).map { Secret($0.text) }.mapError { problem in
+            let absolute: String
+            switch self.path(path, what: "\(field): secret file") {
+            case .success(let resolved): absolute = resolved
+            case .failure(let problem): return .failure(problem)
+            }
+            return CredentialFile.read(absolute).map { Secret($0.text) }.mapError { problem in
                 ValueProblem(isMissing: problem.isMissing, message: "\(field): secret file \(path) \(problem)",
                              hint: Self.hint(for: problem))
             }
         }
     }
 
-    /// An absolute path for a path a profile gives: relative paths are taken from the working directory, and `~/`
-    /// from `HOME` in the evaluation environment, the way explain resolves them.
-    public func absolutePath(_ path: String) -> String {
-        UserPath.absolute(path, workingDirectory: workingDirectory, home: environment["HOME"].flatMap {
-            $0.isEmpty ? nil : $0
-        })
+    /// An absolute path for a path a profile gives, by the package's one rule (``UserPath``): relative paths are
+    /// taken from the working directory, and `~` and `~/` from `HOME` in the evaluation environment; with `HOME`
+    /// unset the path cannot be found (unavailable), and `~user` is refused (fails). `what` names the path in the
+    /// problem: `certificate.path: certificate file`.
+    package func path(_ path: String, what: String) -> Result<String, ValueProblem> {
+        do throws(PathProblem) {
+            return .success(try UserPath.resolve(path, workingDirectory: workingDirectory, environment: variables))
+        } catch {
+            return .failure(ValueProblem(
+                isMissing: error.isMissing, message: "\(what) \(path) \(error)", hint: error.hint, isStable: true))
+        }
+    }
+
+    /// The path of the cloud's extra certificate authorities (`caBundle`), resolved as every other path is; `nil`
+    /// when the cloud has none or its variable is unset. The run's transport and the dry run read this file.
+    package func caBundlePath(in scope: LinkScope) -> Result<(shown: String, path: String)?, ValueProblem> {
+        guard let bundle = scope.cloud?.caBundle, case .success(let (shown, _)) = resolve(bundle, field: "caBundle")
+        else { return .success(nil) }
+        return path(shown, what: "caBundle").map { (shown, $0) }
     }
 
     /// How to fix a secret file that gave no secret; explain gives the same advice.

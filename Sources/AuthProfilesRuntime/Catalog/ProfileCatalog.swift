@@ -76,9 +76,11 @@ public struct ProfileCatalog: Sendable {
             let resolved = ProfileFileDiscovery.resolve(location.path, against: workingDirectory)
             if case .failure(let problem) = UserFile.status(of: resolved), problem.isMissing {
                 if location.isRequired {
+                    // The search path expands `~` when it can; one left is HOME unset, or `~user`.
+                    let tilde = location.path.hasPrefix("~")
+                        ? " (~ is expanded only with HOME set, and not as ~user)" : ""
                     problems.append(AuthProfileError(
-                        .missingLocation,
-                        "\(location.path) (from \(location.origin.rawValue)) does not exist"))
+                        .missingLocation, "\(location.path) (from \(location.origin.rawValue)) does not exist\(tilde)"))
                 }
                 continue
             }

@@ -54,18 +54,28 @@ public struct ProfileSearchPath: Sendable, Hashable {
     public static func standard(
         explicitFiles: [String] = [], environment: [String: String], workingDirectory: String
     ) -> ProfileSearchPath {
-        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let variables = EnvironmentVariables(environment)
+        func value(_ name: String) -> String? { variables[name] }
+        // `~` and `~/` expand by the package's one rule, with HOME from this environment; a path that cannot be
+        // expanded (HOME unset, `~user`) stays as written, and loading it says it does not exist.
+        // Other paths stay as written too (relative ones are shown so, and resolved when loaded).
+        func expanded(_ path: String) -> String {
+            guard path.hasPrefix("~") else { return path }
+            return (try? UserPath.resolve(path, workingDirectory: workingDirectory, environment: variables)) ?? path
+        }
         if !explicitFiles.isEmpty {
             return ProfileSearchPath(locations: explicitFiles.map {
-                Location(path: $0, origin: .explicit, isRequired: true)
+                Location(path: expanded($0), origin: .explicit, isRequired: true)
             })
         }
         if let file = value("AUTHPROFILE_FILE") {
-            return ProfileSearchPath(locations: [Location(path: file, origin: .environmentFile, isRequired: true)])
+            return ProfileSearchPath(locations: [
+                Location(path: expanded(file), origin: .environmentFile, isRequired: true),
+            ])
         }
         if let list = value("AUTHPROFILE_PATH") {
             return ProfileSearchPath(locations: list.split(separator: ":").map {
-                Location(path: String($0), origin: .environmentPath, isRequired: true)
+                Location(path: expanded(String($0)), origin: .environmentPath, isRequired: true)
             })
         }
         var locations = projectLocations(from: workingDirectory)

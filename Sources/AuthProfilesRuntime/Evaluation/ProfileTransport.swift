@@ -22,10 +22,16 @@ enum ProfileTransport {
             return .failure(AuthProfileError(.invalidEnvironment, "profile '\(profile)': \(error)", profile: profile))
         }
         var bundlePath: String?
-        if let bundle = scope.cloud?.caBundle, case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle")
-        {
-            bundlePath = resolver.absolutePath(path)
-            configuration.additionalTrustRootFiles.append(resolver.absolutePath(path))
+        switch resolver.caBundlePath(in: scope) {
+        case .success(let bundle?):
+            bundlePath = bundle.path
+            configuration.additionalTrustRootFiles.append(bundle.path)
+        case .success(nil):
+            break
+        case .failure(let problem):
+            return .failure(AuthProfileError(
+                .invalidProfileFile, "profile '\(profile)': the cloud's caBundle: \(problem.message)",
+                profile: profile, location: scope.cloud?.location))
         }
         for path in configuration.additionalTrustRootFiles {
             do {

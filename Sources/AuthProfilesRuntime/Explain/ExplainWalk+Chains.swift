@@ -84,7 +84,6 @@ extension ExplainWalk {
             links[index].evidence = [Evidence(.problem, "env AZURE_TOKEN_CREDENTIALS", problem.message)]
             return .failed
         }
-        implicitReads.formUnion(AmbientVariables.readByDefault)
         links[index].evidence = [Evidence(
             .note, "members", "\(selection.members.map(\.name).joined(separator: ", ")) (\(selection.selectedBy))")]
         let steps = selection.members.map(ChainStep.init(member:))

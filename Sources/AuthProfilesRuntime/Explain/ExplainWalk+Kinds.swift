@@ -1,10 +1,29 @@
 import AuthProfiles
 import AzureIdentity
 import Foundation
+import IdentitySupport
 
 extension ExplainWalk {
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    /// What a leaf link needs, part by part in the order the binder resolves them (``InspectionResult/inOrder(_:)``):
+    /// the run stops at the first setting that is absent or wrong, and the dry run's verdict is that setting's.
     func inspectLeaf(_ node: CredentialNode, in scope: LinkScope) -> InspectionResult {
+        // The binder resolves the cloud's authority host before anything of the link's own.
+        if let problem = authorityHostProblem(in: scope) { return problem }
+        return inspectLeafSettings(node, in: scope)
+    }
+
+    /// The cloud's authority host as the binder resolves it for every link, when it cannot be resolved.
+    func authorityHostProblem(in scope: LinkScope) -> InspectionResult? {
+        guard case .failure(let problem) = resolver.authorityHost(in: scope) else { return nil }
+        return InspectionResult(
+            verdict: problem.isMissing ? .unavailable : .misconfigured,
+            evidence: [Evidence(problem.isMissing ? .missing : .problem, "cloud \(scope.cloud?.name ?? "")",
+                                problem.message)],
+            hint: problem.hint)
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private func inspectLeafSettings(_ node: CredentialNode, in scope: LinkScope) -> InspectionResult {
         switch node.settings {
         case .environment:
             return inspectEnvironmentCredential()
@@ -15,20 +34,24 @@ extension ExplainWalk {
             let (path, pathResult) = value(tokenFile, field: "tokenFile", node: node)
             parts.append(pathResult)
             if let path { parts.append(TokenFileInspection.inspect(path: path, context: context)) }
-            return .combine(parts)
+            return .inOrder(parts)
         case .managedIdentity(let selector):
             return inspectManagedIdentity(selector: selector, node: node)
         case .clientSecret(let clientID, let secret):
-            return .combine([tenant(for: node, in: scope, required: true).1,
+            return .inOrder([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,
                              self.secret(secret, field: "client secret")])
         case .clientCertificate(let clientID, let certificate):
-            return .combine([tenant(for: node, in: scope, required: true).1,
+            return .inOrder([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,
                              self.certificate(certificate, node: node)])
         case .clientAssertion(let clientID, let source):
-            return .combine([tenant(for: node, in: scope, required: true).1,
-                             value(clientID, field: "clientId", node: node).1, assertion(source)])
+            // The binder reads an assertion reference (to see that it is there) before the tenant and client id;
+            // a command is looked up only when a token is asked for.
+            let assertionResult = assertion(source)
+            let ids = [tenant(for: node, in: scope, required: true).1, value(clientID, field: "clientId", node: node).1]
+            if case .command = source { return .inOrder(ids + [assertionResult]) }
+            return .inOrder([assertionResult] + ids)
         case .onBehalfOf(let clientID, let userAssertion, let client):
             let clientResult: InspectionResult
             switch client {
@@ -36,60 +59,74 @@ extension ExplainWalk {
             case .certificate(let settings): clientResult = certificate(settings, node: node)
             case .assertion(let source): clientResult = assertion(source)
             }
-            return .combine([tenant(for: node, in: scope, required: true).1,
+            return .inOrder([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,
                              secret(userAssertion, field: "user assertion"), clientResult])
         case .usernamePassword(let clientID, let username, let password):
-            var result = InspectionResult.combine([
+            var result = InspectionResult.inOrder([
                 tenant(for: node, in: scope, required: false).1, value(clientID, field: "clientId", node: node).1,
                 value(username, field: "username", node: node).1, secret(password, field: "password"),
             ])
             result.evidence.append(Evidence(.note, "usernamePassword", "fails for accounts that require MFA"))
             return result
         case .authorizationCode(let clientID, let code, let redirectURI, let clientSecret):
-            return .combine([tenant(for: node, in: scope, required: true).1,
+            return .inOrder([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,
-                             value(redirectURI, field: "redirectUri", node: node).1,
-                             secret(code, field: "authorization code")]
+                             secret(code, field: "authorization code"),
+                             value(redirectURI, field: "redirectUri", node: node).1]
                             + (clientSecret.map { [secret($0, field: "client secret")] } ?? []))
         case .deviceCode(let clientID):
-            var result = InspectionResult.combine([tenant(for: node, in: scope, required: false).1,
+            var result = InspectionResult.inOrder([tenant(for: node, in: scope, required: false).1,
                                                    value(clientID, field: "clientId", node: node).1])
             result.evidence.append(Evidence(.note, "deviceCode", "needs a person to enter a code on another device"))
             return result
         case .interactiveBrowser(let settings):
-            return .combine([tenant(for: node, in: scope, required: false).1,
-                             value(settings.clientID, field: "clientId", node: node).1,
-                             BrowserInspection.inspect(context: context)])
+            // The binder reads the port first, then the tenant, client id and login hint, then the broker flags.
+            var parts: [InspectionResult] = []
+            if let port = settings.port {
+                parts.append(typed(port, field: "port") { resolver.integer($0, field: "port") })
+            }
+            parts += [tenant(for: node, in: scope, required: false).1,
+                      value(settings.clientID, field: "clientId", node: node).1]
+            if let loginHint = settings.loginHint { parts.append(value(loginHint, field: "loginHint", node: node).1) }
+            for (flag, field) in [(settings.brokerEnabled, "brokerEnabled"),
+                                  (settings.useDefaultBrokerAccount, "useDefaultBrokerAccount"),
+                                  (settings.legacyEnableMsaPassthrough, "legacyEnableMsaPassthrough")] {
+                parts.append(typed(flag, field: field) { resolver.flag($0, field: field) })
+            }
+            return .inOrder(parts + [BrowserInspection.inspect(context: context)])
         case .azureCli(let subscription):
-            let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
+            // As at run time: a subscription implies its tenant (which is then not read), and az refuses both
+            // together.
             var name: String?
-            var parts = [tenantResult]
+            var tenant: String?
+            var parts: [InspectionResult] = []
             if let subscription {
                 let (resolved, result) = value(subscription, field: "subscription", node: node)
                 name = resolved
                 parts.append(result)
+            } else {
+                let (resolved, result) = self.tenant(for: node, in: scope, required: false)
+                tenant = resolved
+                parts.append(result)
             }
-            implicitReads.formUnion(["PATH", "AZURE_CONFIG_DIR"])
-            // As at run time: a subscription implies its tenant, and az refuses both together.
-            parts.append(AzureCliInspection.inspect(tenantID: name == nil ? tenant : nil, subscription: name,
-                                                    context: context))
-            return .combine(parts)
+            parts.append(timeout(node))
+            parts.append(AzureCliInspection.inspect(tenantID: tenant, subscription: name, context: context))
+            return .inOrder(parts)
         case .azureDeveloperCli:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
-            implicitReads.formUnion(["PATH", "AZD_CONFIG_DIR"])
-            return .combine([tenantResult,
+            return .inOrder([tenantResult, timeout(node),
                              AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
         case .azurePowerShell:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
-            implicitReads.insert("PATH")
-            return .combine([tenantResult, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([tenantResult, timeout(node),
+                             AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
         case .azurePipelines(let clientID, let serviceConnectionID, let systemAccessToken):
-            return .combine([tenant(for: node, in: scope, required: true).1,
+            return .inOrder([tenant(for: node, in: scope, required: true).1,
                              value(clientID, field: "clientId", node: node).1,
                              value(serviceConnectionID, field: "serviceConnectionId", node: node).1,
-                             implicitVariable("SYSTEM_OIDCREQUESTURI", field: "Azure Pipelines OIDC endpoint"),
-                             secret(systemAccessToken, field: "System.AccessToken")])
+                             secret(systemAccessToken, field: "System.AccessToken"),
+                             implicitVariable("SYSTEM_OIDCREQUESTURI", field: "Azure Pipelines OIDC endpoint")])
         case .default, .chain, .profile:
             return InspectionResult(verdict: .unknown, evidence: [])
         }
@@ -97,37 +134,64 @@ extension ExplainWalk {
 
     /// A variable a credential reads by definition (not through a profile binding).
     func implicitVariable(_ name: String, field: String) -> InspectionResult {
-        implicitReads.insert(name)
-        guard context.value(name) != nil else {
+        present(context.value(name), name, field: field)
+    }
+
+    /// The evidence for a variable already read: set, or unset with how to fix it. `AZURE_TENANT_ID` is checked
+    /// as a tenant id, as the credentials that read it check it before sending anything.
+    func present(_ value: String?, _ name: String, field: String) -> InspectionResult {
+        guard let value else {
             return InspectionResult(verdict: .unavailable, evidence: [Evidence(.missing, "env \(name)", "not set")],
                                     hint: "Set \(name) (\(field)).")
+        }
+        if name == "AZURE_TENANT_ID", !TenantSyntax.isValid(value) {
+            return InspectionResult(
+                verdict: .misconfigured,
+                evidence: [Evidence(.problem, "env \(name)", "not a valid tenant id: \(TenantSyntax.rule)")],
+                hint: "Set \(name) to a tenant id (a GUID or a domain).")
         }
         return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "env \(name)", "set")])
     }
 
-    /// EnvironmentCredential's rules: a tenant, a client id, and a secret, a certificate or a user and password.
+    /// EnvironmentCredential's rules: a tenant, a client id, and a secret, a certificate or a user and password,
+    /// read by the credential's own reader (``EnvironmentCredential/Configuration``) so that the dry run sees the
+    /// selection the run makes and records the variables the run reads.
     func inspectEnvironmentCredential() -> InspectionResult {
-        implicitReads.formUnion(AmbientVariables.readByEnvironmentCredential)
-        let ids = [implicitVariable("AZURE_TENANT_ID", field: "tenant"),
-                   implicitVariable("AZURE_CLIENT_ID", field: "client id")]
-        if context.value("AZURE_CLIENT_SECRET") != nil {
-            return .combine(ids + [Evidence.result(.ok, "env AZURE_CLIENT_SECRET", "set (client secret)")])
-        }
-        if let path = context.value("AZURE_CLIENT_CERTIFICATE_PATH") {
-            let password = context.value("AZURE_CLIENT_CERTIFICATE_PASSWORD").map(Secret.init)
-            return .combine(ids + [
+        let configuration = EnvironmentCredential.Configuration(context.variables)
+        let ids = [present(configuration.tenantID, "AZURE_TENANT_ID", field: "tenant"),
+                   present(configuration.clientID, "AZURE_CLIENT_ID", field: "client id")]
+        switch configuration.selection {
+        case .secret?:
+            return .inOrder(ids + [Evidence.result(.ok, "env AZURE_CLIENT_SECRET", "set (client secret)")])
+        case .certificate(let path, let password, _)?:
+            return .inOrder(ids + [
                 Evidence.result(.ok, "env AZURE_CLIENT_CERTIFICATE_PATH", "set: \(path)"),
                 CertificateInspection.inspect(path: path, password: password, context: context),
             ])
+        case .usernamePassword?:
+            return .inOrder(ids + [Evidence.result(.ok, "env AZURE_USERNAME, AZURE_PASSWORD", "set (user sign-in)")])
+        case nil:
+            return .inOrder(ids + [InspectionResult(
+                verdict: .unavailable,
+                evidence: [Evidence(.missing,
+                                    "env AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USERNAME",
+                                    "none set")],
+                hint: "Set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USERNAME and AZURE_PASSWORD.")])
         }
-        if context.value("AZURE_USERNAME") != nil, context.value("AZURE_PASSWORD") != nil {
-            return .combine(ids + [Evidence.result(.ok, "env AZURE_USERNAME, AZURE_PASSWORD", "set (user sign-in)")])
-        }
-        return .combine(ids + [InspectionResult(
-            verdict: .unavailable,
-            evidence: [Evidence(.missing, "env AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USERNAME",
-                                "none set")],
-            hint: "Set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USERNAME and AZURE_PASSWORD.")])
+    }
+}
+
+extension InspectionResult {
+    /// The parts of one link in the order the binder resolves them, then the parts only a request or a process
+    /// meets: the first part that is unavailable or misconfigured decides the link's verdict, as the binder stops
+    /// at its first problem (an absent tenant makes the link unavailable even if a secret file after it is a FIFO);
+    /// else `unknown` when a part is; else `ready`. Every part's evidence is kept.
+    static func inOrder(_ parts: [InspectionResult]) -> InspectionResult {
+        let verdict = parts.first { $0.verdict == .unavailable || $0.verdict == .misconfigured }?.verdict
+            ?? (parts.contains { $0.verdict == .unknown } ? .unknown : .ready)
+        return InspectionResult(
+            verdict: verdict, evidence: parts.flatMap(\.evidence),
+            hint: parts.first { $0.verdict == verdict && $0.hint != nil }?.hint)
     }
 }
 

@@ -7,8 +7,9 @@ extension ExplainWalk {
     ///
     /// An endpoint named by the environment is taken as present (the platform sets the variables only where the
     /// endpoint exists); IMDS, the fallback, answers only on Azure machines and is never probed by a dry run.
+    /// The source is detected, and its variables checked, by the credential's own code over the walk's recording
+    /// environment, so the variables it reads are known from the reads themselves.
     func inspectManagedIdentity(selector: ManagedIdentitySelector?, node: CredentialNode?) -> InspectionResult {
-        implicitReads.formUnion(AmbientVariables.readByManagedIdentity)
         var parts: [InspectionResult] = []
         var workloadClientID: String?
         switch selector {
@@ -28,8 +29,18 @@ extension ExplainWalk {
             ]))
         }
         let source = ManagedIdentitySource.detect(
-            environment: context.environment, workloadClientID: workloadClientID,
+            environment: context.variables, workloadClientID: workloadClientID,
             imdsBaseURL: ManagedIdentityOptions.defaultIMDSBaseURL)
+        // A variable the run would refuse before sending anything (an endpoint that is not a URL, a header value
+        // with a line break) fails the link there; the dry run says so rather than calling it ready.
+        if let problem = ManagedIdentityCredential.configurationProblem(
+            source: source, environment: context.variables, imdsBaseURL: nil)
+        {
+            parts.append(InspectionResult(
+                verdict: .misconfigured, evidence: [Evidence(.problem, "source", problem.message)],
+                hint: "Fix the managed identity variables, or unset them where no managed identity is available."))
+            return .inOrder(parts)
+        }
         switch source.kind {
         case .workloadIdentity:
             parts.append(InspectionResult(verdict: .ready, evidence: [
@@ -58,13 +69,29 @@ extension ExplainWalk {
                 Evidence(.ok, "source", "\(source.kind) endpoint \(source.endpoint) (from \(variable))"),
             ]))
         }
-        return .combine(parts)
+        return .inOrder(parts)
     }
 
     /// One member of a `default` link, with DefaultAzureCredential's rules.
     func inspectDefaultMember(
         _ name: String, settings: DefaultCredentialSettings, node: CredentialNode, in scope: LinkScope, single: Bool
     ) -> InspectionResult {
+        // The run resolves the cloud's authority host, the tenant and `processTimeout` for every member before
+        // building it, in that order, so a setting it cannot resolve stops each member; the dry run says so for
+        // each too.
+        if let problem = authorityHostProblem(in: scope) { return problem }
+        if case .failure(let problem) = resolver.tenantID(for: node, in: scope) {
+            return InspectionResult(
+                verdict: problem.isMissing ? .unavailable : .misconfigured,
+                evidence: [Evidence(problem.isMissing ? .missing : .problem, "tenant", problem.message)],
+                hint: problem.hint)
+        }
+        if let processTimeout = settings.processTimeout {
+            let result = typed(processTimeout, field: "processTimeout") {
+                resolver.duration($0, field: "processTimeout")
+            }
+            if result.verdict != .ready { return result }
+        }
         switch name {
         case "environment":
             return inspectEnvironmentCredential()
@@ -84,7 +111,7 @@ extension ExplainWalk {
             if let file = context.value("AZURE_FEDERATED_TOKEN_FILE") {
                 parts.append(TokenFileInspection.inspect(path: file, context: context))
             }
-            return .combine(parts)
+            return .inOrder(parts)
         case "managedIdentity":
             var result = inspectManagedIdentity(selector: settings.managedIdentity, node: node)
             if !single, result.verdict == .unknown {
@@ -93,13 +120,13 @@ extension ExplainWalk {
             return result
         case "azureCli":
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .combine([result, AzureCliInspection.inspect(tenantID: tenant, subscription: nil, context: context)])
+            return .inOrder([result, AzureCliInspection.inspect(tenantID: tenant, subscription: nil, context: context)])
         case "azurePowerShell":
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .combine([result, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([result, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
         default:
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .combine([result, AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([result, AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
         }
     }
 }

@@ -30,10 +30,15 @@ extension ExplainWalk {
             case .failure(let problem):
                 facts.append(Evidence(.problem, "cloud", "\(cloud.name): \(problem.message)"))
             }
-            if let bundle = cloud.caBundle, case .success(let (path, _)) = resolver.resolve(bundle, field: "caBundle") {
+            switch resolver.caBundlePath(in: scope) {
+            case .success(nil):
+                break
+            case .failure(let problem):
+                facts.append(Evidence(problem.isMissing ? .missing : .problem, "caBundle", problem.message))
+            case .success(let (path, absolute)?):
                 // Read as the run's transport reads it; a bundle it cannot load stops the profile from running.
                 do {
-                    let count = try AsyncHTTPClientTransport.trustRootCount(inFile: resolver.absolutePath(path))
+                    let count = try AsyncHTTPClientTransport.trustRootCount(inFile: absolute)
                     let found = count == 1 ? "1 certificate" : "\(count) certificates"
                     facts.append(Evidence(.ok, "caBundle \(path)", found))
                 } catch {

@@ -1,5 +1,6 @@
 import AuthProfiles
 import AzureIdentity
+import IdentitySupport
 
 extension ExplainWalk {
     /// Resolves a text setting for a link and says where its value comes from (a value written in the file is
@@ -41,7 +42,6 @@ extension ExplainWalk {
     func secret(_ reference: SecretReference, field: String) -> InspectionResult {
         switch reference {
         case .environment(let name):
-            _ = resolver.variable(name)
             return SecretReferenceInspection.inspectEnvironmentSecret(name: name, field: field, context: context)
         case .file(let path):
             return SecretReferenceInspection.inspectFileSecret(path: path, field: field, context: context)
@@ -59,23 +59,36 @@ extension ExplainWalk {
         case .literal(let id):
             return (id, InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "tenant", id)]))
         case .declared(let declared):
-            return value(declared.id, field: "tenant", node: node, recordBlame: false)
+            return checkedTenant(value(declared.id, field: "tenant", node: node, recordBlame: false))
         case .environment(let binding):
-            return value(.environment(binding), field: "tenant", node: node, recordBlame: node.tenant != nil)
+            return checkedTenant(value(.environment(binding), field: "tenant", node: node,
+                                       recordBlame: node.tenant != nil))
         }
+    }
+
+    /// A tenant read from a variable is checked by the rule every credential applies before it sends anything
+    /// (``TenantSyntax``, through `TenantID.validate`): one the run refuses makes the link misconfigured here too.
+    /// A tenant written in the file was checked when the file was validated (`AP300`).
+    func checkedTenant(_ resolved: (String?, InspectionResult)) -> (String?, InspectionResult) {
+        guard let id = resolved.0, !TenantSyntax.isValid(id) else { return resolved }
+        var result = resolved.1
+        result.verdict = .misconfigured
+        result.evidence.append(Evidence(.problem, "tenant", "not a valid tenant id: \(TenantSyntax.rule)"))
+        result.hint = "Set the tenant's variable to a tenant id (a GUID or a domain)."
+        return (id, result)
     }
 
     /// A secret that a certificate needs, resolved for inspection only.
     func certificate(_ settings: CertificateSettings, node: CredentialNode) -> InspectionResult {
         let (path, pathResult) = value(settings.path, field: "certificate.path", node: node)
         var parts = [pathResult]
-        guard let path else { return InspectionResult.combine(parts) }
+        guard let path else { return InspectionResult.inOrder(parts) }
         var keyPath: String?
         if let key = settings.keyPath {
             let (resolved, keyResult) = value(key, field: "certificate.keyPath", node: node)
             keyPath = resolved
             parts.append(keyResult)
-            if resolved == nil { return InspectionResult.combine(parts) }
+            if resolved == nil { return InspectionResult.inOrder(parts) }
         }
         var password: Secret?
         var passwordUnresolved = false
@@ -90,7 +103,41 @@ extension ExplainWalk {
         parts.append(CertificateInspection.inspect(
             path: path, keyPath: keyPath, format: settings.format, password: password,
             passwordUnresolved: passwordUnresolved, context: context))
-        return InspectionResult.combine(parts)
+        parts.append(typed(settings.sendCertificateChain, field: "sendCertificateChain") {
+            resolver.flag($0, field: "sendCertificateChain")
+        })
+        return InspectionResult.inOrder(parts)
+    }
+
+    /// A typed setting (a flag, a number, a duration) read by the run's own parser (``ValueResolver/flag(_:field:)``
+    /// and its siblings), so that a variable the run cannot use is reported here as it fails there. A value written
+    /// in the file was checked when the file was validated and adds no evidence.
+    func typed<Value>(
+        _ value: ProfileValue<Value>, field: String,
+        resolve: (ProfileValue<Value>) -> Result<(Value, ValueOrigin), ValueProblem>
+    ) -> InspectionResult {
+        guard let binding = value.binding else { return InspectionResult(verdict: .ready, evidence: []) }
+        let subject = "env \(binding.name)"
+        switch resolve(value) {
+        case .success((_, .environment)):
+            return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, subject, "set (\(field))")])
+        case .success:
+            return InspectionResult(verdict: .ready, evidence: [
+                Evidence(.note, subject, "not set; \(field) uses the profile's default"),
+            ])
+        case .failure(let problem):
+            return InspectionResult(
+                verdict: problem.isMissing ? .unavailable : .misconfigured,
+                evidence: [Evidence(problem.isMissing ? .missing : .problem, subject,
+                                    problem.isMissing ? "not set (\(field))" : problem.message)],
+                hint: problem.hint)
+        }
+    }
+
+    /// A link's `timeout`, for the kinds whose binder reads it (the developer tools' process timeout).
+    func timeout(_ node: CredentialNode) -> InspectionResult {
+        guard let timeout = node.timeout else { return InspectionResult(verdict: .ready, evidence: []) }
+        return typed(timeout, field: "timeout") { resolver.duration($0, field: "timeout") }
     }
 
     /// A client assertion source.
@@ -102,8 +149,10 @@ extension ExplainWalk {
             return secret(reference, field: "client assertion")
         case .command(let argv):
             let name = argv.first ?? ""
-            implicitReads.insert("PATH")
-            guard let found = ExecutableLookup.resolve(name, path: context.value("PATH")) else {
+            // Found as the run finds it (a relative program under the working directory, `~` from HOME).
+            guard let found = AssertionCommand.locate(
+                name, variables: context.variables, workingDirectory: context.workingDirectory)
+            else {
                 let absolute = name.contains("/")
                 return InspectionResult(
                     verdict: .unavailable,

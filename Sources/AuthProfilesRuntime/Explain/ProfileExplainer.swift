@@ -1,5 +1,6 @@
 import AuthProfiles
 import AzureIdentity
+import IdentitySupport
 
 /// Explains a profile without running it: no request is sent and no process is started.
 ///
@@ -38,7 +39,7 @@ public struct ProfileExplainer: Sendable {
             profile: entry.profile.name, location: entry.profile.location, description: entry.profile.description,
             context: profileFacts, links: walk.links, conclusion: conclusion,
             ignoredVariables: AmbientVariables.ignored(
-                environment: context.environment, read: Set(walk.resolver.variablesRead).union(walk.implicitReads)),
+                environment: EnvironmentVariables(context.environment), read: Set(walk.readLog.read)),
             blame: walk.blame)
     }
 }
@@ -57,12 +58,18 @@ final class ExplainWalk {
     let resolver: ValueResolver
     var links: [LinkExplanation] = []
     var blame: [BlameEntry] = []
-    var implicitReads: Set<String> = []
+    /// Every variable the walk looked up: through the resolver (profile bindings) and through the inspections,
+    /// which read through the same readers as the run (``EnvironmentVariables``). The ambient-variable report is
+    /// computed from it, so what a kind reads is known from the code that reads it, not from a list.
+    let readLog = EnvironmentVariables.ReadLog()
     private var referenceStack: [String] = []
 
     init(context: InspectionContext) {
+        var context = context
+        context.readLog = readLog
         self.context = context
-        self.resolver = ValueResolver(environment: context.environment, workingDirectory: context.workingDirectory)
+        self.resolver = ValueResolver(
+            environment: context.environment, workingDirectory: context.workingDirectory, readLog: readLog)
     }
 
     func walk(_ node: CredentialNode, in scope: LinkScope, depth: Int, reached: Bool) -> Expectation {

@@ -27,7 +27,12 @@ struct AzureCliProfile {
     static func load(context: InspectionContext) -> Result<AzureCliProfile, InspectionFailure> {
         let directory: String
         if let configured = context.value("AZURE_CONFIG_DIR") {
-            directory = context.absolute(configured)
+            switch context.path(configured) {
+            case .success(let resolved): directory = resolved
+            case .failure(let problem):
+                return .failure(InspectionFailure(InspectionSupport.unresolvable(
+                    problem, subject: "env AZURE_CONFIG_DIR")))
+            }
         } else if let home = context.homeDirectory {
             directory = InspectionSupport.join(home, ".azure")
         } else {

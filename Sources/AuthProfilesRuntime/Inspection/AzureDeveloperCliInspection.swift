@@ -119,7 +119,7 @@ public enum AzureDeveloperCliInspection {
     }
 
     private static func configDirectory(_ context: InspectionContext) -> String? {
-        if let configured = context.value("AZD_CONFIG_DIR") { return context.absolute(configured) }
+        if let configured = context.value("AZD_CONFIG_DIR") { return try? context.path(configured).get() }
         return context.homeDirectory.map { InspectionSupport.join($0, ".azd") }
     }
 

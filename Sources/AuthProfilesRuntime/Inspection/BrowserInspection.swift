@@ -1,5 +1,6 @@
 import AzureIdentity
 import Foundation
+import IdentitySupport
 
 /// Checks whether an interactive browser sign-in could open a browser here.
 ///
@@ -14,8 +15,9 @@ public enum BrowserInspection {
     ///   `unavailable` with a hint to use device code sign-in.
     public static func inspect(context: InspectionContext) -> InspectionResult {
         let deviceCode = "use a deviceCode link where no browser can open"
-        if let entry = context.environment["BROWSER"]?.split(separator: ":").first.map(String.init), !entry.isEmpty {
-            guard let command = entry.split(whereSeparator: \.isWhitespace).first.map(String.init) else {
+        // `BROWSER` is read by the sign-in's own reader, so that both pick the same command.
+        if let words = BrowserLauncher.browserWords(context.variables) {
+            guard let command = words.first else {
                 return InspectionResult(
                     verdict: .unavailable,
                     evidence: [Evidence(.problem, "env BROWSER", "names no command")],

@@ -38,9 +38,19 @@ public enum CertificateInspection {
     ) -> InspectionResult {
         // The files are read as the run reads them, so a verdict here is what the run will do.
         let files: ClientCertificate.Files
-        switch CertificateFiles.read(
-            path: context.absolute(path), keyPath: keyPath.map(context.absolute), format: format)
-        {
+        let absolute: String
+        var absoluteKey: String?
+        switch context.path(path) {
+        case .success(let resolved): absolute = resolved
+        case .failure(let problem): return InspectionSupport.unresolvable(problem, subject: "file \(path)")
+        }
+        if let keyPath {
+            switch context.path(keyPath) {
+            case .success(let resolved): absoluteKey = resolved
+            case .failure(let problem): return InspectionSupport.unresolvable(problem, subject: "file \(keyPath)")
+            }
+        }
+        switch CertificateFiles.read(path: absolute, keyPath: absoluteKey, format: format) {
         case .failure(let failure):
             let shown = failure.what == "key file" ? keyPath ?? path : path
             let missing = failure.problem.isMissing

@@ -14,29 +14,41 @@ public struct InspectionContext: Sendable {
     /// The directory relative paths are read from.
     public var workingDirectory: String
 
+    /// Where the dry run records every variable its inspections look up (``ExplainWalk`` sets it), so that its
+    /// report of ignored variables comes from the reads themselves.
+    package var readLog: EnvironmentVariables.ReadLog?
+
     public init(environment: [String: String], now: Date = Date(), workingDirectory: String) {
         self.environment = environment
         self.now = now
         self.workingDirectory = workingDirectory
     }
 
+    /// ``environment`` by the package's one rule (an empty value counts as unset), reads recorded in ``readLog``.
+    package var variables: EnvironmentVariables { EnvironmentVariables(environment, recordingReadsIn: readLog) }
+
     /// A variable's value, treating an empty value as unset (as Azure Identity does).
     public func value(_ name: String) -> String? {
-        environment[name].flatMap { $0.isEmpty ? nil : $0 }
+        variables[name]
     }
 
     /// The user's home directory according to the environment.
     public var homeDirectory: String? { value("HOME") }
 
-    /// An absolute path for `path`: relative paths are taken from the working directory, and `~/` from `HOME`, the
-    /// way the run resolves them (``ValueResolver/absolutePath(_:)``).
-    public func absolute(_ path: String) -> String {
-        UserPath.absolute(path, workingDirectory: workingDirectory, home: homeDirectory)
+    /// An absolute path for `path` by the package's one rule (``UserPath``), as the run resolves it
+    /// (``ValueResolver/path(_:what:)``): relative paths are taken from the working directory, `~` and `~/` from
+    /// `HOME`; with `HOME` unset, or for `~user`, there is no path and the problem says why.
+    package func path(_ path: String) -> Result<String, PathProblem> {
+        Result { () throws(PathProblem) in
+            try UserPath.resolve(path, workingDirectory: workingDirectory, environment: variables)
+        }
     }
 
     /// Reads a small regular file through the package's one file reader, or says why it cannot (what the path is
-    /// when it is not a regular file). Never blocks: a FIFO is refused, not opened for reading.
+    /// when it is not a regular file). Never blocks: a FIFO is refused, not opened for reading. A path that cannot
+    /// be resolved (``path(_:)``) reads as a file that does not exist.
     package func read(_ path: String, limit: Int = 1 << 20) -> Result<FileContents, FileProblem> {
-        Result { () throws(FileProblem) in try UserFile.read(absolute(path), limit: limit) }
+        guard case .success(let absolute) = self.path(path) else { return .failure(FileProblem(.notFound)) }
+        return Result { () throws(FileProblem) in try UserFile.read(absolute, limit: limit) }
     }
 }

@@ -40,6 +40,15 @@ enum InspectionSupport {
          Evidence(problem.isMissing ? .missing : .problem, subject, problem.description))
     }
 
+    /// The result for a path that cannot be made absolute (``UserPath``): `~` with `HOME` unset makes the link
+    /// unavailable, as a missing file does; `~user` makes it misconfigured.
+    static func unresolvable(_ problem: PathProblem, subject: String) -> InspectionResult {
+        InspectionResult(
+            verdict: problem.isMissing ? .unavailable : .misconfigured,
+            evidence: [Evidence(problem.isMissing ? .missing : .problem, subject, problem.description)],
+            hint: problem.hint)
+    }
+
     /// Whether two tenant ids name the same tenant (ids are GUIDs, compared without regard to case).
     static func sameTenant(_ left: String, _ right: String) -> Bool {
         left.caseInsensitiveCompare(right) == .orderedSame

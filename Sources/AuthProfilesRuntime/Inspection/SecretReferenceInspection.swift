@@ -19,22 +19,15 @@ public enum SecretReferenceInspection {
         context: InspectionContext
     ) -> InspectionResult {
         let subject = "env \(name)"
-        switch context.environment[name] {
-        case nil:
+        guard context.value(name) != nil else {
             return InspectionResult(
                 verdict: .unavailable,
-                evidence: [Evidence(.missing, subject, "not set")],
+                evidence: [Evidence(.missing, subject, context.variables.isEmptyButPresent(name)
+                                    ? "set but empty" : "not set")],
                 hint: "Set \(name) to the \(field)."
             )
-        case let value? where value.isEmpty:
-            return InspectionResult(
-                verdict: .unavailable,
-                evidence: [Evidence(.missing, subject, "set but empty")],
-                hint: "Set \(name) to the \(field)."
-            )
-        default:
-            return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, subject, "set")])
         }
+        return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, subject, "set")])
     }
 
     /// Checks a secret held in a file, reading it exactly as the run will (``ValueResolver/secret(_:field:)``): a
@@ -49,7 +42,12 @@ public enum SecretReferenceInspection {
     ///   a FIFO, a device), no permission, too large, or not UTF-8 text.
     public static func inspectFileSecret(path: String, field: String, context: InspectionContext) -> InspectionResult {
         let subject = "file \(path)"
-        switch CredentialFile.read(context.absolute(path)) {
+        let absolute: String
+        switch context.path(path) {
+        case .success(let resolved): absolute = resolved
+        case .failure(let problem): return InspectionSupport.unresolvable(problem, subject: subject)
+        }
+        switch CredentialFile.read(absolute) {
         case .failure(let problem):
             let write = "Write the \(field) to \(path)"
             let absent = problem.file == nil ? write + "." : write + ", or fix the path."

@@ -27,7 +27,12 @@ public enum TokenFileInspection {
         // Read as the run reads token and assertion files (``CredentialFile``): a regular file of trimmed UTF-8 text;
         // a missing or empty file is absent (unavailable), anything else that is wrong is misconfigured.
         let token: String
-        switch CredentialFile.read(context.absolute(path)) {
+        let absolute: String
+        switch context.path(path) {
+        case .success(let resolved): absolute = resolved
+        case .failure(let problem): return InspectionSupport.unresolvable(problem, subject: subject)
+        }
+        switch CredentialFile.read(absolute) {
         case .failure(let failure):
             let hint =
                 failure.file?.isMissing == true

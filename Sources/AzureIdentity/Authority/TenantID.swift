@@ -29,7 +29,7 @@ public enum TenantID {
         environment: [String: String],
         credentialName: String
     ) throws -> String {
-        if let flag = environment["AZURE_IDENTITY_DISABLE_MULTITENANTAUTH"], !flag.isEmpty { return configured }
+        if EnvironmentVariables(environment).isSet("AZURE_IDENTITY_DISABLE_MULTITENANTAUTH") { return configured }
         if configured.lowercased() == "adfs" { return configured }
         guard let requested, !requested.isEmpty, requested != configured else { return configured }
         try validate(requested)

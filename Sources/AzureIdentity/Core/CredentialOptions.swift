@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 import Logging
 
 /// Options shared by every credential that talks to a Microsoft Entra token endpoint.
@@ -60,7 +61,7 @@ public struct CredentialOptions: Sendable {
     /// The authority host to use: the explicit one, else `AZURE_AUTHORITY_HOST`, else the public cloud.
     public func resolvedAuthorityHost() throws -> AuthorityHost {
         if let authorityHost { return authorityHost }
-        if let value = environment["AZURE_AUTHORITY_HOST"], !value.isEmpty { return try AuthorityHost(value) }
+        if let value = EnvironmentVariables(environment)["AZURE_AUTHORITY_HOST"] { return try AuthorityHost(value) }
         return .publicCloud
     }
 

@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// Authenticates an Azure Pipelines service connection that uses workload identity federation.
 ///
 /// For every token request to Entra ID the credential first asks Azure DevOps for an OIDC token for the service
@@ -56,7 +58,7 @@ public struct AzurePipelinesCredential: TokenCredential {
         guard !serviceConnectionID.isEmpty else { throw unavailable("serviceConnectionID") }
         guard !systemAccessToken.isEmpty else { throw unavailable("systemAccessToken (the job's System.AccessToken)") }
         let oidc = try AzurePipelinesOIDCClient(
-            requestURI: options.environment[AzurePipelinesOIDCClient.requestURIVariable],
+            requestURI: EnvironmentVariables(options.environment)[AzurePipelinesOIDCClient.requestURIVariable],
             serviceConnectionID: serviceConnectionID,
             systemAccessToken: systemAccessToken,
             options: options

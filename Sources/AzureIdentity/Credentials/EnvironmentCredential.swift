@@ -1,3 +1,4 @@
+import IdentitySupport
 import Logging
 
 /// Picks a credential from Azure Identity's environment variables, in Azure Identity's order:
@@ -17,51 +18,41 @@ public struct EnvironmentCredential: TokenCredential {
 
     /// Reads ``CredentialOptions/environment``. Configuration errors are reported by ``getToken(for:)``.
     public init(options: CredentialOptions = CredentialOptions()) {
-        let environment = options.environment
-        func value(_ name: String) -> String? {
-            environment[name].flatMap { $0.isEmpty ? nil : $0 }
-        }
+        let configuration = Configuration(EnvironmentVariables(options.environment))
         var options = options
-        if let allowed = value("AZURE_ADDITIONALLY_ALLOWED_TENANTS") {
-            options.additionallyAllowedTenants += allowed.split(separator: ";").map { String($0) }
-        }
-        guard let tenant = value("AZURE_TENANT_ID"), let client = value("AZURE_CLIENT_ID") else {
-            (inner, selectedCredentialName) = (nil, nil)
-            return
-        }
+        options.additionallyAllowedTenants += configuration.additionallyAllowedTenants
         let make: (() throws -> any TokenCredential)?
         let name: String?
-        if let secret = value("AZURE_CLIENT_SECRET") {
+        switch (configuration.tenantID, configuration.clientID, configuration.selection) {
+        case (let tenant?, let client?, .secret(let secret)?):
             name = "ClientSecretCredential"
-            make = {
-                try ClientSecretCredential(tenantID: tenant, clientID: client, secret: Secret(secret), options: options)
-            }
-        } else if let path = value("AZURE_CLIENT_CERTIFICATE_PATH") {
+            make = { try ClientSecretCredential(tenantID: tenant, clientID: client, secret: secret, options: options) }
+        case (let tenant?, let client?, .certificate(let path, let password, let sendChain)?):
             name = "ClientCertificateCredential"
-            let sendChain = ["true", "1"].contains(value("AZURE_CLIENT_SEND_CERTIFICATE_CHAIN")?.lowercased() ?? "")
-            let password = value("AZURE_CLIENT_CERTIFICATE_PASSWORD").map(Secret.init)
             make = {
                 try ClientCertificateCredential(
                     tenantID: tenant,
                     clientID: client,
-                    certificatePath: path,
+                    certificatePath: try CredentialPath.resolve(
+                        path, what: "AZURE_CLIENT_CERTIFICATE_PATH", environment: options.environment,
+                        credentialName: "ClientCertificateCredential"),
                     password: password,
                     sendCertificateChain: sendChain,
                     options: options
                 )
             }
-        } else if let username = value("AZURE_USERNAME"), let password = value("AZURE_PASSWORD") {
+        case (let tenant?, let client?, .usernamePassword(let username, let password)?):
             name = "UsernamePasswordCredential"
             make = {
                 try UsernamePasswordCredential(
                     tenantID: tenant,
                     clientID: client,
                     username: username,
-                    password: Secret(password),
+                    password: password,
                     options: options
                 )
             }
-        } else {
+        default:
             (name, make) = (nil, nil)
         }
         selectedCredentialName = name
@@ -70,7 +61,7 @@ public struct EnvironmentCredential: TokenCredential {
             "EnvironmentCredential configuration",
             metadata: [
                 "selected": "\(name ?? "none")",
-                "variables": "\(environment.keys.filter { $0.hasPrefix("AZURE_") }.sorted())",
+                "variables": "\(options.environment.keys.filter { $0.hasPrefix("AZURE_") }.sorted())",
             ]
         )
         inner = make.map { make in

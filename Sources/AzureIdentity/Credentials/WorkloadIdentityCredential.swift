@@ -1,3 +1,5 @@
+import IdentitySupport
+
 /// Authenticates with a federated token file (Kubernetes workload identity).
 ///
 /// Tenant, client id and file come from the arguments or `AZURE_TENANT_ID`, `AZURE_CLIENT_ID` and
@@ -14,9 +16,9 @@ public struct WorkloadIdentityCredential: TokenCredential {
         tokenFilePath: String? = nil,
         options: CredentialOptions = CredentialOptions()
     ) throws {
-        let environment = options.environment
+        let variables = EnvironmentVariables(options.environment)
         func required(_ value: String?, _ variable: String, _ name: String) throws -> String {
-            guard let value = value ?? environment[variable], !value.isEmpty else {
+            guard let value = value ?? variables[variable], !value.isEmpty else {
                 throw AzureIdentityError(
                     code: .credentialUnavailable,
                     message: "WorkloadIdentityCredential is unavailable: \(name) is required "
@@ -28,7 +30,9 @@ public struct WorkloadIdentityCredential: TokenCredential {
         }
         let tenant = try required(tenantID, "AZURE_TENANT_ID", "tenantID")
         let client = try required(clientID, "AZURE_CLIENT_ID", "clientID")
-        let path = try required(tokenFilePath, "AZURE_FEDERATED_TOKEN_FILE", "tokenFilePath")
+        let path = try CredentialPath.resolve(
+            try required(tokenFilePath, "AZURE_FEDERATED_TOKEN_FILE", "tokenFilePath"), what: "token file",
+            environment: options.environment, credentialName: "WorkloadIdentityCredential")
         let file = FederatedTokenFile(path: path, timeSource: options.timeSource)
         self.inner = try ClientAssertionCredential(
             credentialName: "WorkloadIdentityCredential",

@@ -1,3 +1,5 @@
+import IdentitySupport
+
 extension DefaultAzureCredential {
     /// Builds one member from the options, with Azure Identity's rules for ids.
     static func make(
@@ -6,9 +8,7 @@ extension DefaultAzureCredential {
         options: CredentialOptions,
         alone: Bool
     ) throws -> any TokenCredential {
-        let environment = options.environment
-        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let clientID = settings.managedIdentityClientID ?? value("AZURE_CLIENT_ID")
+        let clientID = settings.managedIdentityClientID ?? EnvironmentVariables(options.environment)["AZURE_CLIENT_ID"]
         switch member {
         case .environment:
             return EnvironmentCredential(options: options)

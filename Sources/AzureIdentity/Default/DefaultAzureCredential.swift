@@ -1,3 +1,4 @@
+import IdentitySupport
 import Logging
 import Synchronization
 
@@ -41,7 +42,7 @@ public struct DefaultAzureCredential: TokenCredential {
         options: CredentialOptions = CredentialOptions()
     ) throws {
         let (members, single) = try DefaultAzureCredentialMember.selection(
-            fromEnvironmentValue: options.environment["AZURE_TOKEN_CREDENTIALS"],
+            fromEnvironmentValue: EnvironmentVariables(options.environment)["AZURE_TOKEN_CREDENTIALS"],
             brokerEnabled: settings.brokerEnabled
         )
         if let tenant = settings.tenantID { try TenantID.validate(tenant) }

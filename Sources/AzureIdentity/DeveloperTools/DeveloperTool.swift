@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 import Logging
 
 /// What the three developer-tool credentials share: tenant rules, the cache, running the tool and turning its
@@ -42,7 +43,7 @@ struct DeveloperTool: Sendable {
         self.tenantID = tenantID
         self.allowedTenants = options.normalizedAllowedTenants
         let flag = "AZURE_IDENTITY_DISABLE_MULTITENANTAUTH"
-        self.multiTenantEnvironment = options.environment[flag].map { [flag: $0] } ?? [:]
+        self.multiTenantEnvironment = EnvironmentVariables(options.environment)[flag].map { [flag: $0] } ?? [:]
         self.childEnvironment = options.environment
         self.runner = options.processRunner
         self.timeout = processTimeout

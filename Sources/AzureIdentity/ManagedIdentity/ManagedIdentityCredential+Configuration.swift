@@ -5,9 +5,9 @@ extension ManagedIdentityCredential {
     /// Why the selected source's variables cannot be used, or `nil`. Checked once, when the credential is made,
     /// and reported by every `getToken` before anything is sent: a value that can never work is a configuration
     /// error, not a network failure to retry. Messages name the variable, never its value when it is a secret.
-    static func configurationProblem(
+    package static func configurationProblem(
         source: ManagedIdentitySource,
-        environment: [String: String],
+        environment: EnvironmentVariables,
         imdsBaseURL: String?
     ) -> AzureIdentityError? {
         func problem(_ text: String) -> AzureIdentityError {
@@ -18,17 +18,16 @@ extension ManagedIdentityCredential {
             )
         }
         guard source.kind != .workloadIdentity else { return nil }
-        for secretName in ["IDENTITY_HEADER", "MSI_SECRET"] {
-            guard let value = environment[secretName] else { continue }
-            if !TransportRequest.isSendableHeaderValue(value) {
-                return problem(
-                    "\(secretName) contains a control character (such as a line break), so it cannot be sent as "
-                        + "a header. Set it to the value the host provides, without line breaks."
-                )
-            }
-            break  // Only the first one set is sent.
+        // Only the first one set is sent.
+        if let (secretName, value) = environment.first(of: sourceSecretVariables),
+            !TransportRequest.isSendableHeaderValue(value)
+        {
+            return problem(
+                "\(secretName) contains a control character (such as a line break), so it cannot be sent as "
+                    + "a header. Set it to the value the host provides, without line breaks."
+            )
         }
-        let podIdentityHost = !(environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"] ?? "").isEmpty
+        let podIdentityHost = environment.isSet("AZURE_POD_IDENTITY_AUTHORITY_HOST")
         let endpointName: String =
             switch source.kind {
             case .azureML, .cloudShell: "MSI_ENDPOINT"
@@ -44,6 +43,9 @@ extension ManagedIdentityCredential {
         }
         return nil
     }
+
+    /// The variables the secret sent to the source is read from, the first one set winning.
+    static let sourceSecretVariables = ["IDENTITY_HEADER", "MSI_SECRET"]
 
     /// An absolute `http`/`https` URL with a host and nothing a request line cannot carry.
     private static func isUsableEndpoint(_ endpoint: String) -> Bool {

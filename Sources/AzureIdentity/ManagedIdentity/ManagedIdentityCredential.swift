@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 import Logging
 
 /// Gets tokens for an Azure managed identity from whichever source the environment offers.
@@ -52,11 +53,11 @@ public struct ManagedIdentityCredential: TokenCredential {
         managedIdentity: ManagedIdentityOptions = ManagedIdentityOptions(),
         options: CredentialOptions = CredentialOptions()
     ) throws {
-        let environment = options.environment
-        let podIdentityHost = environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"].flatMap { $0.isEmpty ? nil : $0 }
+        let variables = EnvironmentVariables(options.environment)
+        let podIdentityHost = variables["AZURE_POD_IDENTITY_AUTHORITY_HOST"]
         let identity = managedIdentity.identity
         let source = ManagedIdentitySource.detect(
-            environment: environment,
+            environment: variables,
             workloadClientID: identity.kind == .clientID ? identity.value : nil,
             imdsBaseURL: managedIdentity.imdsBaseURL ?? ManagedIdentityOptions.defaultIMDSBaseURL,
             arcAgentPath: managedIdentity.arcAgentPath
@@ -75,13 +76,13 @@ public struct ManagedIdentityCredential: TokenCredential {
         self.timeSource = options.timeSource
         self.logger = options.logger
         self.requestTimeout = options.requestTimeout
-        self.sourceSecret = (environment["IDENTITY_HEADER"] ?? environment["MSI_SECRET"]).map(Secret.init)
+        self.sourceSecret = variables.first(of: Self.sourceSecretVariables).map { Secret($0.value) }
         self.configurationProblem = Self.configurationProblem(
             source: source,
-            environment: environment,
+            environment: variables,
             imdsBaseURL: managedIdentity.imdsBaseURL
         )
-        self.defaultClientID = environment["DEFAULT_IDENTITY_CLIENT_ID"]
+        self.defaultClientID = variables["DEFAULT_IDENTITY_CLIENT_ID"]
         self.cache = TokenCache(timeSource: options.timeSource)
         let probes = source.kind == .imds && podIdentityHost == nil && managedIdentity.probeTimeout != nil
         self.probe = probes ? IMDSProbe(timeout: managedIdentity.probeTimeout!) : nil

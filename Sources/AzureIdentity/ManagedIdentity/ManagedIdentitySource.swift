@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 
 /// Where a managed identity token comes from, detected from the environment.
 public struct ManagedIdentitySource: Sendable, Hashable, CustomStringConvertible {
@@ -49,7 +50,20 @@ public struct ManagedIdentitySource: Sendable, Hashable, CustomStringConvertible
         arcAgentPath: String = ManagedIdentityOptions.defaultArcAgentPath,
         fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
     ) -> ManagedIdentitySource {
-        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        detect(environment: EnvironmentVariables(environment), workloadClientID: workloadClientID,
+               imdsBaseURL: imdsBaseURL, arcAgentPath: arcAgentPath, fileExists: fileExists)
+    }
+
+    /// ``detect(environment:workloadClientID:imdsBaseURL:arcAgentPath:fileExists:)`` over the package's one reader
+    /// of variables, which the dry run passes so that it learns which variables the detection read.
+    package static func detect(
+        environment variables: EnvironmentVariables,
+        workloadClientID: String? = nil,
+        imdsBaseURL: String,
+        arcAgentPath: String = ManagedIdentityOptions.defaultArcAgentPath,
+        fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+    ) -> ManagedIdentitySource {
+        func value(_ name: String) -> String? { variables[name] }
         if (workloadClientID ?? value("AZURE_CLIENT_ID")) != nil, value("AZURE_TENANT_ID") != nil,
             value("AZURE_FEDERATED_TOKEN_FILE") != nil
         {

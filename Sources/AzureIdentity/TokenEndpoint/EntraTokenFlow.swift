@@ -1,4 +1,5 @@
 import Foundation
+import IdentitySupport
 import Logging
 
 /// The machinery every token-endpoint credential shares: tenant resolution, CAE claims, caching and posting.
@@ -40,7 +41,7 @@ struct EntraTokenFlow: Sendable {
         self.authorityHost = host
         self.allowedTenants = options.normalizedAllowedTenants
         let flag = "AZURE_IDENTITY_DISABLE_MULTITENANTAUTH"
-        self.multiTenantEnvironment = options.environment[flag].map { [flag: $0] } ?? [:]
+        self.multiTenantEnvironment = EnvironmentVariables(options.environment)[flag].map { [flag: $0] } ?? [:]
         self.logger = options.logger
         self.cache = TokenCache(timeSource: options.timeSource)
         let retrying = RetryingTransport(

@@ -25,19 +25,20 @@ extension TransportConfiguration {
         _ environment: [String: String],
         cloud: AzureCloud = .publicCloud
     ) throws -> TransportConfiguration {
+        let variables = EnvironmentVariables(environment)
         var configuration = TransportConfiguration(additionalTrustRootsPEM: cloud.additionalTrustRootsPEM)
         for name in ["SSL_CERT_FILE", "REQUESTS_CA_BUNDLE"] {
-            if let path = environment[name], !path.isEmpty, !configuration.additionalTrustRootFiles.contains(path) {
+            if let path = variables[name], !configuration.additionalTrustRootFiles.contains(path) {
                 configuration.additionalTrustRootFiles.append(path)
             }
         }
         for variable in proxyVariables {
-            let value = (environment[variable] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = variables[variable]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             guard !value.isEmpty else { continue }
             configuration.proxy = try parseProxy(value, variable: variable)
             break
         }
-        let noProxy = environment["NO_PROXY"] ?? environment["no_proxy"] ?? ""
+        let noProxy = variables.first(of: ["NO_PROXY", "no_proxy"])?.value ?? ""
         configuration.noProxy = noProxy.split(separator: ",").map { String($0) }
         return configuration
     }
