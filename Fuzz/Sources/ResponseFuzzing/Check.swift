@@ -1,5 +1,5 @@
-import AuthProfileCLI
-import AzureIdentity
+@testable import AuthProfileCLI
+@testable import AzureIdentity
 import Foundation
 
 @testable import IdentitySupport

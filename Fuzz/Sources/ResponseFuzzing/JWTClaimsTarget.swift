@@ -1,5 +1,5 @@
-import AuthProfiles
-import AzureIdentity
+@testable import AuthProfiles
+@testable import AzureIdentity
 import Foundation
 
 @testable import AuthProfileCLI

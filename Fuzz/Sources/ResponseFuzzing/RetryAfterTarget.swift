@@ -1,4 +1,4 @@
-import AzureIdentity
+@testable import AzureIdentity
 import Foundation
 
 extension FuzzTarget {
