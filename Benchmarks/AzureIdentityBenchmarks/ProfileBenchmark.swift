@@ -25,8 +25,9 @@ func benchmarkProfiles(fake: FakeEntraID, transport: AsyncHTTPClientTransport) a
                 - { type: clientSecret, clientId: \(clientID), clientSecret: { env: NO_SECRET } }
                 - { type: clientSecret, clientId: \(clientID), clientSecret: { env: SECRET } }
         """
-    let options = ProfileRuntimeOptions(environment: ["SECRET": secret], workingDirectory: "/tmp",
-                                        transport: transport)
+    let options = ProfileRuntimeOptions(
+        environment: ["SECRET": secret], workingDirectory: "/tmp",
+        transport: transport)
     let request = TokenRequest(scopes: scopes)
     for name in ["single", "third"] {
         let credential = try AuthProfile.credential(named: name, document: document, options: options)
@@ -51,8 +52,9 @@ func benchmarkProfiles(fake: FakeEntraID, transport: AsyncHTTPClientTransport) a
         try await measure(iterations: 300) { _ = ProfileCatalog.load(text: document) }
     )
     let builtIn = try ProfileCatalog.load(text: "version: 1\nprofiles: {}\n").entry(resolving: "default")
-    let context = InspectionContext(environment: ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent"],
-                                    workingDirectory: "/tmp")
+    let context = InspectionContext(
+        environment: ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent"],
+        workingDirectory: "/tmp")
     report(
         "explain built-in default (dry run, in process)",
         try await measure(iterations: 300) { _ = ProfileExplainer(context: context).explain(builtIn) }

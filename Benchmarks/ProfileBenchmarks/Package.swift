@@ -17,6 +17,6 @@ let package = Package(
                 .product(name: "AuthProfiles", package: "authprofile"),
                 .product(name: "Yams", package: "Yams"),
             ]
-        ),
+        )
     ]
 )

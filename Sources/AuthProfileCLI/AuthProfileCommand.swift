@@ -3,6 +3,7 @@ import AuthProfiles
 
 /// The `authprofile` command tree.
 public struct AuthProfileCommand: AsyncParsableCommand {
+    /// The command tree: `validate`, `explain`, `token`, `list`, `schema`.
     public static let configuration = CommandConfiguration(
         commandName: "authprofile",
         abstract: "Validate, explain and use Microsoft Entra ID credential profiles.",
@@ -14,6 +15,7 @@ public struct AuthProfileCommand: AsyncParsableCommand {
             ValidateCommand.self, ExplainCommand.self, TokenCommand.self, ListCommand.self, SchemaCommand.self,
         ])
 
+    /// Creates the root command (argument-parser fills it in).
     public init() {}
 
     /// The most arguments one run accepts. swift-argument-parser removes each parsed value from its argument list
@@ -37,9 +39,10 @@ public enum CommandRunner {
         await CLIContext.$current.withValue(context) {
             // Bounded before parsing: the parser's cost grows with the square of the argument count.
             guard arguments.count <= AuthProfileCommand.maximumArgumentCount else {
-                context.writeError("error: too many arguments (\(arguments.count)); authprofile accepts at most "
-                    + "\(AuthProfileCommand.maximumArgumentCount). Give a directory instead of many files, "
-                    + "or split the run.\n")
+                context.writeError(
+                    "error: too many arguments (\(arguments.count)); authprofile accepts at most "
+                        + "\(AuthProfileCommand.maximumArgumentCount). Give a directory instead of many files, "
+                        + "or split the run.\n")
                 return ExitStatus.usage.rawValue
             }
             do {

@@ -59,7 +59,8 @@ extension FakeEntraID {
                     "TF400813: The user '' is not authorized to access this resource."
                 )
             }
-            let page = "<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head>"
+            let page =
+                "<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head>"
                 + "<body><a href=\"https://spsprodweu5.vssps.visualstudio.com/_signin?realm=dev.azure.com\">"
                 + "Sign in</a></body></html>"
             return .respond(

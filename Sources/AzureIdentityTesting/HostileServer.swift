@@ -21,16 +21,20 @@ public final class HostileServer: Sendable {
         public var body: [UInt8]
 
         /// An answer with a raw body.
-        public init(status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")],
-                    body: [UInt8]) {
+        public init(
+            status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")],
+            body: [UInt8]
+        ) {
             self.status = status
             self.headers = headers
             self.body = body
         }
 
         /// An answer whose body is `text` in UTF-8.
-        public init(status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")],
-                    _ text: String) {
+        public init(
+            status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")],
+            _ text: String
+        ) {
             self.init(status: status, headers: headers, body: Array(text.utf8))
         }
     }

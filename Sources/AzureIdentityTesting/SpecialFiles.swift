@@ -16,6 +16,7 @@ public enum SpecialFiles {
         /// Its `errno`.
         public let code: Int32
 
+        /// The system call and its error, as the C library words it.
         public var description: String { "\(call) failed: \(String(cString: strerror(code)))" }
     }
 

@@ -96,8 +96,10 @@ package enum DirectoryWalk {
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
-            return .failure(code == ENOTDIR ? FileProblem(.notDirectory, systemError: code)
-                                            : FileProblem(systemError: code))
+            return .failure(
+                code == ENOTDIR
+                    ? FileProblem(.notDirectory, systemError: code)
+                    : FileProblem(systemError: code))
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {

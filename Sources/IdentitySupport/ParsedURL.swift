@@ -40,9 +40,9 @@ package struct ParsedURL: Sendable, Hashable {
         guard let separator = trimmed.firstRange(of: "://") else { return .failure(.noScheme) }
         let scheme = trimmed[..<separator.lowerBound]
         guard let first = scheme.unicodeScalars.first, first.isASCIILetter,
-              scheme.unicodeScalars.allSatisfy({
-                  $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0)
-              })
+            scheme.unicodeScalars.allSatisfy({
+                $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0)
+            })
         else { return .failure(.noScheme) }
         var rest = trimmed[separator.upperBound...]
         var hasFragment = false
@@ -83,13 +83,14 @@ package struct ParsedURL: Sendable, Hashable {
         var port: Int?
         if let portText {
             guard (1...5).contains(portText.utf8.count), portText.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let number = Int(portText), (1...65_535).contains(number)
+                let number = Int(portText), (1...65_535).contains(number)
             else { return .failure(.invalidPort) }
             port = number
         }
-        return .success(ParsedURL(
-            scheme: scheme.lowercased(), host: host, port: port, path: String(path), hasUserInfo: hasUserInfo,
-            hasQuery: hasQuery, hasFragment: hasFragment))
+        return .success(
+            ParsedURL(
+                scheme: scheme.lowercased(), host: host, port: port, path: String(path), hasUserInfo: hasUserInfo,
+                hasQuery: hasQuery, hasFragment: hasFragment))
     }
 
     /// `scheme://host[:port][path]`, with the host in its canonical form and no user info, query or fragment:

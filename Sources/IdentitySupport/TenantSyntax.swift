@@ -32,7 +32,8 @@ package enum TenantSyntax {
     }
 
     /// What ``isValid(_:)`` accepts, as one sentence for error messages.
-    package static let rule = "tenant ids are letters, digits and '-' in dot-separated labels (no '.' or '..', "
+    package static let rule =
+        "tenant ids are letters, digits and '-' in dot-separated labels (no '.' or '..', "
         + "no label starting or ending with '-')"
 
     /// The same rule as a regular expression, for the JSON Schema.
@@ -41,7 +42,7 @@ package enum TenantSyntax {
     private static func isLabelByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
             true
         default:
             false

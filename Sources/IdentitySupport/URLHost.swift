@@ -18,7 +18,7 @@ package enum URLHost: Sendable, Hashable {
         let text = Substring(text)
         if text.hasPrefix("[") {
             guard text.hasSuffix("]"), text.count > 2,
-                  let groups = Self.ipv6(text.dropFirst().dropLast())
+                let groups = Self.ipv6(text.dropFirst().dropLast())
             else { return nil }
             self = .ipv6(groups)
             return
@@ -26,8 +26,8 @@ package enum URLHost: Sendable, Hashable {
         var name = text.lowercased()
         if name.hasSuffix(".") { name.removeLast() }
         guard !name.isEmpty, name.utf8.count <= 253,
-              name.utf8.allSatisfy({ Self.isNameByte($0) }),
-              !name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
+            name.utf8.allSatisfy({ Self.isNameByte($0) }),
+            !name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
         else { return nil }
         // The WHATWG "ends in a number" rule: such a host is an IPv4 address or nothing.
         if let last = name.split(separator: ".").last, Self.isNumberLabel(last) {
@@ -86,7 +86,7 @@ package enum URLHost: Sendable, Hashable {
     private static func isNameByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
             true
         default:
             false
@@ -153,9 +153,9 @@ package enum URLHost: Sendable, Hashable {
         let head = text[..<gap.lowerBound]
         let tail = text[gap.upperBound...]
         guard !tail.hasPrefix(":"), !tail.contains("::"),
-              let headGroups = groups(head, endsWithIPv4: false),
-              let tailGroups = groups(tail, endsWithIPv4: true),
-              headGroups.count + tailGroups.count <= 7
+            let headGroups = groups(head, endsWithIPv4: false),
+            let tailGroups = groups(tail, endsWithIPv4: true),
+            headGroups.count + tailGroups.count <= 7
         else { return nil }
         return headGroups + Array(repeating: 0, count: 8 - headGroups.count - tailGroups.count) + tailGroups
     }
@@ -172,7 +172,7 @@ package enum URLHost: Sendable, Hashable {
                 continue
             }
             guard (1...4).contains(piece.utf8.count), piece.allSatisfy(\.isHexDigit),
-                  let group = UInt16(piece, radix: 16)
+                let group = UInt16(piece, radix: 16)
             else { return nil }
             result.append(group)
         }
@@ -186,7 +186,7 @@ package enum URLHost: Sendable, Hashable {
         var address: UInt32 = 0
         for part in parts {
             guard (1...3).contains(part.utf8.count), part.allSatisfy(\.isASCII), part.allSatisfy(\.isNumber),
-                  let byte = UInt8(part)
+                let byte = UInt8(part)
             else { return nil }
             address = address << 8 | UInt32(byte)
         }

@@ -9,8 +9,10 @@ import Testing
     static let directory = ExplainGoldenTests.directory
 
     private func explain(_ profile: String, _ format: String, _ assignments: [String]) async -> CLIRun {
-        var arguments = ["explain", profile, "--file", "\(Self.directory)/profiles.yaml", "--env",
-                         "\(Self.directory)/env/nothing.env", "--format", format, "--set", "PATH=/nonexistent"]
+        var arguments = [
+            "explain", profile, "--file", "\(Self.directory)/profiles.yaml", "--env",
+            "\(Self.directory)/env/nothing.env", "--format", format, "--set", "PATH=/nonexistent",
+        ]
         for assignment in assignments { arguments += ["--set", assignment] }
         return await CLIHarness.run(arguments)
     }
@@ -43,12 +45,12 @@ import Testing
     @Test func aDefaultLinkReportsWhatItsMembersDoNotRead() async throws {
         let profiles = FileManager.default.temporaryDirectory.path + "/authprofile-ambient-\(UUID().uuidString).yaml"
         try """
-            version: 1
-            profiles:
-              dev:
-                tenant: 72f988bf-86f1-41af-91ab-2d7cd011db47
-                credential: { type: default, credentials: environment }
-            """.write(toFile: profiles, atomically: true, encoding: .utf8)
+        version: 1
+        profiles:
+          dev:
+            tenant: 72f988bf-86f1-41af-91ab-2d7cd011db47
+            credential: { type: default, credentials: environment }
+        """.write(toFile: profiles, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: profiles) }
         let run = await CLIHarness.run([
             "explain", "dev", "--file", profiles, "--env", "\(Self.directory)/env/nothing.env", "--format", "json",

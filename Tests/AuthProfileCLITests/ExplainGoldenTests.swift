@@ -20,42 +20,57 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "aks-nothing-set", profile: "aks", environment: "nothing", winner: nil, result: "dependsOnProbe",
-             verdicts: ["unknown", "unavailable", "unknown", "unavailable"], status: 0),
-        Case(name: "aks-workload-identity", profile: "aks", environment: "workload",
-             winner: "aks/credential/links[0]:workloadIdentity", result: "authenticates",
-             verdicts: ["ready", "ready", "ready", "unavailable"], status: 0),
-        Case(name: "aks-app-service", profile: "aks", environment: "appservice",
-             winner: "aks/credential/links[1]:managedIdentity", result: "authenticates",
-             verdicts: ["ready", "unavailable", "ready", "unavailable"], status: 0),
-        Case(name: "aks-az-logged-in", profile: "aks", environment: "az",
-             winner: "aks/credential/links[2]:azureCli", result: "authenticates",
-             verdicts: ["ready", "unavailable", "unknown", "ready"], status: 0),
-        Case(name: "aks-expired-token", profile: "aks", environment: "expired-token", winner: nil, result: "noToken",
-             verdicts: ["misconfigured", "misconfigured", "unknown", "unavailable"], status: 1),
-        Case(name: "aks-missing-token-file", profile: "aks", environment: "missing-token", winner: nil,
-             result: "dependsOnProbe", verdicts: ["unknown", "unavailable", "unknown", "unavailable"], status: 0),
-        Case(name: "cert-valid", profile: "cert", environment: "valid-cert",
-             winner: "cert/credential:clientCertificate", result: "authenticates", verdicts: ["ready"], status: 0),
-        Case(name: "cert-expired", profile: "cert", environment: "expired-cert", winner: nil, result: "noToken",
-             verdicts: ["misconfigured"], status: 1),
-        Case(name: "cert-key-mismatch", profile: "cert", environment: "mismatch-cert", winner: nil,
-             result: "noToken", verdicts: ["misconfigured"], status: 1),
-        Case(name: "app-ambient-client-id", profile: "app", environment: "shadow",
-             winner: "app/credential:clientSecret", result: "authenticates", verdicts: ["ready"], status: 0),
-        Case(name: "laptop-reference-nothing-set", profile: "laptop", environment: "nothing", winner: nil,
-             result: "dependsOnProbe",
-             verdicts: ["unknown", "unavailable", "unknown", "unknown", "unavailable", "unknown", "unavailable"],
-             status: 0),
-        Case(name: "default-nothing-set", profile: "default", environment: "nothing", winner: nil,
-             result: "dependsOnProbe",
-             verdicts: ["unknown", "unavailable", "unavailable", "unknown", "unavailable", "unavailable",
-                        "unavailable"],
-             status: 0),
-        Case(name: "default-workload-identity", profile: "default", environment: "workload",
-             winner: "default/credential/workloadIdentity:workloadIdentity", result: "authenticates",
-             verdicts: ["ready", "unavailable", "ready", "ready", "unavailable", "unavailable", "unavailable"],
-             status: 0),
+        Case(
+            name: "aks-nothing-set", profile: "aks", environment: "nothing", winner: nil, result: "dependsOnProbe",
+            verdicts: ["unknown", "unavailable", "unknown", "unavailable"], status: 0),
+        Case(
+            name: "aks-workload-identity", profile: "aks", environment: "workload",
+            winner: "aks/credential/links[0]:workloadIdentity", result: "authenticates",
+            verdicts: ["ready", "ready", "ready", "unavailable"], status: 0),
+        Case(
+            name: "aks-app-service", profile: "aks", environment: "appservice",
+            winner: "aks/credential/links[1]:managedIdentity", result: "authenticates",
+            verdicts: ["ready", "unavailable", "ready", "unavailable"], status: 0),
+        Case(
+            name: "aks-az-logged-in", profile: "aks", environment: "az",
+            winner: "aks/credential/links[2]:azureCli", result: "authenticates",
+            verdicts: ["ready", "unavailable", "unknown", "ready"], status: 0),
+        Case(
+            name: "aks-expired-token", profile: "aks", environment: "expired-token", winner: nil, result: "noToken",
+            verdicts: ["misconfigured", "misconfigured", "unknown", "unavailable"], status: 1),
+        Case(
+            name: "aks-missing-token-file", profile: "aks", environment: "missing-token", winner: nil,
+            result: "dependsOnProbe", verdicts: ["unknown", "unavailable", "unknown", "unavailable"], status: 0),
+        Case(
+            name: "cert-valid", profile: "cert", environment: "valid-cert",
+            winner: "cert/credential:clientCertificate", result: "authenticates", verdicts: ["ready"], status: 0),
+        Case(
+            name: "cert-expired", profile: "cert", environment: "expired-cert", winner: nil, result: "noToken",
+            verdicts: ["misconfigured"], status: 1),
+        Case(
+            name: "cert-key-mismatch", profile: "cert", environment: "mismatch-cert", winner: nil,
+            result: "noToken", verdicts: ["misconfigured"], status: 1),
+        Case(
+            name: "app-ambient-client-id", profile: "app", environment: "shadow",
+            winner: "app/credential:clientSecret", result: "authenticates", verdicts: ["ready"], status: 0),
+        Case(
+            name: "laptop-reference-nothing-set", profile: "laptop", environment: "nothing", winner: nil,
+            result: "dependsOnProbe",
+            verdicts: ["unknown", "unavailable", "unknown", "unknown", "unavailable", "unknown", "unavailable"],
+            status: 0),
+        Case(
+            name: "default-nothing-set", profile: "default", environment: "nothing", winner: nil,
+            result: "dependsOnProbe",
+            verdicts: [
+                "unknown", "unavailable", "unavailable", "unknown", "unavailable", "unavailable",
+                "unavailable",
+            ],
+            status: 0),
+        Case(
+            name: "default-workload-identity", profile: "default", environment: "workload",
+            winner: "default/credential/workloadIdentity:workloadIdentity", result: "authenticates",
+            verdicts: ["ready", "unavailable", "ready", "ready", "unavailable", "unavailable", "unavailable"],
+            status: 0),
     ]
 
     static let directory = "\(CLIHarness.fixturesDirectory)/explain"
@@ -71,8 +86,10 @@ import Testing
 
     static func arguments(_ test: Case, format: String) -> [String] {
         _ = ownerOnlyKeys
-        var arguments = ["explain", test.profile, "--env", "\(directory)/env/\(test.environment).env",
-                         "--format", format]
+        var arguments = [
+            "explain", test.profile, "--env", "\(directory)/env/\(test.environment).env",
+            "--format", format,
+        ]
         if test.profile != "default" { arguments += ["--file", "\(directory)/profiles.yaml"] }
         // PATH entries are looked up as given: make the fixture tools' directory absolute.
         let bin = test.environment == "az" ? "\(CLIHarness.packageRoot)/\(directory)/bin" : "/nonexistent"
@@ -105,8 +122,9 @@ import Testing
         #expect(links.map { $0["verdict"] as? String ?? "" } == test.verdicts)
         for link in links where (link["verdict"] as? String) != "ready" && link["depth"] as? Int != 0 {
             let evidence = link["evidence"] as? [[String: Any]] ?? []
-            #expect(evidence.contains { ["missing", "problem", "note"].contains($0["status"] as? String) },
-                    "every link that would not authenticate says why: \(link["path"] ?? "")")
+            #expect(
+                evidence.contains { ["missing", "problem", "note"].contains($0["status"] as? String) },
+                "every link that would not authenticate says why: \(link["path"] ?? "")")
         }
     }
 
@@ -135,12 +153,14 @@ import Testing
         #expect(good.status == 0)
         let wrong = await CLIHarness.run(Self.arguments(workload, format: "text") + ["--expect", "managedIdentity"])
         #expect(wrong.status == 1)
-        #expect(wrong.stderr == "expected managedIdentity to authenticate, but aks/credential/links[0]:workloadIdentity"
-                    + " would\n")
+        #expect(
+            wrong.stderr == "expected managedIdentity to authenticate, but aks/credential/links[0]:workloadIdentity"
+                + " would\n")
         let probe = await CLIHarness.run(Self.arguments(Self.cases[0], format: "text") + ["--expect", "azureCli"])
         #expect(probe.status == 1)
-        #expect(probe.stderr == "expected azureCli to authenticate, but only a request can tell "
-                    + "(aks/credential/links[1]:managedIdentity)\n")
+        #expect(
+            probe.stderr == "expected azureCli to authenticate, but only a request can tell "
+                + "(aks/credential/links[1]:managedIdentity)\n")
     }
 
     @Test func blameShowsEachLayer() async throws {

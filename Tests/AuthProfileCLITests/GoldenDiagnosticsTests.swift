@@ -20,7 +20,8 @@ import Testing
     func fixtureReportsItsCode(_ fixture: String) async throws {
         let code = String((fixture as NSString).lastPathComponent.prefix(5))
         let expected = try #require(DiagnosticCode(rawValue: code), "fixture name must start with a code")
-        let run = await CLIHarness.run(["validate", "--format", "json"] + CLIHarness.arguments(for: fixture) + [fixture])
+        let run = await CLIHarness.run(
+            ["validate", "--format", "json"] + CLIHarness.arguments(for: fixture) + [fixture])
         #expect(run.stdout.contains("\"code\": \"\(code)\""), "\(fixture) does not report \(code):\n\(run.stdout)")
         let expectedStatus: Int32 = expected.defaultSeverity == .error ? 1 : 0
         #expect(run.status == expectedStatus)

@@ -44,8 +44,9 @@ import Testing
         let file = try scratch.write("dev.yaml", Self.profile)
         let size = Self.profile.utf8.count
         let refused = await CLIHarness.run(["validate", "--max-file-size", String(size - 1), file])
-        #expect(refused.stdout.contains(
-            "error[AP101]: file is \(size) bytes, more than the limit of \(size - 1) bytes"))
+        #expect(
+            refused.stdout.contains(
+                "error[AP101]: file is \(size) bytes, more than the limit of \(size - 1) bytes"))
         let accepted = await CLIHarness.run(["validate", "--max-file-size", String(size), file])
         #expect(accepted.status == 0)
     }
@@ -86,7 +87,9 @@ import Testing
     @Test func theDryRunNamesAFIFOSecretCertificateOrTokenFile() async throws {
         let scratch = try Scratch()
         for name in ["secret", "app.pem", "token"] { try SpecialFiles.makeFIFO(at: scratch.path(name)) }
-        let file = try scratch.write("profiles.yaml", """
+        let file = try scratch.write(
+            "profiles.yaml",
+            """
             version: 1
             tenants:
               corp: { id: 72f988bf-86f1-41af-91ab-2d7cd011db47 }
@@ -106,9 +109,10 @@ import Testing
             """)
         let run = try await bounded { await CLIHarness.run(["explain", "app", "--file", file]) }
         let fifo = "is a FIFO (named pipe), not a regular file"
-        for name in ["file \(scratch.path("secret"))", "file \(scratch.path("app.pem"))",
-                     "token file \(scratch.path("token"))"]
-        {
+        for name in [
+            "file \(scratch.path("secret"))", "file \(scratch.path("app.pem"))",
+            "token file \(scratch.path("token"))",
+        ] {
             #expect(run.stdout.contains("! \(name): \(fifo)"), "\(name):\n\(run.stdout)")
         }
         #expect(run.status == 1)
@@ -154,8 +158,10 @@ import Testing
         for arguments in [["validate", "--strict", directory], ["validate", directory]] {
             let run = await UnprivilegedUser.run { await CLIHarness.run(arguments) }
             #expect(run.status == 2, "\(arguments): \(run.transcript)")
-            #expect(run.stdout.contains(
-                "\(directory)/team:1:1: error[AP100]: directory cannot be opened: permission denied"), "\(run.stdout)")
+            #expect(
+                run.stdout.contains(
+                    "\(directory)/team:1:1: error[AP100]: directory cannot be opened: permission denied"),
+                "\(run.stdout)")
         }
         let list = await UnprivilegedUser.run { await CLIHarness.run(["list", "--file", directory]) }
         #expect(list.status == 2)
@@ -166,7 +172,9 @@ import Testing
 
     @Test func explainSaysWhatACertificatePathIsAndNeverTicksIt() async throws {
         let scratch = try Scratch()
-        let file = try scratch.write("profiles.yaml", """
+        let file = try scratch.write(
+            "profiles.yaml",
+            """
             version: 1
             profiles:
               app:
@@ -186,7 +194,9 @@ import Testing
     @Test func explainWarnsAboutASecretFileOthersCanRead() async throws {
         let scratch = try Scratch()
         let secret = try scratch.write("secret", "s3cr3t-never-shown\n", permissions: 0o644)
-        let file = try scratch.write("profiles.yaml", """
+        let file = try scratch.write(
+            "profiles.yaml",
+            """
             version: 1
             profiles:
               app:
@@ -198,15 +208,18 @@ import Testing
 
             """)
         let open = await CLIHarness.run(["explain", "app", "--file", file])
-        #expect(open.stdout.contains(
-            "file \(secret): is readable by its group and all users (mode 0644); anyone who can read it has the "
-                + "client secret"), "\(open.stdout)")
+        #expect(
+            open.stdout.contains(
+                "file \(secret): is readable by its group and all users (mode 0644); anyone who can read it has the "
+                    + "client secret"), "\(open.stdout)")
         #expect(open.stdout.contains("chmod 600 \(secret)"))
         #expect(!open.stdout.contains("s3cr3t"))
         // validate warns too (the path is literal and absolute).
         let validate = await CLIHarness.run(["validate", file])
-        #expect(validate.stdout.contains("warning[AP506]: clientSecret: secret file \(secret) is readable by its "
-            + "group and all users (mode 0644)"))
+        #expect(
+            validate.stdout.contains(
+                "warning[AP506]: clientSecret: secret file \(secret) is readable by its "
+                    + "group and all users (mode 0644)"))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret)
         let closed = await CLIHarness.run(["explain", "app", "--file", file])
         #expect(!closed.stdout.contains("readable by"))

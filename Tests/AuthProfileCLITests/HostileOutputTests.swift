@@ -1,10 +1,11 @@
-@testable import AuthProfileCLI
 import AuthProfiles
-@testable import AuthProfilesRuntime
-@testable import AzureIdentity
 import AzureIdentityTesting
 import Foundation
 import Testing
+
+@testable import AuthProfileCLI
+@testable import AuthProfilesRuntime
+@testable import AzureIdentity
 
 /// `authprofile token` and `explain --live` against a token endpoint that misbehaves (issue 9 items 2, 3, 17, 19
 /// and 23): no trap, no expired or absurd token printed with exit 0, no escape byte on the terminal, no silent
@@ -38,17 +39,17 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try server.caCertificatePEM.write(toFile: directory + "/ca.pem", atomically: true, encoding: .utf8)
         try """
-            version: 1
-            clouds:
-              hostile: { authorityHost: \(server.url), allowLoopback: true, caBundle: \(directory)/ca.pem }
-            tenants:
-              test: { id: \(Self.tenant), cloud: hostile }
-            profiles:
-              app:
-                tenant: test
-                credential: { type: clientSecret, clientId: \(Self.clientID), clientSecret: { env: SECRET } }
+        version: 1
+        clouds:
+          hostile: { authorityHost: \(server.url), allowLoopback: true, caBundle: \(directory)/ca.pem }
+        tenants:
+          test: { id: \(Self.tenant), cloud: hostile }
+        profiles:
+          app:
+            tenant: test
+            credential: { type: clientSecret, clientId: \(Self.clientID), clientSecret: { env: SECRET } }
 
-            """.write(toFile: directory + "/profiles.yaml", atomically: true, encoding: .utf8)
+        """.write(toFile: directory + "/profiles.yaml", atomically: true, encoding: .utf8)
         do {
             try await body(Setup(server: server, directory: directory))
         } catch {
@@ -90,8 +91,9 @@ import Testing
         }
         let last = AccessToken(token: Secret("abc"), expiresOn: Date(timeIntervalSince1970: 253_402_300_799))
         let utc = TimeZone(secondsFromGMT: 0) ?? .current
-        #expect(try TokenOutput.render(last, format: .json, environment: [:], timeZone: utc)
-            .contains(#""expiresOn": "9999-12-31 23:59:59.000000""#))
+        #expect(
+            try TokenOutput.render(last, format: .json, environment: [:], timeZone: utc)
+                .contains(#""expiresOn": "9999-12-31 23:59:59.000000""#))
     }
 
     // MARK: JWT claims (item 3)
@@ -123,9 +125,10 @@ import Testing
 
     @Test func principalsAndTracesConvertDatesChecked() {
         let principal = TokenPrincipal(tenantID: "t\u{1B}]0;x\u{7}", expiresOn: Date(timeIntervalSince1970: 9.3e18))
-        let attempt = LinkAttempt(path: "p", kind: "clientSecret", location: nil, depth: 0, outcome: .authenticated,
-                                  reason: "bad\u{1B}[2J", latency: .seconds(Int64.max), requests: 1,
-                                  principal: principal)
+        let attempt = LinkAttempt(
+            path: "p", kind: "clientSecret", location: nil, depth: 0, outcome: .authenticated,
+            reason: "bad\u{1B}[2J", latency: .seconds(Int64.max), requests: 1,
+            principal: principal)
         let json = LiveTraceRenderer.json([attempt]).rendered()
         #expect(json.contains(#""exp": null"#), "\(json)")
         #expect(json.contains(#""latencyMicroseconds": 9223372036854775807"#), "\(json)")
@@ -133,8 +136,9 @@ import Testing
         #expect(!text.contains("\u{1B}") && !text.contains("\u{7}"), "\(text)")
         #expect(text.contains(#"reason: bad\u{1B}[2J"#) && text.contains(#"tid=t\u{1B}]0;x\u{7}"#), "\(text)")
         #expect(TokenPrincipal(token: Secret(Self.jwt(exp: "9300000000000000000")))?.expiresOn == nil)
-        #expect(TokenPrincipal(token: Secret(Self.jwt(exp: "1800000000")))?.expiresOn
-            == Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(
+            TokenPrincipal(token: Secret(Self.jwt(exp: "1800000000")))?.expiresOn
+                == Date(timeIntervalSince1970: 1_800_000_000))
     }
 
     // MARK: Server text (item 19)
@@ -155,9 +159,10 @@ import Testing
 
     /// `token`'s stderr is an `AuthProfileError`: a reason with a newline cannot forge another link's line.
     @Test func errorLinesCannotBeForged() {
-        let attempt = LinkAttempt(path: "app/credential", kind: "clientSecret", location: nil, depth: 0,
-                                  outcome: .failed, reason: "denied\n  app/other:x: authenticated\u{1B}[2J",
-                                  latency: .zero)
+        let attempt = LinkAttempt(
+            path: "app/credential", kind: "clientSecret", location: nil, depth: 0,
+            outcome: .failed, reason: "denied\n  app/other:x: authenticated\u{1B}[2J",
+            latency: .zero)
         let error = AuthProfileError(.noToken, "profile 'app' could not get a token:\r", attempts: [attempt])
         let lines = error.description.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 2, "\(error)")

@@ -1,6 +1,7 @@
-@testable import AuthProfileCLI
 import Foundation
 import Testing
+
+@testable import AuthProfileCLI
 
 @Suite struct ListCommandTests {
     static let profiles = "\(CLIHarness.fixturesDirectory)/explain/profiles.yaml"
@@ -47,7 +48,8 @@ import Testing
 
 @Suite struct EnvironmentFileTests {
     @Test func parsesAssignmentsCommentsExportAndQuotes() throws {
-        let environment = try EnvironmentFile.parse("""
+        let environment = try EnvironmentFile.parse(
+            """
             # a comment
 
             export A=1
@@ -70,11 +72,16 @@ import Testing
 
     @Test func setOverridesAndUnsets() async throws {
         let run = await CLIHarness.run(
-            ["explain", "app", "--file", ListCommandTests.profiles, "--set", "APP_SECRET=x", "--format", "json",
-             "--expect", "clientSecret"])
+            [
+                "explain", "app", "--file", ListCommandTests.profiles, "--set", "APP_SECRET=x", "--format", "json",
+                "--expect", "clientSecret",
+            ])
         #expect(run.status == 0, "\(run.stderr)")
         let unset = await CLIHarness.run(
-            ["explain", "app", "--file", ListCommandTests.profiles, "--set", "APP_SECRET=", "--expect", "clientSecret"],
+            [
+                "explain", "app", "--file", ListCommandTests.profiles, "--set", "APP_SECRET=", "--expect",
+                "clientSecret",
+            ],
             environment: ["APP_SECRET": "y"])
         #expect(unset.status == 1)
     }

@@ -109,8 +109,11 @@ import Testing
             #expect(run.status == 0, "\(run.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             let live = try #require(object["live"] as? [[String: Any]])
-            #expect(live.map { $0["outcome"] as? String } == ["authenticated", "unavailable", "unavailable",
-                                                               "authenticated"])
+            #expect(
+                live.map { $0["outcome"] as? String } == [
+                    "authenticated", "unavailable", "unavailable",
+                    "authenticated",
+                ])
             let winner = live[3]
             #expect(winner["cacheHit"] as? Bool == false)
             #expect((winner["latencyMicroseconds"] as? Int ?? -1) > 0)
@@ -119,8 +122,9 @@ import Testing
             #expect(principal["appid"] as? String == Self.clientID)
             #expect(!run.stdout.contains("eyJ"), "no token (JWTs start with eyJ) in the trace")
 
-            let text = await CLIHarness.run(["explain", "ci", "--file", setup.file, "--live"],
-                                            environment: setup.environment)
+            let text = await CLIHarness.run(
+                ["explain", "ci", "--file", setup.file, "--live"],
+                environment: setup.environment)
             #expect(text.stdout.contains("live:"))
             #expect(text.stdout.contains("ci/credential/links[2]:clientSecret  authenticated"))
             #expect(text.stdout.contains("cache miss"))

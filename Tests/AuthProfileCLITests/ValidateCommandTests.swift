@@ -54,8 +54,10 @@ import Testing
 
     @Test(arguments: DiagnosticFormat.allCases)
     func inlineSecretsNeverReachAnyOutput(_ format: DiagnosticFormat) async {
-        let run = await CLIHarness.run(["validate", "--format", format.rawValue,
-                                        "\(Self.fixture)/AP305-inline-secret.yaml"])
+        let run = await CLIHarness.run([
+            "validate", "--format", format.rawValue,
+            "\(Self.fixture)/AP305-inline-secret.yaml",
+        ])
         #expect(run.stdout.contains("AP305"))
         #expect(!run.stdout.contains("s3cr3t-do-not-commit"))
         #expect(!run.stderr.contains("s3cr3t-do-not-commit"))

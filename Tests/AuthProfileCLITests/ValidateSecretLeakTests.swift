@@ -18,102 +18,178 @@ import Testing
 
     /// Each case plants a secret where `validate` reports something about that line.
     static let cases: [(name: String, yaml: String, secret: String)] = [
-        ("entra secret in env", profile("""
-                  type: clientSecret
-                  clientId: \(client)
-                  clientSecret: { env: "\(entraSecret)" }
+        (
+            "entra secret in env",
+            profile(
+                """
+                      type: clientSecret
+                      clientId: \(client)
+                      clientSecret: { env: "\(entraSecret)" }
 
-            """), entraSecret),
-        ("password in env", profile("""
-                  type: clientSecret
-                  clientId: \(client)
-                  clientSecret: { env: \(password) }
+                """), entraSecret
+        ),
+        (
+            "password in env",
+            profile(
+                """
+                      type: clientSecret
+                      clientId: \(client)
+                      clientSecret: { env: \(password) }
 
-            """), password),
-        ("default beside a reference", profile("""
-                  type: clientSecret
-                  clientId: \(client)
-                  clientSecret: { env: APP_SECRET, default: \(password) }
+                """), password
+        ),
+        (
+            "default beside a reference",
+            profile(
+                """
+                      type: clientSecret
+                      clientId: \(client)
+                      clientSecret: { env: APP_SECRET, default: \(password) }
 
-            """), password),
-        ("secret in a list", profile("""
-                  type: clientSecret
-                  clientId: \(client)
-                  clientSecret: [\(password)]
+                """), password
+        ),
+        (
+            "secret in a list",
+            profile(
+                """
+                      type: clientSecret
+                      clientId: \(client)
+                      clientSecret: [\(password)]
 
-            """), password),
-        ("secret as a flow key", profile("""
-                  type: clientSecret
-                  clientId: \(client)
-                  clientSecret: {\(password)}
+                """), password
+        ),
+        (
+            "secret as a flow key",
+            profile(
+                """
+                      type: clientSecret
+                      clientId: \(client)
+                      clientSecret: {\(password)}
 
-            """), password),
-        ("inline block scalar", profile("""
-                  type: usernamePassword
-                  username: user@contoso.com
-                  password: |
-                    \(password)
+                """), password
+        ),
+        (
+            "inline block scalar",
+            profile(
+                """
+                      type: usernamePassword
+                      username: user@contoso.com
+                      password: |
+                        \(password)
 
-            """), password),
-        ("mis-cased key", profile("""
-                  type: clientSecret
-                  clientId: \(client)
-                  ClientSecret: \(password)
+                """), password
+        ),
+        (
+            "mis-cased key",
+            profile(
+                """
+                      type: clientSecret
+                      clientId: \(client)
+                      ClientSecret: \(password)
 
-            """), password),
-        ("snake-case key", "version: 1\nprofiles:\n  app: { credential: { type: clientSecret, clientId: \(client), "
-            + "client_secret: \(password) } }\n", password),
-        ("misspelled key", profile("""
-                  type: clientSecret
-                  clientId: \(client)
-                  clientScret: \(password)
+                """), password
+        ),
+        (
+            "snake-case key",
+            "version: 1\nprofiles:\n  app: { credential: { type: clientSecret, clientId: \(client), "
+                + "client_secret: \(password) } }\n", password
+        ),
+        (
+            "misspelled key",
+            profile(
+                """
+                      type: clientSecret
+                      clientId: \(client)
+                      clientScret: \(password)
 
-            """), password),
-        ("unknown credential type", "version: 1\nprofiles:\n  app: { credential: { type: clientSecrt, "
-            + "clientId: \(client), clientSecret: \(password) } }\n", password),
-        ("misspelled credential key", "version: 1\nprofiles:\n  app:\n    credentail: { type: clientSecret, "
-            + "clientSecret: \(password) }\n    credential: { type: azureCli }\n", password),
-        ("password in an authority URL", "version: 1\nclouds:\n  c: { authorityHost: \"https://admin:\(password)@login"
-            + ".contoso.example\" }\ntenants:\n  t: { id: contoso.onmicrosoft.com, cloud: c }\nprofiles:\n"
-            + "  app: { tenant: t, credential: { type: azureCli } }\n", password),
-        ("password in a redirect URI", profile("""
-                  type: interactiveBrowser
-                  redirectUri: "http://user:\(password)@localhost:8400"
+                """), password
+        ),
+        (
+            "unknown credential type",
+            "version: 1\nprofiles:\n  app: { credential: { type: clientSecrt, "
+                + "clientId: \(client), clientSecret: \(password) } }\n", password
+        ),
+        (
+            "misspelled credential key",
+            "version: 1\nprofiles:\n  app:\n    credentail: { type: clientSecret, "
+                + "clientSecret: \(password) }\n    credential: { type: azureCli }\n", password
+        ),
+        (
+            "password in an authority URL",
+            "version: 1\nclouds:\n  c: { authorityHost: \"https://admin:\(password)@login"
+                + ".contoso.example\" }\ntenants:\n  t: { id: contoso.onmicrosoft.com, cloud: c }\nprofiles:\n"
+                + "  app: { tenant: t, credential: { type: azureCli } }\n", password
+        ),
+        (
+            "password in a redirect URI",
+            profile(
+                """
+                      type: interactiveBrowser
+                      redirectUri: "http://user:\(password)@localhost:8400"
 
-            """), password),
-        ("entra secret as a client id", profile("""
-                  type: clientSecret
-                  clientId: "\(entraSecret)"
-                  clientSecret: { env: APP_SECRET }
+                """), password
+        ),
+        (
+            "entra secret as a client id",
+            profile(
+                """
+                      type: clientSecret
+                      clientId: "\(entraSecret)"
+                      clientSecret: { env: APP_SECRET }
 
-            """), entraSecret),
-        ("token as a client id", profile("""
-                  type: clientSecret
-                  clientId: \(jwt)
-                  clientSecret: { env: APP_SECRET }
+                """), entraSecret
+        ),
+        (
+            "token as a client id",
+            profile(
+                """
+                      type: clientSecret
+                      clientId: \(jwt)
+                      clientSecret: { env: APP_SECRET }
 
-            """), jwt),
-        ("entra secret as a tenant", "version: 1\nprofiles:\n  app: { tenant: \"\(entraSecret)\", "
-            + "credential: { type: azureCli } }\n", entraSecret),
-        ("secret argument of a relative command", profile("""
-                  type: clientAssertion
-                  clientId: \(client)
-                  assertion: { command: [get-assertion, --password, \(password)] }
+                """), jwt
+        ),
+        (
+            "entra secret as a tenant",
+            "version: 1\nprofiles:\n  app: { tenant: \"\(entraSecret)\", "
+                + "credential: { type: azureCli } }\n", entraSecret
+        ),
+        (
+            "secret argument of a relative command",
+            profile(
+                """
+                      type: clientAssertion
+                      clientId: \(client)
+                      assertion: { command: [get-assertion, --password, \(password)] }
 
-            """), password),
-        ("syntax error on a secret's line", "version: 1\nprofiles:\n  app:\n    credential:\n"
-            + "      clientSecret: \(password): x\n", password),
-        ("repeated secret key", "version: 1\nprofiles:\n  app:\n    credential:\n      type: clientSecret\n"
-            + "      clientSecret: \(password)\n      clientSecret: \(password)\n", password),
-        ("password in a certificate password default", profile("""
-                  type: clientCertificate
-                  clientId: \(client)
-                  certificate: { path: /etc/app.pem }
-                  certificatePassword: { file: /run/pw, default: \(password) }
+                """), password
+        ),
+        (
+            "syntax error on a secret's line",
+            "version: 1\nprofiles:\n  app:\n    credential:\n"
+                + "      clientSecret: \(password): x\n", password
+        ),
+        (
+            "repeated secret key",
+            "version: 1\nprofiles:\n  app:\n    credential:\n      type: clientSecret\n"
+                + "      clientSecret: \(password)\n      clientSecret: \(password)\n", password
+        ),
+        (
+            "password in a certificate password default",
+            profile(
+                """
+                      type: clientCertificate
+                      clientId: \(client)
+                      certificate: { path: /etc/app.pem }
+                      certificatePassword: { file: /run/pw, default: \(password) }
 
-            """), password),
-        ("entra secret as a profile name", "version: 1\nprofiles:\n  \"\(entraSecret)\": { credential: { type: azureCli }, "
-            + "extends: nowhere }\n", entraSecret),
+                """), password
+        ),
+        (
+            "entra secret as a profile name",
+            "version: 1\nprofiles:\n  \"\(entraSecret)\": { credential: { type: azureCli }, "
+                + "extends: nowhere }\n", entraSecret
+        ),
     ]
 
     /// A file of its own for each run, removed afterwards.

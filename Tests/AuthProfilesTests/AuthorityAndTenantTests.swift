@@ -30,8 +30,10 @@ import Testing
     }
 
     @Test func userInfoQueryAndFragmentAreRefusedWithoutQuotingThem() {
-        for host in ["https://admin:Hunter2-Pass@login.contoso.example", "https://login.contoso.example/t?k=Hunter2-Pass",
-                     "https://login.contoso.example/#Hunter2-Pass"] {
+        for host in [
+            "https://admin:Hunter2-Pass@login.contoso.example", "https://login.contoso.example/t?k=Hunter2-Pass",
+            "https://login.contoso.example/#Hunter2-Pass",
+        ] {
             let result = validate(cloud(host))
             #expect(result.diagnostics.map(\.code) == [.invalidURL], "\(host)")
             #expect(result.diagnostics.allSatisfy { !"\($0.message) \($0.hint ?? "")".contains("Hunter2") })
@@ -39,8 +41,9 @@ import Testing
     }
 
     @Test func theDefaultOfAnEnvironmentBoundAuthorityIsCheckedToo() {
-        let text = cloud("x").replacing("authorityHost: \"x\"",
-                                                  with: "authorityHost: { env: AUTH, default: \"http://login.contoso.example\" }")
+        let text = cloud("x").replacing(
+            "authorityHost: \"x\"",
+            with: "authorityHost: { env: AUTH, default: \"http://login.contoso.example\" }")
         #expect(codes(text) == ["AP302"])
     }
 
@@ -48,11 +51,14 @@ import Testing
         for tenant in [".", "..", "a..b", ".contoso.com"] {
             let literal = "version: 1\nprofiles:\n  p: { tenant: \"\(tenant)\", credential: { type: azureCli } }\n"
             #expect(codes(literal) == ["AP300"], "literal \(tenant)")
-            let declared = "version: 1\ntenants:\n  t: { id: \"\(tenant)\" }\nprofiles:\n  p: { tenant: t, credential: { type: azureCli } }\n"
+            let declared =
+                "version: 1\ntenants:\n  t: { id: \"\(tenant)\" }\nprofiles:\n  p: { tenant: t, credential: { type: azureCli } }\n"
             #expect(codes(declared) == ["AP300"], "declared \(tenant)")
-            let allowed = "version: 1\nprofiles:\n  p: { tenant: common, additionallyAllowedTenants: [\"\(tenant)\"], credential: { type: azureCli } }\n"
+            let allowed =
+                "version: 1\nprofiles:\n  p: { tenant: common, additionallyAllowedTenants: [\"\(tenant)\"], credential: { type: azureCli } }\n"
             #expect(codes(allowed) == ["AP300"], "allowed \(tenant)")
-            let defaulted = "version: 1\nprofiles:\n  p: { tenant: { env: T, default: \"\(tenant)\" }, credential: { type: azureCli } }\n"
+            let defaulted =
+                "version: 1\nprofiles:\n  p: { tenant: { env: T, default: \"\(tenant)\" }, credential: { type: azureCli } }\n"
             #expect(codes(defaulted) == ["AP300"], "default \(tenant)")
         }
     }

@@ -57,8 +57,9 @@ struct ExamplesTests {
         let errors = result.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
         #expect(result.graph != nil)
-        #expect(result.diagnostics.contains { $0.severity == .warning },
-                "\(path) has no warning; move it out of examples/\(Self.warningsFolder)/")
+        #expect(
+            result.diagnostics.contains { $0.severity == .warning },
+            "\(path) has no warning; move it out of examples/\(Self.warningsFolder)/")
     }
 
     @Test("The examples show every credential kind")

@@ -88,8 +88,9 @@ import Testing
     @Test func tenantDecidesTheCloudAndLinksMayOverrideTheTenant() throws {
         let graph = try #require(validate(Self.team).graph)
         #expect(graph.profile(named: "gov")?.cloud == "sovereign")
-        #expect(graph.cloud(for: try #require(graph.profile(named: "gov")))?.authorityHost
-                    == .literal("https://login.sovereign.contoso.example"))
+        #expect(
+            graph.cloud(for: try #require(graph.profile(named: "gov")))?.authorityHost
+                == .literal("https://login.sovereign.contoso.example"))
         guard case .chain(let links, _)? = graph.profile(named: "dev")?.credential.settings else {
             Issue.record("expected a chain")
             return
@@ -131,7 +132,9 @@ import Testing
         let fromYAML = try #require(validate(yaml).graph)
         func shape(_ graph: CredentialGraph) -> [String] {
             var kinds: [String] = []
-            graph.profiles[0].credential.forEachNode { kinds.append("\($0.path):\($0.kind):\($0.timeout.map { "\($0)" } ?? "-")") }
+            graph.profiles[0].credential.forEachNode {
+                kinds.append("\($0.path):\($0.kind):\($0.timeout.map { "\($0)" } ?? "-")")
+            }
             return kinds
         }
         #expect(shape(fromJSON) == shape(fromYAML))
@@ -163,47 +166,59 @@ import Testing
 
 /// Rules found by review: each once accepted something that could not work.
 @Suite struct ReviewedRulesTests {
-    let header = "version: 1\ntenants:\n  pub: { id: contoso.onmicrosoft.com }\n  gov: { id: contoso.onmicrosoft.us, cloud: usgov }\n"
+    let header =
+        "version: 1\ntenants:\n  pub: { id: contoso.onmicrosoft.com }\n  gov: { id: contoso.onmicrosoft.us, cloud: usgov }\n"
 
     @Test func environmentDefaultsMustBePlainValues() {
-        #expect(codes(header + "profiles:\n  a:\n    tenant: { env: T, default: { env: U } }\n    credential: { type: azureCli }\n")
-                    .contains("AP202"))
+        #expect(
+            codes(
+                header
+                    + "profiles:\n  a:\n    tenant: { env: T, default: { env: U } }\n    credential: { type: azureCli }\n"
+            )
+            .contains("AP202"))
     }
 
     @Test func listItemsAreLiteral() {
-        let yaml = header + "profiles:\n  a:\n    tenant: pub\n    additionallyAllowedTenants: [{ env: EXTRA }]\n"
+        let yaml =
+            header + "profiles:\n  a:\n    tenant: pub\n    additionallyAllowedTenants: [{ env: EXTRA }]\n"
             + "    credential: { type: azureCli }\n"
         #expect(codes(yaml).contains("AP202"))
     }
 
     @Test func allowLoopbackIsLiteral() {
-        let yaml = "version: 1\nclouds:\n  local: { authorityHost: https://127.0.0.1:8443, allowLoopback: { env: A } }\n"
+        let yaml =
+            "version: 1\nclouds:\n  local: { authorityHost: https://127.0.0.1:8443, allowLoopback: { env: A } }\n"
             + "profiles:\n  a:\n    cloud: local\n    tenant: t.example\n    credential: { type: azureCli }\n"
         #expect(codes(yaml).contains("AP202"))
     }
 
     @Test func aLinksTenantMustLiveInTheProfilesCloud() {
-        let yaml = header + "profiles:\n  a:\n    tenant: pub\n    credential:\n      type: chain\n      links:\n"
+        let yaml =
+            header + "profiles:\n  a:\n    tenant: pub\n    credential:\n      type: chain\n      links:\n"
             + "        - { type: azureCli, tenant: gov }\n"
         #expect(codes(yaml) == ["AP406"])
     }
 
     @Test func productionDefaultOfOnlyDeveloperToolsIsAnError() {
-        let yaml = header + "  unused: { id: x.example }\nprofiles:\n  a:\n    tenant: pub\n    environment: production\n"
+        let yaml =
+            header + "  unused: { id: x.example }\nprofiles:\n  a:\n    tenant: pub\n    environment: production\n"
             + "    credential: { type: default, credentials: dev }\n  b:\n    tenant: gov\n    credential: { type: azureCli }\n"
         #expect(codes(yaml).contains("AP500"))
         #expect(!codes(yaml).contains("AP503"))
     }
 
     @Test func defaultWithNoMembersLeftIsAnError() {
-        let yaml = header + "profiles:\n  a:\n    tenant: pub\n"
+        let yaml =
+            header + "profiles:\n  a:\n    tenant: pub\n"
             + "    credential: { type: default, credentials: managedIdentity, exclude: [managedIdentity] }\n"
             + "  b:\n    tenant: gov\n    credential: { type: azureCli }\n"
         #expect(codes(yaml) == ["AP206"])
     }
 
     @Test func zeroDurationsAreInvalid() {
-        #expect(codes(header + "profiles:\n  a:\n    tenant: pub\n    credential: { type: azureCli, timeout: 0ms }\n"
-                      + "  b:\n    tenant: gov\n    credential: { type: azureCli }\n") == ["AP207"])
+        #expect(
+            codes(
+                header + "profiles:\n  a:\n    tenant: pub\n    credential: { type: azureCli, timeout: 0ms }\n"
+                    + "  b:\n    tenant: gov\n    credential: { type: azureCli }\n") == ["AP207"])
     }
 }

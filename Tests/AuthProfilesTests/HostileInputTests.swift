@@ -31,7 +31,8 @@ import Testing
 
     @Test func deepNestingIsBounded() {
         for depth in [100, 2_000, 50_000] {
-            let yaml = "version: 1\nprofiles: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            let yaml =
+                "version: 1\nprofiles: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
             let result = validate(yaml)
             #expect(result.diagnostics.contains { $0.code == .nestingTooDeep }, "depth \(depth)")
             #expect(result.graph == nil)
@@ -59,7 +60,8 @@ import Testing
     }
 
     @Test func binaryAndUTF16AreRejected() {
-        let binary = ProfileValidator().validate(bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00], path: "a.out")
+        let binary = ProfileValidator().validate(
+            bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00], path: "a.out")
         #expect(binary.diagnostics.map(\.code) == [.binaryFile])
         let utf16 = ProfileValidator().validate(bytes: [0xFF, 0xFE] + Array("v".utf8) + [0], path: "u16.yaml")
         #expect(utf16.diagnostics.first?.hint?.contains("UTF-16") == true)
@@ -71,7 +73,8 @@ import Testing
     }
 
     @Test func byteOrderMarkIsAccepted() {
-        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("version: 1\nprofiles:\n  a:\n    credential: { type: azureCli }\n".utf8)
+        let bytes: [UInt8] =
+            [0xEF, 0xBB, 0xBF] + Array("version: 1\nprofiles:\n  a:\n    credential: { type: azureCli }\n".utf8)
         #expect(ProfileValidator().validate(bytes: bytes, path: "bom.yaml").diagnostics.isEmpty)
     }
 

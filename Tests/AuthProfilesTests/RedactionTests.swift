@@ -31,8 +31,10 @@ import Testing
     }
 
     @Test func secretKeysInAnySpelling() {
-        for key in ["clientSecret", "ClientSecret", "client_secret", "CLIENT-SECRET", "password", "certificatePassword",
-                    "userAssertion", "systemAccessToken", "apiKey", "pwd", "token", "connectionString"] {
+        for key in [
+            "clientSecret", "ClientSecret", "client_secret", "CLIENT-SECRET", "password", "certificatePassword",
+            "userAssertion", "systemAccessToken", "apiKey", "pwd", "token", "connectionString",
+        ] {
             #expect(CredentialShape.isSecretKey(key), "\(key)")
         }
         for key in ["clientId", "tokenFile", "key", "tenant", "credential", "path"] {
@@ -49,7 +51,8 @@ import Testing
     @Test func shownValuesAreEscapedBoundedAndRedacted() {
         #expect(ShownValue.quoted("prodution") == "'prodution'")
         #expect(ShownValue.quoted("a\u{1B}[2Jb") == "'a\\u{1B}[2Jb'")
-        #expect(ShownValue.quoted(String(repeating: "x", count: 1000)) == "'" + String(repeating: "x", count: 64) + "...'")
+        #expect(
+            ShownValue.quoted(String(repeating: "x", count: 1000)) == "'" + String(repeating: "x", count: 64) + "...'")
         #expect(ShownValue.quoted("Xq48Q~Zr0e.m1NVp_8uDwq-KtJ3~yLs5cR2aBnGh") == "'[redacted]'")
         // A secret cut by the length bound is redacted before the cut, so no half of it shows.
         let long = String(repeating: "a ", count: 25) + "Xq48Q~Zr0e.m1NVp_8uDwq-KtJ3~yLs5cR2aBnGh"
@@ -57,19 +60,22 @@ import Testing
     }
 
     @Test func diagnosticsAreSanitized() {
-        var diagnostic = Diagnostic(.invalidClientID, "'x\u{1B}]8;;' is not eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln",
-                                    at: SourceLocation(file: "f", line: 1, column: 1), hint: "p4ss=\u{7}")
+        var diagnostic = Diagnostic(
+            .invalidClientID, "'x\u{1B}]8;;' is not eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln",
+            at: SourceLocation(file: "f", line: 1, column: 1), hint: "p4ss=\u{7}")
         diagnostic = diagnostic.sanitized
         #expect(diagnostic.message == "'x\\u{1B}]8;;' is not [redacted]")
         #expect(diagnostic.hint == "p4ss=\\u{7}")
     }
 
     @Test func sourceLinesMaskSecretPlacesAndKeepColumns() throws {
-        let text = "version: 1\nprofiles:\n  app:\n    credential: { type: clientSecret, clientId: nope, "
+        let text =
+            "version: 1\nprofiles:\n  app:\n    credential: { type: clientSecret, clientId: nope, "
             + "clientSecret: { env: S3CR3T~VALUE.X } }\n"
         let result = validate(text)
         let line = try #require(result.source.displayedLine(4))
-        #expect(line.text == "    credential: { type: clientSecret, clientId: nope, clientSecret: { env: [redacted] } }")
+        #expect(
+            line.text == "    credential: { type: clientSecret, clientId: nope, clientSecret: { env: [redacted] } }")
         // The AP301 caret still points at `nope`; the AP209 caret at the marker.
         #expect(line.column(for: 50) == 50)
         let env = try #require(result.diagnostics.first { $0.code == .invalidEnvironmentName })
@@ -79,19 +85,23 @@ import Testing
 
     @Test func aMaskCoversTheWholeValueAndNoMore() throws {
         // A plain scalar may end in ',' in block context: that comma is the secret's, not a separator.
-        let block = validate("version: 1\nprofiles:\n  app:\n    credential:\n      type: clientSecret\n"
-            + "      clientId: 2d1a8c9e-0000-4000-8000-000000000001\n      clientSecret: hunter2,\n")
+        let block = validate(
+            "version: 1\nprofiles:\n  app:\n    credential:\n      type: clientSecret\n"
+                + "      clientId: 2d1a8c9e-0000-4000-8000-000000000001\n      clientSecret: hunter2,\n")
         #expect(block.diagnostics.map(\.code) == [.inlineSecret])
         #expect(block.source.displayedLine(7)?.text == "      clientSecret: [redacted]")
         // In a flow mapping the mask stops at the value: the next key stays readable.
-        let flow = validate("version: 1\nprofiles:\n  app: { credential: { type: clientSecret, clientSecret: "
-            + "'hunter2', clientId: nope } }\n")
-        #expect(flow.source.displayedLine(3)?.text
-            == "  app: { credential: { type: clientSecret, clientSecret: [redacted], clientId: nope } }")
+        let flow = validate(
+            "version: 1\nprofiles:\n  app: { credential: { type: clientSecret, clientSecret: "
+                + "'hunter2', clientId: nope } }\n")
+        #expect(
+            flow.source.displayedLine(3)?.text
+                == "  app: { credential: { type: clientSecret, clientSecret: [redacted], clientId: nope } }")
     }
 
     @Test func unknownKeysShowTheirValueUnlessTheyNameASecret() throws {
-        let text = "version: 1\nprofiles:\n  app:\n    credential:\n      type: clientSecret\n"
+        let text =
+            "version: 1\nprofiles:\n  app:\n    credential:\n      type: clientSecret\n"
             + "      clientID: 2d1a8c9e-0000-4000-8000-000000000001\n      ClientSecret: hunter2\n"
         let result = validate(text)
         #expect(result.source.displayedLine(6)?.text == "      clientID: 2d1a8c9e-0000-4000-8000-000000000001")

@@ -15,7 +15,8 @@ import Testing
 
     @Test func aLongExtendsChainInheritsInLinearTime() throws {
         // 30,000 profiles, 0.9 MB: each extends the one before (10,000 took 24 s in a release build before).
-        var text = "version: 1\nprofiles:\n  p0:\n    tenant: contoso.onmicrosoft.com\n"
+        var text =
+            "version: 1\nprofiles:\n  p0:\n    tenant: contoso.onmicrosoft.com\n"
             + "    credential: { type: managedIdentity }\n"
         for index in 1..<30_000 {
             text += "  p\(index):\n    extends: p\(index - 1)\n"
@@ -30,8 +31,8 @@ import Testing
         #expect(last.tenant == .literal("contoso.onmicrosoft.com"))
         #expect(last.environment == .test)
         guard case .inherited(profile: "p0", _)? = last.origins[.credential],
-              case .inherited(profile: "p15000", _)? = last.origins[.environment],
-              case .declared? = graph.profile(named: "p15000")?.origins[.environment]
+            case .inherited(profile: "p15000", _)? = last.origins[.environment],
+            case .declared? = graph.profile(named: "p15000")?.origins[.environment]
         else {
             Issue.record("origins: \(last.origins)")
             return
@@ -54,7 +55,9 @@ import Testing
         var text = "version: 1\nprofiles:\n"
         for index in 0..<5_000 {
             text += "  p\(index):\n    environment: production\n"
-            text += index == 4_999 ? "    credential: { type: azureCli }\n"
+            text +=
+                index == 4_999
+                ? "    credential: { type: azureCli }\n"
                 : "    credential: { type: profile, name: p\(index + 1) }\n"
         }
         let (result, elapsed) = Self.timed(text)
@@ -77,10 +80,11 @@ import Testing
         #expect(diagnostics.map(\.code) == [.developerCredentialInProduction, .interactiveCredentialInProduction])
         let first = try #require(diagnostics.first)
         #expect(first.message == "azureCli cannot run in production profile 'prod'")
-        #expect(first.related.map(\.message) == [
-            "reached from production profile 'prod' through a reference to 'middle'",
-            "reached from production profile 'prod' through a reference to 'dev'",
-        ])
+        #expect(
+            first.related.map(\.message) == [
+                "reached from production profile 'prod' through a reference to 'middle'",
+                "reached from production profile 'prod' through a reference to 'dev'",
+            ])
     }
 
     @Test func manyDeprecatedCredentialsAreEachReportedOnce() {
@@ -137,7 +141,8 @@ import Testing
         #expect(distance("", "abc", 3) == 3)
         #expect(distance(String(repeating: "a", count: 10_000), String(repeating: "b", count: 10_000), 3) == nil)
         #expect(Suggestion.closest(to: String(repeating: "x", count: 1_000_000), in: ["x"]) == nil)
-        #expect(Suggestion.closest(to: "managedIdentiy", in: CredentialKind.allCases.map(\.rawValue)) == "managedIdentity")
+        #expect(
+            Suggestion.closest(to: "managedIdentiy", in: CredentialKind.allCases.map(\.rawValue)) == "managedIdentity")
     }
 
     @Test func theSuggestionBudgetCountsCandidates() {

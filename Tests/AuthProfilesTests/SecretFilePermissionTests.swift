@@ -1,6 +1,7 @@
-@testable import AuthProfiles
 import Foundation
 import Testing
+
+@testable import AuthProfiles
 
 /// Issue 9 item 21: `validate` warns (`AP506`), as ssh does, about literal absolute secret files and unencrypted
 /// private keys that others can read, with the mode found; it reads nothing and leaves the rest to explain.
@@ -24,7 +25,8 @@ import Testing
     }
 
     private func warnings(_ credential: String, extra: String = "") -> [Diagnostic] {
-        let result = validate("""
+        let result = validate(
+            """
             version: 1
             profiles:
               app:
@@ -37,10 +39,12 @@ import Testing
         return result.diagnostics.filter { $0.code == .exposedSecretFile }
     }
 
-    @Test(arguments: [(0o644, "is readable by its group and all users (mode 0644)"),
-                      (0o640, "is readable by its group (mode 0640)"),
-                      (0o604, "is readable by all users (mode 0604)"),
-                      (0o660, "is readable by its group (mode 0660)")])
+    @Test(arguments: [
+        (0o644, "is readable by its group and all users (mode 0644)"),
+        (0o640, "is readable by its group (mode 0640)"),
+        (0o604, "is readable by all users (mode 0604)"),
+        (0o660, "is readable by its group (mode 0660)"),
+    ])
     func aSecretFileOthersCanReadIsAWarning(_ permissions: Int, _ exposure: String) throws {
         let secret = try file("secret", permissions)
         let found = warnings("type: clientSecret\nclientId: \(clientA)\nclientSecret: { file: \(secret) }")
@@ -53,11 +57,13 @@ import Testing
     @Test func ownerOnlyMissingRelativeAndEnvironmentPathsAreNotWarnedAbout() throws {
         let closed = try file("closed", 0o600)
         _ = try file("relative", 0o644)
-        for reference in ["{ file: \(closed) }", "{ file: \(directory)/absent }", "{ file: relative }",
-                          "{ env: APP_SECRET }"]
-        {
-            #expect(warnings("type: clientSecret\nclientId: \(clientA)\nclientSecret: \(reference)").isEmpty,
-                    "\(reference)")
+        for reference in [
+            "{ file: \(closed) }", "{ file: \(directory)/absent }", "{ file: relative }",
+            "{ env: APP_SECRET }",
+        ] {
+            #expect(
+                warnings("type: clientSecret\nclientId: \(clientA)\nclientSecret: \(reference)").isEmpty,
+                "\(reference)")
         }
     }
 
@@ -65,25 +71,29 @@ import Testing
         let pem = try file("app.pem", 0o644)
         let key = try file("app.key", 0o644)
         let plain = warnings("type: clientCertificate\nclientId: \(clientA)\ncertificate: { path: \(pem) }")
-        #expect(plain.map(\.message) == [
-            "certificate.path: unencrypted private key file \(pem) is readable by its group and all users (mode 0644)",
-        ])
+        #expect(
+            plain.map(\.message) == [
+                "certificate.path: unencrypted private key file \(pem) is readable by its group and all users (mode 0644)"
+            ])
         let separate = warnings(
             "type: clientCertificate\nclientId: \(clientA)\ncertificate: { path: \(pem), key: \(key) }")
-        #expect(separate.map(\.message) == [
-            "certificate.key: unencrypted private key file \(key) is readable by its group and all users (mode 0644)",
-        ])
+        #expect(
+            separate.map(\.message) == [
+                "certificate.key: unencrypted private key file \(key) is readable by its group and all users (mode 0644)"
+            ])
         // With a password the key is stored encrypted; only a password file could be exposed.
         let password = try file("password", 0o644)
-        let encrypted = warnings("""
+        let encrypted = warnings(
+            """
             type: clientCertificate
             clientId: \(clientA)
             certificate: { path: \(pem) }
             certificatePassword: { file: \(password) }
             """)
-        #expect(encrypted.map(\.message) == [
-            "certificatePassword: secret file \(password) is readable by its group and all users (mode 0644)",
-        ])
+        #expect(
+            encrypted.map(\.message) == [
+                "certificatePassword: secret file \(password) is readable by its group and all users (mode 0644)"
+            ])
     }
 
     @Test func assertionsAreShortLivedTokensAndNotWarnedAbout() throws {
@@ -94,20 +104,23 @@ import Testing
     @Test func everyLinkOfAChainIsCheckedAndEachFileOnce() throws {
         let secret = try file("secret", 0o644)
         let pipelines = try file("token", 0o604)
-        let found = warnings("""
+        let found = warnings(
+            """
             type: chain
             links:
               - { type: clientSecret, clientId: \(clientA), clientSecret: { file: \(secret) } }
               - { type: azurePipelines, clientId: \(clientB), serviceConnectionId: \(clientA),
                   systemAccessToken: { file: \(pipelines) } }
-            """, extra: """
-              child:
-                extends: app
-            """)
-        #expect(found.map(\.message) == [
-            "clientSecret: secret file \(secret) is readable by its group and all users (mode 0644)",
-            "systemAccessToken: secret file \(pipelines) is readable by all users (mode 0604)",
-        ])
+            """,
+            extra: """
+                  child:
+                    extends: app
+                """)
+        #expect(
+            found.map(\.message) == [
+                "clientSecret: secret file \(secret) is readable by its group and all users (mode 0644)",
+                "systemAccessToken: secret file \(pipelines) is readable by all users (mode 0604)",
+            ])
     }
 
     @Test func aPathWithControlCharactersIsShownEscaped() throws {

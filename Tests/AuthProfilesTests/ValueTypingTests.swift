@@ -9,7 +9,8 @@ import Testing
     }
 
     @Test func booleansAreOnlyTrueAndFalse() {
-        let base = "{ type: clientCertificate, clientId: \(clientA), certificate: { path: c.pem }, sendCertificateChain: "
+        let base =
+            "{ type: clientCertificate, clientId: \(clientA), certificate: { path: c.pem }, sendCertificateChain: "
         #expect(codes(profile(base + "true }")) == [])
         #expect(codes(profile(base + "yes }")) == ["AP202"])
         #expect(codes(profile(base + "\"true\" }")) == ["AP202"])
@@ -64,12 +65,14 @@ import Testing
         let inline = validate(profile("{ type: clientSecret, clientId: \(clientA), clientSecret: hunter2 }"))
         #expect(inline.diagnostics.map(\.code) == [.inlineSecret])
         #expect(inline.diagnostics.allSatisfy { $0.isSensitive && !$0.message.contains("hunter2") })
-        #expect(codes(profile("{ type: clientSecret, clientId: \(clientA), clientSecret: { env: S, default: x } }"))
-                    == ["AP200"])
+        #expect(
+            codes(profile("{ type: clientSecret, clientId: \(clientA), clientSecret: { env: S, default: x } }"))
+                == ["AP200"])
     }
 
     @Test func yamlGuessesDoNotLeakIntoText() throws {
-        let yaml = "version: 1\nprofiles:\n  app:\n    description: 012\n    tenant: contoso.onmicrosoft.com\n"
+        let yaml =
+            "version: 1\nprofiles:\n  app:\n    description: 012\n    tenant: contoso.onmicrosoft.com\n"
             + "    credential: { type: azureCli, subscription: no }\n"
         let graph = try #require(validate(yaml).graph)
         #expect(graph.profile(named: "app")?.description == "012")
@@ -81,8 +84,9 @@ import Testing
     }
 
     @Test func nullIsNotAString() {
-        #expect(codes("version: 1\nprofiles:\n  app:\n    description:\n    credential: { type: azureCli }\n")
-                    == ["AP202"])
+        #expect(
+            codes("version: 1\nprofiles:\n  app:\n    description:\n    credential: { type: azureCli }\n")
+                == ["AP202"])
     }
 
     @Test func suggestions() {

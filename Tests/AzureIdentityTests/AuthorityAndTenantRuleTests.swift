@@ -9,11 +9,15 @@ import Testing
         #expect(try AuthorityHost("http://127.0.0.1:8400", allowLoopback: true).url == "http://127.0.0.1:8400")
         #expect(try AuthorityHost("http://localhost", allowLoopback: true).host == "localhost")
         #expect(throws: AzureIdentityError.self) { try AuthorityHost("http://127.0.0.1:8400") }
-        #expect(throws: AzureIdentityError.self) { try AuthorityHost("http://login.contoso.example", allowLoopback: true) }
+        #expect(throws: AzureIdentityError.self) {
+            try AuthorityHost("http://login.contoso.example", allowLoopback: true)
+        }
     }
 
-    @Test(arguments: ["https://2130706433", "https://0x7f000001", "https://0.0.0.0", "https://127.1",
-                      "https://[::ffff:127.0.0.1]", "https://[::]", "2130706433:8443"])
+    @Test(arguments: [
+        "https://2130706433", "https://0x7f000001", "https://0.0.0.0", "https://127.1",
+        "https://[::ffff:127.0.0.1]", "https://[::]", "2130706433:8443",
+    ])
     func numericLoopbackFormsNeedAllowLoopback(_ text: String) throws {
         let error = try #require(throws: AzureIdentityError.self) { try AuthorityHost(text) }
         #expect(error.code == .invalidConfiguration)
@@ -27,8 +31,10 @@ import Testing
         #expect(try AuthorityHost("https://127.evil.example").url == "https://127.evil.example")
     }
 
-    @Test(arguments: ["https://user:hunter2-p4ss@login.contoso.example", "https://login.contoso.example/x?y=hunter2-p4ss",
-                      "https://login.contoso.example#hunter2-p4ss", "https://login.contoso.example/../hunter2-p4ss"])
+    @Test(arguments: [
+        "https://user:hunter2-p4ss@login.contoso.example", "https://login.contoso.example/x?y=hunter2-p4ss",
+        "https://login.contoso.example#hunter2-p4ss", "https://login.contoso.example/../hunter2-p4ss",
+    ])
     func userInfoQueryFragmentAndDotSegmentsAreRefusedWithoutQuotingThem(_ text: String) throws {
         let error = try #require(throws: AzureIdentityError.self) { try AuthorityHost(text) }
         #expect(error.code == .invalidConfiguration)
@@ -39,8 +45,9 @@ import Testing
     func dotSegmentTenantsAreRefused(_ tenant: String) throws {
         #expect(throws: AzureIdentityError.self) { try TenantID.validate(tenant) }
         #expect(throws: AzureIdentityError.self) {
-            try ClientSecretCredential(tenantID: tenant, clientID: "c", secret: Secret("s"),
-                                       options: CredentialOptions(environment: [:]))
+            try ClientSecretCredential(
+                tenantID: tenant, clientID: "c", secret: Secret("s"),
+                options: CredentialOptions(environment: [:]))
         }
         // The developer tools pass the tenant on a command line: the same rule.
         #expect(throws: AzureIdentityError.self) {

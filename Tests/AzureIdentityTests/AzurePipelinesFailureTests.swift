@@ -97,8 +97,9 @@ struct AzurePipelinesFailureTests {
             record(await caught { try await refused.getToken(scopes: managementScope) } as Any)
             let assertion = try #require(env.fake.tokenRequests.first?.form["client_assertion"])
 
-            #expect(texts.first == "AzurePipelinesCredential(tenantID: \"\(FakeEnvironment.tenant)\", clientID: "
-                + "\"\(Self.appID)\", serviceConnectionID: \"\(Self.connectionID)\")")
+            #expect(
+                texts.first == "AzurePipelinesCredential(tenantID: \"\(FakeEnvironment.tenant)\", clientID: "
+                    + "\"\(Self.appID)\", serviceConnectionID: \"\(Self.connectionID)\")")
             let entries = handler.entries
             #expect(entries.contains { $0.message.description.contains("OIDC token request rejected") })
             texts += entries.map { "\($0.message) \($0.metadata)" }

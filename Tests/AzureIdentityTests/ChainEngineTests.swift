@@ -1,7 +1,8 @@
-@testable import AzureIdentity
 import Foundation
 import Synchronization
 import Testing
+
+@testable import AzureIdentity
 
 /// The one chain loop (issue 10): policy, deadlines, cancellation and the report of every link, and the two public
 /// chains that run on it.
@@ -100,7 +101,9 @@ import Testing
         #expect(second.called == 0)
     }
 
-    @Test("a cancelled caller is not a failed link: a credential that maps cancellation to its own error still ends the chain with CancellationError")
+    @Test(
+        "a cancelled caller is not a failed link: a credential that maps cancellation to its own error still ends the chain with CancellationError"
+    )
     func cancellationWrappedByACredential() async throws {
         /// Turns cancellation into an AzureIdentityError, as a transport may.
         struct Wrapping: TokenCredential {

@@ -1,8 +1,9 @@
-@testable import AzureIdentity
 import AzureIdentityTesting
 import Foundation
 import NIOCore
 import Testing
+
+@testable import AzureIdentity
 
 /// What the numbers audit of issue 9 found beyond the reported crashes: options and clocks converted unchecked.
 @Suite struct CheckedConversionTests {
@@ -52,12 +53,14 @@ import Testing
     /// `"\(date)"` traps for a NaN date; a token made by other code may hold one.
     @Test func accessTokensDescribeAnyDate() {
         for seconds in [Double.nan, .infinity, -.infinity, 1e19, -1] {
-            let token = AccessToken(token: Secret("t"), expiresOn: Date(timeIntervalSince1970: seconds),
-                                    refreshOn: Date(timeIntervalSince1970: seconds))
+            let token = AccessToken(
+                token: Secret("t"), expiresOn: Date(timeIntervalSince1970: seconds),
+                refreshOn: Date(timeIntervalSince1970: seconds))
             #expect(token.description.contains("expiresOn: (not a date between 1970 and 9999)"), "\(seconds)")
         }
-        let token = AccessToken(token: Secret("t"), expiresOn: Date(timeIntervalSince1970: 1_800_000_000),
-                                tokenType: "Bearer\r\n")
+        let token = AccessToken(
+            token: Secret("t"), expiresOn: Date(timeIntervalSince1970: 1_800_000_000),
+            tokenType: "Bearer\r\n")
         #expect(token.description == #"AccessToken(Bearer\r\n, token: <redacted>, expiresOn: 2027-01-15T08:00:00Z)"#)
     }
 }

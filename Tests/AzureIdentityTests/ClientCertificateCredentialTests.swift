@@ -111,7 +111,8 @@ import Testing
             defer { directory.remove() }
             let encrypted = try #require(
                 try await BlockingWork.run {
-                    try encryptWithOpenSSL(privateKeyPEM: certificate.privateKeyPEM, password: "pem-pass", in: directory)
+                    try encryptWithOpenSSL(
+                        privateKeyPEM: certificate.privateKeyPEM, password: "pem-pass", in: directory)
                 }
             )
             #expect(encrypted.contains("ENCRYPTED PRIVATE KEY"))

@@ -22,8 +22,10 @@ import Testing
         try SpecialFiles.makeLink(at: device, to: "/dev/zero")
         let folder = directory.appendingPathComponent("dir-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-        return [(fifo, "is a FIFO (named pipe), not a regular file"),
-                (device, "is a character device, not a regular file"), (folder, "is a directory, not a file")]
+        return [
+            (fifo, "is a FIFO (named pipe), not a regular file"),
+            (device, "is a character device, not a regular file"), (folder, "is a directory, not a file"),
+        ]
     }
 
     @Test func certificateFilesSayWhatThePathIs() throws {
@@ -48,14 +50,17 @@ import Testing
             let started = ContinuousClock.now
             let workload = try WorkloadIdentityCredential(
                 tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, tokenFilePath: path)
-            let tokenError = await caught { try await workload.getToken(scopes: managementScope) }
+            let tokenError =
+                await caught { try await workload.getToken(scopes: managementScope) }
                 as? AzureIdentityError
             #expect(tokenError?.code == .invalidConfiguration)
-            #expect(tokenError?.message.contains("the token file '\(path)' \(what)") == true,
-                    "\(String(describing: tokenError))")
+            #expect(
+                tokenError?.message.contains("the token file '\(path)' \(what)") == true,
+                "\(String(describing: tokenError))")
             let assertion = try ClientAssertionCredential(
                 tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, assertionFile: path)
-            let assertionError = await caught { try await assertion.getToken(scopes: managementScope) }
+            let assertionError =
+                await caught { try await assertion.getToken(scopes: managementScope) }
                 as? AzureIdentityError
             #expect(assertionError?.code == .invalidConfiguration)
             #expect(assertionError?.message.contains("the assertion file '\(path)' \(what)") == true)
@@ -105,8 +110,9 @@ import Testing
             let started = ContinuousClock.now
             let error = await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
             #expect(error?.code == .authenticationFailed)
-            #expect(error?.message.contains("is a FIFO (named pipe), not a regular file") == true,
-                    "\(String(describing: error))")
+            #expect(
+                error?.message.contains("is a FIFO (named pipe), not a regular file") == true,
+                "\(String(describing: error))")
             #expect(ContinuousClock.now - started < .seconds(5))
         }
     }

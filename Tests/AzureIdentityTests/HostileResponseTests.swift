@@ -1,8 +1,9 @@
-@testable import AzureIdentity
 import AzureIdentityTesting
 import Foundation
 import Synchronization
 import Testing
+
+@testable import AzureIdentity
 
 /// Token endpoints, managed identity endpoints, device code and Azure DevOps endpoints that answer what no real
 /// service answers (issue 9 items 2, 17 and 19). Each answer is a typed error naming the field — never an
@@ -33,7 +34,9 @@ import Testing
         try await base.shutdown()
     }
 
-    static func secretCredential(_ server: HostileServer, _ transport: LoopbackOnlyTransport) throws
+    static func secretCredential(
+        _ server: HostileServer, _ transport: LoopbackOnlyTransport
+    ) throws
         -> ClientSecretCredential
     {
         try ClientSecretCredential(
@@ -123,7 +126,8 @@ import Testing
 
     /// `{"error": "invalid_request\u001b[2J", …}`: the escape byte never reaches a message or a summary.
     @Test func entraErrorTextIsEscaped() async throws {
-        let body = #"{"error":"invalid_request\u001b[2J","error_description":"AADSTS9: bad\u001b]8;;http://x\u0007 "#
+        let body =
+            #"{"error":"invalid_request\u001b[2J","error_description":"AADSTS9: bad\u001b]8;;http://x\u0007 "#
             + #"text\r\nTrace ID: abc","error_codes":[9],"trace_id":"t\u001b[1m","correlation_id":"c\u009b"}"#
         try await Self.withServer({ _ in .init(status: 400, body) }) { server, transport in
             let error = try await #require(throws: AzureIdentityError.self) {
@@ -261,7 +265,8 @@ import Testing
     }
 
     @Test func deviceCodeTextsAreEscapedBeforeTheyAreShown() async throws {
-        let grant = #"{"device_code":"dc","user_code":"U\u001b[2JC","verification_uri":"https://x/\u001b]8;;evil","#
+        let grant =
+            #"{"device_code":"dc","user_code":"U\u001b[2JC","verification_uri":"https://x/\u001b]8;;evil","#
             + #""message":"Open the page\u001b[2J and enter U\rC","interval":1,"expires_in":900}"#
         try await Self.withServer({ request in
             request.path.hasSuffix("/devicecode")

@@ -1,6 +1,7 @@
-@testable import AzureIdentity
 import Foundation
 import Testing
+
+@testable import AzureIdentity
 
 /// What `az`, `azd` and `pwsh` print is outside input too (issue 9 items 2, 17 and 19): their expiries go through the
 /// one lifetime definition, and their standard error is escaped before it is put in a message.
@@ -37,8 +38,9 @@ import Testing
         Self.refused("expiresOn", .notANumber) { try parse(#""expiresOn":"tomorrow""#) }
         Self.refused("expires_on", .missingField) { try parse(#""subscription":"s""#) }
         Self.refused("accessToken", .invalidField) {
-            try AzureCliCredential.parse(#"{"accessToken":"a\nb","expires_on":1800003600}"#, timeZone: Self.utc,
-                                         now: Self.now)
+            try AzureCliCredential.parse(
+                #"{"accessToken":"a\nb","expires_on":1800003600}"#, timeZone: Self.utc,
+                now: Self.now)
         }
         let token = try parse(#""expires_on":1800003600,"expiresOn":"2001-01-01 00:00:00.000000""#)
         #expect(token.expiresOn == Date(timeIntervalSince1970: 1_800_003_600), "expires_on wins, as before")

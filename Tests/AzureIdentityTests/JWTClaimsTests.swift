@@ -1,6 +1,7 @@
-@testable import AzureIdentity
 import Foundation
 import Testing
+
+@testable import AzureIdentity
 
 /// The one JWT claim decoder (issue 9 item 3).
 @Suite struct JWTClaimsTests {
@@ -9,8 +10,9 @@ import Testing
     }
 
     @Test func readsStringsListsAndDates() throws {
-        let claims = try JWTClaims(compact: Self.jwt(
-            #"{"tid":"t","aud":["a","b",3],"exp":1700000000.75,"nbf":true,"iat":"1700000000","upn":null}"#))
+        let claims = try JWTClaims(
+            compact: Self.jwt(
+                #"{"tid":"t","aud":["a","b",3],"exp":1700000000.75,"nbf":true,"iat":"1700000000","upn":null}"#))
         #expect(claims.string("tid") == "t")
         #expect(claims.strings("aud") == ["a", "b"])
         #expect(claims.strings("tid") == ["t"])
@@ -35,8 +37,10 @@ import Testing
     @Test func refusesWhatIsNotAJWT() {
         let payload = Base64URL.encode(Array(#"{"a":1}"#.utf8))
         let header = Base64URL.encode(Array(#"{"alg":"none"}"#.utf8))
-        for text in ["", "a.b", "\(header).\(payload)", "\(header).\(payload).", "\(header).\(payload).x.y",
-                     "\(header).\(payload).sig+/", "\(header) .\(payload).sig", ".\(payload).sig"] {
+        for text in [
+            "", "a.b", "\(header).\(payload)", "\(header).\(payload).", "\(header).\(payload).x.y",
+            "\(header).\(payload).sig+/", "\(header) .\(payload).sig", ".\(payload).sig",
+        ] {
             #expect(throws: JWTClaims.Problem.notThreeParts, "\(text)") { try JWTClaims(compact: text) }
         }
         let array = Base64URL.encode(Array("[1]".utf8))

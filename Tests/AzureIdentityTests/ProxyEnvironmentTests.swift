@@ -1,6 +1,7 @@
-@testable import AzureIdentity
 import Foundation
 import Testing
+
+@testable import AzureIdentity
 
 /// `HTTPS_PROXY` that is set but cannot be used is a configuration error naming the variable, never a silent
 /// direct connection around the proxy (issue 9 item 23).

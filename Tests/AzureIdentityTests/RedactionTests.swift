@@ -144,8 +144,9 @@ import Testing
             method: "POST", url: "https://127.0.0.1/t/oauth2/v2.0/token",
             headers: [(name: "X-IDENTITY-HEADER", value: "header-secret-123")],
             body: Array("client_secret=form-secret-456".utf8))
-        let response = TransportResponse(status: 200, headers: [(name: "Set-Cookie", value: "cookie-secret-789")],
-                                         body: Array("{\"access_token\":\"token-secret-000\"}".utf8))
+        let response = TransportResponse(
+            status: 200, headers: [(name: "Set-Cookie", value: "cookie-secret-789")],
+            body: Array("{\"access_token\":\"token-secret-000\"}".utf8))
         var text = ""
         dump(request, to: &text)
         dump(response, to: &text)

@@ -1,20 +1,25 @@
-@testable import AzureIdentity
 import Foundation
 import Testing
+
+@testable import AzureIdentity
 
 /// The one definition of a token lifetime from outside (issue 9 items 2 and 17).
 @Suite struct TokenLifetimeTests {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test func acceptsRealLifetimes() throws {
-        #expect(try TokenLifetime.expiry(inSeconds: 3599, after: Self.now, field: "expires_in")
-            == Self.now.addingTimeInterval(3599))
-        #expect(try TokenLifetime.expiry(inSeconds: 0.5, after: Self.now, field: "expires_in")
-            == Self.now.addingTimeInterval(0.5))
-        #expect(try TokenLifetime.expiry(inSeconds: TokenLifetime.maximum, after: Self.now, field: "expires_in")
-            == Self.now.addingTimeInterval(366 * 86_400))
-        #expect(try TokenLifetime.expiry(atEpochSeconds: 1_800_086_400, now: Self.now, field: "expires_on")
-            == Date(timeIntervalSince1970: 1_800_086_400))
+        #expect(
+            try TokenLifetime.expiry(inSeconds: 3599, after: Self.now, field: "expires_in")
+                == Self.now.addingTimeInterval(3599))
+        #expect(
+            try TokenLifetime.expiry(inSeconds: 0.5, after: Self.now, field: "expires_in")
+                == Self.now.addingTimeInterval(0.5))
+        #expect(
+            try TokenLifetime.expiry(inSeconds: TokenLifetime.maximum, after: Self.now, field: "expires_in")
+                == Self.now.addingTimeInterval(366 * 86_400))
+        #expect(
+            try TokenLifetime.expiry(atEpochSeconds: 1_800_086_400, now: Self.now, field: "expires_on")
+                == Date(timeIntervalSince1970: 1_800_086_400))
     }
 
     @Test(arguments: [
@@ -49,8 +54,10 @@ import Testing
         #expect(try TokenLifetime.seconds(.string(" 3599 "), field: "expires_in") == 3599)
         #expect(try TokenLifetime.seconds(nil, field: "expires_in") == nil)
         #expect(try TokenLifetime.seconds(.null, field: "expires_in") == nil)
-        for value: OutsideJSON in [.string("inf"), .string("nan"), .string("1e400"), .string("0x10"), .bool(true),
-                                   .array([]), .string("")] {
+        for value: OutsideJSON in [
+            .string("inf"), .string("nan"), .string("1e400"), .string("0x10"), .bool(true),
+            .array([]), .string(""),
+        ] {
             #expect(throws: TokenResponseError.self) { try TokenLifetime.seconds(value, field: "expires_in") }
         }
     }
@@ -66,8 +73,9 @@ import Testing
 
     @Test func refreshHintsAfterTheExpiryAreDropped() {
         let expiry = Self.now.addingTimeInterval(3600)
-        #expect(TokenLifetime.refresh(Self.now.addingTimeInterval(1800), before: expiry)
-            == Self.now.addingTimeInterval(1800))
+        #expect(
+            TokenLifetime.refresh(Self.now.addingTimeInterval(1800), before: expiry)
+                == Self.now.addingTimeInterval(1800))
         #expect(TokenLifetime.refresh(expiry, before: expiry) == nil)
         #expect(TokenLifetime.refresh(nil, before: expiry) == nil)
     }

@@ -23,7 +23,9 @@ import Testing
     @Test func httpIsAllowedForAnAllowedLoopbackHostOnly() {
         #expect(normalized("http://127.0.0.1:8400", allowLoopback: true) == "http://127.0.0.1:8400")
         #expect(normalized("http://localhost", allowLoopback: true) == "http://localhost")
-        #expect(problem("http://127.0.0.1:8400") == .loopbackNotAllowed(try! ParsedURL.parse("http://127.0.0.1:8400").get()))
+        #expect(
+            problem("http://127.0.0.1:8400") == .loopbackNotAllowed(try! ParsedURL.parse("http://127.0.0.1:8400").get())
+        )
         guard case .insecureScheme? = problem("http://login.contoso.example", allowLoopback: true) else {
             Issue.record("http to a remote host must be refused")
             return
@@ -34,8 +36,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["https://2130706433", "https://0x7f000001", "https://0.0.0.0", "https://127.1:8443",
-                      "https://[::ffff:127.0.0.1]", "https://[::]", "https://0177.0.0.1"])
+    @Test(arguments: [
+        "https://2130706433", "https://0x7f000001", "https://0.0.0.0", "https://127.1:8443",
+        "https://[::ffff:127.0.0.1]", "https://[::]", "https://0177.0.0.1",
+    ])
     func numericLoopbackNeedsAllowLoopback(_ text: String) {
         guard case .loopbackNotAllowed? = problem(text) else {
             Issue.record("\(text) reaches the local machine and must need allowLoopback")
@@ -81,8 +85,10 @@ import Testing
 
     @Test func descriptionsNeverQuoteTheText() {
         let secret = "p4ss-w0rd~secret"
-        for text in ["https://user:\(secret)@login.contoso.example", "https://login.contoso.example/?k=\(secret)",
-                     "https://\(secret)@127.0.0.1", "http\(secret)://x y"] {
+        for text in [
+            "https://user:\(secret)@login.contoso.example", "https://login.contoso.example/?k=\(secret)",
+            "https://\(secret)@127.0.0.1", "http\(secret)://x y",
+        ] {
             let description = problem(text).map(String.init(describing:)) ?? ""
             #expect(!description.isEmpty && !description.contains(secret), "\(text): \(description)")
         }

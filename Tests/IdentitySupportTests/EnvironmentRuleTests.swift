@@ -10,8 +10,9 @@ import Testing
         .appendingPathComponent("Sources")
 
     /// `environment[…]` (any capitalisation, any prefix such as `options.` or `child`) that is not assigned to.
-    static let lookup = try! NSRegularExpression(pattern: #"environment\s*\[[^\]\n]*\](?!\s*=[^=])"#,
-                                                 options: [.caseInsensitive])
+    static let lookup = try! NSRegularExpression(
+        pattern: #"environment\s*\[[^\]\n]*\](?!\s*=[^=])"#,
+        options: [.caseInsensitive])
 
     @Test func noVariableIsLookedUpOutsideEnvironmentVariables() throws {
         let files = try FileManager.default.subpathsOfDirectory(atPath: Self.sources.path)
@@ -29,7 +30,9 @@ import Testing
                 }
             }
         }
-        #expect(offenders.isEmpty, """
+        #expect(
+            offenders.isEmpty,
+            """
             Look variables up through EnvironmentVariables (an empty value counts as unset there):
             \(offenders.joined(separator: "\n"))
             """)

@@ -3,8 +3,9 @@ import Testing
 
 @Suite struct OutsideTextTests {
     @Test func plainTextIsKept() {
-        #expect(OutsideText.escapingControlCharacters("AADSTS7000215: Invalid client secret — café") ==
-            "AADSTS7000215: Invalid client secret — café")
+        #expect(
+            OutsideText.escapingControlCharacters("AADSTS7000215: Invalid client secret — café")
+                == "AADSTS7000215: Invalid client secret — café")
     }
 
     @Test func terminalControlIsEscaped() {

@@ -92,8 +92,9 @@ import Darwin
         let size = 1 << 42  // 4 TiB, sparse: reading it would take hours, allocating it would trap
         guard truncate(path, off_t(size)) == 0, UserFile.physicalMemory < size else { return }
         let started = ContinuousClock.now
-        #expect(readProblem(path, limit: 32 << 20)?.description
-            == "is \(size) bytes, more than the limit of 33554432 bytes")
+        #expect(
+            readProblem(path, limit: 32 << 20)?.description
+                == "is \(size) bytes, more than the limit of 33554432 bytes")
         // With no limit at all, the machine's memory is the limit.
         let unlimited = readProblem(path, limit: Int.max)
         #expect(unlimited?.reason == .tooLarge)

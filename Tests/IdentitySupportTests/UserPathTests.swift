@@ -3,7 +3,9 @@ import Testing
 
 /// Issue 10 item 3: one rule for turning a path into an absolute one, with `~` taken from the given environment.
 @Suite struct UserPathTests {
-    private func resolve(_ path: String, _ environment: [String: String] = ["HOME": "/h"]) throws(PathProblem)
+    private func resolve(
+        _ path: String, _ environment: [String: String] = ["HOME": "/h"]
+    ) throws(PathProblem)
         -> String
     {
         try UserPath.resolve(path, workingDirectory: "/w", environment: EnvironmentVariables(environment))

@@ -42,6 +42,7 @@ func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
 ) -> CInt
 
+/// The executable's entry point: SwiftPM links it as `main` and it hands the target to libFuzzer's driver.
 @_cdecl("ProfileFuzzer_main")
 public func profileFuzzerMain(
     _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?

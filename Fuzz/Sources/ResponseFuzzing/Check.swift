@@ -1,7 +1,7 @@
-@testable import AuthProfileCLI
-@testable import AzureIdentity
 import Foundation
 
+@testable import AuthProfileCLI
+@testable import AzureIdentity
 @testable import IdentitySupport
 
 /// What a caller may get back from a credential, whatever a server or tool sent.

@@ -1,9 +1,9 @@
-@testable import AuthProfiles
-@testable import AzureIdentity
 import Foundation
 
 @testable import AuthProfileCLI
+@testable import AuthProfiles
 @testable import AuthProfilesRuntime
+@testable import AzureIdentity
 
 extension FuzzTarget {
     /// JWT claims as the package reads them without verifying a signature: the principal of an access token

@@ -1,5 +1,6 @@
-@testable import AzureIdentity
 import Foundation
+
+@testable import AzureIdentity
 
 extension FuzzTarget {
     /// `Retry-After` (seconds or an HTTP date), `retry-after-ms` and `x-ms-retry-after-ms`: parsed directly, and

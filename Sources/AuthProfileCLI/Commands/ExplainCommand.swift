@@ -29,8 +29,9 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The scope to request with --live.", valueName: "scope"))
     var scope = "https://management.azure.com/.default"
 
-    @Option(help: ArgumentHelp(
-        "Exit 1 unless this link would authenticate: its kind, path, path:kind or label.", valueName: "link"))
+    @Option(
+        help: ArgumentHelp(
+            "Exit 1 unless this link would authenticate: its kind, path, path:kind or label.", valueName: "link"))
     var expect: String?
 
     @Flag(help: "Show which layer set each setting (file, extends, tenant, env binding, default).")
@@ -51,12 +52,16 @@ struct ExplainCommand: AsyncParsableCommand {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)
         }
-        let explanation = ProfileExplainer(context: InspectionContext(
-            environment: environment, workingDirectory: context.workingDirectory)).explain(entry)
+        let explanation = ProfileExplainer(
+            context: InspectionContext(
+                environment: environment, workingDirectory: context.workingDirectory)
+        ).explain(entry)
         var attempts: [LinkAttempt]?
         if live {
-            let credential = try ProfileCredential(entry: entry, options: ProfileRuntimeOptions(
-                environment: environment, workingDirectory: context.workingDirectory))
+            let credential = try ProfileCredential(
+                entry: entry,
+                options: ProfileRuntimeOptions(
+                    environment: environment, workingDirectory: context.workingDirectory))
             attempts = try await credential.evaluate(for: TokenRequest(scopes: [scope])).attempts
         }
         switch format {
@@ -92,7 +97,8 @@ struct ExplainCommand: AsyncParsableCommand {
             return
         }
         guard let winner else {
-            let why = attempts == nil && explanation.conclusion.result == .dependsOnProbe
+            let why =
+                attempts == nil && explanation.conclusion.result == .dependsOnProbe
                 ? "only a request can tell (\(explanation.conclusion.contingentOn.joined(separator: ", ")))"
                 : "no link would"
             context.writeError("expected \(expect) to authenticate, but \(why)\n")

@@ -24,8 +24,10 @@ struct ListCommand: ParsableCommand {
         switch format {
         case .text:
             let rows = catalog.entries.map { entry in
-                (entry.profile.name, entry.leafKinds.joined(separator: ", "),
-                 entry.profile.location.description, entry.profile.description ?? "")
+                (
+                    entry.profile.name, entry.leafKinds.joined(separator: ", "),
+                    entry.profile.location.description, entry.profile.description ?? ""
+                )
             }
             let nameWidth = rows.map(\.0.count).max() ?? 0
             let kindWidth = rows.map(\.1.count).max() ?? 0

@@ -5,17 +5,24 @@ import IdentitySupport
 
 /// Options shared by the commands that load profiles: which files, and which environment to evaluate under.
 struct ProfileSelectionOptions: ParsableArguments {
-    @Option(name: .customLong("file"), help: ArgumentHelp(
-        "Read profiles from this file or directory only (repeatable); default: the search path.", valueName: "path"))
+    @Option(
+        name: .customLong("file"),
+        help: ArgumentHelp(
+            "Read profiles from this file or directory only (repeatable); default: the search path.", valueName: "path")
+    )
     var files: [String] = []
 
-    @Option(name: .customLong("env"), help: ArgumentHelp(
-        "Evaluate under the variables of this file (NAME=VALUE lines) instead of the current environment.",
-        valueName: "file"))
+    @Option(
+        name: .customLong("env"),
+        help: ArgumentHelp(
+            "Evaluate under the variables of this file (NAME=VALUE lines) instead of the current environment.",
+            valueName: "file"))
     var environmentFile: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Set (NAME=VALUE) or unset (NAME=) one variable for the evaluation (repeatable).", valueName: "NAME=VALUE"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set (NAME=VALUE) or unset (NAME=) one variable for the evaluation (repeatable).", valueName: "NAME=VALUE"))
     var assignments: [String] = []
 
     /// The environment profiles are evaluated under.
@@ -45,8 +52,10 @@ struct ProfileSelectionOptions: ParsableArguments {
 
     /// The catalog of the selected files or the search path (found with the process's own environment).
     func catalog(context: CLIContext) -> ProfileCatalog {
-        AuthProfile.catalog(files: files, options: ProfileRuntimeOptions(
-            environment: context.environment, workingDirectory: context.workingDirectory))
+        AuthProfile.catalog(
+            files: files,
+            options: ProfileRuntimeOptions(
+                environment: context.environment, workingDirectory: context.workingDirectory))
     }
 }
 

@@ -18,12 +18,16 @@ struct TokenCommand: AsyncParsableCommand {
     @Argument(help: "The profile to use.")
     var profile: String = "default"
 
-    @Option(help: ArgumentHelp("The scope to request, such as https://storage.azure.com/.default (repeatable).",
-                               valueName: "scope"))
+    @Option(
+        help: ArgumentHelp(
+            "The scope to request, such as https://storage.azure.com/.default (repeatable).",
+            valueName: "scope"))
     var scope: [String] = []
 
-    @Option(help: ArgumentHelp("Request the token for this tenant (must be allowed by the profile).",
-                               valueName: "tenant"))
+    @Option(
+        help: ArgumentHelp(
+            "Request the token for this tenant (must be allowed by the profile).",
+            valueName: "tenant"))
     var tenant: String?
 
     @Option(help: ArgumentHelp("Claims challenge (from a WWW-Authenticate header) to satisfy.", valueName: "json"))

@@ -43,7 +43,8 @@ struct ValidateCommand: ParsableCommand {
         let report = ValidationReport(results: results, strict: strict)
         context.write(format.renderer.render(report))
         if entries.isEmpty {
-            context.writeError("error: no profile files (*.yaml, *.yml, *.json) found in \(paths.joined(separator: " "))\n")
+            context.writeError(
+                "error: no profile files (*.yaml, *.yml, *.json) found in \(paths.joined(separator: " "))\n")
             throw ExitWith(status: .usage)
         }
         if report.hasUnreadableInput { throw ExitWith(status: .usage) }

@@ -61,12 +61,13 @@ struct ExplanationTextRenderer {
     private func verdict(_ verdict: Verdict) -> String {
         let text = "[\(verdict.rawValue)]"
         guard colour else { return text }
-        let code = switch verdict {
-        case .ready: "32"
-        case .unavailable: "33"
-        case .misconfigured: "31"
-        case .unknown: "36"
-        }
+        let code =
+            switch verdict {
+            case .ready: "32"
+            case .unavailable: "33"
+            case .misconfigured: "31"
+            case .unknown: "36"
+            }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
@@ -91,30 +92,46 @@ enum ExplanationJSONRenderer {
             ("location", .string(explanation.location.description)),
             ("context", .array(explanation.context.map(json))),
             ("links", .array(explanation.links.map(json))),
-            ("conclusion", .object([
-                ("result", .string(explanation.conclusion.result.rawValue)),
-                ("winner", explanation.conclusion.winner.map(JSONValue.string) ?? .null),
-                ("contingentOn", .array(explanation.conclusion.contingentOn.map(JSONValue.string))),
-                ("summary", .string(explanation.conclusion.summary)),
-                ("reasons", .array(explanation.conclusion.reasons.map(JSONValue.string))),
-            ])),
-            ("ignoredVariables", .array(explanation.ignoredVariables.map {
-                .object([("name", .string($0.name)), ("note", .string($0.note))])
-            })),
+            (
+                "conclusion",
+                .object([
+                    ("result", .string(explanation.conclusion.result.rawValue)),
+                    ("winner", explanation.conclusion.winner.map(JSONValue.string) ?? .null),
+                    ("contingentOn", .array(explanation.conclusion.contingentOn.map(JSONValue.string))),
+                    ("summary", .string(explanation.conclusion.summary)),
+                    ("reasons", .array(explanation.conclusion.reasons.map(JSONValue.string))),
+                ])
+            ),
+            (
+                "ignoredVariables",
+                .array(
+                    explanation.ignoredVariables.map {
+                        .object([("name", .string($0.name)), ("note", .string($0.note))])
+                    })
+            ),
         ]
         if blame {
-            object.append(("blame", .array(explanation.blame.map {
-                .object([("setting", .string($0.setting)), ("origin", .string($0.origin)),
-                         ("location", $0.location.map { .string($0.description) } ?? .null)])
-            })))
+            object.append(
+                (
+                    "blame",
+                    .array(
+                        explanation.blame.map {
+                            .object([
+                                ("setting", .string($0.setting)), ("origin", .string($0.origin)),
+                                ("location", $0.location.map { .string($0.description) } ?? .null),
+                            ])
+                        })
+                ))
         }
         if let live { object.append(("live", LiveTraceRenderer.json(live))) }
         return JSONValue.object(object).rendered() + "\n"
     }
 
     static func json(_ evidence: Evidence) -> JSONValue {
-        .object([("status", .string(evidence.status.rawValue)), ("subject", .string(evidence.subject)),
-                 ("detail", .string(evidence.detail))])
+        .object([
+            ("status", .string(evidence.status.rawValue)), ("subject", .string(evidence.subject)),
+            ("detail", .string(evidence.detail)),
+        ])
     }
 
     static func json(_ link: LinkExplanation) -> JSONValue {

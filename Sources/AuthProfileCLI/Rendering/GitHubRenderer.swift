@@ -10,11 +10,12 @@ package struct GitHubRenderer: DiagnosticRenderer {
     package func render(_ report: ValidationReport) -> String {
         var output = ""
         for diagnostic in report.diagnostics {
-            let command = switch diagnostic.severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .note: "notice"
-            }
+            let command =
+                switch diagnostic.severity {
+                case .error: "error"
+                case .warning: "warning"
+                case .note: "notice"
+                }
             let properties = [
                 // Messages come sanitized from the validator; the file name is escaped here.
                 "file=" + escapeProperty(OutsideText.escapingControlCharacters(diagnostic.location.file)),

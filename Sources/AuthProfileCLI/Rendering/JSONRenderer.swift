@@ -22,13 +22,16 @@ package struct JSONRenderer: DiagnosticRenderer {
             ("tool", .object([("name", "authprofile"), ("version", .string(AuthProfileVersion.current))])),
             ("files", .array(files)),
             ("diagnostics", .array(report.diagnostics.map(Self.json))),
-            ("summary", .object([
-                ("files", .int(report.results.count)),
-                ("errors", .int(report.count(.error))),
-                ("warnings", .int(report.count(.warning))),
-                ("notes", .int(report.count(.note))),
-                ("passed", .bool(!report.fails)),
-            ])),
+            (
+                "summary",
+                .object([
+                    ("files", .int(report.results.count)),
+                    ("errors", .int(report.count(.error))),
+                    ("warnings", .int(report.count(.warning))),
+                    ("notes", .int(report.count(.note))),
+                    ("passed", .bool(!report.fails)),
+                ])
+            ),
         ])
         return value.rendered()
     }
@@ -46,14 +49,19 @@ package struct JSONRenderer: DiagnosticRenderer {
         ]
         if let hint = diagnostic.hint { members.append(("hint", .string(hint))) }
         if !diagnostic.related.isEmpty {
-            members.append(("related", .array(diagnostic.related.map { related in
-                .object([
-                    ("message", .string(related.message)),
-                    ("file", .string(related.location.file)),
-                    ("line", .int(related.location.line)),
-                    ("column", .int(related.location.column)),
-                ])
-            })))
+            members.append(
+                (
+                    "related",
+                    .array(
+                        diagnostic.related.map { related in
+                            .object([
+                                ("message", .string(related.message)),
+                                ("file", .string(related.location.file)),
+                                ("line", .int(related.location.line)),
+                                ("column", .int(related.location.column)),
+                            ])
+                        })
+                ))
         }
         return .object(members)
     }

@@ -42,8 +42,10 @@ enum LiveTraceRenderer {
     /// where they were read: a `TokenPrincipal` can also be made by other code.
     static func describe(_ principal: TokenPrincipal) -> String {
         var parts: [String] = []
-        for (name, value) in [("tid", principal.tenantID), ("oid", principal.objectID),
-                              ("appid", principal.applicationID), ("upn", principal.userPrincipalName)] {
+        for (name, value) in [
+            ("tid", principal.tenantID), ("oid", principal.objectID),
+            ("appid", principal.applicationID), ("upn", principal.userPrincipalName),
+        ] {
             if let value { parts.append("\(name)=\(OutsideText.escapingControlCharacters(value))") }
         }
         if let exp = principal.expiresOn { parts.append("exp=\(UnixTime.shown(exp))") }
@@ -65,25 +67,33 @@ enum LiveTraceRenderer {
     }
 
     static func json(_ attempts: [LinkAttempt]) -> JSONValue {
-        .array(attempts.map { attempt in
-            var fields: [(String, JSONValue)] = [
-                ("path", .string(attempt.path)), ("kind", .string(attempt.kind)),
-                ("depth", .int(attempt.depth)), ("outcome", .string(attempt.outcome.rawValue)),
-                ("reason", attempt.reason.map(JSONValue.string) ?? .null),
-                ("latencyMicroseconds", .int(microseconds(attempt.latency))),
-                ("cacheHit", attempt.cacheHit.map(JSONValue.bool) ?? .null),
-            ]
-            if let principal = attempt.principal {
-                fields.append(("principal", .object([
-                    ("tid", principal.tenantID.map(JSONValue.string) ?? .null),
-                    ("oid", principal.objectID.map(JSONValue.string) ?? .null),
-                    ("appid", principal.applicationID.map(JSONValue.string) ?? .null),
-                    ("upn", principal.userPrincipalName.map(JSONValue.string) ?? .null),
-                    ("exp", principal.expiresOn.flatMap(UnixTime.init).flatMap { Int(exactly: $0.seconds) }
-                        .map(JSONValue.int) ?? .null),
-                ])))
-            }
-            return .object(fields)
-        })
+        .array(
+            attempts.map { attempt in
+                var fields: [(String, JSONValue)] = [
+                    ("path", .string(attempt.path)), ("kind", .string(attempt.kind)),
+                    ("depth", .int(attempt.depth)), ("outcome", .string(attempt.outcome.rawValue)),
+                    ("reason", attempt.reason.map(JSONValue.string) ?? .null),
+                    ("latencyMicroseconds", .int(microseconds(attempt.latency))),
+                    ("cacheHit", attempt.cacheHit.map(JSONValue.bool) ?? .null),
+                ]
+                if let principal = attempt.principal {
+                    fields.append(
+                        (
+                            "principal",
+                            .object([
+                                ("tid", principal.tenantID.map(JSONValue.string) ?? .null),
+                                ("oid", principal.objectID.map(JSONValue.string) ?? .null),
+                                ("appid", principal.applicationID.map(JSONValue.string) ?? .null),
+                                ("upn", principal.userPrincipalName.map(JSONValue.string) ?? .null),
+                                (
+                                    "exp",
+                                    principal.expiresOn.flatMap(UnixTime.init).flatMap { Int(exactly: $0.seconds) }
+                                        .map(JSONValue.int) ?? .null
+                                ),
+                            ])
+                        ))
+                }
+                return .object(fields)
+            })
     }
 }

@@ -28,24 +28,42 @@ package struct SARIFRenderer: DiagnosticRenderer {
                 ("locations", [location(diagnostic.location, message: nil)]),
             ]
             if !diagnostic.related.isEmpty {
-                members.append(("relatedLocations", .array(diagnostic.related.enumerated().map { index, related in
-                    location(related.location, message: related.message, id: index)
-                })))
+                members.append(
+                    (
+                        "relatedLocations",
+                        .array(
+                            diagnostic.related.enumerated().map { index, related in
+                                location(related.location, message: related.message, id: index)
+                            })
+                    ))
             }
             return .object(members)
         }
         let value: JSONValue = .object([
             ("$schema", "https://json.schemastore.org/sarif-2.1.0.json"),
             ("version", "2.1.0"),
-            ("runs", [.object([
-                ("tool", .object([("driver", .object([
-                    ("name", "authprofile"),
-                    ("version", .string(AuthProfileVersion.current)),
-                    ("rules", .array(rules)),
-                ]))])),
-                ("columnKind", "unicodeCodePoints"),
-                ("results", .array(results)),
-            ])]),
+            (
+                "runs",
+                [
+                    .object([
+                        (
+                            "tool",
+                            .object([
+                                (
+                                    "driver",
+                                    .object([
+                                        ("name", "authprofile"),
+                                        ("version", .string(AuthProfileVersion.current)),
+                                        ("rules", .array(rules)),
+                                    ])
+                                )
+                            ])
+                        ),
+                        ("columnKind", "unicodeCodePoints"),
+                        ("results", .array(results)),
+                    ])
+                ]
+            ),
         ])
         return value.rendered()
     }
@@ -61,10 +79,14 @@ package struct SARIFRenderer: DiagnosticRenderer {
     private func location(_ location: SourceLocation, message: String?, id: Int? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let id { members.append(("id", .int(id))) }
-        members.append(("physicalLocation", .object([
-            ("artifactLocation", .object([("uri", .string(location.file))])),
-            ("region", .object([("startLine", .int(location.line)), ("startColumn", .int(location.column))])),
-        ])))
+        members.append(
+            (
+                "physicalLocation",
+                .object([
+                    ("artifactLocation", .object([("uri", .string(location.file))])),
+                    ("region", .object([("startLine", .int(location.line)), ("startColumn", .int(location.column))])),
+                ])
+            ))
         if let message { members.append(("message", .object([("text", .string(message))]))) }
         return .object(members)
     }

@@ -16,9 +16,11 @@ package struct TextRenderer: DiagnosticRenderer {
         let errors = report.count(.error)
         let warnings = report.count(.warning)
         if errors == 0 && warnings == 0 {
-            output += "ok: \(report.results.count.counted("file")), \(report.profileCount.counted("profile")), no problems\n"
+            output +=
+                "ok: \(report.results.count.counted("file")), \(report.profileCount.counted("profile")), no problems\n"
         } else {
-            output += "\(report.results.count.counted("file")) checked: \(errors.counted("error")), "
+            output +=
+                "\(report.results.count.counted("file")) checked: \(errors.counted("error")), "
                 + "\(warnings.counted("warning"))\n"
         }
         return output
@@ -31,17 +33,20 @@ package struct TextRenderer: DiagnosticRenderer {
     /// the rest, has its control characters escaped.
     package func render(_ diagnostic: Diagnostic, source: SourceText) -> String {
         let location = OutsideText.escapingControlCharacters(diagnostic.location.description)
-        var output = "\(location): \(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: "
+        var output =
+            "\(location): \(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: "
             + "\(diagnostic.message)\n"
         let gutter = String(diagnostic.location.line).count
         let pad = String(repeating: " ", count: gutter)
         let column = diagnostic.location.column
         if !source.text.isEmpty, let line = source.displayedLine(diagnostic.location.line),
-           !diagnostic.isSensitive || line.isMasked(at: column) {
+            !diagnostic.isSensitive || line.isMasked(at: column)
+        {
             output += " \(diagnostic.location.line) | \(line.text)\n"
             output += " \(pad) | \(String(repeating: " ", count: line.column(for: column) - 1))^\n"
         } else if source.isTooLongToDisplay(diagnostic.location.line) {
-            output += " \(pad) | (source line not shown: it is longer than "
+            output +=
+                " \(pad) | (source line not shown: it is longer than "
                 + "\(SourceText.maximumDisplayedLineLength) bytes)\n"
         } else if diagnostic.isSensitive {
             output += " \(pad) | (source line not shown: it may contain a secret)\n"

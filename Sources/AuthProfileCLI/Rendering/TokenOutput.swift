@@ -79,10 +79,13 @@ package enum TokenOutput {
             let object: JSONValue = .object([
                 ("apiVersion", .string(apiVersion.rawValue)),
                 ("kind", "ExecCredential"),
-                ("status", .object([
-                    ("token", .string(value)),
-                    ("expirationTimestamp", .string(expiry.description)),
-                ])),
+                (
+                    "status",
+                    .object([
+                        ("token", .string(value)),
+                        ("expirationTimestamp", .string(expiry.description)),
+                    ])
+                ),
             ])
             return object.rendered()
         case .env:

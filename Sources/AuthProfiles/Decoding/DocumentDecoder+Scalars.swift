@@ -23,7 +23,9 @@ extension DocumentDecoder {
             return .boolean(.literal(text == "true"))
         case .duration:
             guard let duration = ProfileDuration.parse(text) else {
-                let hint = text.count <= 9 && text.allSatisfy(\.isNumber) ? "add a unit: '\(text)s' or '\(text)ms'"
+                let hint =
+                    text.count <= 9 && text.allSatisfy(\.isNumber)
+                    ? "add a unit: '\(text)s' or '\(text)ms'"
                     : "write e.g. 500ms, 2s, 1m"
                 return invalid(.invalidDuration, "\(ShownValue.quoted(text)) is not a duration", hint: hint)
             }
@@ -35,24 +37,28 @@ extension DocumentDecoder {
             return .integer(.literal(port))
         case .version:
             guard isPlain, let version = Int(text) else {
-                return invalid(.wrongType, "'version' must be a number, found \(ShownValue.quoted(text))",
-                               hint: "write `version: 1`")
+                return invalid(
+                    .wrongType, "'version' must be a number, found \(ShownValue.quoted(text))",
+                    hint: "write `version: 1`")
             }
             guard version == FormatSpec.supportedVersion else {
-                return invalid(.unsupportedVersion, "version \(version) is not supported; this tool reads version 1",
-                               hint: "write `version: 1`, or upgrade authprofile")
+                return invalid(
+                    .unsupportedVersion, "version \(version) is not supported; this tool reads version 1",
+                    hint: "write `version: 1`, or upgrade authprofile")
             }
             return .integer(.literal(version))
         case .choice(let words):
             guard words.contains(text) else {
-                return invalid(.invalidValue, "\(ShownValue.quoted(text)) is not a valid value for '\(field.name)'",
-                               hint: suggestions.hint(for: text, in: words)
-                                   ?? "use one of " + words.map { "'\($0)'" }.joined(separator: ", "))
+                return invalid(
+                    .invalidValue, "\(ShownValue.quoted(text)) is not a valid value for '\(field.name)'",
+                    hint: suggestions.hint(for: text, in: words)
+                        ?? "use one of " + words.map { "'\($0)'" }.joined(separator: ", "))
             }
         case .clientID:
             guard Identifiers.isGUID(text) else {
-                return invalid(.invalidClientID, "\(ShownValue.quoted(text)) is not a client id; client ids are GUIDs",
-                               hint: "copy the Application (client) ID from the app registration")
+                return invalid(
+                    .invalidClientID, "\(ShownValue.quoted(text)) is not a client id; client ids are GUIDs",
+                    hint: "copy the Application (client) ID from the app registration")
             }
         case .guid:
             guard Identifiers.isGUID(text) else {
@@ -64,22 +70,26 @@ extension DocumentDecoder {
             }
         case .allowedTenant:
             guard text == "*" || Identifiers.isTenantID(text) else {
-                return invalid(.invalidTenantID, Identifiers.tenantIDProblem(text),
-                               hint: "use a tenant id, or '*' for any tenant")
+                return invalid(
+                    .invalidTenantID, Identifiers.tenantIDProblem(text),
+                    hint: "use a tenant id, or '*' for any tenant")
             }
         case .resourceID:
             guard Identifiers.isResourceID(text) else {
-                return invalid(.invalidResourceID, "\(ShownValue.quoted(text)) is not an Azure resource id",
-                               hint: "resource ids look like /subscriptions/<id>/resourceGroups/<group>/providers/…")
+                return invalid(
+                    .invalidResourceID, "\(ShownValue.quoted(text)) is not an Azure resource id",
+                    hint: "resource ids look like /subscriptions/<id>/resourceGroups/<group>/providers/…")
             }
         case .url:
             guard case .success(let url) = ParsedURL.parse(text) else {
-                return invalid(.invalidURL, "\(ShownValue.quoted(text)) is not a URL",
-                               hint: "write e.g. http://localhost:8400")
+                return invalid(
+                    .invalidURL, "\(ShownValue.quoted(text)) is not a URL",
+                    hint: "write e.g. http://localhost:8400")
             }
             guard !url.hasUserInfo else {
-                return invalid(.invalidURL, "'\(field.name)' contains user info (a user name or password before '@')",
-                               hint: "remove the user info; a password never belongs in a profile")
+                return invalid(
+                    .invalidURL, "'\(field.name)' contains user info (a user name or password before '@')",
+                    hint: "remove the user info; a password never belongs in a profile")
             }
         case .text, .path, .tenantReference, .cloudReference, .profileReference, .authorityHost:
             guard !text.isEmpty else {

@@ -31,8 +31,9 @@ extension DocumentDecoder {
             for (keyNode, valueNode) in tree.pairs(of: node) {
                 let name = tree.string(keyNode)
                 if !Identifiers.isName(name) {
-                    report(.invalidName, "\(ShownValue.quoted(name)) is not a valid name", at: keyNode,
-                           hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
+                    report(
+                        .invalidName, "\(ShownValue.quoted(name)) is not a valid name", at: keyNode,
+                        hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
                 }
                 let value = decodeValue(valueNode, type: element, field: field)
                 entries.append((Located(name, at: location(keyNode)), Located(value, at: location(valueNode))))
@@ -43,8 +44,9 @@ extension DocumentDecoder {
                 report(.wrongType, "'\(field.name)' must be \(type.phrase), found null", at: node)
                 return .invalid
             }
-            report(.inlineSecret, "'\(field.name)' is written inline; secrets must be references", at: node,
-                   hint: "use `{env: NAME}` or `{file: PATH}` and keep the value out of the profile", sensitive: true)
+            report(
+                .inlineSecret, "'\(field.name)' is written inline; secrets must be references", at: node,
+                hint: "use `{env: NAME}` or `{file: PATH}` and keep the value out of the profile", sensitive: true)
             return .invalid
         case (.secret, .mapping), (.assertionSource, .mapping):
             return decodeReference(node, type: type, field: field)
@@ -79,10 +81,12 @@ extension DocumentDecoder {
             guard allowed.contains(key) else {
                 let expected = isSecret ? type.phrase : "\(type.phrase) or {env: NAME}"
                 // In a secret's place a key that is not a reference word may be the secret (`{s3cr3t}`).
-                let named = !isSecret || Self.referenceWords.contains { tree.scalar(keyNode, is: $0) }
+                let named =
+                    !isSecret || Self.referenceWords.contains { tree.scalar(keyNode, is: $0) }
                     ? "key \(ShownValue.quoted(key))" : "key (not shown: in a secret's place it may be the secret)"
-                report(.unknownKey, "unknown \(named) in the value of '\(field.name)', which must be \(expected)",
-                       at: keyNode, hint: suggestions.hint(for: key, in: allowed))
+                report(
+                    .unknownKey, "unknown \(named) in the value of '\(field.name)', which must be \(expected)",
+                    at: keyNode, hint: suggestions.hint(for: key, in: allowed))
                 markUntyped(valueNode, key: key)
                 valid = false
                 continue
@@ -91,15 +95,21 @@ extension DocumentDecoder {
         }
         let sources = values.keys.filter { $0 != "default" }.sorted()
         if sources.count > 1 {
-            report(.conflictingFields, "the value of '\(field.name)' sets " + sources.map { "'\($0)'" }
-                .joined(separator: " and ") + "; exactly one may be set", at: node)
+            report(
+                .conflictingFields,
+                "the value of '\(field.name)' sets "
+                    + sources.map { "'\($0)'" }
+                    .joined(separator: " and ") + "; exactly one may be set", at: node)
             return .invalid
         }
         guard valid, let source = sources.first, let sourceNode = values[source] else {
             if valid {
-                report(.missingField, "the value of '\(field.name)' must name its source: " + allowed.filter {
-                    $0 != "default"
-                }.map { "'\($0)'" }.joined(separator: " or "), at: node)
+                report(
+                    .missingField,
+                    "the value of '\(field.name)' must name its source: "
+                        + allowed.filter {
+                            $0 != "default"
+                        }.map { "'\($0)'" }.joined(separator: " or "), at: node)
             }
             return .invalid
         }
@@ -115,15 +125,17 @@ extension DocumentDecoder {
             guard Identifiers.isEnvironmentName(name) else {
                 // A secret pasted into `env:` is the commonest way a secret reaches a profile (Entra secrets have
                 // `~` and `.`, never valid in a name): in a secret's place the value is never quoted.
-                let message = isSecret
+                let message =
+                    isSecret
                     ? "the 'env' of '\(field.name)' is not a valid environment variable name "
                         + "(the value is not shown: it may be the secret itself)"
                     : "\(ShownValue.quoted(name)) is not a valid environment variable name"
-                report(.invalidEnvironmentName, message, at: sourceNode,
-                       hint: isSecret
-                           ? "name the variable that holds the secret (letters, digits and '_', not starting with a "
-                               + "digit), and keep the secret itself out of the profile"
-                           : "use letters, digits and '_', not starting with a digit")
+                report(
+                    .invalidEnvironmentName, message, at: sourceNode,
+                    hint: isSecret
+                        ? "name the variable that holds the secret (letters, digits and '_', not starting with a "
+                            + "digit), and keep the secret itself out of the profile"
+                        : "use letters, digits and '_', not starting with a digit")
                 return .invalid
             }
             if isSecret {
@@ -133,8 +145,10 @@ extension DocumentDecoder {
             var defaultText: String?
             if let defaultNode = values["default"] {
                 guard kind(defaultNode) == .scalar else {
-                    report(.wrongType, "the default of '\(field.name)' must be a plain value, found \(describe(defaultNode))",
-                           at: defaultNode)
+                    report(
+                        .wrongType,
+                        "the default of '\(field.name)' must be a plain value, found \(describe(defaultNode))",
+                        at: defaultNode)
                     return .invalid
                 }
                 // The default must itself be a valid literal of the field's type.
@@ -158,8 +172,9 @@ extension DocumentDecoder {
 
     private mutating func decodeCommand(_ node: Int, field: FieldSpec) -> DecodedValue {
         guard kind(node) == .sequence, tree.nodes[node].count > 0 else {
-            report(.wrongType, "'command' must be a non-empty list: the program, then its arguments", at: node,
-                   hint: "for example `command: [/usr/local/bin/get-assertion, --audience, api]`")
+            report(
+                .wrongType, "'command' must be a non-empty list: the program, then its arguments", at: node,
+                hint: "for example `command: [/usr/local/bin/get-assertion, --audience, api]`")
             return .invalid
         }
         var argv: [String] = []
@@ -172,8 +187,9 @@ extension DocumentDecoder {
         }
         if !argv[0].hasPrefix("/") {
             // The command is in a secret's place (its words may hold one): the program is named by position only.
-            report(.relativeCommand, "the program of the '\(field.name)' command is not an absolute path",
-                   at: items[0], hint: "an absolute path keeps a changed PATH from running a different program")
+            report(
+                .relativeCommand, "the program of the '\(field.name)' command is not an absolute path",
+                at: items[0], hint: "an absolute path keeps a changed PATH from running a different program")
         }
         return .assertion(.command(argv))
     }

@@ -44,7 +44,8 @@ struct DocumentDecoder {
             guard let field = spec.field(named: key) else {
                 let suggestion = suggestions.closest(to: key, in: spec.fields.lazy.map(\.name))
                 if let suggestion { misspelled.insert(suggestion) }
-                let hint = suggestion.map { "did you mean '\($0)'?" }
+                let hint =
+                    suggestion.map { "did you mean '\($0)'?" }
                     ?? "\(spec.name) has: " + spec.fields.map(\.name).joined(separator: ", ")
                 report(.unknownKey, "unknown key \(ShownValue.quoted(key)) in \(spec.name)", at: keyNode, hint: hint)
                 // What the format does not define is not typed: a secret under a mis-cased or mis-spelled key
@@ -64,24 +65,28 @@ struct DocumentDecoder {
     private mutating func checkFieldRules(_ object: DecodedObject, spec: ObjectSpec, misspelled: Set<String>) {
         for field in spec.fields
         where field.isRequired && object.fields[field.name] == nil && !misspelled.contains(field.name) {
-            report(.missingField, "\(spec.name) is missing required field '\(field.name)'", at: object.node,
-                   hint: "add `\(field.name):` (\(field.summary.lowercasedFirst.dropLastPeriod))")
+            report(
+                .missingField, "\(spec.name) is missing required field '\(field.name)'", at: object.node,
+                hint: "add `\(field.name):` (\(field.summary.lowercasedFirst.dropLastPeriod))")
         }
         for group in spec.atMostOne {
             let present = group.filter { object.fields[$0] != nil }
             if present.count > 1 {
-                report(.conflictingFields, "\(spec.name) sets " + quotedList(present) + "; at most one may be set",
-                       at: keyNode(present[1], in: object), hint: "keep one of " + quotedList(group))
+                report(
+                    .conflictingFields, "\(spec.name) sets " + quotedList(present) + "; at most one may be set",
+                    at: keyNode(present[1], in: object), hint: "keep one of " + quotedList(group))
             }
         }
         for group in spec.exactlyOne {
             let present = group.filter { object.fields[$0] != nil }
             if present.isEmpty {
-                report(.missingField, "\(spec.name) needs one of " + quotedList(group), at: object.node,
-                       hint: "add exactly one of " + quotedList(group))
+                report(
+                    .missingField, "\(spec.name) needs one of " + quotedList(group), at: object.node,
+                    hint: "add exactly one of " + quotedList(group))
             } else if present.count > 1 {
-                report(.conflictingFields, "\(spec.name) sets " + quotedList(present) + "; exactly one may be set",
-                       at: keyNode(present[1], in: object), hint: "keep one of " + quotedList(group))
+                report(
+                    .conflictingFields, "\(spec.name) sets " + quotedList(present) + "; exactly one may be set",
+                    at: keyNode(present[1], in: object), hint: "keep one of " + quotedList(group))
             }
         }
     }
@@ -103,8 +108,9 @@ struct DocumentDecoder {
         func maskFields() { markSecrets(under: node) }
         let kinds = CredentialKind.allCases.map(\.rawValue)
         guard let typeNode = tree.pairs(of: node).first(where: { tree.scalar($0.key, is: "type") })?.value else {
-            report(.missingField, "credential is missing required field 'type'", at: node,
-                   hint: "add `type:` with one of: " + kinds.joined(separator: ", "))
+            report(
+                .missingField, "credential is missing required field 'type'", at: node,
+                hint: "add `type:` with one of: " + kinds.joined(separator: ", "))
             maskFields()
             return .invalid
         }
@@ -115,8 +121,9 @@ struct DocumentDecoder {
         }
         let typeName = tree.string(typeNode)
         guard let kind = CredentialKind(rawValue: typeName) else {
-            report(.unknownCredentialType, "unknown credential type \(ShownValue.quoted(typeName))", at: typeNode,
-                   hint: suggestions.hint(for: typeName, in: kinds) ?? "types: " + kinds.joined(separator: ", "))
+            report(
+                .unknownCredentialType, "unknown credential type \(ShownValue.quoted(typeName))", at: typeNode,
+                hint: suggestions.hint(for: typeName, in: kinds) ?? "types: " + kinds.joined(separator: ", "))
             maskFields()
             return .invalid
         }
@@ -132,9 +139,11 @@ struct DocumentDecoder {
     ) {
         let paths = self.paths ?? YAMLTree.Paths(tree)
         self.paths = paths
-        diagnostics.append(Diagnostic(code, message, at: location(node),
-                                      path: paths.path(of: node, in: tree, hiding: sensitiveKeys),
-                                      hint: hint, isSensitive: sensitive))
+        diagnostics.append(
+            Diagnostic(
+                code, message, at: location(node),
+                path: paths.path(of: node, in: tree, hiding: sensitiveKeys),
+                hint: hint, isSensitive: sensitive))
     }
 
     /// Marks the scalars of a value as never shown. Keys stay visible (they say what was written where), except
@@ -212,13 +221,19 @@ struct DocumentDecoder {
             // An empty plain scalar (a key without a value, `key:`) has no text to hide.
             if node.isPlain && node.count == 0 { continue }
             let next = index + 1 < tree.nodes.count ? tree.nodes[index + 1] : nil
-            if let width = Self.writtenWidth(of: Array(tree.string(index).unicodeScalars),
-                                             at: node.column, on: source.line(node.line)) {
-                regions.append(SourceMasks.Region(startLine: node.line, startColumn: node.column,
-                                                  end: (node.line, node.column + width), isExact: true))
+            if let width = Self.writtenWidth(
+                of: Array(tree.string(index).unicodeScalars),
+                at: node.column, on: source.line(node.line))
+            {
+                regions.append(
+                    SourceMasks.Region(
+                        startLine: node.line, startColumn: node.column,
+                        end: (node.line, node.column + width), isExact: true))
             } else {
-                regions.append(SourceMasks.Region(startLine: node.line, startColumn: node.column,
-                                                  end: next.map { ($0.line, $0.column) }))
+                regions.append(
+                    SourceMasks.Region(
+                        startLine: node.line, startColumn: node.column,
+                        end: next.map { ($0.line, $0.column) }))
             }
         }
         return regions
@@ -237,7 +252,8 @@ struct DocumentDecoder {
         if written(at: start) { return value.count }
         let quote = scalars[start]
         if quote == "\"" || quote == "'", written(at: start + 1), start + 1 + value.count < scalars.count,
-           scalars[start + 1 + value.count] == quote {
+            scalars[start + 1 + value.count] == quote
+        {
             return value.count + 2
         }
         return nil

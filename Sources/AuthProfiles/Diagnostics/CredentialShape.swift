@@ -116,7 +116,8 @@ package enum CredentialShape {
         }
         // A JWT: base64url JSON (`{"` is `eyJ`) in dot-separated parts.
         if any & dot != 0, bytes.count >= 20, bytes[0] == UInt8(ascii: "e"), bytes[1] == UInt8(ascii: "y"),
-           bytes[2] == UInt8(ascii: "J") {
+            bytes[2] == UInt8(ascii: "J")
+        {
             return true
         }
         guard all & tokenText != 0 else { return false }

@@ -19,10 +19,14 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
         self.summary = summary
     }
 
+    /// The code, such as `AP200`.
     public var description: String { rawValue }
 
+    /// Codes are equal when their numbers are.
     public static func == (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue == rhs.rawValue }
+    /// Hashes the number.
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    /// Codes in numeric order.
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Looks a code up by its raw value.
@@ -58,7 +62,9 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     /// The same key appears twice in a mapping.
     public static let duplicateKey = Self("AP110", "duplicate-key", .error, "A mapping repeats a key.")
     /// Explicit YAML tags are not allowed.
-    public static let explicitTag = Self("AP111", "explicit-tag", .error, "Explicit YAML tags (`!!int`, `!x`) are not allowed; values are typed by their field.")
+    public static let explicitTag = Self(
+        "AP111", "explicit-tag", .error,
+        "Explicit YAML tags (`!!int`, `!x`) are not allowed; values are typed by their field.")
     /// A mapping key that is not a plain string.
     public static let complexKey = Self("AP112", "complex-key", .error, "Mapping keys must be strings.")
     /// Too many nodes.
@@ -81,10 +87,12 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     public static let unsupportedVersion = Self(
         "AP205", "unsupported-version", .error, "The file's `version` is not supported.")
     /// An empty list or mapping where entries are required.
-    public static let emptyCollection = Self("AP206", "empty-collection", .error, "A list or mapping must not be empty.")
+    public static let emptyCollection = Self(
+        "AP206", "empty-collection", .error, "A list or mapping must not be empty.")
     /// A malformed duration.
     public static let invalidDuration = Self(
-        "AP207", "invalid-duration", .error, "A duration is a positive whole number and a unit: `500ms`, `2s`, `1m`, `1h`.")
+        "AP207", "invalid-duration", .error,
+        "A duration is a positive whole number and a unit: `500ms`, `2s`, `1m`, `1h`.")
     /// An unknown credential `type`.
     public static let unknownCredentialType = Self(
         "AP208", "unknown-credential-type", .error, "A credential `type` that does not exist.")
@@ -111,7 +119,8 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     public static let invalidURL = Self("AP304", "invalid-url", .error, "A URL is malformed.")
     /// A secret written inline.
     public static let inlineSecret = Self(
-        "AP305", "inline-secret", .error, "Secrets are given by reference (`{env: NAME}` or `{file: PATH}`), never inline.")
+        "AP305", "inline-secret", .error,
+        "Secrets are given by reference (`{env: NAME}` or `{file: PATH}`), never inline.")
     /// A malformed Azure resource id.
     public static let invalidResourceID = Self(
         "AP306", "invalid-resource-id", .error, "A resource id must look like `/subscriptions/…`.")
@@ -126,7 +135,8 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     // MARK: References (AP4xx): names, inheritance and the credential graph.
 
     /// An unknown cloud name.
-    public static let unknownCloud = Self("AP400", "unknown-cloud", .error, "A cloud that is neither built in nor declared.")
+    public static let unknownCloud = Self(
+        "AP400", "unknown-cloud", .error, "A cloud that is neither built in nor declared.")
     /// An unknown tenant name.
     public static let unknownTenant = Self("AP401", "unknown-tenant", .error, "A tenant that is not declared.")
     /// An unknown profile name.
@@ -147,7 +157,8 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
         "AP407", "missing-credential", .error, "A profile has no credential, neither its own nor inherited.")
     /// A declared cloud that redefines a built-in one.
     public static let builtinCloudRedefined = Self(
-        "AP408", "builtin-cloud-redefined", .error, "The built-in clouds `public`, `usgov` and `china` cannot be redefined.")
+        "AP408", "builtin-cloud-redefined", .error,
+        "The built-in clouds `public`, `usgov` and `china` cannot be redefined.")
     /// A declared tenant or cloud that nothing uses.
     public static let unusedDefinition = Self(
         "AP409", "unused-definition", .warning, "A declared tenant or cloud that no profile uses.")

@@ -14,18 +14,20 @@ enum DocumentLoader {
     static func load(bytes: some Collection<UInt8>, path: String, limits: ParseLimits) -> LoadedDocument {
         let start = SourceLocation(file: path, line: 1, column: 1)
         if bytes.count > limits.maximumFileSize {
-            return failure(Diagnostic(
-                .fileTooLarge, "file is \(bytes.count) bytes; the limit is \(limits.maximumFileSize) bytes",
-                at: start, hint: "split the profiles over several files"), path: path)
+            return failure(
+                Diagnostic(
+                    .fileTooLarge, "file is \(bytes.count) bytes; the limit is \(limits.maximumFileSize) bytes",
+                    at: start, hint: "split the profiles over several files"), path: path)
         }
         var body = Array(bytes)
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
         if let nul = body.firstIndex(of: 0) { return binary(at: nul, in: body, path: path) }
         guard let text = String(validating: body, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(body)
-            return failure(Diagnostic(
-                .invalidUTF8, "file is not valid UTF-8 (byte \(offset))",
-                at: location(ofByte: offset, in: body, path: path), hint: "save the file as UTF-8"), path: path)
+            return failure(
+                Diagnostic(
+                    .invalidUTF8, "file is not valid UTF-8 (byte \(offset))",
+                    at: location(ofByte: offset, in: body, path: path), hint: "save the file as UTF-8"), path: path)
         }
         return compose(text, path: path, limits: limits)
     }
@@ -35,9 +37,10 @@ enum DocumentLoader {
     static func load(text: String, path: String, limits: ParseLimits) -> LoadedDocument {
         var text = text
         if text.utf8.count > limits.maximumFileSize {
-            return failure(Diagnostic(
-                .fileTooLarge, "file is \(text.utf8.count) bytes; the limit is \(limits.maximumFileSize) bytes",
-                at: SourceLocation(file: path, line: 1, column: 1), hint: "split the profiles over several files"),
+            return failure(
+                Diagnostic(
+                    .fileTooLarge, "file is \(text.utf8.count) bytes; the limit is \(limits.maximumFileSize) bytes",
+                    at: SourceLocation(file: path, line: 1, column: 1), hint: "split the profiles over several files"),
                 path: path)
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
@@ -51,11 +54,12 @@ enum DocumentLoader {
     }
 
     private static func binary(at nul: Int, in body: [UInt8], path: String) -> LoadedDocument {
-        failure(Diagnostic(
-            .binaryFile, "file contains a NUL byte; profiles are UTF-8 text",
-            at: location(ofByte: nul, in: body, path: path),
-            hint: body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF])
-                ? "the file looks like UTF-16; save it as UTF-8" : nil), path: path)
+        failure(
+            Diagnostic(
+                .binaryFile, "file contains a NUL byte; profiles are UTF-8 text",
+                at: location(ofByte: nul, in: body, path: path),
+                hint: body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF])
+                    ? "the file looks like UTF-16; save it as UTF-8" : nil), path: path)
     }
 
     /// Composes UTF-8 text in place: the text is shared with the source lines diagnostics show, never copied.
@@ -67,8 +71,11 @@ enum DocumentLoader {
         case .empty:
             return LoadedDocument(
                 source: source, tree: nil,
-                diagnostics: [Diagnostic(.emptyDocument, "file contains no document", at: start,
-                                         hint: "a profile file starts with `version: 1`")])
+                diagnostics: [
+                    Diagnostic(
+                        .emptyDocument, "file contains no document", at: start,
+                        hint: "a profile file starts with `version: 1`")
+                ])
         case .failure(let diagnostic):
             return LoadedDocument(source: source, tree: nil, diagnostics: [diagnostic])
         case .document(let tree, let problems):

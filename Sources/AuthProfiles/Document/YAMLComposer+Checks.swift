@@ -28,44 +28,56 @@ extension YAMLComposer {
         guard isVisited, !isStopped else { return false }
         visitedNodes += 1
         if visitedNodes > limits.maximumNodes {
-            problems.append(Diagnostic(.tooManyNodes, "document has more than \(limits.maximumNodes) nodes",
-                                       at: location(rootMark)))
+            problems.append(
+                Diagnostic(
+                    .tooManyNodes, "document has more than \(limits.maximumNodes) nodes",
+                    at: location(rootMark)))
             isStopped = true
             return false
         }
         if frames.count + 1 > limits.maximumDepth {
-            problems.append(Diagnostic(.nestingTooDeep,
-                                       "mappings and lists nest deeper than \(limits.maximumDepth) levels",
-                                       at: location(at)))
+            problems.append(
+                Diagnostic(
+                    .nestingTooDeep,
+                    "mappings and lists nest deeper than \(limits.maximumDepth) levels",
+                    at: location(at)))
             isStopped = true
             return false
         }
         if let anchor {
             // An alias stands for its anchored node, which was written before the key it is the value of.
             if let keyMark, (at.line, at.column) < (keyMark.line, keyMark.column) {
-                problems.append(Diagnostic(.anchorOrAlias,
-                                           "alias '*\(ShownValue.shown(anchor))' is not allowed in a profile",
-                                           at: location(keyMark), hint: "write the value out in full"))
+                problems.append(
+                    Diagnostic(
+                        .anchorOrAlias,
+                        "alias '*\(ShownValue.shown(anchor))' is not allowed in a profile",
+                        at: location(keyMark), hint: "write the value out in full"))
             } else {
-                problems.append(Diagnostic(.anchorOrAlias,
-                                           "anchor '&\(ShownValue.shown(anchor))' is not allowed in a profile",
-                                           at: location(at),
-                                           hint: "write values out in full; use `extends` to share settings"))
+                problems.append(
+                    Diagnostic(
+                        .anchorOrAlias,
+                        "anchor '&\(ShownValue.shown(anchor))' is not allowed in a profile",
+                        at: location(at),
+                        hint: "write values out in full; use `extends` to share settings"))
             }
             return false
         }
         if let tag, !Self.allowedTags.contains(tag) {
             let prefix = "tag:yaml.org,2002:"
             let shown = tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
-            problems.append(Diagnostic(.explicitTag,
-                                       "explicit tag '\(ShownValue.shown(shown))' is not allowed in a profile",
-                                       at: location(at), hint: "remove the tag; values are typed by field"))
+            problems.append(
+                Diagnostic(
+                    .explicitTag,
+                    "explicit tag '\(ShownValue.shown(shown))' is not allowed in a profile",
+                    at: location(at), hint: "remove the tag; values are typed by field"))
         }
         return true
     }
 
-    private static let allowedTags: Set<String> = ["", "!", YAMLTree.stringTag, YAMLTree.mappingTag,
-                                                   YAMLTree.sequenceTag]
+    private static let allowedTags: Set<String> = [
+        "", "!", YAMLTree.stringTag, YAMLTree.mappingTag,
+        YAMLTree.sequenceTag,
+    ]
 
     private func isComplex(_ node: YAMLTree.Node) -> Bool { node.kind == .mapping || node.kind == .sequence }
 
@@ -80,12 +92,16 @@ extension YAMLComposer {
             let resolved = tree.resolved(key)
             let node = tree.nodes[resolved]
             if isComplex(node) {
-                found.append(Diagnostic(.complexKey, "mapping keys must be plain strings",
-                                        at: location(Mark(line: node.line, column: node.column))))
+                found.append(
+                    Diagnostic(
+                        .complexKey, "mapping keys must be plain strings",
+                        at: location(Mark(line: node.line, column: node.column))))
             } else if isMergeKey(resolved) {
-                found.append(Diagnostic(.mergeKey, "merge key '<<' is not allowed in a profile",
-                                        at: location(Mark(line: node.line, column: node.column)),
-                                        hint: "use `extends` to inherit from another profile"))
+                found.append(
+                    Diagnostic(
+                        .mergeKey, "merge key '<<' is not allowed in a profile",
+                        at: location(Mark(line: node.line, column: node.column)),
+                        hint: "use `extends` to inherit from another profile"))
             }
         }
         if !found.isEmpty { problems.insert(contentsOf: found.reversed(), at: slot) }
@@ -139,16 +155,18 @@ extension YAMLComposer {
         }
         guard !repeated.isEmpty else { return nil }
         if repeated.contains(where: { tree.nodes[$0].kind != .scalar }) {
-            return Diagnostic(.complexKey, "a mapping repeats a key that is not a plain string",
-                              at: location(Mark(line: 1, column: 1)), hint: "mapping keys must be plain strings")
+            return Diagnostic(
+                .complexKey, "a mapping repeats a key that is not a plain string",
+                at: location(Mark(line: 1, column: 1)), hint: "mapping keys must be plain strings")
         }
         let named = repeated.map { (key: $0, name: tree.string($0)) }
             .sorted { $0.name < $1.name || ($0.name == $1.name && $0.key < $1.key) }
         let first = tree.nodes[named[0].key]
         let names = named.map { ShownValue.quoted($0.name) }.joined(separator: ", ")
-        return Diagnostic(.duplicateKey, "key \(names) appears more than once in the same mapping",
-                          at: location(Mark(line: first.line, column: first.column)),
-                          hint: "remove or merge the repeated entries")
+        return Diagnostic(
+            .duplicateKey, "key \(names) appears more than once in the same mapping",
+            at: location(Mark(line: first.line, column: first.column)),
+            hint: "remove or merge the repeated entries")
     }
 
     /// The common case, decided without allocating: a small mapping whose keys are all ASCII scalars (not
@@ -176,7 +194,9 @@ extension YAMLComposer {
         let (left, right) = (tree.nodes[lhs], tree.nodes[rhs])
         guard left.kind == right.kind, tree.resolvedTag(lhs) == tree.resolvedTag(rhs) else { return false }
         guard left.kind == .scalar else { return structureID(lhs) == structureID(rhs) }
-        let (a, b) = (tree.bytes[left.start..<left.start + left.count], tree.bytes[right.start..<right.start + right.count])
+        let (a, b) = (
+            tree.bytes[left.start..<left.start + left.count], tree.bytes[right.start..<right.start + right.count]
+        )
         if a.elementsEqual(b) { return true }
         if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) { return false }
         return tree.string(lhs) == tree.string(rhs)

@@ -111,10 +111,11 @@ struct YAMLComposer {
             case YAML_DOCUMENT_END_EVENT:
                 if let secondRoot {
                     let root = tree.nodes[tree.resolved(secondRoot)]
-                    return .failure(Diagnostic(
-                        .multipleDocuments, "file contains more than one YAML document",
-                        at: SourceLocation(file: path, line: root.line, column: root.column),
-                        hint: "put each set of profiles in its own file"))
+                    return .failure(
+                        Diagnostic(
+                            .multipleDocuments, "file contains more than one YAML document",
+                            at: SourceLocation(file: path, line: root.line, column: root.column),
+                            hint: "put each set of profiles in its own file"))
                 }
             case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 if let failure = startNode(event.pointee, inspected: documents == 1) { return .failure(failure) }
@@ -130,8 +131,9 @@ struct YAMLComposer {
     private mutating func startNode(_ event: yaml_event_t, inspected: Bool) -> Diagnostic? {
         let index = tree.nodes.count
         let mark = Mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
-        var node = YAMLTree.Node(kind: .scalar, isPlain: false, tag: 0, line: mark.line, column: mark.column,
-                                 start: 0, count: 0, end: index + 1)
+        var node = YAMLTree.Node(
+            kind: .scalar, isPlain: false, tag: 0, line: mark.line, column: mark.column,
+            start: 0, count: 0, end: index + 1)
         var anchor: UnsafeMutablePointer<yaml_char_t>?
         var tag: UnsafeMutablePointer<yaml_char_t>?
         switch event.type {
@@ -147,8 +149,9 @@ struct YAMLComposer {
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
-                return Diagnostic(.syntaxError, "found undefined alias",
-                                  at: SourceLocation(file: path, line: mark.line, column: mark.column))
+                return Diagnostic(
+                    .syntaxError, "found undefined alias",
+                    at: SourceLocation(file: path, line: mark.line, column: mark.column))
             }
             node.kind = .alias
             node.start = target
@@ -167,8 +170,10 @@ struct YAMLComposer {
         let anchorName = node.kind == .alias ? Self.string(event.data.alias.anchor) : anchor.flatMap(Self.string)
         let entered = visit(index, mark: mark, anchor: anchorName, tag: tagName, inspected: inspected)
         if node.kind == .sequence || node.kind == .mapping {
-            frames.append(Frame(index: index, isMapping: node.kind == .mapping, depth: frames.count + 1,
-                                isEntered: entered, slot: problems.count, anchor: anchorName))
+            frames.append(
+                Frame(
+                    index: index, isMapping: node.kind == .mapping, depth: frames.count + 1,
+                    isEntered: entered, slot: problems.count, anchor: anchorName))
         } else {
             if node.kind == .scalar, let anchorName { anchors[anchorName] = index }
             finishChild()
@@ -213,8 +218,9 @@ struct YAMLComposer {
         case YAML_READER_ERROR:
             return Diagnostic(.invalidUTF8, problem, at: start)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
-            let at = SourceLocation(file: path, line: error.problem_mark.line + 1,
-                                    column: error.problem_mark.column + 1)
+            let at = SourceLocation(
+                file: path, line: error.problem_mark.line + 1,
+                column: error.problem_mark.column + 1)
             if problem.contains("Maximum nesting level") {
                 return Diagnostic(.nestingTooDeep, "mappings and lists nest deeper than YAML parsing allows", at: at)
             }

@@ -45,14 +45,16 @@ public enum ProfileFileDiscovery {
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
             let found = DirectoryWalk.files(under: resolved, including: isProfileFileName)
             var expanded = found.files.map {
-                Entry(displayPath: UserPath.join(base, OutsideText.escapingControlCharacters($0)),
-                      resolvedPath: UserPath.join(resolved, $0))
+                Entry(
+                    displayPath: UserPath.join(base, OutsideText.escapingControlCharacters($0)),
+                    resolvedPath: UserPath.join(resolved, $0))
             }
             expanded += found.problems.map { problem in
                 let relative = OutsideText.escapingControlCharacters(problem.path)
-                return Entry(displayPath: relative.isEmpty ? path : UserPath.join(base, relative),
-                             resolvedPath: problem.path.isEmpty ? resolved : UserPath.join(resolved, problem.path),
-                             problem: problem.problem)
+                return Entry(
+                    displayPath: relative.isEmpty ? path : UserPath.join(base, relative),
+                    resolvedPath: problem.path.isEmpty ? resolved : UserPath.join(resolved, problem.path),
+                    problem: problem.problem)
             }
             entries += expanded.sorted { $0.displayPath < $1.displayPath }
         }

@@ -32,8 +32,9 @@ enum ProfileFileReader {
             return Diagnostic(
                 .fileTooLarge, "file \(problem)", at: start, hint: "split the profiles over several files")
         case .directory, .fifo, .characterDevice, .blockDevice, .socket, .notRegularFile:
-            return Diagnostic(.unreadableFile, "file \(problem)", at: start,
-                              hint: "profiles are read from regular files only")
+            return Diagnostic(
+                .unreadableFile, "file \(problem)", at: start,
+                hint: "profiles are read from regular files only")
         default:
             return Diagnostic(.unreadableFile, "file \(problem)", at: start)
         }
@@ -45,8 +46,9 @@ enum ProfileFileReader {
         if problem.reason == .undecodableName {
             return Diagnostic(.unreadableFile, "file \(problem)", at: start, hint: "rename it")
         }
-        return Diagnostic(.unreadableFile, "directory \(problem)", at: start,
-                          hint: "the profile files in it cannot be checked; fix its permissions or leave it out")
+        return Diagnostic(
+            .unreadableFile, "directory \(problem)", at: start,
+            hint: "the profile files in it cannot be checked; fix its permissions or leave it out")
     }
 }
 

@@ -23,11 +23,12 @@ enum SecretFilePermissions {
                     else { continue }
                     let shown = OutsideText.escapingControlCharacters(path)
                     guard seen.insert("\(node.location)|\(field)|\(path)").inserted else { continue }
-                    found.append(Diagnostic(
-                        .exposedSecretFile, "\(field): \(what) \(shown) \(exposure)", at: node.location,
-                        path: "profiles." + node.path.replacingSlashes() + ".\(field)",
-                        hint: "anyone who can read it has the secret; make it readable by its owner only: "
-                            + "chmod 600 \(shown)"))
+                    found.append(
+                        Diagnostic(
+                            .exposedSecretFile, "\(field): \(what) \(shown) \(exposure)", at: node.location,
+                            path: "profiles." + node.path.replacingSlashes() + ".\(field)",
+                            hint: "anyone who can read it has the secret; make it readable by its owner only: "
+                                + "chmod 600 \(shown)"))
                 }
             }
         }
@@ -44,8 +45,11 @@ enum SecretFilePermissions {
             var files = secret(settings.password, "certificatePassword")
             // Without a password the key can only be stored unencrypted (or the run fails on it anyway).
             if settings.password == nil, let key = (settings.keyPath ?? settings.path).literal {
-                files.append((settings.keyPath == nil ? field + ".path" : field + ".key", key,
-                              "unencrypted private key file"))
+                files.append(
+                    (
+                        settings.keyPath == nil ? field + ".path" : field + ".key", key,
+                        "unencrypted private key file"
+                    ))
             }
             return files
         }

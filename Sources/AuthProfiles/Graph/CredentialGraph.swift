@@ -15,8 +15,10 @@ public struct CredentialGraph: Sendable {
     public let profiles: [Profile]
     private let index: [String: Int]
 
-    init(file: String, description: String?, clouds: [String: CloudDefinition], tenants: [String: TenantDefinition],
-         profiles: [Profile]) {
+    init(
+        file: String, description: String?, clouds: [String: CloudDefinition], tenants: [String: TenantDefinition],
+        profiles: [Profile]
+    ) {
         self.file = file
         self.description = description
         self.clouds = clouds
@@ -59,8 +61,10 @@ public struct CloudDefinition: Sendable, Hashable {
         self.init(name: name, authorityHost: .literal(host), allowsLoopback: false, caBundle: nil, location: nil)
     }
 
-    init(name: String, authorityHost: ProfileValue<String>, allowsLoopback: Bool, caBundle: ProfileValue<String>?,
-         location: SourceLocation?) {
+    init(
+        name: String, authorityHost: ProfileValue<String>, allowsLoopback: Bool, caBundle: ProfileValue<String>?,
+        location: SourceLocation?
+    ) {
         self.name = name
         self.authorityHost = authorityHost
         self.allowsLoopback = allowsLoopback

@@ -35,7 +35,8 @@ public indirect enum CredentialSettings: Sendable {
     case clientSecret(clientID: ProfileValue<String>, secret: SecretReference)
     case clientCertificate(clientID: ProfileValue<String>, certificate: CertificateSettings)
     case clientAssertion(clientID: ProfileValue<String>, assertion: AssertionSource)
-    case onBehalfOf(clientID: ProfileValue<String>, userAssertion: SecretReference, client: ClientAuthenticationSettings)
+    case onBehalfOf(
+        clientID: ProfileValue<String>, userAssertion: SecretReference, client: ClientAuthenticationSettings)
     case usernamePassword(clientID: ProfileValue<String>, username: ProfileValue<String>, password: SecretReference)
     case authorizationCode(
         clientID: ProfileValue<String>, code: SecretReference, redirectURI: ProfileValue<String>,
@@ -88,19 +89,29 @@ public enum ClientAuthenticationSettings: Sendable, Hashable {
 
 /// Interactive browser options.
 public struct InteractiveBrowserSettings: Sendable, Hashable {
+    /// The application (client) id.
     public let clientID: ProfileValue<String>
+    /// The loopback redirect URI registered for the application, when it is not the default.
     public let redirectURI: ProfileValue<String>?
+    /// The loopback port to listen on; any free port when unset.
     public let port: ProfileValue<Int>?
+    /// The account to pre-fill at sign-in.
     public let loginHint: ProfileValue<String>?
+    /// Whether to sign in through the identity broker.
     public let brokerEnabled: ProfileValue<Bool>
+    /// Whether the broker may use the signed-in account without asking.
     public let useDefaultBrokerAccount: ProfileValue<Bool>
+    /// Whether the broker passes Microsoft accounts through (first-party applications only).
     public let legacyEnableMsaPassthrough: ProfileValue<Bool>
 }
 
 /// DefaultAzureCredential options.
 public struct DefaultCredentialSettings: Sendable, Hashable {
+    /// The user-assigned managed identity for the managed identity member; system-assigned when unset.
     public let managedIdentity: ManagedIdentitySelector?
+    /// The client id for the workload identity member, instead of `AZURE_CLIENT_ID`.
     public let workloadIdentityClientID: ProfileValue<String>?
+    /// How long each developer tool may run.
     public let processTimeout: ProfileValue<Duration>?
     /// `dev`, `prod` or one member's name, as `AZURE_TOKEN_CREDENTIALS` takes them; `nil` for all.
     public let credentials: String?

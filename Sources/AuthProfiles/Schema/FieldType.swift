@@ -53,7 +53,8 @@ indirect enum FieldType: Sendable {
     /// Whether `{env: NAME}` may stand in for a literal value of this type.
     var acceptsEnvironment: Bool {
         switch self {
-        case .text, .clientID, .guid, .tenantID, .allowedTenant, .tenantReference, .resourceID, .authorityHost, .url, .path,
+        case .text, .clientID, .guid, .tenantID, .allowedTenant, .tenantReference, .resourceID, .authorityHost, .url,
+            .path,
             .boolean, .duration, .port:
             true
         case .cloudReference, .profileReference, .version, .secret, .assertionSource, .choice, .list, .object,

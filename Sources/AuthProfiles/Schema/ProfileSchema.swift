@@ -4,46 +4,91 @@ public enum ProfileSchema {
     /// The schema as a JSON value.
     package static var jsonSchema: JSONValue {
         var definitions: [(String, JSONValue)] = [
-            ("environmentBinding", .object([
-                ("type", "object"),
-                ("description", "Read the value from an environment variable; `default` applies when it is unset or empty."),
-                ("additionalProperties", false),
-                ("required", ["env"]),
-                ("properties", .object([
-                    ("env", .object([("$ref", "#/$defs/environmentName")])),
-                    ("default", .object([("type", ["string", "number", "boolean"])])),
-                ])),
-            ])),
-            ("environmentName", .object([("type", "string"), ("pattern", .string(Identifiers.environmentNamePattern))])),
-            ("secret", .object([
-                ("description", "A secret by reference: `{env: NAME}` or `{file: PATH}`. Inline secrets are not allowed."),
-                ("oneOf", [referenceSchema("env", .object([("$ref", "#/$defs/environmentName")])),
-                           referenceSchema("file", nonEmptyString)]),
-            ])),
-            ("assertionSource", .object([
-                ("description", "A client assertion: `{env: NAME}`, `{file: PATH}` or `{command: [PROGRAM, ARG...]}`."),
-                ("oneOf", [referenceSchema("env", .object([("$ref", "#/$defs/environmentName")])),
-                           referenceSchema("file", nonEmptyString),
-                           referenceSchema("command", .object([("type", "array"), ("minItems", 1),
-                                                               ("items", nonEmptyString)]))]),
-            ])),
+            (
+                "environmentBinding",
+                .object([
+                    ("type", "object"),
+                    (
+                        "description",
+                        "Read the value from an environment variable; `default` applies when it is unset or empty."
+                    ),
+                    ("additionalProperties", false),
+                    ("required", ["env"]),
+                    (
+                        "properties",
+                        .object([
+                            ("env", .object([("$ref", "#/$defs/environmentName")])),
+                            ("default", .object([("type", ["string", "number", "boolean"])])),
+                        ])
+                    ),
+                ])
+            ),
+            (
+                "environmentName",
+                .object([("type", "string"), ("pattern", .string(Identifiers.environmentNamePattern))])
+            ),
+            (
+                "secret",
+                .object([
+                    (
+                        "description",
+                        "A secret by reference: `{env: NAME}` or `{file: PATH}`. Inline secrets are not allowed."
+                    ),
+                    (
+                        "oneOf",
+                        [
+                            referenceSchema("env", .object([("$ref", "#/$defs/environmentName")])),
+                            referenceSchema("file", nonEmptyString),
+                        ]
+                    ),
+                ])
+            ),
+            (
+                "assertionSource",
+                .object([
+                    (
+                        "description",
+                        "A client assertion: `{env: NAME}`, `{file: PATH}` or `{command: [PROGRAM, ARG...]}`."
+                    ),
+                    (
+                        "oneOf",
+                        [
+                            referenceSchema("env", .object([("$ref", "#/$defs/environmentName")])),
+                            referenceSchema("file", nonEmptyString),
+                            referenceSchema(
+                                "command",
+                                .object([
+                                    ("type", "array"), ("minItems", 1),
+                                    ("items", nonEmptyString),
+                                ])),
+                        ]
+                    ),
+                ])
+            ),
             ("credential", credentialDispatch),
         ]
-        for spec in [FormatSpec.cloud, FormatSpec.tenant, FormatSpec.profile, FormatSpec.certificate,
-                     FormatSpec.broker, FormatSpec.chainPolicy] {
+        for spec in [
+            FormatSpec.cloud, FormatSpec.tenant, FormatSpec.profile, FormatSpec.certificate,
+            FormatSpec.broker, FormatSpec.chainPolicy,
+        ] {
             definitions.append((definitionName(spec), objectSchema(spec, description: nil)))
         }
         for kind in CredentialKind.allCases {
-            definitions.append(("\(kind.rawValue)Credential",
-                                objectSchema(FormatSpec.credential(kind), description: kind.azureIdentityName,
-                                             typeConstant: kind.rawValue)))
+            definitions.append(
+                (
+                    "\(kind.rawValue)Credential",
+                    objectSchema(
+                        FormatSpec.credential(kind), description: kind.azureIdentityName,
+                        typeConstant: kind.rawValue)
+                ))
         }
         var root = objectMembers(FormatSpec.document, typeConstant: nil)
-        root.insert(contentsOf: [
-            ("$schema", "https://json-schema.org/draft/2020-12/schema"),
-            ("title", "authprofile profile file, format version 1"),
-            ("description", "Microsoft Entra ID credential profiles. See docs/profile-format.md."),
-        ], at: 0)
+        root.insert(
+            contentsOf: [
+                ("$schema", "https://json-schema.org/draft/2020-12/schema"),
+                ("title", "authprofile profile file, format version 1"),
+                ("description", "Microsoft Entra ID credential profiles. See docs/profile-format.md."),
+            ], at: 0)
         root.append(("$defs", .object(definitions)))
         return .object(root)
     }
@@ -54,30 +99,47 @@ public enum ProfileSchema {
     private static let nonEmptyString: JSONValue = .object([("type", "string"), ("minLength", 1)])
 
     private static func referenceSchema(_ key: String, _ value: JSONValue) -> JSONValue {
-        .object([("type", "object"), ("additionalProperties", false), ("required", [.string(key)]),
-                 ("properties", .object([(key, value)]))])
+        .object([
+            ("type", "object"), ("additionalProperties", false), ("required", [.string(key)]),
+            ("properties", .object([(key, value)])),
+        ])
     }
 
     private static var credentialDispatch: JSONValue {
         .object([
             ("type", "object"),
             ("required", ["type"]),
-            ("properties", .object([("type", .object([("enum", .array(CredentialKind.allCases.map { .string($0.rawValue) }))]))])),
-            ("allOf", .array(CredentialKind.allCases.map { kind in
-                .object([
-                    ("if", .object([("properties", .object([("type", .object([("const", .string(kind.rawValue))]))]))])),
-                    ("then", .object([("$ref", .string("#/$defs/\(kind.rawValue)Credential"))])),
-                ])
-            })),
+            (
+                "properties",
+                .object([("type", .object([("enum", .array(CredentialKind.allCases.map { .string($0.rawValue) }))]))])
+            ),
+            (
+                "allOf",
+                .array(
+                    CredentialKind.allCases.map { kind in
+                        .object([
+                            (
+                                "if",
+                                .object([
+                                    ("properties", .object([("type", .object([("const", .string(kind.rawValue))]))]))
+                                ])
+                            ),
+                            ("then", .object([("$ref", .string("#/$defs/\(kind.rawValue)Credential"))])),
+                        ])
+                    })
+            ),
         ])
     }
 
     private static func definitionName(_ spec: ObjectSpec) -> String {
         let words = spec.name.split(separator: " ")
-        return words.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
+        return words.enumerated().map {
+            $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst()
+        }.joined()
     }
 
-    private static func objectSchema(_ spec: ObjectSpec, description: String?, typeConstant: String? = nil) -> JSONValue {
+    private static func objectSchema(_ spec: ObjectSpec, description: String?, typeConstant: String? = nil) -> JSONValue
+    {
         var members = objectMembers(spec, typeConstant: typeConstant)
         if let description { members.insert(("description", .string(description)), at: 0) }
         return .object(members)
@@ -108,7 +170,9 @@ public enum ProfileSchema {
         for group in spec.atMostOne {
             var pairs: [JSONValue] = []
             for (index, first) in group.enumerated() {
-                for second in group[(index + 1)...] { pairs.append(.object([("required", [.string(first), .string(second)])])) }
+                for second in group[(index + 1)...] {
+                    pairs.append(.object([("required", [.string(first), .string(second)])]))
+                }
             }
             rules.append(.object([("not", .object([("anyOf", .array(pairs))]))]))
         }

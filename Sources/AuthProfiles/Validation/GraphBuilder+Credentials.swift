@@ -22,26 +22,30 @@ extension GraphBuilder {
         func action(_ key: String, _ fallback: ChainAction) -> ChainAction {
             object[key]?.literalText.flatMap(ChainAction.init(rawValue:)) ?? fallback
         }
-        guard let settings = buildSettings(credential, path: path, keyPath: keyPath, context: context,
-                                           defaulted: &defaulted)
+        guard
+            let settings = buildSettings(
+                credential, path: path, keyPath: keyPath, context: context,
+                defaulted: &defaulted)
         else { return nil }
         if !context.inChain {
             for key in ["onUnavailable", "onFailed"] where object.fields[key] != nil {
-                report(.policyOutsideChain,
-                       "'\(key)' has no effect: this credential is not a link of a chain",
-                       at: object.location(of: key), path: "\(keyPath()).\(key)",
-                       hint: "make the credential a link of a `chain`, or remove '\(key)'")
+                report(
+                    .policyOutsideChain,
+                    "'\(key)' has no effect: this credential is not a link of a chain",
+                    at: object.location(of: key), path: "\(keyPath()).\(key)",
+                    hint: "make the credential a link of a `chain`, or remove '\(key)'")
             }
         }
         var allowed: [String]?
         if object["additionallyAllowedTenants"] != nil { allowed = strings(object["additionallyAllowedTenants"]) }
         let tenant = resolveTenant(object.fields["tenant"], path: "\(keyPath()).tenant")
         if case .declared(let declared)? = tenant, declared.cloud != context.cloud {
-            report(.cloudMismatch,
-                   "this link's tenant '\(declared.name)' is in cloud '\(declared.cloud)' but profile '\(context.profile)' uses '\(context.cloud)'",
-                   at: object.location(of: "tenant"), path: "\(keyPath()).tenant",
-                   hint: "a link authenticates in its profile's cloud; move it to a profile in '\(declared.cloud)'",
-                   related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
+            report(
+                .cloudMismatch,
+                "this link's tenant '\(declared.name)' is in cloud '\(declared.cloud)' but profile '\(context.profile)' uses '\(context.cloud)'",
+                at: object.location(of: "tenant"), path: "\(keyPath()).tenant",
+                hint: "a link authenticates in its profile's cloud; move it to a profile in '\(declared.cloud)'",
+                related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
         }
         return CredentialNode(
             kind: credential.kind, location: value.location, path: path, label: object["label"]?.literalText,
@@ -61,8 +65,11 @@ extension GraphBuilder {
         func secret(_ key: String) -> SecretReference? {
             if case .secret(let reference)? = object[key] { reference } else { nil }
         }
-        func orDefault(_ key: String, _ fallback: ProfileValue<String>, into defaulted: inout [String])
-            -> ProfileValue<String>? {
+        func orDefault(
+            _ key: String, _ fallback: ProfileValue<String>, into defaulted: inout [String]
+        )
+            -> ProfileValue<String>?
+        {
             if object.fields[key] == nil {
                 defaulted.append(key)
                 return fallback
@@ -76,8 +83,9 @@ extension GraphBuilder {
         case .azurePowerShell: return .azurePowerShell
         case .azureCli: return .azureCli(subscription: text("subscription"))
         case .workloadIdentity:
-            let tokenFile = orDefault("tokenFile", .environment(EnvironmentBinding(name: "AZURE_FEDERATED_TOKEN_FILE")),
-                                      into: &defaulted)
+            let tokenFile = orDefault(
+                "tokenFile", .environment(EnvironmentBinding(name: "AZURE_FEDERATED_TOKEN_FILE")),
+                into: &defaulted)
             guard let clientID = text("clientId"), let tokenFile else { return nil }
             return .workloadIdentity(clientID: clientID, tokenFile: tokenFile)
         case .managedIdentity:
@@ -94,7 +102,9 @@ extension GraphBuilder {
             guard let clientID = text("clientId"), let certificate = certificate(object) else { return nil }
             return .clientCertificate(clientID: clientID, certificate: certificate)
         case .clientAssertion:
-            guard let clientID = text("clientId"), case .assertion(let source)? = object["assertion"] else { return nil }
+            guard let clientID = text("clientId"), case .assertion(let source)? = object["assertion"] else {
+                return nil
+            }
             return .clientAssertion(clientID: clientID, assertion: source)
         case .onBehalfOf:
             guard let clientID = text("clientId"), let userAssertion = secret("userAssertion") else { return nil }
@@ -111,15 +121,16 @@ extension GraphBuilder {
             return .onBehalfOf(clientID: clientID, userAssertion: userAssertion, client: client)
         case .usernamePassword:
             guard let clientID = orDefault("clientId", cliClient, into: &defaulted), let username = text("username"),
-                  let password = secret("password")
+                let password = secret("password")
             else { return nil }
             return .usernamePassword(clientID: clientID, username: username, password: password)
         case .authorizationCode:
             guard let clientID = text("clientId"), let code = secret("authorizationCode"),
-                  let redirect = text("redirectUri")
+                let redirect = text("redirectUri")
             else { return nil }
-            return .authorizationCode(clientID: clientID, code: code, redirectURI: redirect,
-                                      clientSecret: secret("clientSecret"))
+            return .authorizationCode(
+                clientID: clientID, code: code, redirectURI: redirect,
+                clientSecret: secret("clientSecret"))
         case .deviceCode:
             guard let clientID = orDefault("clientId", cliClient, into: &defaulted) else { return nil }
             return .deviceCode(clientID: clientID)
@@ -129,11 +140,12 @@ extension GraphBuilder {
             func flag(_ key: String) -> ProfileValue<Bool> {
                 if case .boolean(let value)? = broker?[key] { value } else { .literal(false) }
             }
-            return .interactiveBrowser(InteractiveBrowserSettings(
-                clientID: clientID, redirectURI: text("redirectUri"), port: port(object["port"]),
-                loginHint: text("loginHint"),
-                brokerEnabled: flag("enabled"), useDefaultBrokerAccount: flag("useDefaultBrokerAccount"),
-                legacyEnableMsaPassthrough: flag("legacyEnableMsaPassthrough")))
+            return .interactiveBrowser(
+                InteractiveBrowserSettings(
+                    clientID: clientID, redirectURI: text("redirectUri"), port: port(object["port"]),
+                    loginHint: text("loginHint"),
+                    brokerEnabled: flag("enabled"), useDefaultBrokerAccount: flag("useDefaultBrokerAccount"),
+                    legacyEnableMsaPassthrough: flag("legacyEnableMsaPassthrough")))
         case .azurePipelines:
             if object.fields["systemAccessToken"] == nil { defaulted.append("systemAccessToken") }
             guard let clientID = text("clientId"), let connection = text("serviceConnectionId") else { return nil }
@@ -148,9 +160,10 @@ extension GraphBuilder {
                 processTimeout: duration(object["processTimeout"]), credentials: object["credentials"]?.literalText,
                 excluded: strings(object["exclude"]))
             if settings.members.isEmpty {
-                report(.emptyCollection, "this default credential has no members left after `credentials` and `exclude`",
-                       at: object.location(of: "exclude"), path: "\(keyPath()).exclude",
-                       hint: "exclude fewer members, or choose other `credentials`")
+                report(
+                    .emptyCollection, "this default credential has no members left after `credentials` and `exclude`",
+                    at: object.location(of: "exclude"), path: "\(keyPath()).exclude",
+                    hint: "exclude fewer members, or choose other `credentials`")
             }
             return .default(settings)
         case .chain:
@@ -158,10 +171,11 @@ extension GraphBuilder {
         case .profile:
             guard let name = text("name")?.literal else { return nil }
             guard rawProfileIndex[name] != nil else {
-                report(.unknownProfile, "credential refers to unknown profile \(ShownValue.quoted(name))",
-                       at: object.location(of: "name"),
-                       path: "\(keyPath()).name",
-                       hint: suggestions.hint(for: name, in: profileNames))
+                report(
+                    .unknownProfile, "credential refers to unknown profile \(ShownValue.quoted(name))",
+                    at: object.location(of: "name"),
+                    path: "\(keyPath()).name",
+                    hint: suggestions.hint(for: name, in: profileNames))
                 return nil
             }
             return .profile(name: name)
@@ -175,14 +189,17 @@ extension GraphBuilder {
         let policy = object["policy"]?.object
         let defaults = (
             onUnavailable: policy?["onUnavailable"]?.literalText.flatMap(ChainAction.init(rawValue:)) ?? .next,
-            onFailed: policy?["onFailed"]?.literalText.flatMap(ChainAction.init(rawValue:)) ?? .stop)
+            onFailed: policy?["onFailed"]?.literalText.flatMap(ChainAction.init(rawValue:)) ?? .stop
+        )
         let inner = NodeContext(
             profile: context.profile, cloud: context.cloud, chainDefaults: defaults, inChain: true)
         // Links that did not decode were reported; the chain keeps the rest so later rules still run.
         var nodes: [CredentialNode] = []
         for (index, link) in links.enumerated() {
-            if let node = buildNode(link, path: "\(path)/links[\(index)]", keyPath: { "\(keyPath()).links[\(index)]" },
-                                    context: inner) {
+            if let node = buildNode(
+                link, path: "\(path)/links[\(index)]", keyPath: { "\(keyPath()).links[\(index)]" },
+                context: inner)
+            {
                 nodes.append(node)
             }
         }

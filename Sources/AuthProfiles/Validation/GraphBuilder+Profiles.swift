@@ -23,12 +23,15 @@ extension GraphBuilder {
                 let owner = owners[position * stride + key.index]
                 guard owner >= 0, let value = rawProfiles[owner].object.fields[key.rawValue] else { return nil }
                 let ancestor = rawProfiles[owner].name.value
-                let origin: SettingOrigin = owner == position
+                let origin: SettingOrigin =
+                    owner == position
                     ? .declared(value.location) : .inherited(profile: ancestor, value.location)
                 return Inherited(value: value, origin: origin, owner: ancestor)
             }
-            if let profile = buildProfile(name: name, object: object, parent: parents[name.value],
-                                           inCycle: inCycle.contains(name.value), setting: setting) {
+            if let profile = buildProfile(
+                name: name, object: object, parent: parents[name.value],
+                inCycle: inCycle.contains(name.value), setting: setting)
+            {
                 profiles.append(profile)
             }
         }
@@ -55,7 +58,8 @@ extension GraphBuilder {
             var current = start
             pending.append(current)
             while let next = parent(of: current), owners[next * keys.count] == unresolved,
-                  pending.count <= rawProfiles.count {
+                pending.count <= rawProfiles.count
+            {
                 pending.append(next)
                 current = next
             }
@@ -63,7 +67,8 @@ extension GraphBuilder {
                 let inherited = parent(of: position)
                 let fields = rawProfiles[position].object.fields
                 for (index, key) in keys.enumerated() {
-                    owners[position * keys.count + index] = fields[key.rawValue] != nil
+                    owners[position * keys.count + index] =
+                        fields[key.rawValue] != nil
                         ? position : inherited.map { owners[$0 * keys.count + index] } ?? -1
                 }
             }
@@ -94,11 +99,12 @@ extension GraphBuilder {
                 cloud = resolved
                 origins[.cloud] = inherited.origin
                 if case .declared(let declared)? = tenant, declared.cloud != resolved {
-                    report(.cloudMismatch,
-                           "profile '\(name.value)' uses cloud '\(resolved)' but its tenant '\(declared.name)' is in '\(declared.cloud)'",
-                           at: inherited.value.location, path: "profiles.\(name.value).cloud",
-                           hint: "remove `cloud:` from the profile or fix the tenant's `cloud:`",
-                           related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
+                    report(
+                        .cloudMismatch,
+                        "profile '\(name.value)' uses cloud '\(resolved)' but its tenant '\(declared.name)' is in '\(declared.cloud)'",
+                        at: inherited.value.location, path: "profiles.\(name.value).cloud",
+                        hint: "remove `cloud:` from the profile or fix the tenant's `cloud:`",
+                        related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
                 }
             }
         } else if case .declared(let declared)? = tenant {
@@ -116,17 +122,20 @@ extension GraphBuilder {
         }
         guard let credentialSetting = setting(.credential) else {
             if inCycle { return nil }  // the cycle was reported; its members' inheritance is unknown
-            report(.missingCredential, "profile '\(name.value)' has no credential", at: name.location,
-                   path: "profiles.\(name.value)",
-                   hint: parent == nil ? "add `credential:` with a `type`"
-                       : "add `credential:`; no profile it extends has one either")
+            report(
+                .missingCredential, "profile '\(name.value)' has no credential", at: name.location,
+                path: "profiles.\(name.value)",
+                hint: parent == nil
+                    ? "add `credential:` with a `type`"
+                    : "add `credential:`; no profile it extends has one either")
             return nil
         }
         origins[.credential] = credentialSetting.origin
         let context = NodeContext(profile: name.value, cloud: cloud, chainDefaults: (.next, .stop))
-        guard let credential = buildNode(
-            credentialSetting.value, path: "\(name.value)/credential",
-            keyPath: { "profiles.\(credentialSetting.owner).credential" }, context: context)
+        guard
+            let credential = buildNode(
+                credentialSetting.value, path: "\(name.value)/credential",
+                keyPath: { "profiles.\(credentialSetting.owner).credential" }, context: context)
         else { return nil }
         return Profile(
             name: name.value, location: name.location, description: object["description"]?.literalText,
@@ -140,9 +149,10 @@ extension GraphBuilder {
         for (name, object) in rawProfiles {
             guard let parent = object["extends"]?.literalText else { continue }
             guard rawProfileIndex[parent] != nil else {
-                report(.unknownProfile, "profile '\(name.value)' extends unknown profile \(ShownValue.quoted(parent))",
-                       at: object.location(of: "extends"), path: "profiles.\(name.value).extends",
-                       hint: suggestions.hint(for: parent, in: profileNames))
+                report(
+                    .unknownProfile, "profile '\(name.value)' extends unknown profile \(ShownValue.quoted(parent))",
+                    at: object.location(of: "extends"), path: "profiles.\(name.value).extends",
+                    hint: suggestions.hint(for: parent, in: profileNames))
                 continue
             }
             parents[name.value] = parent
@@ -168,17 +178,23 @@ extension GraphBuilder {
                     // The member written first in the file; a set, so a cycle of n profiles costs n, not n².
                     let members = Set(cycle)
                     if reported.isDisjoint(with: members),
-                       let first = cycle.compactMap({ rawProfileIndex[$0] }).min().map({ rawProfiles[$0] }) {
+                        let first = cycle.compactMap({ rawProfileIndex[$0] }).min().map({ rawProfiles[$0] })
+                    {
                         reported.formUnion(members)
                         let rotated = rotate(cycle, toStartAt: first.name.value)
-                        report(.extendsCycle, "profiles extend each other in a cycle: "
-                               + (rotated + [rotated[0]]).joined(separator: " → "),
-                               at: first.object.location(of: "extends"), path: "profiles.\(first.name.value).extends",
-                               hint: "remove one `extends` to break the cycle",
-                               related: rotated.dropFirst().compactMap { member in
-                                   rawProfileIndex[member].map { RelatedLocation("'\(member)' extends '\(parents[member] ?? "")'",
-                                                                        at: rawProfiles[$0].object.location(of: "extends")) }
-                               })
+                        report(
+                            .extendsCycle,
+                            "profiles extend each other in a cycle: "
+                                + (rotated + [rotated[0]]).joined(separator: " → "),
+                            at: first.object.location(of: "extends"), path: "profiles.\(first.name.value).extends",
+                            hint: "remove one `extends` to break the cycle",
+                            related: rotated.dropFirst().compactMap { member in
+                                rawProfileIndex[member].map {
+                                    RelatedLocation(
+                                        "'\(member)' extends '\(parents[member] ?? "")'",
+                                        at: rawProfiles[$0].object.location(of: "extends"))
+                                }
+                            })
                     }
                     for member in cycle { parents[member] = nil }
                     inCycle.formUnion(cycle)

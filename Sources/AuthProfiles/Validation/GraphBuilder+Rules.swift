@@ -38,14 +38,15 @@ extension GraphBuilder {
                     let key = Set(members).sorted().joined(separator: "\u{0}")
                     guard reported.insert(key).inserted else { continue }
                     let cycle = members + [profiles[edge.target].name]
-                    report(.referenceCycle, "profiles reference each other in a cycle: " + cycle.joined(separator: " → "),
-                           at: edge.node.location, path: edge.node.path,
-                           hint: "remove one `type: profile` reference to break the cycle",
-                           related: stack[(start + 1)...].compactMap { entry in
-                               entry.via.map {
-                                   RelatedLocation("refers to '\(profiles[entry.profile].name)'", at: $0.location)
-                               }
-                           })
+                    report(
+                        .referenceCycle, "profiles reference each other in a cycle: " + cycle.joined(separator: " → "),
+                        at: edge.node.location, path: edge.node.path,
+                        hint: "remove one `type: profile` reference to break the cycle",
+                        related: stack[(start + 1)...].compactMap { entry in
+                            entry.via.map {
+                                RelatedLocation("refers to '\(profiles[entry.profile].name)'", at: $0.location)
+                            }
+                        })
                 case 0:
                     state[edge.target] = 1
                     stack.append((edge.target, edge.node))
@@ -61,29 +62,32 @@ extension GraphBuilder {
     /// links nested in it (depth first, in order).
     mutating func checkChains(_ node: CredentialNode) {
         if node.kind == .usernamePassword {
-            reportOnce(.deprecatedCredential,
-                       "usernamePassword cannot satisfy multi-factor authentication and is deprecated by Microsoft",
-                       at: node.location, path: node.path,
-                       hint: "use interactiveBrowser or deviceCode for users, or a workload credential for services")
+            reportOnce(
+                .deprecatedCredential,
+                "usernamePassword cannot satisfy multi-factor authentication and is deprecated by Microsoft",
+                at: node.location, path: node.path,
+                hint: "use interactiveBrowser or deviceCode for users, or a workload credential for services")
         }
         guard case .chain(let links, let deadline) = node.settings else { return }
         if let stopper = links.dropLast().firstIndex(where: { $0.onUnavailable == .stop && $0.onFailed == .stop }) {
             let blocker = links[stopper]
             let name = blocker.path.split(separator: "/").last.map(String.init) ?? blocker.path
             for link in links[(stopper + 1)...] {
-                reportOnce(.unreachableLink,
-                           "this link can never run: \(name) (\(blocker.kind.rawValue)) ends the chain on every outcome",
-                           at: link.location, path: link.path,
-                           hint: "set `onUnavailable: next` on \(name), or remove the links after it",
-                           related: [RelatedLocation("\(name) stops on every outcome", at: blocker.location)])
+                reportOnce(
+                    .unreachableLink,
+                    "this link can never run: \(name) (\(blocker.kind.rawValue)) ends the chain on every outcome",
+                    at: link.location, path: link.path,
+                    hint: "set `onUnavailable: next` on \(name), or remove the links after it",
+                    related: [RelatedLocation("\(name) stops on every outcome", at: blocker.location)])
             }
         }
         if let deadline = deadline?.literal {
             for link in links {
                 guard let timeout = link.timeout?.literal, timeout > deadline else { continue }
-                reportOnce(.timeoutExceedsDeadline,
-                           "link timeout \(ProfileDuration.format(timeout)) is longer than the chain deadline \(ProfileDuration.format(deadline))",
-                           at: link.location, path: link.path, hint: "the deadline wins; shorten the timeout")
+                reportOnce(
+                    .timeoutExceedsDeadline,
+                    "link timeout \(ProfileDuration.format(timeout)) is longer than the chain deadline \(ProfileDuration.format(deadline))",
+                    at: link.location, path: link.path, hint: "the deadline wins; shorten the timeout")
             }
         }
         for index in links.indices { checkChains(links[index]) }
@@ -129,9 +133,12 @@ extension GraphBuilder {
                     pending.append(contentsOf: links.reversed())
                 case .profile(let name):
                     guard let target = positions[name], reachedBy[target] == nil else { continue }
-                    hops.append((RelatedLocation(
-                        "reached from production profile '\(production)' through a reference to '\(name)'",
-                        at: node.location), hop))
+                    hops.append(
+                        (
+                            RelatedLocation(
+                                "reached from production profile '\(production)' through a reference to '\(name)'",
+                                at: node.location), hop
+                        ))
                     reachedBy[target] = (source, hops.count - 1)
                     queue.append(target)
                 default:
@@ -147,30 +154,34 @@ extension GraphBuilder {
     ) {
         switch node.kind.category {
         case .developerTool:
-            report(.developerCredentialInProduction,
-                   "\(node.kind.rawValue) cannot run in production profile '\(profile)'",
-                   at: node.location, path: node.path,
-                   hint: "use workloadIdentity, managedIdentity or a certificate, or mark the profile non-production",
-                   related: via())
+            report(
+                .developerCredentialInProduction,
+                "\(node.kind.rawValue) cannot run in production profile '\(profile)'",
+                at: node.location, path: node.path,
+                hint: "use workloadIdentity, managedIdentity or a certificate, or mark the profile non-production",
+                related: via())
         case .interactive:
-            report(.interactiveCredentialInProduction,
-                   "\(node.kind.rawValue) needs a person and cannot run in production profile '\(profile)'",
-                   at: node.location, path: node.path, hint: "use a workload credential in production", related: via())
+            report(
+                .interactiveCredentialInProduction,
+                "\(node.kind.rawValue) needs a person and cannot run in production profile '\(profile)'",
+                at: node.location, path: node.path, hint: "use a workload credential in production", related: via())
         default:
             break
         }
         guard case .default(let settings) = node.settings else { return }
         let developerTools = settings.members.filter { CredentialKind(rawValue: $0)?.category == .developerTool }
         if !developerTools.isEmpty && developerTools.count == settings.members.count {
-            report(.developerCredentialInProduction,
-                   "default credential in production profile '\(profile)' can only use developer tools ("
-                       + developerTools.joined(separator: ", ") + ")",
-                   at: node.location, path: node.path, hint: "use `credentials: prod`", related: via())
+            report(
+                .developerCredentialInProduction,
+                "default credential in production profile '\(profile)' can only use developer tools ("
+                    + developerTools.joined(separator: ", ") + ")",
+                at: node.location, path: node.path, hint: "use `credentials: prod`", related: via())
         } else if !developerTools.isEmpty {
-            report(.defaultIncludesDeveloperTools,
-                   "default credential in production profile '\(profile)' includes "
-                       + developerTools.joined(separator: ", "),
-                   at: node.location, path: node.path, hint: "add `credentials: prod`", related: via())
+            report(
+                .defaultIncludesDeveloperTools,
+                "default credential in production profile '\(profile)' includes "
+                    + developerTools.joined(separator: ", "),
+                at: node.location, path: node.path, hint: "add `credentials: prod`", related: via())
         }
     }
 

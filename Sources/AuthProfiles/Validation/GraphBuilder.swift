@@ -56,8 +56,9 @@ struct GraphBuilder {
         for position in profiles.indices { checkChains(profiles[position].credential) }
         checkProductionPolicy(profiles, positions: positions)
         checkUnused()
-        return CredentialGraph(file: file, description: document["description"]?.literalText, clouds: clouds,
-                               tenants: tenants, profiles: profiles)
+        return CredentialGraph(
+            file: file, description: document["description"]?.literalText, clouds: clouds,
+            tenants: tenants, profiles: profiles)
     }
 
     // MARK: Clouds and tenants
@@ -67,16 +68,18 @@ struct GraphBuilder {
         for (name, value) in entries {
             guard let object = value.value.object else { continue }
             if CloudDefinition.builtIn[name.value] != nil {
-                report(.builtinCloudRedefined, "cloud '\(name.value)' is built in and cannot be redefined",
-                       at: name.location, path: "clouds.\(name.value)", hint: "give the custom cloud another name")
+                report(
+                    .builtinCloudRedefined, "cloud '\(name.value)' is built in and cannot be redefined",
+                    at: name.location, path: "clouds.\(name.value)", hint: "give the custom cloud another name")
                 continue
             }
             guard let host = object["authorityHost"]?.text else { continue }
             let allowsLoopback = boolLiteral(object["allowLoopback"]) ?? false
             // The default of an `{env:}` binding is used as written when the variable is unset: check it too.
             if let written = host.literal ?? host.binding?.defaultValue {
-                checkAuthorityHost(written, allowsLoopback: allowsLoopback, at: object.location(of: "authorityHost"),
-                                   path: "clouds.\(name.value).authorityHost")
+                checkAuthorityHost(
+                    written, allowsLoopback: allowsLoopback, at: object.location(of: "authorityHost"),
+                    path: "clouds.\(name.value).authorityHost")
             }
             clouds[name.value] = CloudDefinition(
                 name: name.value, authorityHost: host, allowsLoopback: allowsLoopback,
@@ -86,21 +89,26 @@ struct GraphBuilder {
 
     /// The authority rule the runtime applies too (``AuthorityURL``), reported as `AP302`–`AP304`. Messages quote
     /// the URL only in its normalized form, which has no user info, query or fragment.
-    private mutating func checkAuthorityHost(_ host: String, allowsLoopback: Bool, at location: SourceLocation,
-                                             path: String) {
+    private mutating func checkAuthorityHost(
+        _ host: String, allowsLoopback: Bool, at location: SourceLocation,
+        path: String
+    ) {
         switch AuthorityURL.check(host, allowLoopback: allowsLoopback) {
         case .success:
             break
         case .failure(.loopbackNotAllowed(let url)):
-            report(.loopbackAuthorityHost, "authority host '\(url.normalized)' is a loopback address",
-                   at: location, path: path,
-                   hint: "add `allowLoopback: true` to the cloud if it is a local test server")
+            report(
+                .loopbackAuthorityHost, "authority host '\(url.normalized)' is a loopback address",
+                at: location, path: path,
+                hint: "add `allowLoopback: true` to the cloud if it is a local test server")
         case .failure(.insecureScheme(let url)):
-            report(.insecureAuthorityHost, "authority host '\(url.normalized)' does not use https", at: location,
-                   path: path, hint: "use https://\(url.host.canonical)" + (url.port.map { ":\($0)" } ?? "") + url.path)
+            report(
+                .insecureAuthorityHost, "authority host '\(url.normalized)' does not use https", at: location,
+                path: path, hint: "use https://\(url.host.canonical)" + (url.port.map { ":\($0)" } ?? "") + url.path)
         case .failure(let problem):
-            report(.invalidURL, "authority host is not valid: \(problem)", at: location, path: path,
-                   hint: "write e.g. https://login.microsoftonline.com")
+            report(
+                .invalidURL, "authority host is not valid: \(problem)", at: location, path: path,
+                hint: "write e.g. https://login.microsoftonline.com")
         }
     }
 
@@ -122,10 +130,11 @@ struct GraphBuilder {
         guard let name = object["cloud"]?.literalText else { return nil }
         usedClouds.insert(name)
         guard clouds[name] != nil else {
-            report(.unknownCloud, "unknown cloud \(ShownValue.quoted(name))", at: object.location(of: "cloud"),
-                   path: path(),
-                   hint: suggestions.hint(for: name, in: cloudNames)
-                       ?? "use public, usgov, china, or declare it under `clouds:`")
+            report(
+                .unknownCloud, "unknown cloud \(ShownValue.quoted(name))", at: object.location(of: "cloud"),
+                path: path(),
+                hint: suggestions.hint(for: name, in: cloudNames)
+                    ?? "use public, usgov, china, or declare it under `clouds:`")
             return nil
         }
         return name
@@ -145,17 +154,21 @@ struct GraphBuilder {
             }
             if Identifiers.looksLikeLiteralTenant(name) {
                 guard Identifiers.isTenantID(name) else {
-                    report(.invalidTenantID, Identifiers.tenantIDProblem(name),
-                           at: value.location, path: path())
+                    report(
+                        .invalidTenantID, Identifiers.tenantIDProblem(name),
+                        at: value.location, path: path())
                     return nil
                 }
                 return .literal(name)
             }
-            let hint = suggestions.hint(for: name, in: tenantNames)
-                ?? (tenants.isEmpty ? "declare it under `tenants:`, or write the tenant id (a GUID or domain)"
+            let hint =
+                suggestions.hint(for: name, in: tenantNames)
+                ?? (tenants.isEmpty
+                    ? "declare it under `tenants:`, or write the tenant id (a GUID or domain)"
                     : "declared tenants: " + Self.shortList(tenantNames))
-            report(.unknownTenant, "unknown tenant \(ShownValue.quoted(name))", at: value.location, path: path(),
-                   hint: hint)
+            report(
+                .unknownTenant, "unknown tenant \(ShownValue.quoted(name))", at: value.location, path: path(),
+                hint: hint)
             return nil
         }
     }
@@ -185,14 +198,17 @@ struct GraphBuilder {
     }
 
     private mutating func checkUnused() {
-        for tenant in tenants.values.sorted(by: { $0.location < $1.location }) where !usedTenants.contains(tenant.name) {
-            report(.unusedDefinition, "tenant '\(tenant.name)' is declared but no profile uses it", at: tenant.location,
-                   path: "tenants.\(tenant.name)", hint: "remove it, or use it with `tenant: \(tenant.name)`")
+        for tenant in tenants.values.sorted(by: { $0.location < $1.location }) where !usedTenants.contains(tenant.name)
+        {
+            report(
+                .unusedDefinition, "tenant '\(tenant.name)' is declared but no profile uses it", at: tenant.location,
+                path: "tenants.\(tenant.name)", hint: "remove it, or use it with `tenant: \(tenant.name)`")
         }
         for cloud in clouds.values.sorted(by: { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) {
             guard let location = cloud.location, !usedClouds.contains(cloud.name) else { continue }
-            report(.unusedDefinition, "cloud '\(cloud.name)' is declared but no tenant or profile uses it",
-                   at: location, path: "clouds.\(cloud.name)", hint: "remove it, or use it with `cloud: \(cloud.name)`")
+            report(
+                .unusedDefinition, "cloud '\(cloud.name)' is declared but no tenant or profile uses it",
+                at: location, path: "clouds.\(cloud.name)", hint: "remove it, or use it with `cloud: \(cloud.name)`")
         }
     }
 }

@@ -35,8 +35,9 @@ public struct ProfileValidator: Sendable {
 
     private func validate(_ document: LoadedDocument, path: String) -> ValidationResult {
         guard let tree = document.tree else {
-            return ValidationResult(source: document.source, diagnostics: document.diagnostics.map(\.sanitized),
-                                    graph: nil)
+            return ValidationResult(
+                source: document.source, diagnostics: document.diagnostics.map(\.sanitized),
+                graph: nil)
         }
         var decoder = DocumentDecoder(file: path, tree: tree)
         let decoded = decoder.decodeDocument()
@@ -74,8 +75,9 @@ public struct ProfileValidator: Sendable {
             case .bytes(let bytes): return validate(bytes: bytes, path: name)
             }
         } catch {
-            return ValidationResult(source: SourceText(path: name, text: ""), diagnostics: [error.diagnostic.sanitized],
-                                    graph: nil)
+            return ValidationResult(
+                source: SourceText(path: name, text: ""), diagnostics: [error.diagnostic.sanitized],
+                graph: nil)
         }
     }
 

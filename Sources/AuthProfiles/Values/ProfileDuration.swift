@@ -6,7 +6,7 @@ public enum ProfileDuration {
         for unit in units where text.hasSuffix(unit.suffix) {
             let digits = text.dropLast(unit.suffix.count)
             guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let count = Int64(digits), count > 0
+                let count = Int64(digits), count > 0
             else { return nil }
             return .milliseconds(count * unit.milliseconds)
         }

@@ -32,6 +32,7 @@ public struct EnvironmentBinding: Sendable, Hashable, CustomStringConvertible {
         self.defaultValue = defaultValue
     }
 
+    /// `${NAME}`, or `${NAME:-DEFAULT}` as a shell writes it (secrets never have a default).
     public var description: String {
         defaultValue.map { "${\(name):-\($0)}" } ?? "${\(name)}"
     }
@@ -60,6 +61,7 @@ public enum AssertionSource: Sendable, Hashable, CustomStringConvertible {
     /// A program and its arguments (no shell); its standard output is the assertion.
     case command([String])
 
+    /// The reference, or `command PROGRAM` without its arguments (which may carry a secret).
     public var description: String {
         switch self {
         case .reference(let reference): reference.description

@@ -32,9 +32,10 @@ struct AssertionCommand: Sendable {
                     code: .credentialUnavailable,
                     message: "ClientAssertionCredential: the assertion command '\(argv.first ?? "")' was not found.")
             }
-            let output = try await options.processRunner.run(ProcessInvocation(
-                executable: executable, arguments: Array(argv.dropFirst()), environment: options.environment,
-                workingDirectory: options.workingDirectory))
+            let output = try await options.processRunner.run(
+                ProcessInvocation(
+                    executable: executable, arguments: Array(argv.dropFirst()), environment: options.environment,
+                    workingDirectory: options.workingDirectory))
             guard output.exitCode == 0 else {
                 throw AzureIdentityError(
                     code: .authenticationFailed,

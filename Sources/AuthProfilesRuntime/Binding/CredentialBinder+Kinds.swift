@@ -130,9 +130,10 @@ extension CredentialBinder {
         case .secret(let reference):
             return .secret(try secret(reference, "clientSecret"))
         case .certificate(let certificate):
-            return .certificate(ClientAssertionSigner(
-                certificate: try load(certificate),
-                sendCertificateChain: try flag(certificate.sendCertificateChain, "sendCertificateChain")))
+            return .certificate(
+                ClientAssertionSigner(
+                    certificate: try load(certificate),
+                    sendCertificateChain: try flag(certificate.sendCertificateChain, "sendCertificateChain")))
         case .assertion(let source):
             return .assertion(try assertionProvider(source))
         }

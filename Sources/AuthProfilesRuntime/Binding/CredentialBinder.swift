@@ -39,8 +39,9 @@ struct CredentialBinder: Sendable {
     func tenant(for node: CredentialNode, in scope: LinkScope, required: Bool) throws(ValueProblem) -> String? {
         let tenant = try resolver.tenantID(for: node, in: scope).get()
         if tenant == nil && required {
-            throw ValueProblem(isMissing: false, message: "\(node.kind.rawValue) needs a tenant",
-                               hint: "Give the profile (or the link) a `tenant:`.", isStable: true)
+            throw ValueProblem(
+                isMissing: false, message: "\(node.kind.rawValue) needs a tenant",
+                hint: "Give the profile (or the link) a `tenant:`.", isStable: true)
         }
         return tenant
     }

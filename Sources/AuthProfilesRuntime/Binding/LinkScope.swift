@@ -10,6 +10,7 @@ public struct LinkScope: Sendable {
     /// The file (graph) the profile lives in.
     public let graph: CredentialGraph
 
+    /// The scope of `profile`'s links within `graph`: its tenant, cloud and allowed tenants.
     public init(profile: Profile, graph: CredentialGraph) {
         self.profile = profile
         self.graph = graph

@@ -26,6 +26,7 @@ public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// the same for the life of one evaluation environment.
     public var isStable: Bool
 
+    /// Creates a problem; `isStable` when it depends on the environment alone, so a warm chain need not redo it.
     public init(isMissing: Bool, message: String, hint: String? = nil, isStable: Bool = false) {
         self.isMissing = isMissing
         self.message = message
@@ -33,6 +34,7 @@ public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
         self.isStable = isStable
     }
 
+    /// The message.
     public var description: String { message }
 }
 
@@ -53,6 +55,7 @@ public final class ValueResolver: Sendable {
     /// inspections).
     package let readLog: EnvironmentVariables.ReadLog
 
+    /// Creates a resolver that reads `environment` and resolves relative paths against `workingDirectory`.
     public convenience init(environment: [String: String], workingDirectory: String) {
         self.init(environment: environment, workingDirectory: workingDirectory, readLog: EnvironmentVariables.ReadLog())
     }
@@ -93,14 +96,16 @@ public final class ValueResolver: Sendable {
             } else if let fallback = binding.defaultValue {
                 (text, origin) = (fallback, .bindingDefault(binding.name))
             } else {
-                return .failure(ValueProblem(
-                    isMissing: true, message: "\(field): environment variable \(binding.name) is not set",
-                    hint: "Set \(binding.name), or give the binding a `default:` in the profile.", isStable: true))
+                return .failure(
+                    ValueProblem(
+                        isMissing: true, message: "\(field): environment variable \(binding.name) is not set",
+                        hint: "Set \(binding.name), or give the binding a `default:` in the profile.", isStable: true))
             }
             guard let parsed = parse(text) else {
-                return .failure(ValueProblem(
-                    isMissing: false, message: "\(field): the value of \(binding.name) is not valid for this field",
-                    hint: nil, isStable: true))
+                return .failure(
+                    ValueProblem(
+                        isMissing: false, message: "\(field): the value of \(binding.name) is not valid for this field",
+                        hint: nil, isStable: true))
             }
             return .success((parsed, origin))
         }
@@ -111,9 +116,10 @@ public final class ValueResolver: Sendable {
         switch reference {
         case .environment(let name):
             guard let value = variable(name) else {
-                return .failure(ValueProblem(
-                    isMissing: true, message: "\(field): environment variable \(name) is not set",
-                    hint: "Set \(name) to the secret (for example from the CI secret store).", isStable: true))
+                return .failure(
+                    ValueProblem(
+                        isMissing: true, message: "\(field): environment variable \(name) is not set",
+                        hint: "Set \(name) to the secret (for example from the CI secret store).", isStable: true))
             }
             return .success(Secret(value))
         case .file(let path):
@@ -123,8 +129,9 @@ public final class ValueResolver: Sendable {
             case .failure(let problem): return .failure(problem)
             }
             return CredentialFile.read(absolute).map { Secret($0.text) }.mapError { problem in
-                ValueProblem(isMissing: problem.isMissing, message: "\(field): secret file \(path) \(problem)",
-                             hint: Self.hint(for: problem))
+                ValueProblem(
+                    isMissing: problem.isMissing, message: "\(field): secret file \(path) \(problem)",
+                    hint: Self.hint(for: problem))
             }
         }
     }
@@ -137,8 +144,9 @@ public final class ValueResolver: Sendable {
         do throws(PathProblem) {
             return .success(try UserPath.resolve(path, workingDirectory: workingDirectory, environment: variables))
         } catch {
-            return .failure(ValueProblem(
-                isMissing: error.isMissing, message: "\(what) \(path) \(error)", hint: error.hint, isStable: true))
+            return .failure(
+                ValueProblem(
+                    isMissing: error.isMissing, message: "\(what) \(path) \(error)", hint: error.hint, isStable: true))
         }
     }
 

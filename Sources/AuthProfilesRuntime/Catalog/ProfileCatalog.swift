@@ -58,7 +58,8 @@ public struct ProfileCatalog: Sendable {
         guard let first = problems.first else { return }
         if problems.count == 1 { throw first }
         throw AuthProfileError(
-            first.code, "\(problems.count) problems on the profile search path:\n"
+            first.code,
+            "\(problems.count) problems on the profile search path:\n"
                 + problems.map { "  - " + $0.description.replacingOccurrences(of: "\n", with: "\n    ") }
                 .joined(separator: "\n"),
             diagnostics: [])
@@ -77,10 +78,13 @@ public struct ProfileCatalog: Sendable {
             if case .failure(let problem) = UserFile.status(of: resolved), problem.isMissing {
                 if location.isRequired {
                     // The search path expands `~` when it can; one left is HOME unset, or `~user`.
-                    let tilde = location.path.hasPrefix("~")
+                    let tilde =
+                        location.path.hasPrefix("~")
                         ? " (~ is expanded only with HOME set, and not as ~user)" : ""
-                    problems.append(AuthProfileError(
-                        .missingLocation, "\(location.path) (from \(location.origin.rawValue)) does not exist\(tilde)"))
+                    problems.append(
+                        AuthProfileError(
+                            .missingLocation,
+                            "\(location.path) (from \(location.origin.rawValue)) does not exist\(tilde)"))
                 }
                 continue
             }
@@ -88,18 +92,20 @@ public struct ProfileCatalog: Sendable {
                 let result = validator.validate(file)
                 files.append(result)
                 guard let graph = result.graph else {
-                    problems.append(AuthProfileError(
-                        .invalidProfileFile, "\(file.displayPath) has errors", location: nil,
-                        diagnostics: result.diagnostics.filter { $0.severity == .error }))
+                    problems.append(
+                        AuthProfileError(
+                            .invalidProfileFile, "\(file.displayPath) has errors", location: nil,
+                            diagnostics: result.diagnostics.filter { $0.severity == .error }))
                     continue
                 }
                 for profile in graph.profiles {
                     if let earlier = seen[profile.name] {
-                        problems.append(AuthProfileError(
-                            .duplicateProfile,
-                            "profile '\(profile.name)' is defined twice: at \(earlier.location) and at "
-                                + "\(profile.location)",
-                            profile: profile.name, location: profile.location))
+                        problems.append(
+                            AuthProfileError(
+                                .duplicateProfile,
+                                "profile '\(profile.name)' is defined twice: at \(earlier.location) and at "
+                                    + "\(profile.location)",
+                                profile: profile.name, location: profile.location))
                         continue
                     }
                     seen[profile.name] = profile
@@ -123,14 +129,17 @@ public struct ProfileCatalog: Sendable {
         if let graph = result.graph {
             entries = graph.profiles.map { Entry(profile: $0, graph: graph, origin: .explicit) }
         } else {
-            problems.append(AuthProfileError(.invalidProfileFile, "\(path) has errors",
-                                             diagnostics: result.diagnostics.filter { $0.severity == .error }))
+            problems.append(
+                AuthProfileError(
+                    .invalidProfileFile, "\(path) has errors",
+                    diagnostics: result.diagnostics.filter { $0.severity == .error }))
         }
         if !entries.contains(where: { $0.profile.name == "default" }), let builtIn = BuiltInProfiles.defaultEntry {
             entries.append(builtIn)
         }
-        return ProfileCatalog(searchPath: ProfileSearchPath(locations: []), files: [result], entries: entries,
-                              problems: problems)
+        return ProfileCatalog(
+            searchPath: ProfileSearchPath(locations: []), files: [result], entries: entries,
+            problems: problems)
     }
 }
 

@@ -31,6 +31,7 @@ public struct ProfileSearchPath: Sendable, Hashable {
         /// Whether a missing location is an error.
         public var isRequired: Bool
 
+        /// Creates a location; a required one that does not exist is an error, an optional one is skipped.
         public init(path: String, origin: Origin, isRequired: Bool) {
             self.path = path
             self.origin = origin
@@ -41,6 +42,7 @@ public struct ProfileSearchPath: Sendable, Hashable {
     /// The locations, in order.
     public var locations: [Location]
 
+    /// Creates a search path of `locations`, searched in order.
     public init(locations: [Location]) {
         self.locations = locations
     }
@@ -64,19 +66,21 @@ public struct ProfileSearchPath: Sendable, Hashable {
             return (try? UserPath.resolve(path, workingDirectory: workingDirectory, environment: variables)) ?? path
         }
         if !explicitFiles.isEmpty {
-            return ProfileSearchPath(locations: explicitFiles.map {
-                Location(path: expanded($0), origin: .explicit, isRequired: true)
-            })
+            return ProfileSearchPath(
+                locations: explicitFiles.map {
+                    Location(path: expanded($0), origin: .explicit, isRequired: true)
+                })
         }
         if let file = value("AUTHPROFILE_FILE") {
             return ProfileSearchPath(locations: [
-                Location(path: expanded(file), origin: .environmentFile, isRequired: true),
+                Location(path: expanded(file), origin: .environmentFile, isRequired: true)
             ])
         }
         if let list = value("AUTHPROFILE_PATH") {
-            return ProfileSearchPath(locations: list.split(separator: ":").map {
-                Location(path: expanded(String($0)), origin: .environmentPath, isRequired: true)
-            })
+            return ProfileSearchPath(
+                locations: list.split(separator: ":").map {
+                    Location(path: expanded(String($0)), origin: .environmentPath, isRequired: true)
+                })
         }
         var locations = projectLocations(from: workingDirectory)
         let configHome = value("XDG_CONFIG_HOME") ?? value("HOME").map { $0 + "/.config" }

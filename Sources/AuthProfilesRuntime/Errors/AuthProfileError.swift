@@ -9,6 +9,7 @@ import IdentitySupport
 public struct AuthProfileError: Error, Sendable, CustomStringConvertible {
     /// What kind of problem this is; stable, for programs to switch on.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// The code's name, such as `noToken`.
         public let description: String
         init(_ description: String) { self.description = description }
 
@@ -41,8 +42,11 @@ public struct AuthProfileError: Error, Sendable, CustomStringConvertible {
     /// Every link's outcome, for ``Code/noToken``.
     public var attempts: [LinkAttempt]
 
-    public init(_ code: Code, _ message: String, profile: String? = nil, location: SourceLocation? = nil,
-                diagnostics: [Diagnostic] = [], attempts: [LinkAttempt] = []) {
+    /// Creates an error.
+    public init(
+        _ code: Code, _ message: String, profile: String? = nil, location: SourceLocation? = nil,
+        diagnostics: [Diagnostic] = [], attempts: [LinkAttempt] = []
+    ) {
         self.code = code
         self.message = message
         self.profile = profile

@@ -25,15 +25,19 @@ struct DefaultMembers: Sendable {
     /// Where the selection came from, for explain.
     let selectedBy: String
 
-    static func resolve(_ settings: DefaultCredentialSettings, resolver: ValueResolver)
+    static func resolve(
+        _ settings: DefaultCredentialSettings, resolver: ValueResolver
+    )
         -> Result<DefaultMembers, ValueProblem>
     {
         if settings.credentials != nil {
             let members = settings.members.compactMap { name in
                 names.first { $0.0 == name }.map { Member(name: $0.0, member: $0.1) }
             }
-            return .success(DefaultMembers(members: members, single: members.count == 1,
-                                           selectedBy: "the profile's `credentials: \(settings.credentials!)`"))
+            return .success(
+                DefaultMembers(
+                    members: members, single: members.count == 1,
+                    selectedBy: "the profile's `credentials: \(settings.credentials!)`"))
         }
         let raw = resolver.variable("AZURE_TOKEN_CREDENTIALS")
         do {
@@ -60,14 +64,16 @@ extension CredentialBinder {
     ) throws -> any TokenCredential {
         let options = try credentialOptions(for: node, in: scope)
         let tenantID = try tenant(for: node, in: scope, required: false)
-        let processTimeout = try settings.processTimeout.map { value throws(ValueProblem) in
-            try resolver.resolve(value, field: "processTimeout", parse: ProfileDuration.parse).get().0
-        } ?? .seconds(10)
+        let processTimeout =
+            try settings.processTimeout.map { value throws(ValueProblem) in
+                try resolver.resolve(value, field: "processTimeout", parse: ProfileDuration.parse).get().0
+            } ?? .seconds(10)
         switch member.member {
         case .environment:
             return EnvironmentCredential(options: options)
         case .workloadIdentity:
-            let clientID = try optionalText(settings.workloadIdentityClientID, "workloadIdentityClientId")
+            let clientID =
+                try optionalText(settings.workloadIdentityClientID, "workloadIdentityClientId")
                 ?? resolver.variable("AZURE_CLIENT_ID")
             return try WorkloadIdentityCredential(tenantID: tenantID, clientID: clientID, options: options)
         case .managedIdentity:
@@ -116,18 +122,21 @@ extension ProfileEvaluator {
                     try CredentialBinder(resolver: resolver, options: options, transport: transport)
                         .bindDefaultMember(member, settings: settings, single: selection.single, node: node, in: scope)
                 }
-                attempts.append(LinkAttempt(path: path, kind: member.name, location: nil, depth: depth + 1,
-                                            outcome: .notTried, latency: ContinuousClock.now - start,
-                                            requests: requests))
+                attempts.append(
+                    LinkAttempt(
+                        path: path, kind: member.name, location: nil, depth: depth + 1,
+                        outcome: .notTried, latency: ContinuousClock.now - start,
+                        requests: requests))
                 record(result, at: attempts.count - 1, in: &attempts)
                 return result
             },
             observe: { report in
                 guard report.outcome == .notTried else { return }
                 let member = members[report.index]
-                attempts.append(LinkAttempt(
-                    path: "\(node.path)/\(member.name)", kind: member.name, location: nil, depth: depth + 1,
-                    outcome: .notTried, reason: report.reason, latency: .zero))
+                attempts.append(
+                    LinkAttempt(
+                        path: "\(node.path)/\(member.name)", kind: member.name, location: nil, depth: depth + 1,
+                        outcome: .notTried, reason: report.reason, latency: .zero))
             })
         return Self.result(of: conclusion) { members[$0].name }
     }

@@ -27,8 +27,10 @@ final class ProfileEvaluator: Sendable {
     private let bindings = Mutex<[String: Swift.Result<any TokenCredential, ValueProblem>]>([:])
     let clock = ContinuousClock()
 
-    init(resolver: ValueResolver, options: ProfileRuntimeOptions, transport: (any HTTPTransport)?,
-         reference: @escaping @Sendable (String, LinkScope) -> LinkScope?) {
+    init(
+        resolver: ValueResolver, options: ProfileRuntimeOptions, transport: (any HTTPTransport)?,
+        reference: @escaping @Sendable (String, LinkScope) -> LinkScope?
+    ) {
         self.resolver = resolver
         self.options = options
         self.transport = transport
@@ -41,24 +43,29 @@ final class ProfileEvaluator: Sendable {
     ) async throws -> LinkResult {
         let start = clock.now
         let index = attempts.count
-        attempts.append(LinkAttempt(path: node.path, kind: node.kind.rawValue, location: node.location,
-                                    depth: depth, outcome: .notTried, latency: .zero))
+        attempts.append(
+            LinkAttempt(
+                path: node.path, kind: node.kind.rawValue, location: node.location,
+                depth: depth, outcome: .notTried, latency: .zero))
         var requests: Int?
         let result: LinkResult
         switch node.settings {
         case .chain(let links, let chainDeadline):
-            result = try await evaluateChain(node, links, chainDeadline: chainDeadline, in: scope, request: request,
-                                         depth: depth, deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
+            result = try await evaluateChain(
+                node, links, chainDeadline: chainDeadline, in: scope, request: request,
+                depth: depth, deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
         case .profile(let name):
             if let target = reference(name, scope) {
-                result = try await evaluate(target.profile.credential, in: target, request: request, depth: depth + 1,
-                                        deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
+                result = try await evaluate(
+                    target.profile.credential, in: target, request: request, depth: depth + 1,
+                    deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
             } else {
                 result = .failed("profile '\(name)' is not defined")
             }
         case .default(let settings):
-            result = try await evaluateDefault(node, settings: settings, in: scope, request: request, depth: depth,
-                                           deadlines: deadlines, attempts: &attempts)
+            result = try await evaluateDefault(
+                node, settings: settings, in: scope, request: request, depth: depth,
+                deadlines: deadlines, attempts: &attempts)
         default:
             let limit = limit(for: node, deadlines: deadlines)
             (result, requests) = try await runLeaf(key: node.path, limit: limit, request: request) {
@@ -87,34 +94,39 @@ final class ProfileEvaluator: Sendable {
         if let chainDeadline {
             switch resolver.resolve(chainDeadline, field: "deadline", parse: ProfileDuration.parse) {
             case .success(let (duration, _)):
-                bounds.append(Deadline(
-                    instant: clock.now + duration,
-                    bound: "the deadline of \(ProfileDuration.format(duration)) set on \(node.path)", isDefault: false))
+                bounds.append(
+                    Deadline(
+                        instant: clock.now + duration,
+                        bound: "the deadline of \(ProfileDuration.format(duration)) set on \(node.path)",
+                        isDefault: false))
             case .failure(let problem):
                 return problem.isMissing ? .unavailable(problem.message) : .failed(problem.message)
             }
         } else if node.timeout == nil, let duration = options.defaultChainDeadline {
             // A chain with a `timeout` of its own has its bound already (see `ownTimeout(of:)`).
-            bounds.append(Deadline(
-                instant: clock.now + duration,
-                bound: "the default chain deadline of \(ProfileDuration.format(duration)) for \(node.path) (set "
-                    + "`deadline` to change it)",
-                isDefault: true))
+            bounds.append(
+                Deadline(
+                    instant: clock.now + duration,
+                    bound: "the default chain deadline of \(ProfileDuration.format(duration)) for \(node.path) (set "
+                        + "`deadline` to change it)",
+                    isDefault: true))
         }
         let deadlines = bounds
         let conclusion = try await ChainEngine.run(
             links.map { ChainEngine.Link(policy: ChainPolicy($0), deadline: deadlines.earliest(binding: $0)) },
             clock: clock,
             attempt: { index in
-                try await evaluate(links[index], in: scope, request: request, depth: depth + 1, deadlines: deadlines,
-                                   attempts: &attempts)
+                try await evaluate(
+                    links[index], in: scope, request: request, depth: depth + 1, deadlines: deadlines,
+                    attempts: &attempts)
             },
             observe: { report in
                 guard report.outcome == .notTried else { return }
                 let link = links[report.index]
-                attempts.append(LinkAttempt(
-                    path: link.path, kind: link.kind.rawValue, location: link.location, depth: depth + 1,
-                    outcome: .notTried, reason: report.reason, latency: .zero))
+                attempts.append(
+                    LinkAttempt(
+                        path: link.path, kind: link.kind.rawValue, location: link.location, depth: depth + 1,
+                        outcome: .notTried, reason: report.reason, latency: .zero))
             })
         return Self.result(of: conclusion) { links[$0].displayName }
     }
@@ -139,9 +151,12 @@ final class ProfileEvaluator: Sendable {
         guard let timeout = node.timeout,
             case .success(let (duration, _)) = resolver.resolve(timeout, field: "timeout", parse: ProfileDuration.parse)
         else { return [] }
-        return [Deadline(instant: clock.now + duration,
-                         bound: "the timeout of \(ProfileDuration.format(duration)) set on \(node.path)",
-                         isDefault: false)]
+        return [
+            Deadline(
+                instant: clock.now + duration,
+                bound: "the timeout of \(ProfileDuration.format(duration)) set on \(node.path)",
+                isDefault: false)
+        ]
     }
 
     /// Runs one bound credential under a time limit; binds it on first use and keeps it for later calls. Returns
@@ -194,14 +209,17 @@ final class ProfileEvaluator: Sendable {
         if let timeout = node.timeout,
             case .success(let (duration, _)) = resolver.resolve(timeout, field: "timeout", parse: ProfileDuration.parse)
         {
-            candidates.append(Deadline(
-                instant: clock.now + duration, bound: "its timeout of \(ProfileDuration.format(duration))",
-                isDefault: false))
+            candidates.append(
+                Deadline(
+                    instant: clock.now + duration, bound: "its timeout of \(ProfileDuration.format(duration))",
+                    isDefault: false))
         } else if node.kind.category != .interactive, let duration = options.defaultLinkTimeout {
-            candidates.append(Deadline(
-                instant: clock.now + duration,
-                bound: "the default link timeout of \(ProfileDuration.format(duration)) (set `timeout` to change it)",
-                isDefault: true))
+            candidates.append(
+                Deadline(
+                    instant: clock.now + duration,
+                    bound:
+                        "the default link timeout of \(ProfileDuration.format(duration)) (set `timeout` to change it)",
+                    isDefault: true))
         }
         return candidates.earliest(binding: node)
     }

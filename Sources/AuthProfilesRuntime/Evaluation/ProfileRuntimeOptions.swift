@@ -40,6 +40,7 @@ public struct ProfileRuntimeOptions: Sendable {
     /// The default ``defaultChainDeadline``: 60 seconds, two links at their default timeout.
     public static let standardChainDeadline: Duration = .seconds(60)
 
+    /// Creates options; every default reads or uses the process (its environment, directory, clock and stderr).
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         workingDirectory: String = FileManager.default.currentDirectoryPath,

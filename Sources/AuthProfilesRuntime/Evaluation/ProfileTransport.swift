@@ -29,22 +29,26 @@ enum ProfileTransport {
         case .success(nil):
             break
         case .failure(let problem):
-            return .failure(AuthProfileError(
-                .invalidProfileFile, "profile '\(profile)': the cloud's caBundle: \(problem.message)",
-                profile: profile, location: scope.cloud?.location))
+            return .failure(
+                AuthProfileError(
+                    .invalidProfileFile, "profile '\(profile)': the cloud's caBundle: \(problem.message)",
+                    profile: profile, location: scope.cloud?.location))
         }
         for path in configuration.additionalTrustRootFiles {
             do {
                 _ = try AsyncHTTPClientTransport.trustRootCount(inFile: path)
             } catch {
                 if path == bundlePath {
-                    return .failure(AuthProfileError(
-                        .invalidProfileFile, "profile '\(profile)': the cloud's caBundle: \(error.message)",
-                        profile: profile, location: scope.cloud?.location))
+                    return .failure(
+                        AuthProfileError(
+                            .invalidProfileFile, "profile '\(profile)': the cloud's caBundle: \(error.message)",
+                            profile: profile, location: scope.cloud?.location))
                 }
-                return .failure(AuthProfileError(
-                    .invalidEnvironment, "profile '\(profile)': SSL_CERT_FILE or REQUESTS_CA_BUNDLE: \(error.message)",
-                    profile: profile))
+                return .failure(
+                    AuthProfileError(
+                        .invalidEnvironment,
+                        "profile '\(profile)': SSL_CERT_FILE or REQUESTS_CA_BUNDLE: \(error.message)",
+                        profile: profile))
             }
         }
         return .success(configuration)

@@ -11,8 +11,9 @@ extension ProfileCredential: CustomStringConvertible, CustomReflectable {
 
     /// The profile's name and location only.
     public var customMirror: Mirror {
-        Mirror(self, children: ["profile": profileName, "location": entry.profile.location.description],
-               displayStyle: .struct)
+        Mirror(
+            self, children: ["profile": profileName, "location": entry.profile.location.description],
+            displayStyle: .struct)
     }
 }
 
@@ -24,8 +25,9 @@ extension ProfileRuntimeOptions: CustomStringConvertible, CustomReflectable {
 
     /// The working directory and the number of variables.
     public var customMirror: Mirror {
-        Mirror(self, children: ["workingDirectory": workingDirectory, "environmentVariables": environment.count],
-               displayStyle: .struct)
+        Mirror(
+            self, children: ["workingDirectory": workingDirectory, "environmentVariables": environment.count],
+            displayStyle: .struct)
     }
 }
 
@@ -48,7 +50,11 @@ extension InspectionContext: CustomStringConvertible, CustomReflectable {
 
     /// The working directory, the moment and the number of variables.
     public var customMirror: Mirror {
-        Mirror(self, children: ["workingDirectory": workingDirectory, "now": now,
-                                "environmentVariables": environment.count], displayStyle: .struct)
+        Mirror(
+            self,
+            children: [
+                "workingDirectory": workingDirectory, "now": now,
+                "environmentVariables": environment.count,
+            ], displayStyle: .struct)
     }
 }

@@ -20,8 +20,11 @@ public struct TokenPrincipal: Sendable, Hashable, Codable {
     /// `exp`: when the token expires.
     public var expiresOn: Date?
 
-    public init(tenantID: String? = nil, objectID: String? = nil, applicationID: String? = nil,
-                userPrincipalName: String? = nil, audience: String? = nil, expiresOn: Date? = nil) {
+    /// Creates a principal from claims already decoded.
+    public init(
+        tenantID: String? = nil, objectID: String? = nil, applicationID: String? = nil,
+        userPrincipalName: String? = nil, audience: String? = nil, expiresOn: Date? = nil
+    ) {
         self.tenantID = tenantID
         self.objectID = objectID
         self.applicationID = applicationID

@@ -19,6 +19,7 @@ public struct Evidence: Sendable, Hashable, Codable {
     /// What was found, such as `set` or `expired on 2025-01-01T00:00:00Z`.
     public var detail: String
 
+    /// Creates one line of evidence: what was checked (`subject`) and what was found (`detail`).
     public init(_ status: Status, _ subject: String, _ detail: String) {
         self.status = status
         self.subject = subject
@@ -35,6 +36,7 @@ public struct InspectionResult: Sendable, Hashable {
     /// How to fix what is wrong, when something is.
     public var hint: String?
 
+    /// Creates an inspection's result.
     public init(verdict: Verdict, evidence: [Evidence], hint: String? = nil) {
         self.verdict = verdict
         self.evidence = evidence

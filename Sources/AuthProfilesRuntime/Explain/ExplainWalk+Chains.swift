@@ -37,7 +37,8 @@ extension ExplainWalk {
         var allUnavailable = true
         for step in steps {
             let index = links.count
-            let expectation = walkStep.map { $0(step, reachNext) }
+            let expectation =
+                walkStep.map { $0(step, reachNext) }
                 ?? walk(step.node!, in: scope, depth: depth + 1, reached: reachNext)
             guard reachNext else { continue }
             let name = links[index].displayName
@@ -84,17 +85,21 @@ extension ExplainWalk {
             links[index].evidence = [Evidence(.problem, "env AZURE_TOKEN_CREDENTIALS", problem.message)]
             return .failed
         }
-        links[index].evidence = [Evidence(
-            .note, "members", "\(selection.members.map(\.name).joined(separator: ", ")) (\(selection.selectedBy))")]
+        links[index].evidence = [
+            Evidence(
+                .note, "members", "\(selection.members.map(\.name).joined(separator: ", ")) (\(selection.selectedBy))")
+        ]
         let steps = selection.members.map(ChainStep.init(member:))
         return walkChain(steps, in: scope, depth: depth, reached: reached) { step, reachable in
             let name = step.memberName!
             let position = self.links.count
-            self.links.append(LinkExplanation(
-                path: "\(node.path)/\(name)", kind: name, location: nil, depth: depth + 1, verdict: .unknown,
-                evidence: [], reached: reachable))
-            let result = self.inspectDefaultMember(name, settings: settings, node: node, in: scope,
-                                                   single: selection.single)
+            self.links.append(
+                LinkExplanation(
+                    path: "\(node.path)/\(name)", kind: name, location: nil, depth: depth + 1, verdict: .unknown,
+                    evidence: [], reached: reachable))
+            let result = self.inspectDefaultMember(
+                name, settings: settings, node: node, in: scope,
+                single: selection.single)
             self.links[position].verdict = result.verdict
             self.links[position].evidence = result.evidence
             self.links[position].hint = result.hint

@@ -17,8 +17,11 @@ extension ExplainWalk {
         guard case .failure(let problem) = resolver.authorityHost(in: scope) else { return nil }
         return InspectionResult(
             verdict: problem.isMissing ? .unavailable : .misconfigured,
-            evidence: [Evidence(problem.isMissing ? .missing : .problem, "cloud \(scope.cloud?.name ?? "")",
-                                problem.message)],
+            evidence: [
+                Evidence(
+                    problem.isMissing ? .missing : .problem, "cloud \(scope.cloud?.name ?? "")",
+                    problem.message)
+            ],
             hint: problem.hint)
     }
 
@@ -38,18 +41,24 @@ extension ExplainWalk {
         case .managedIdentity(let selector):
             return inspectManagedIdentity(selector: selector, node: node)
         case .clientSecret(let clientID, let secret):
-            return .inOrder([tenant(for: node, in: scope, required: true).1,
-                             value(clientID, field: "clientId", node: node).1,
-                             self.secret(secret, field: "client secret")])
+            return .inOrder([
+                tenant(for: node, in: scope, required: true).1,
+                value(clientID, field: "clientId", node: node).1,
+                self.secret(secret, field: "client secret"),
+            ])
         case .clientCertificate(let clientID, let certificate):
-            return .inOrder([tenant(for: node, in: scope, required: true).1,
-                             value(clientID, field: "clientId", node: node).1,
-                             self.certificate(certificate, node: node)])
+            return .inOrder([
+                tenant(for: node, in: scope, required: true).1,
+                value(clientID, field: "clientId", node: node).1,
+                self.certificate(certificate, node: node),
+            ])
         case .clientAssertion(let clientID, let source):
             // The binder reads an assertion reference (to see that it is there) before the tenant and client id;
             // a command is looked up only when a token is asked for.
             let assertionResult = assertion(source)
-            let ids = [tenant(for: node, in: scope, required: true).1, value(clientID, field: "clientId", node: node).1]
+            let ids = [
+                tenant(for: node, in: scope, required: true).1, value(clientID, field: "clientId", node: node).1,
+            ]
             if case .command = source { return .inOrder(ids + [assertionResult]) }
             return .inOrder([assertionResult] + ids)
         case .onBehalfOf(let clientID, let userAssertion, let client):
@@ -59,9 +68,11 @@ extension ExplainWalk {
             case .certificate(let settings): clientResult = certificate(settings, node: node)
             case .assertion(let source): clientResult = assertion(source)
             }
-            return .inOrder([tenant(for: node, in: scope, required: true).1,
-                             value(clientID, field: "clientId", node: node).1,
-                             secret(userAssertion, field: "user assertion"), clientResult])
+            return .inOrder([
+                tenant(for: node, in: scope, required: true).1,
+                value(clientID, field: "clientId", node: node).1,
+                secret(userAssertion, field: "user assertion"), clientResult,
+            ])
         case .usernamePassword(let clientID, let username, let password):
             var result = InspectionResult.inOrder([
                 tenant(for: node, in: scope, required: false).1, value(clientID, field: "clientId", node: node).1,
@@ -70,14 +81,19 @@ extension ExplainWalk {
             result.evidence.append(Evidence(.note, "usernamePassword", "fails for accounts that require MFA"))
             return result
         case .authorizationCode(let clientID, let code, let redirectURI, let clientSecret):
-            return .inOrder([tenant(for: node, in: scope, required: true).1,
-                             value(clientID, field: "clientId", node: node).1,
-                             secret(code, field: "authorization code"),
-                             value(redirectURI, field: "redirectUri", node: node).1]
-                            + (clientSecret.map { [secret($0, field: "client secret")] } ?? []))
+            return .inOrder(
+                [
+                    tenant(for: node, in: scope, required: true).1,
+                    value(clientID, field: "clientId", node: node).1,
+                    secret(code, field: "authorization code"),
+                    value(redirectURI, field: "redirectUri", node: node).1,
+                ]
+                    + (clientSecret.map { [secret($0, field: "client secret")] } ?? []))
         case .deviceCode(let clientID):
-            var result = InspectionResult.inOrder([tenant(for: node, in: scope, required: false).1,
-                                                   value(clientID, field: "clientId", node: node).1])
+            var result = InspectionResult.inOrder([
+                tenant(for: node, in: scope, required: false).1,
+                value(clientID, field: "clientId", node: node).1,
+            ])
             result.evidence.append(Evidence(.note, "deviceCode", "needs a person to enter a code on another device"))
             return result
         case .interactiveBrowser(let settings):
@@ -86,12 +102,16 @@ extension ExplainWalk {
             if let port = settings.port {
                 parts.append(typed(port, field: "port") { resolver.integer($0, field: "port") })
             }
-            parts += [tenant(for: node, in: scope, required: false).1,
-                      value(settings.clientID, field: "clientId", node: node).1]
+            parts += [
+                tenant(for: node, in: scope, required: false).1,
+                value(settings.clientID, field: "clientId", node: node).1,
+            ]
             if let loginHint = settings.loginHint { parts.append(value(loginHint, field: "loginHint", node: node).1) }
-            for (flag, field) in [(settings.brokerEnabled, "brokerEnabled"),
-                                  (settings.useDefaultBrokerAccount, "useDefaultBrokerAccount"),
-                                  (settings.legacyEnableMsaPassthrough, "legacyEnableMsaPassthrough")] {
+            for (flag, field) in [
+                (settings.brokerEnabled, "brokerEnabled"),
+                (settings.useDefaultBrokerAccount, "useDefaultBrokerAccount"),
+                (settings.legacyEnableMsaPassthrough, "legacyEnableMsaPassthrough"),
+            ] {
                 parts.append(typed(flag, field: field) { resolver.flag($0, field: field) })
             }
             return .inOrder(parts + [BrowserInspection.inspect(context: context)])
@@ -115,18 +135,24 @@ extension ExplainWalk {
             return .inOrder(parts)
         case .azureDeveloperCli:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
-            return .inOrder([tenantResult, timeout(node),
-                             AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([
+                tenantResult, timeout(node),
+                AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context),
+            ])
         case .azurePowerShell:
             let (tenant, tenantResult) = self.tenant(for: node, in: scope, required: false)
-            return .inOrder([tenantResult, timeout(node),
-                             AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([
+                tenantResult, timeout(node),
+                AzurePowerShellInspection.inspect(tenantID: tenant, context: context),
+            ])
         case .azurePipelines(let clientID, let serviceConnectionID, let systemAccessToken):
-            return .inOrder([tenant(for: node, in: scope, required: true).1,
-                             value(clientID, field: "clientId", node: node).1,
-                             value(serviceConnectionID, field: "serviceConnectionId", node: node).1,
-                             secret(systemAccessToken, field: "System.AccessToken"),
-                             implicitVariable("SYSTEM_OIDCREQUESTURI", field: "Azure Pipelines OIDC endpoint")])
+            return .inOrder([
+                tenant(for: node, in: scope, required: true).1,
+                value(clientID, field: "clientId", node: node).1,
+                value(serviceConnectionID, field: "serviceConnectionId", node: node).1,
+                secret(systemAccessToken, field: "System.AccessToken"),
+                implicitVariable("SYSTEM_OIDCREQUESTURI", field: "Azure Pipelines OIDC endpoint"),
+            ])
         case .default, .chain, .profile:
             return InspectionResult(verdict: .unknown, evidence: [])
         }
@@ -141,8 +167,9 @@ extension ExplainWalk {
     /// as a tenant id, as the credentials that read it check it before sending anything.
     func present(_ value: String?, _ name: String, field: String) -> InspectionResult {
         guard let value else {
-            return InspectionResult(verdict: .unavailable, evidence: [Evidence(.missing, "env \(name)", "not set")],
-                                    hint: "Set \(name) (\(field)).")
+            return InspectionResult(
+                verdict: .unavailable, evidence: [Evidence(.missing, "env \(name)", "not set")],
+                hint: "Set \(name) (\(field)).")
         }
         if name == "AZURE_TENANT_ID", !TenantSyntax.isValid(value) {
             return InspectionResult(
@@ -158,25 +185,36 @@ extension ExplainWalk {
     /// selection the run makes and records the variables the run reads.
     func inspectEnvironmentCredential() -> InspectionResult {
         let configuration = EnvironmentCredential.Configuration(context.variables)
-        let ids = [present(configuration.tenantID, "AZURE_TENANT_ID", field: "tenant"),
-                   present(configuration.clientID, "AZURE_CLIENT_ID", field: "client id")]
+        let ids = [
+            present(configuration.tenantID, "AZURE_TENANT_ID", field: "tenant"),
+            present(configuration.clientID, "AZURE_CLIENT_ID", field: "client id"),
+        ]
         switch configuration.selection {
         case .secret?:
             return .inOrder(ids + [Evidence.result(.ok, "env AZURE_CLIENT_SECRET", "set (client secret)")])
         case .certificate(let path, let password, _)?:
-            return .inOrder(ids + [
-                Evidence.result(.ok, "env AZURE_CLIENT_CERTIFICATE_PATH", "set: \(path)"),
-                CertificateInspection.inspect(path: path, password: password, context: context),
-            ])
+            return .inOrder(
+                ids + [
+                    Evidence.result(.ok, "env AZURE_CLIENT_CERTIFICATE_PATH", "set: \(path)"),
+                    CertificateInspection.inspect(path: path, password: password, context: context),
+                ])
         case .usernamePassword?:
             return .inOrder(ids + [Evidence.result(.ok, "env AZURE_USERNAME, AZURE_PASSWORD", "set (user sign-in)")])
         case nil:
-            return .inOrder(ids + [InspectionResult(
-                verdict: .unavailable,
-                evidence: [Evidence(.missing,
-                                    "env AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USERNAME",
-                                    "none set")],
-                hint: "Set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USERNAME and AZURE_PASSWORD.")])
+            return .inOrder(
+                ids + [
+                    InspectionResult(
+                        verdict: .unavailable,
+                        evidence: [
+                            Evidence(
+                                .missing,
+                                "env AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH / AZURE_USERNAME",
+                                "none set")
+                        ],
+                        hint:
+                            "Set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, or AZURE_USERNAME and AZURE_PASSWORD."
+                    )
+                ])
         }
     }
 }
@@ -187,7 +225,8 @@ extension InspectionResult {
     /// at its first problem (an absent tenant makes the link unavailable even if a secret file after it is a FIFO);
     /// else `unknown` when a part is; else `ready`. Every part's evidence is kept.
     static func inOrder(_ parts: [InspectionResult]) -> InspectionResult {
-        let verdict = parts.first { $0.verdict == .unavailable || $0.verdict == .misconfigured }?.verdict
+        let verdict =
+            parts.first { $0.verdict == .unavailable || $0.verdict == .misconfigured }?.verdict
             ?? (parts.contains { $0.verdict == .unknown } ? .unknown : .ready)
         return InspectionResult(
             verdict: verdict, evidence: parts.flatMap(\.evidence),
@@ -198,7 +237,8 @@ extension InspectionResult {
 extension Evidence {
     /// A one-fact inspection result.
     static func result(_ status: Status, _ subject: String, _ detail: String) -> InspectionResult {
-        InspectionResult(verdict: status == .ok || status == .note ? .ready : .unavailable,
-                         evidence: [Evidence(status, subject, detail)])
+        InspectionResult(
+            verdict: status == .ok || status == .note ? .ready : .unavailable,
+            evidence: [Evidence(status, subject, detail)])
     }
 }

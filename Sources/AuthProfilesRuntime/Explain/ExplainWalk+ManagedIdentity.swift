@@ -24,9 +24,14 @@ extension ExplainWalk {
         case .objectID(let value)?:
             if let node { parts.append(self.value(value, field: "objectId", node: node).1) }
         case .systemAssigned?, nil:
-            parts.append(InspectionResult(verdict: .ready, evidence: [
-                Evidence(.note, "identity", selector == nil ? "AZURE_CLIENT_ID or system-assigned" : "system-assigned"),
-            ]))
+            parts.append(
+                InspectionResult(
+                    verdict: .ready,
+                    evidence: [
+                        Evidence(
+                            .note, "identity",
+                            selector == nil ? "AZURE_CLIENT_ID or system-assigned" : "system-assigned")
+                    ]))
         }
         let source = ManagedIdentitySource.detect(
             environment: context.variables, workloadClientID: workloadClientID,
@@ -36,38 +41,56 @@ extension ExplainWalk {
         if let problem = ManagedIdentityCredential.configurationProblem(
             source: source, environment: context.variables, imdsBaseURL: nil)
         {
-            parts.append(InspectionResult(
-                verdict: .misconfigured, evidence: [Evidence(.problem, "source", problem.message)],
-                hint: "Fix the managed identity variables, or unset them where no managed identity is available."))
+            parts.append(
+                InspectionResult(
+                    verdict: .misconfigured, evidence: [Evidence(.problem, "source", problem.message)],
+                    hint: "Fix the managed identity variables, or unset them where no managed identity is available."))
             return .inOrder(parts)
         }
         switch source.kind {
         case .workloadIdentity:
-            parts.append(InspectionResult(verdict: .ready, evidence: [
-                Evidence(.ok, "source", "workload identity (AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE set)"),
-            ]))
+            parts.append(
+                InspectionResult(
+                    verdict: .ready,
+                    evidence: [
+                        Evidence(.ok, "source", "workload identity (AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE set)")
+                    ]))
             if let file = context.value("AZURE_FEDERATED_TOKEN_FILE") {
                 parts.append(TokenFileInspection.inspect(path: file, context: context))
             }
         case .imds:
             let overridden = context.value("AZURE_POD_IDENTITY_AUTHORITY_HOST") != nil
-            parts.append(InspectionResult(
-                verdict: .unknown,
-                evidence: [Evidence(.note, "source", "IMDS at \(source.endpoint)"
-                                    + (overridden ? " (AZURE_POD_IDENTITY_AUTHORITY_HOST)" : "")
-                                    + "; no managed identity variables are set"),
-                           Evidence(.note, "IMDS", "a dry run does not probe it; it answers only on Azure machines")],
-                hint: "Run with --live to probe it."))
+            parts.append(
+                InspectionResult(
+                    verdict: .unknown,
+                    evidence: [
+                        Evidence(
+                            .note, "source",
+                            "IMDS at \(source.endpoint)"
+                                + (overridden ? " (AZURE_POD_IDENTITY_AUTHORITY_HOST)" : "")
+                                + "; no managed identity variables are set"),
+                        Evidence(.note, "IMDS", "a dry run does not probe it; it answers only on Azure machines"),
+                    ],
+                    hint: "Run with --live to probe it."))
         case .azureArc where context.value("IDENTITY_ENDPOINT") == nil:
-            parts.append(InspectionResult(verdict: .ready, evidence: [
-                Evidence(.ok, "source", "Azure Arc (agent installed at \(ManagedIdentityOptions.defaultArcAgentPath))"),
-            ]))
+            parts.append(
+                InspectionResult(
+                    verdict: .ready,
+                    evidence: [
+                        Evidence(
+                            .ok, "source",
+                            "Azure Arc (agent installed at \(ManagedIdentityOptions.defaultArcAgentPath))")
+                    ]))
         default:
-            let variable = context.value("MSI_ENDPOINT") != nil && context.value("IDENTITY_ENDPOINT") == nil
+            let variable =
+                context.value("MSI_ENDPOINT") != nil && context.value("IDENTITY_ENDPOINT") == nil
                 ? "MSI_ENDPOINT" : "IDENTITY_ENDPOINT"
-            parts.append(InspectionResult(verdict: .ready, evidence: [
-                Evidence(.ok, "source", "\(source.kind) endpoint \(source.endpoint) (from \(variable))"),
-            ]))
+            parts.append(
+                InspectionResult(
+                    verdict: .ready,
+                    evidence: [
+                        Evidence(.ok, "source", "\(source.kind) endpoint \(source.endpoint) (from \(variable))")
+                    ]))
         }
         return .inOrder(parts)
     }

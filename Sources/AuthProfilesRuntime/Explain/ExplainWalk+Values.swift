@@ -20,16 +20,21 @@ extension ExplainWalk {
             result = InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "env \(name)", "set (\(field))")])
         case .success((let text, .bindingDefault(let name))):
             (resolved, origin) = (text, "env \(name) (unset; default)")
-            result = InspectionResult(verdict: .ready, evidence: [
-                Evidence(.note, "env \(name)", "not set; \(field) uses the profile's default \(text)"),
-            ])
+            result = InspectionResult(
+                verdict: .ready,
+                evidence: [
+                    Evidence(.note, "env \(name)", "not set; \(field) uses the profile's default \(text)")
+                ])
         case .failure(let problem):
             let subject = value.binding.map { "env \($0.name)" } ?? field
             (resolved, origin) = (nil, subject + " (unset)")
             result = InspectionResult(
                 verdict: problem.isMissing ? .unavailable : .misconfigured,
-                evidence: [Evidence(problem.isMissing ? .missing : .problem, subject,
-                                    problem.isMissing ? "not set (\(field))" : problem.message)],
+                evidence: [
+                    Evidence(
+                        problem.isMissing ? .missing : .problem, subject,
+                        problem.isMissing ? "not set (\(field))" : problem.message)
+                ],
                 hint: problem.hint)
         }
         if recordBlame {
@@ -53,16 +58,21 @@ extension ExplainWalk {
         switch scope.tenant(for: node) {
         case nil:
             guard required else { return (nil, InspectionResult(verdict: .ready, evidence: [])) }
-            return (nil, InspectionResult(
-                verdict: .misconfigured, evidence: [Evidence(.problem, "tenant", "none given")],
-                hint: "Give the profile (or the link) a `tenant:`."))
+            return (
+                nil,
+                InspectionResult(
+                    verdict: .misconfigured, evidence: [Evidence(.problem, "tenant", "none given")],
+                    hint: "Give the profile (or the link) a `tenant:`.")
+            )
         case .literal(let id):
             return (id, InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "tenant", id)]))
         case .declared(let declared):
             return checkedTenant(value(declared.id, field: "tenant", node: node, recordBlame: false))
         case .environment(let binding):
-            return checkedTenant(value(.environment(binding), field: "tenant", node: node,
-                                       recordBlame: node.tenant != nil))
+            return checkedTenant(
+                value(
+                    .environment(binding), field: "tenant", node: node,
+                    recordBlame: node.tenant != nil))
         }
     }
 
@@ -100,12 +110,14 @@ extension ExplainWalk {
             case .failure: passwordUnresolved = true
             }
         }
-        parts.append(CertificateInspection.inspect(
-            path: path, keyPath: keyPath, format: settings.format, password: password,
-            passwordUnresolved: passwordUnresolved, context: context))
-        parts.append(typed(settings.sendCertificateChain, field: "sendCertificateChain") {
-            resolver.flag($0, field: "sendCertificateChain")
-        })
+        parts.append(
+            CertificateInspection.inspect(
+                path: path, keyPath: keyPath, format: settings.format, password: password,
+                passwordUnresolved: passwordUnresolved, context: context))
+        parts.append(
+            typed(settings.sendCertificateChain, field: "sendCertificateChain") {
+                resolver.flag($0, field: "sendCertificateChain")
+            })
         return InspectionResult.inOrder(parts)
     }
 
@@ -122,14 +134,19 @@ extension ExplainWalk {
         case .success((_, .environment)):
             return InspectionResult(verdict: .ready, evidence: [Evidence(.ok, subject, "set (\(field))")])
         case .success:
-            return InspectionResult(verdict: .ready, evidence: [
-                Evidence(.note, subject, "not set; \(field) uses the profile's default"),
-            ])
+            return InspectionResult(
+                verdict: .ready,
+                evidence: [
+                    Evidence(.note, subject, "not set; \(field) uses the profile's default")
+                ])
         case .failure(let problem):
             return InspectionResult(
                 verdict: problem.isMissing ? .unavailable : .misconfigured,
-                evidence: [Evidence(problem.isMissing ? .missing : .problem, subject,
-                                    problem.isMissing ? "not set (\(field))" : problem.message)],
+                evidence: [
+                    Evidence(
+                        problem.isMissing ? .missing : .problem, subject,
+                        problem.isMissing ? "not set (\(field))" : problem.message)
+                ],
                 hint: problem.hint)
         }
     }
@@ -150,20 +167,26 @@ extension ExplainWalk {
         case .command(let argv):
             let name = argv.first ?? ""
             // Found as the run finds it (a relative program under the working directory, `~` from HOME).
-            guard let found = AssertionCommand.locate(
-                name, variables: context.variables, workingDirectory: context.workingDirectory)
+            guard
+                let found = AssertionCommand.locate(
+                    name, variables: context.variables, workingDirectory: context.workingDirectory)
             else {
                 let absolute = name.contains("/")
                 return InspectionResult(
                     verdict: .unavailable,
-                    evidence: [Evidence(.missing, "command \(name)",
-                                        absolute ? "does not exist or is not executable" : "not found on PATH")],
+                    evidence: [
+                        Evidence(
+                            .missing, "command \(name)",
+                            absolute ? "does not exist or is not executable" : "not found on PATH")
+                    ],
                     hint: absolute ? "Install the command at that path." : "Install \(name) or fix PATH.")
             }
             return InspectionResult(
                 verdict: .unknown,
-                evidence: [Evidence(.ok, "command \(name)", "found at \(found)"),
-                           Evidence(.note, "command \(name)", "not run in a dry run; use --live")])
+                evidence: [
+                    Evidence(.ok, "command \(name)", "found at \(found)"),
+                    Evidence(.note, "command \(name)", "not run in a dry run; use --live"),
+                ])
         }
     }
 }

@@ -11,6 +11,7 @@ public struct ProfileExplainer: Sendable {
     /// The environment, clock and working directory the profile is explained under.
     public var context: InspectionContext
 
+    /// Creates an explainer that inspects under `context`.
     public init(context: InspectionContext) {
         self.context = context
     }
@@ -29,7 +30,9 @@ public struct ProfileExplainer: Sendable {
             for: scope, resolver: walk.resolver, environment: context.environment)
         {
             // A caBundle that cannot be loaded is already a fact of its own (``ExplainWalk/profileFacts(_:)``).
-            if error.code == .invalidEnvironment { profileFacts.append(Evidence(.problem, "environment", error.message)) }
+            if error.code == .invalidEnvironment {
+                profileFacts.append(Evidence(.problem, "environment", error.message))
+            }
             conclusion = Conclusion(
                 result: .noToken, winner: nil, contingentOn: [],
                 summary: "no link would run: the HTTP transport cannot be set up (\(error.message))",
@@ -74,9 +77,10 @@ final class ExplainWalk {
 
     func walk(_ node: CredentialNode, in scope: LinkScope, depth: Int, reached: Bool) -> Expectation {
         let index = links.count
-        links.append(LinkExplanation(
-            path: node.path, kind: node.kind.rawValue, location: node.location, depth: depth, verdict: .unknown,
-            evidence: [], reached: reached))
+        links.append(
+            LinkExplanation(
+                path: node.path, kind: node.kind.rawValue, location: node.location, depth: depth, verdict: .unknown,
+                evidence: [], reached: reached))
         let expectation: Expectation
         switch node.settings {
         case .chain(let members, _):
@@ -85,8 +89,9 @@ final class ExplainWalk {
         case .profile(let name):
             expectation = walkReference(name, index: index, scope: scope, depth: depth, reached: reached)
         case .default(let settings):
-            expectation = walkDefault(node, settings: settings, index: index, scope: scope, depth: depth,
-                                      reached: reached)
+            expectation = walkDefault(
+                node, settings: settings, index: index, scope: scope, depth: depth,
+                reached: reached)
         default:
             let result = inspectLeaf(node, in: scope)
             links[index].evidence = result.evidence
@@ -105,8 +110,9 @@ final class ExplainWalk {
         links[index].evidence = [Evidence(.note, "profile \(name)", "defined at \(profile.location)")]
         referenceStack.append(name)
         defer { referenceStack.removeLast() }
-        return walk(profile.credential, in: LinkScope(profile: profile, graph: scope.graph), depth: depth + 1,
-                    reached: reached)
+        return walk(
+            profile.credential, in: LinkScope(profile: profile, graph: scope.graph), depth: depth + 1,
+            reached: reached)
     }
 
     static func expectation(for verdict: Verdict, winner: String) -> Expectation {
@@ -133,7 +139,8 @@ final class ExplainWalk {
         for link in links[..<(winnerIndex ?? links.count)] where link.reached && link.verdict != .ready {
             // Chains, references and default links are explained by the links inside them.
             guard !["chain", "profile", "default"].contains(link.kind) else { continue }
-            let first = link.evidence.first { $0.status == .missing || $0.status == .problem }
+            let first =
+                link.evidence.first { $0.status == .missing || $0.status == .problem }
                 ?? link.evidence.first { $0.status == .note }
             let because = first.map { ": \($0.subject): \($0.detail)" } ?? ""
             conclusion.reasons.append("\(link.displayName): \(link.verdict.rawValue)\(because)")
@@ -145,23 +152,30 @@ final class ExplainWalk {
         switch expectation {
         case .authenticates(let winner, let contingent):
             let unless = contingent.isEmpty ? "" : " unless \(contingent.joined(separator: " or ")) answers first"
-            return Conclusion(result: .authenticates, winner: winner, contingentOn: contingent,
-                              summary: "\(winner) would authenticate\(unless)")
+            return Conclusion(
+                result: .authenticates, winner: winner, contingentOn: contingent,
+                summary: "\(winner) would authenticate\(unless)")
         case .unknown(let contingent):
-            return Conclusion(result: .dependsOnProbe, winner: nil, contingentOn: contingent,
-                              summary: "only a request can tell: \(contingent.joined(separator: ", ")) "
-                                  + "would be tried; nothing after \(contingent.count == 1 ? "it" : "them") would work")
+            return Conclusion(
+                result: .dependsOnProbe, winner: nil, contingentOn: contingent,
+                summary: "only a request can tell: \(contingent.joined(separator: ", ")) "
+                    + "would be tried; nothing after \(contingent.count == 1 ? "it" : "them") would work")
         case .unavailable:
-            return Conclusion(result: .noToken, winner: nil, contingentOn: [],
-                              summary: "no link would authenticate: every link is unavailable here")
+            return Conclusion(
+                result: .noToken, winner: nil, contingentOn: [],
+                summary: "no link would authenticate: every link is unavailable here")
         case .failed:
-            let failing = links.first { $0.reached && $0.verdict == .misconfigured && $0.evidence.contains {
-                $0.status == .problem
-            } }
-            return Conclusion(result: .noToken, winner: nil, contingentOn: [],
-                              summary: "no link would authenticate: "
-                                  + (failing.map { "\($0.displayName) would fail and stop the chain" }
-                                     ?? "a link would fail"))
+            let failing = links.first {
+                $0.reached && $0.verdict == .misconfigured
+                    && $0.evidence.contains {
+                        $0.status == .problem
+                    }
+            }
+            return Conclusion(
+                result: .noToken, winner: nil, contingentOn: [],
+                summary: "no link would authenticate: "
+                    + (failing.map { "\($0.displayName) would fail and stop the chain" }
+                        ?? "a link would fail"))
         }
     }
 }

@@ -30,8 +30,10 @@ struct AzureCliProfile {
             switch context.path(configured) {
             case .success(let resolved): directory = resolved
             case .failure(let problem):
-                return .failure(InspectionFailure(InspectionSupport.unresolvable(
-                    problem, subject: "env AZURE_CONFIG_DIR")))
+                return .failure(
+                    InspectionFailure(
+                        InspectionSupport.unresolvable(
+                            problem, subject: "env AZURE_CONFIG_DIR")))
             }
         } else if let home = context.homeDirectory {
             directory = InspectionSupport.join(home, ".azure")

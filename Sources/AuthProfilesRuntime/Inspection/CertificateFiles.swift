@@ -43,8 +43,10 @@ enum CertificateFiles {
         } catch {
             let load = error.underlying as? CertificateLoadError
             let failed = load?.path ?? path
-            return .failure(Failure(what: failed == path ? "certificate file" : "key file", path: failed,
-                                    problem: load?.file ?? FileProblem(.failed)))
+            return .failure(
+                Failure(
+                    what: failed == path ? "certificate file" : "key file", path: failed,
+                    problem: load?.file ?? FileProblem(.failed)))
         }
     }
 }

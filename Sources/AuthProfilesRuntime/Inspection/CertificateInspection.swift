@@ -105,8 +105,9 @@ public enum CertificateInspection {
         // An unencrypted private key that others can read is no longer private (ssh refuses such keys).
         let encrypted = files.isKeyEncrypted ?? (password != nil)
         if !encrypted, let exposure = files.keyFile.status.exposure {
-            result.evidence.append(Evidence(
-                .note, "private key", "is not encrypted, and \(keyFile) \(exposure) (chmod 600 \(keyFile))"))
+            result.evidence.append(
+                Evidence(
+                    .note, "private key", "is not encrypted, and \(keyFile) \(exposure) (chmod 600 \(keyFile))"))
             result.hint = result.hint ?? "Make \(keyFile) readable by its owner only: chmod 600 \(keyFile)"
         }
         return result

@@ -18,6 +18,7 @@ public struct InspectionContext: Sendable {
     /// report of ignored variables comes from the reads themselves.
     package var readLog: EnvironmentVariables.ReadLog?
 
+    /// Creates the context a dry run inspects under.
     public init(environment: [String: String], now: Date = Date(), workingDirectory: String) {
         self.environment = environment
         self.now = now

@@ -36,8 +36,10 @@ enum InspectionSupport {
     /// The evidence for a file that could not be read, with the verdict the problem amounts to: a missing file
     /// makes the link unavailable, anything else (a directory, a FIFO, a device, no permission) misconfigured.
     static func unreadable(_ problem: FileProblem, subject: String) -> (Verdict, Evidence) {
-        (problem.isMissing ? .unavailable : .misconfigured,
-         Evidence(problem.isMissing ? .missing : .problem, subject, problem.description))
+        (
+            problem.isMissing ? .unavailable : .misconfigured,
+            Evidence(problem.isMissing ? .missing : .problem, subject, problem.description)
+        )
     }
 
     /// The result for a path that cannot be made absolute (``UserPath``): `~` with `HOME` unset makes the link

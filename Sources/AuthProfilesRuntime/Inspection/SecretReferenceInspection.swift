@@ -22,8 +22,12 @@ public enum SecretReferenceInspection {
         guard context.value(name) != nil else {
             return InspectionResult(
                 verdict: .unavailable,
-                evidence: [Evidence(.missing, subject, context.variables.isEmptyButPresent(name)
-                                    ? "set but empty" : "not set")],
+                evidence: [
+                    Evidence(
+                        .missing, subject,
+                        context.variables.isEmptyButPresent(name)
+                            ? "set but empty" : "not set")
+                ],
                 hint: "Set \(name) to the \(field)."
             )
         }
@@ -60,8 +64,9 @@ public enum SecretReferenceInspection {
             var evidence = [Evidence(.ok, subject, "readable, not empty")]
             var hint: String?
             if let exposure = contents.status.exposure {
-                evidence.append(Evidence(
-                    .note, subject, "\(exposure); anyone who can read it has the \(field) (chmod 600 \(path))"))
+                evidence.append(
+                    Evidence(
+                        .note, subject, "\(exposure); anyone who can read it has the \(field) (chmod 600 \(path))"))
                 hint = "Make \(path) readable by its owner only: chmod 600 \(path)"
             }
             return InspectionResult(verdict: .ready, evidence: evidence, hint: hint)

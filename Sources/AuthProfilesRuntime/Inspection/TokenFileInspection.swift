@@ -37,8 +37,9 @@ public enum TokenFileInspection {
             let hint =
                 failure.file?.isMissing == true
                 ? "Check that the \(what) is mounted at \(path), or fix the path."
-                : failure.isMissing ? "Check what writes \(path); it should hold a JWT."
-                : "Make \(path) a readable regular file holding a JWT."
+                : failure.isMissing
+                    ? "Check what writes \(path); it should hold a JWT."
+                    : "Make \(path) a readable regular file holding a JWT."
             return InspectionResult(
                 verdict: failure.isMissing ? .unavailable : .misconfigured,
                 evidence: [Evidence(failure.isMissing ? .missing : .problem, subject, failure.description)],

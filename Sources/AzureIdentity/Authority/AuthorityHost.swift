@@ -58,7 +58,8 @@ public struct AuthorityHost: Sendable, Hashable, CustomStringConvertible {
         let url = authority.url
         self.url = url.normalized
         self.host = url.host.bare
-        self.isWellKnown = Self.wellKnownHosts.contains(host) && url.port == nil && url.path.isEmpty
+        self.isWellKnown =
+            Self.wellKnownHosts.contains(host) && url.port == nil && url.path.isEmpty
             && url.scheme == "https"
         self.usesDiscovery = discovery && !isWellKnown
     }

@@ -6,6 +6,7 @@ import IdentitySupport
 public struct CertificateLoadError: Error, Sendable, CustomStringConvertible {
     /// The reason; stable, for programs to switch on.
     public struct Reason: Hashable, Sendable, CustomStringConvertible {
+        /// The reason's name, such as `noPrivateKey`.
         public let description: String
         init(_ description: String) { self.description = description }
 
@@ -39,6 +40,7 @@ public struct CertificateLoadError: Error, Sendable, CustomStringConvertible {
     /// For ``Reason/unreadableFile``: the file that could not be read.
     package var path: String?
 
+    /// Creates an error for `reason`, keeping the error that caused it.
     public init(_ reason: Reason, underlying: (any Error & Sendable)? = nil) {
         self.reason = reason
         self.underlying = underlying
@@ -50,5 +52,6 @@ public struct CertificateLoadError: Error, Sendable, CustomStringConvertible {
         self.path = path
     }
 
+    /// `CertificateLoadError(<reason>)`; never the file's contents or a password.
     public var description: String { "CertificateLoadError(\(reason))" }
 }

@@ -35,8 +35,9 @@ extension ClientCertificate {
         } catch let error as AzureIdentityError {
             throw error
         } catch {
-            throw Self.error("The PKCS#12 bundle does not hold an RSA certificate and key.", reason: .pkcs12WithoutRSA,
-                             underlying: error)
+            throw Self.error(
+                "The PKCS#12 bundle does not hold an RSA certificate and key.", reason: .pkcs12WithoutRSA,
+                underlying: error)
         }
     }
 
@@ -83,8 +84,9 @@ extension ClientCertificate {
             do {
                 return try _RSA.Signing.PrivateKey(pemRepresentation: block)
             } catch {
-                throw Self.error("The private key is not an RSA key of at least 2048 bits.", reason: .unsupportedKey,
-                                 underlying: error)
+                throw Self.error(
+                    "The private key is not an RSA key of at least 2048 bits.", reason: .unsupportedKey,
+                    underlying: error)
             }
         }
         guard let password else {
@@ -105,8 +107,9 @@ extension ClientCertificate {
         do {
             return try _RSA.Signing.PrivateKey(derRepresentation: key.derBytes)
         } catch {
-            throw Self.error("The private key is not an RSA key of at least 2048 bits.", reason: .unsupportedKey,
-                                 underlying: error)
+            throw Self.error(
+                "The private key is not an RSA key of at least 2048 bits.", reason: .unsupportedKey,
+                underlying: error)
         }
     }
 

@@ -63,8 +63,10 @@ package enum ChainEngine {
         var stopped: Int?
         for (index, link) in links.enumerated() {
             if let stopped {
-                report(Report(index: index, outcome: .notTried, reason: "link \(stopped + 1) stopped the chain",
-                              latency: .zero))
+                report(
+                    Report(
+                        index: index, outcome: .notTried, reason: "link \(stopped + 1) stopped the chain",
+                        latency: .zero))
                 continue
             }
             try Task.checkCancellation()
@@ -79,13 +81,17 @@ package enum ChainEngine {
             case .token(let token):
                 report(Report(index: index, outcome: .authenticated, latency: clock.now - start))
                 for rest in links.indices.dropFirst(index + 1) {
-                    report(Report(index: rest, outcome: .notTried, reason: "an earlier link gave the token",
-                                  latency: .zero))
+                    report(
+                        Report(
+                            index: rest, outcome: .notTried, reason: "an earlier link gave the token",
+                            latency: .zero))
                 }
                 return .token(token, winner: index)
             case .unavailable, .failed:
-                report(Report(index: index, outcome: result.outcome, reason: result.reason, error: result.error,
-                              latency: clock.now - start))
+                report(
+                    Report(
+                        index: index, outcome: result.outcome, reason: result.reason, error: result.error,
+                        latency: clock.now - start))
                 if !link.policy.continues(after: result.outcome) { stopped = index }
             }
         }

@@ -56,8 +56,9 @@ extension ChainError {
     init(reports: [ChainEngine.Report], chainName: String, name: (Int) -> String) {
         self.init(
             attempts: reports.map { report in
-                Attempt(credentialName: name(report.index), outcome: report.outcome, reason: report.reason ?? "",
-                        error: report.error)
+                Attempt(
+                    credentialName: name(report.index), outcome: report.outcome, reason: report.reason ?? "",
+                    error: report.error)
             },
             chainName: chainName)
     }

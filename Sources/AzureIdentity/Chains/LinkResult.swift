@@ -12,7 +12,8 @@ package enum LinkResult: Sendable {
         let sendable = error as (any Error & Sendable)
         switch error {
         case let error as AzureIdentityError:
-            self = error.allowsChainToContinue
+            self =
+                error.allowsChainToContinue
                 ? .unavailable(error.message, error: sendable) : .failed(error.message, error: sendable)
         case let error as ChainError:
             let reason = error.attempts.map(\.description).joined(separator: "; ")

@@ -50,8 +50,9 @@ public struct ManagedIdentitySource: Sendable, Hashable, CustomStringConvertible
         arcAgentPath: String = ManagedIdentityOptions.defaultArcAgentPath,
         fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
     ) -> ManagedIdentitySource {
-        detect(environment: EnvironmentVariables(environment), workloadClientID: workloadClientID,
-               imdsBaseURL: imdsBaseURL, arcAgentPath: arcAgentPath, fileExists: fileExists)
+        detect(
+            environment: EnvironmentVariables(environment), workloadClientID: workloadClientID,
+            imdsBaseURL: imdsBaseURL, arcAgentPath: arcAgentPath, fileExists: fileExists)
     }
 
     /// ``detect(environment:workloadClientID:imdsBaseURL:arcAgentPath:fileExists:)`` over the package's one reader

@@ -31,8 +31,10 @@ public struct SubprocessRunner: ProcessRunner {
 
     /// Runs the program; see ``ProcessRunner/run(_:)``.
     public func run(_ invocation: ProcessInvocation) async throws -> ProcessOutput {
-        guard let path = ExecutableLookup.resolve(
-            invocation.executable, path: EnvironmentVariables(invocation.environment)["PATH"]) else {
+        guard
+            let path = ExecutableLookup.resolve(
+                invocation.executable, path: EnvironmentVariables(invocation.environment)["PATH"])
+        else {
             throw ProcessError(
                 code: .executableNotFound,
                 message: "'\(invocation.executable)' was not found on PATH."

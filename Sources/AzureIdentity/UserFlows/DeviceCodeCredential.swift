@@ -194,7 +194,8 @@ public struct DeviceCodeCredential: TokenCredential {
                     + "\(OutsideJSON.shown(maximumInterval)) seconds"
             )
         }
-        let message = object["message"]?.string.map(OutsideText.escapingControlCharacters)
+        let message =
+            object["message"]?.string.map(OutsideText.escapingControlCharacters)
             ?? "To sign in, use a web browser to open the page \(verification) and enter the code \(userCode)."
         return Grant(
             info: DeviceCodeInfo(

@@ -58,8 +58,8 @@ enum CLIHarness {
     /// Extra arguments a fixture asks for on its first line (`# args: --max-depth 4`).
     static func arguments(for fixture: String) -> [String] {
         guard let data = FileManager.default.contents(atPath: "\(packageRoot)/\(fixture)"),
-              let firstLine = String(decoding: data.prefix(200), as: UTF8.self).split(separator: "\n").first,
-              firstLine.hasPrefix("# args:")
+            let firstLine = String(decoding: data.prefix(200), as: UTF8.self).split(separator: "\n").first,
+            firstLine.hasPrefix("# args:")
         else { return [] }
         return firstLine.dropFirst("# args:".count).split(separator: " ").map(String.init)
     }

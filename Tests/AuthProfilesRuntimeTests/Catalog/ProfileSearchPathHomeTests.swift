@@ -28,9 +28,10 @@ import Testing
         for environment in [unset, unset.merging(["HOME": ""]) { $1 }] {
             let catalog = tree.catalog(environment)
             #expect(catalog.problems.map(\.code) == [.missingLocation])
-            #expect(catalog.problems.first?.message
-                        == "~/profiles.yaml (from AUTHPROFILE_FILE) does not exist (~ is expanded only with HOME set, "
-                        + "and not as ~user)")
+            #expect(
+                catalog.problems.first?.message
+                    == "~/profiles.yaml (from AUTHPROFILE_FILE) does not exist (~ is expanded only with HOME set, "
+                    + "and not as ~user)")
         }
     }
 }

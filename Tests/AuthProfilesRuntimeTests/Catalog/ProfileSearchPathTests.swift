@@ -29,9 +29,11 @@ import Testing
         func remove() { try? FileManager.default.removeItem(atPath: root) }
 
         func catalog(_ environment: [String: String] = [:], files: [String] = []) -> ProfileCatalog {
-            AuthProfile.catalog(files: files, options: ProfileRuntimeOptions(
-                environment: ["XDG_CONFIG_HOME": configHome].merging(environment) { $1 },
-                workingDirectory: workingDirectory))
+            AuthProfile.catalog(
+                files: files,
+                options: ProfileRuntimeOptions(
+                    environment: ["XDG_CONFIG_HOME": configHome].merging(environment) { $1 },
+                    workingDirectory: workingDirectory))
         }
     }
 

@@ -31,8 +31,9 @@ import Testing
 
     @Test(arguments: hosts, [false, true])
     func validatorAndRuntimeAgreeOnAuthorityHosts(_ host: String, _ allowLoopback: Bool) {
-        let result = ProfileValidator().validate(text: Self.document(host: host, allowLoopback: allowLoopback),
-                                                 path: "agree.yaml")
+        let result = ProfileValidator().validate(
+            text: Self.document(host: host, allowLoopback: allowLoopback),
+            path: "agree.yaml")
         let hostCodes: Set<DiagnosticCode> = [.insecureAuthorityHost, .loopbackAuthorityHost, .invalidURL]
         let validatorAccepts = !result.diagnostics.contains { hostCodes.contains($0.code) }
         let runtimeAccepts = (try? AuthorityHost(host, allowLoopback: allowLoopback)) != nil
@@ -65,12 +66,16 @@ import Testing
                       clientId: \(FakeProfileEnvironment.clientID)
                       clientSecret: { env: SECRET }
                 """
-            for authority in ["\(env.fake.authorityURL)/x?y=1", "https://user:pw@127.0.0.1:\(env.fake.port)",
-                              "\(env.fake.authorityURL)#f"] {
+            for authority in [
+                "\(env.fake.authorityURL)/x?y=1", "https://user:pw@127.0.0.1:\(env.fake.port)",
+                "\(env.fake.authorityURL)#f",
+            ] {
                 let environment = ["AUTHORITY": authority, "SECRET": FakeProfileEnvironment.secret, "PATH": ""]
-                let credential = try AuthProfile.credential(named: "app", document: profiles,
-                                                            options: env.options(environment))
-                let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+                let credential = try AuthProfile.credential(
+                    named: "app", document: profiles,
+                    options: env.options(environment))
+                let evaluation = try await credential.evaluate(
+                    for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
                 #expect(evaluation.token == nil, "\(authority)")
                 let reasons = evaluation.attempts.compactMap(\.reason).joined(separator: "\n")
                 #expect(reasons.contains("authority host"), "\(reasons)")
@@ -78,7 +83,8 @@ import Testing
             }
             #expect(env.fake.requests.isEmpty, "the secret was never sent")
             let environment = ["AUTHORITY": env.fake.authorityURL, "SECRET": FakeProfileEnvironment.secret, "PATH": ""]
-            let credential = try AuthProfile.credential(named: "app", document: profiles, options: env.options(environment))
+            let credential = try AuthProfile.credential(
+                named: "app", document: profiles, options: env.options(environment))
             let good = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(good.token != nil, "the same profile works with a well-formed authority")
         }
@@ -101,17 +107,24 @@ import Testing
                 of: "    tenant: { env: TENANT }", with: "    tenant: { env: TENANT }\n    cloud: fake")
             for tenant in ["..", "."] {
                 let environment = ["TENANT": tenant, "SECRET": FakeProfileEnvironment.secret, "PATH": ""]
-                let credential = try AuthProfile.credential(named: "app", document: profiles,
-                                                            options: env.options(environment))
-                let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+                let credential = try AuthProfile.credential(
+                    named: "app", document: profiles,
+                    options: env.options(environment))
+                let evaluation = try await credential.evaluate(
+                    for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
                 #expect(evaluation.token == nil, "tenant \(tenant)")
             }
-            let environment = ["TENANT": FakeProfileEnvironment.tenant, "SECRET": FakeProfileEnvironment.secret,
-                               "PATH": ""]
-            let credential = try AuthProfile.credential(named: "app", document: profiles,
-                                                        options: env.options(environment))
-            let requested = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope],
-                                                                        tenantID: ".."))
+            let environment = [
+                "TENANT": FakeProfileEnvironment.tenant, "SECRET": FakeProfileEnvironment.secret,
+                "PATH": "",
+            ]
+            let credential = try AuthProfile.credential(
+                named: "app", document: profiles,
+                options: env.options(environment))
+            let requested = try await credential.evaluate(
+                for: TokenRequest(
+                    scopes: [FakeProfileEnvironment.scope],
+                    tenantID: ".."))
             #expect(requested.token == nil)
             #expect(env.fake.requests.isEmpty, "no request named a '..' tenant")
             // The same profile works with a well-formed tenant: the refusals above were the tenant's.

@@ -21,27 +21,33 @@ import Testing
     /// (first link, what to put in the directory, environment additions, the first link's outcome)
     static let cases: [(String, String, [String: String], LinkOutcome)] = [
         // Tenant unset, then a FIFO secret: the tenant decides (unavailable).
-        ("""
-                    - type: clientSecret
-                      tenant: { env: APP_TENANT }
-                      clientId: \(FakeProfileEnvironment.clientID)
-                      clientSecret: { file: fifo }
-        """, "fifo", [:], .unavailable),
+        (
+            """
+                        - type: clientSecret
+                          tenant: { env: APP_TENANT }
+                          clientId: \(FakeProfileEnvironment.clientID)
+                          clientSecret: { file: fifo }
+            """, "fifo", [:], .unavailable
+        ),
         // A FIFO assertion file is read before the tenant: the file decides (failed).
-        ("""
-                    - type: clientAssertion
-                      tenant: { env: APP_TENANT }
-                      clientId: \(FakeProfileEnvironment.clientID)
-                      assertion: { file: fifo }
-        """, "fifo", [:], .failed),
+        (
+            """
+                        - type: clientAssertion
+                          tenant: { env: APP_TENANT }
+                          clientId: \(FakeProfileEnvironment.clientID)
+                          assertion: { file: fifo }
+            """, "fifo", [:], .failed
+        ),
         // az with a subscription never reads the tenant: an unset tenant variable does not make it unavailable;
         // az is not on PATH, which does.
-        ("""
-                    - type: azureCli
-                      tenant: { env: APP_TENANT }
-                      subscription: { env: SUBSCRIPTION }
-                      timeout: { env: AZ_TIMEOUT }
-        """, "", ["SUBSCRIPTION": "dev", "AZ_TIMEOUT": "never"], .failed),
+        (
+            """
+                        - type: azureCli
+                          tenant: { env: APP_TENANT }
+                          subscription: { env: SUBSCRIPTION }
+                          timeout: { env: AZ_TIMEOUT }
+            """, "", ["SUBSCRIPTION": "dev", "AZ_TIMEOUT": "never"], .failed
+        ),
     ]
 
     @Test(arguments: cases.indices)
@@ -49,7 +55,8 @@ import Testing
         let (first, special, additions, outcome) = Self.cases[index]
         try await withFakeProfiles { env in
             if special == "fifo" { try SpecialFiles.makeFIFO(at: env.directory + "/fifo") }
-            let profiles = env.profiles("""
+            let profiles = env.profiles(
+                """
                   app:
                     tenant: test
                     credential:
@@ -60,8 +67,10 @@ import Testing
                 """)
             let environment = ["PATH": "", "GOOD_SECRET": FakeProfileEnvironment.secret].merging(additions) { $1 }
             let entry = try #require(ProfileCatalog.load(text: profiles).entry(named: "app"))
-            let explanation = ProfileExplainer(context: InspectionContext(
-                environment: environment, workingDirectory: env.directory)).explain(entry)
+            let explanation = ProfileExplainer(
+                context: InspectionContext(
+                    environment: environment, workingDirectory: env.directory)
+            ).explain(entry)
             let credential = try ProfileCredential(entry: entry, options: env.options(environment))
             let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             let leaves = explanation.links.filter { $0.depth == 1 }
@@ -70,8 +79,9 @@ import Testing
             #expect(leaves.first?.verdict.runtimeOutcome == outcome, "\(leaves.first?.evidence ?? [])")
             let authenticated = outcome == .unavailable
             #expect((evaluation.token != nil) == authenticated, "\(attempts.map { $0.reason ?? "" })")
-            #expect((explanation.conclusion.winner == attempts.last?.displayName) == authenticated,
-                    "\(explanation.conclusion.summary)")
+            #expect(
+                (explanation.conclusion.winner == attempts.last?.displayName) == authenticated,
+                "\(explanation.conclusion.summary)")
         }
     }
 }

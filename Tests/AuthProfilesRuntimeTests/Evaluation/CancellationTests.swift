@@ -7,7 +7,8 @@ import Testing
 /// tried and no link is reported as failed (issue 10: profile chains used to try link 2 and throw `noToken` with
 /// "failed: cancelled" twice, while `ChainedTokenCredential` rethrew).
 @Suite struct ProfileCancellationTests {
-    private static let hanging = "{ type: clientSecret, clientId: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee, "
+    private static let hanging =
+        "{ type: clientSecret, clientId: aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee, "
         + "clientSecret: { env: S } }"
 
     private static func document(_ credential: String) -> String {
@@ -29,8 +30,11 @@ import Testing
         ("a two-link chain", "{ type: chain, links: [\(hanging), \(hanging)] }"),
         ("nested chains", "{ type: chain, links: [{ type: chain, links: [\(hanging), \(hanging)] }, \(hanging)] }"),
         ("a default link", "{ type: default, credentials: prod }"),
-        ("a default link inside a chain", "{ type: chain, links: [{ type: default, credentials: environment }, "
-            + "\(hanging)] }"),
+        (
+            "a default link inside a chain",
+            "{ type: chain, links: [{ type: default, credentials: environment }, "
+                + "\(hanging)] }"
+        ),
     ]
 
     /// Runs `body` on profile `p` in a task, cancels it once the first request is in flight, and returns what the

@@ -54,7 +54,8 @@ struct DefaultBoundsTests {
         let evaluation = try await evaluate("p", profiles, linkTimeout: .milliseconds(300), chainDeadline: nil)
         #expect(evaluation.token == nil)
         #expect(evaluation.attempts.map(\.outcome) == [.unavailable])
-        #expect(evaluation.attempts[0].reason
+        #expect(
+            evaluation.attempts[0].reason
                 == "no answer within the default link timeout of 300ms (set `timeout` to change it)")
         #expect(ContinuousClock.now - started < .seconds(10), "a hang guard only: the transport never answers")
     }
@@ -66,7 +67,8 @@ struct DefaultBoundsTests {
         let evaluation = try await evaluate("p", profiles, linkTimeout: .milliseconds(400), chainDeadline: .seconds(1))
         let bound = "the default chain deadline of 1s for p/credential (set `deadline` to change it)"
         #expect(evaluation.token == nil)
-        #expect(evaluation.attempts[1].reason
+        #expect(
+            evaluation.attempts[1].reason
                 == "no answer within the default link timeout of 400ms (set `timeout` to change it)")
         #expect(evaluation.attempts.last?.outcome == .notTried)
         #expect(evaluation.attempts.last?.reason == "\(bound) passed")
@@ -85,8 +87,9 @@ struct DefaultBoundsTests {
                   links:
                     - { type: clientSecret, clientId: \(Self.clientID), clientSecret: { env: S }, timeout: 800ms }
             """
-        let evaluation = try await evaluate("p", profiles, linkTimeout: .milliseconds(100),
-                                            chainDeadline: .milliseconds(200))
+        let evaluation = try await evaluate(
+            "p", profiles, linkTimeout: .milliseconds(100),
+            chainDeadline: .milliseconds(200))
         #expect(evaluation.attempts[1].reason == "no answer within its timeout of 800ms")
         #expect(evaluation.attempts[1].latency >= .milliseconds(700))
     }
@@ -120,9 +123,13 @@ struct DefaultBoundsTests {
                         - \(Self.secretLink)
             """
         let evaluation = try await evaluate("p", profiles, linkTimeout: nil, chainDeadline: nil)
-        #expect(evaluation.attempts.map(\.path) == ["p/credential", "p/credential/links[0]",
-                                                    "p/credential/links[0]/links[0]"])
-        #expect(evaluation.attempts[2].reason
+        #expect(
+            evaluation.attempts.map(\.path) == [
+                "p/credential", "p/credential/links[0]",
+                "p/credential/links[0]/links[0]",
+            ])
+        #expect(
+            evaluation.attempts[2].reason
                 == "no answer within the timeout of 300ms set on p/credential/links[0]")
     }
 
@@ -155,8 +162,9 @@ struct DefaultBoundsTests {
                   links:
                     - { type: deviceCode, clientId: \(Self.clientID) }
             """
-        let evaluation = try await evaluate("p", profiles, transport: transport, linkTimeout: .milliseconds(200),
-                                            chainDeadline: .milliseconds(200))
+        let evaluation = try await evaluate(
+            "p", profiles, transport: transport, linkTimeout: .milliseconds(200),
+            chainDeadline: .milliseconds(200))
         #expect(evaluation.attempts[1].outcome == .failed)
         #expect(evaluation.attempts[1].reason?.contains("the device code expired") == true)
         #expect(evaluation.attempts[1].latency >= .milliseconds(1500))
@@ -207,12 +215,14 @@ final class DeviceCodeTransport: HTTPTransport, Sendable {
 
     func send(_ request: TransportRequest) async throws -> TransportResponse {
         if request.url.hasSuffix("/devicecode") {
-            let body = #"{"device_code":"d","user_code":"U","verification_uri":"https://127.0.0.1/device","#
+            let body =
+                #"{"device_code":"d","user_code":"U","verification_uri":"https://127.0.0.1/device","#
                 + #""expires_in":2,"interval":1}"#
             return TransportResponse(status: 200, body: Array(body.utf8))
         }
         count.withLock { $0 += 1 }
-        let body = #"{"error":"authorization_pending","error_description":"AADSTS70016: pending","#
+        let body =
+            #"{"error":"authorization_pending","error_description":"AADSTS70016: pending","#
             + #""error_codes":[70016]}"#
         return TransportResponse(status: 400, body: Array(body.utf8))
     }

@@ -65,7 +65,8 @@ import Testing
     func secretFiles(_ setup: Setup, _ outcome: LinkOutcome, _ detail: String?) async throws {
         try await withFakeProfiles { env in
             try setup.make(at: env.directory + "/secret")
-            let profiles = env.profiles("""
+            let profiles = env.profiles(
+                """
                   app:
                     tenant: test
                     credential:
@@ -78,8 +79,12 @@ import Testing
             let attempt = try await run(profiles, env)
             #expect(ContinuousClock.now - started < .seconds(5), "nothing waits on the file")
             #expect(attempt.outcome == outcome)
-            #expect(link.verdict == (outcome == .authenticated ? .ready : outcome == .unavailable
-                                     ? .unavailable : .misconfigured))
+            #expect(
+                link.verdict
+                    == (outcome == .authenticated
+                        ? .ready
+                        : outcome == .unavailable
+                            ? .unavailable : .misconfigured))
             if let detail {
                 #expect(link.evidence.contains { $0.subject == "file secret" && $0.detail == detail })
                 #expect(attempt.reason?.contains("secret file secret \(detail)") == true, "\(attempt.reason ?? "")")
@@ -99,7 +104,8 @@ import Testing
     func certificateFiles(_ setup: Setup, _ outcome: LinkOutcome, _ detail: String) async throws {
         try await withFakeProfiles { env in
             try setup.make(at: env.directory + "/app.pem")
-            let profiles = env.profiles("""
+            let profiles = env.profiles(
+                """
                   app:
                     tenant: test
                     credential:
@@ -123,11 +129,13 @@ import Testing
     @Test func aCertificateNamedPFXThatHoldsPEMIsReadByItsContentInBoth() async throws {
         try await withFakeProfiles { env in
             let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "profile app")
-            env.fake.register(FakeApplication(
-                clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
-                certificates: [certificate.certificate]))
+            env.fake.register(
+                FakeApplication(
+                    clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
+                    certificates: [certificate.certificate]))
             try Setup.text(certificate.combinedPEM).make(at: env.directory + "/app.pfx")
-            let profiles = env.profiles("""
+            let profiles = env.profiles(
+                """
                   app:
                     tenant: test
                     credential:
@@ -151,7 +159,8 @@ import Testing
     func tokenAndAssertionFiles(_ setup: Setup, _ outcome: LinkOutcome, _ detail: String) async throws {
         try await withFakeProfiles { env in
             try setup.make(at: env.directory + "/token")
-            let profiles = env.profiles("""
+            let profiles = env.profiles(
+                """
                   pod:
                     tenant: test
                     credential:
@@ -182,7 +191,8 @@ import Testing
         try await withFakeProfiles { env in
             try FileManager.default.createDirectory(atPath: env.directory + "/home", withIntermediateDirectories: true)
             try Setup.text(Self.secret).make(at: env.directory + "/home/secret")
-            let profiles = env.profiles("""
+            let profiles = env.profiles(
+                """
                   app:
                     tenant: test
                     credential:
@@ -221,14 +231,19 @@ import Testing
             """
         let started = ContinuousClock.now
         let entry = try #require(ProfileCatalog.load(text: profiles).entry(named: "app"))
-        let explanation = ProfileExplainer(context: InspectionContext(
-            environment: ["PATH": ""], workingDirectory: directory)).explain(entry)
-        #expect(explanation.context.contains { $0.subject == "caBundle ca.pem" && $0.detail == detail },
-                "\(explanation.context)")
+        let explanation = ProfileExplainer(
+            context: InspectionContext(
+                environment: ["PATH": ""], workingDirectory: directory)
+        ).explain(entry)
+        #expect(
+            explanation.context.contains { $0.subject == "caBundle ca.pem" && $0.detail == detail },
+            "\(explanation.context)")
         // The run builds its transport from the same file and refuses it the same way, without waiting.
         let error = #expect(throws: AuthProfileError.self) {
-            try ProfileCredential(entry: entry, options: ProfileRuntimeOptions(
-                environment: ["PATH": ""], workingDirectory: directory))
+            try ProfileCredential(
+                entry: entry,
+                options: ProfileRuntimeOptions(
+                    environment: ["PATH": ""], workingDirectory: directory))
         }
         #expect(error?.description.contains(detail) == true, "\(String(describing: error))")
         #expect(ContinuousClock.now - started < .seconds(5))
@@ -239,8 +254,10 @@ import Testing
         environment: [String: String] = ["PATH": ""]
     ) throws -> LinkExplanation {
         let entry = try #require(ProfileCatalog.load(text: profiles).entry(named: profile))
-        let explanation = ProfileExplainer(context: InspectionContext(
-            environment: environment, workingDirectory: env.directory)).explain(entry)
+        let explanation = ProfileExplainer(
+            context: InspectionContext(
+                environment: environment, workingDirectory: env.directory)
+        ).explain(entry)
         return try #require(explanation.links.first)
     }
 
@@ -248,8 +265,9 @@ import Testing
         _ profiles: String, _ env: FakeProfileEnvironment, profile: String = "app",
         environment: [String: String] = ["PATH": ""]
     ) async throws -> LinkAttempt {
-        let credential = try AuthProfile.credential(named: profile, document: profiles,
-                                                    options: env.options(environment))
+        let credential = try AuthProfile.credential(
+            named: profile, document: profiles,
+            options: env.options(environment))
         let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
         return try #require(evaluation.attempts.last)
     }

@@ -23,12 +23,14 @@ import Testing
     @Test func aCertificateUnderHomeIsReadyAndAuthenticates() async throws {
         try await withFakeProfiles { env in
             let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "home app")
-            env.fake.register(FakeApplication(
-                clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
-                certificates: [certificate.certificate]))
+            env.fake.register(
+                FakeApplication(
+                    clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
+                    certificates: [certificate.certificate]))
             let (home, environment) = try home(env)
             try certificate.combinedPEM.write(toFile: home + "/app.pem", atomically: true, encoding: .utf8)
-            let profiles = env.profiles("""
+            let profiles = env.profiles(
+                """
                   app:
                     tenant: test
                     credential:
@@ -49,13 +51,15 @@ import Testing
         try await withFakeProfiles { env in
             let issuer = FakeFederatedIssuer(issuer: "https://oidc.cluster.example/home")
             env.fake.register(issuer)
-            env.fake.register(FakeApplication(
-                clientID: Self.federatedClientID, tenantID: FakeProfileEnvironment.tenant,
-                federatedCredentials: [FakeFederatedCredential(issuer: issuer.issuer, subject: Self.subject)]))
+            env.fake.register(
+                FakeApplication(
+                    clientID: Self.federatedClientID, tenantID: FakeProfileEnvironment.tenant,
+                    federatedCredentials: [FakeFederatedCredential(issuer: issuer.issuer, subject: Self.subject)]))
             let (home, environment) = try home(env)
             try issuer.mintToken(subject: Self.subject)
                 .write(toFile: home + "/token", atomically: true, encoding: .utf8)
-            let profiles = env.profiles("""
+            let profiles = env.profiles(
+                """
                   pod:
                     tenant: test
                     credential:
@@ -97,18 +101,21 @@ import Testing
             let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "env app")
             let issuer = FakeFederatedIssuer(issuer: "https://oidc.cluster.example/variables")
             env.fake.register(issuer)
-            env.fake.register(FakeApplication(
-                clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
-                certificates: [certificate.certificate]))
-            env.fake.register(FakeApplication(
-                clientID: Self.federatedClientID, tenantID: FakeProfileEnvironment.tenant,
-                federatedCredentials: [FakeFederatedCredential(issuer: issuer.issuer, subject: Self.subject)]))
+            env.fake.register(
+                FakeApplication(
+                    clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
+                    certificates: [certificate.certificate]))
+            env.fake.register(
+                FakeApplication(
+                    clientID: Self.federatedClientID, tenantID: FakeProfileEnvironment.tenant,
+                    federatedCredentials: [FakeFederatedCredential(issuer: issuer.issuer, subject: Self.subject)]))
             let (home, base) = try home(env)
             try certificate.combinedPEM.write(toFile: home + "/app.pem", atomically: true, encoding: .utf8)
             chmod(home + "/app.pem", 0o600)
             try issuer.mintToken(subject: Self.subject)
                 .write(toFile: home + "/token", atomically: true, encoding: .utf8)
-            let profiles = env.profiles("""
+            let profiles = env.profiles(
+                """
                   app:
                     tenant: test
                     credential: { type: environment }
@@ -117,9 +124,14 @@ import Testing
                     credential: { type: managedIdentity, clientId: \(Self.federatedClientID) }
                 """)
             let cases: [(String, [String: String])] = [
-                ("app", ["AZURE_TENANT_ID": FakeProfileEnvironment.tenant,
-                         "AZURE_CLIENT_ID": FakeProfileEnvironment.clientID,
-                         "AZURE_CLIENT_CERTIFICATE_PATH": "~/app.pem"]),
+                (
+                    "app",
+                    [
+                        "AZURE_TENANT_ID": FakeProfileEnvironment.tenant,
+                        "AZURE_CLIENT_ID": FakeProfileEnvironment.clientID,
+                        "AZURE_CLIENT_CERTIFICATE_PATH": "~/app.pem",
+                    ]
+                ),
                 ("pod", ["AZURE_TENANT_ID": FakeProfileEnvironment.tenant, "AZURE_FEDERATED_TOKEN_FILE": "~/token"]),
             ]
             for (name, variables) in cases {
@@ -136,8 +148,9 @@ import Testing
                 #expect(unset.evidence.contains { $0.detail.contains("it starts with ~ and HOME is not set") })
                 let failed = try await run(profiles, env, profile: name, environment: homeless)
                 #expect(failed.outcome == .unavailable, "\(name): \(failed.reason ?? "")")
-                #expect(failed.reason?.contains("it starts with ~ and HOME is not set") == true,
-                        "\(name): \(failed.reason ?? "")")
+                #expect(
+                    failed.reason?.contains("it starts with ~ and HOME is not set") == true,
+                    "\(name): \(failed.reason ?? "")")
             }
         }
     }
@@ -170,8 +183,10 @@ import Testing
         ("~/app.pem", ["PATH": ""], .unavailable, "cannot be found: it starts with ~ and HOME is not set"),
         ("~/app.pem", ["PATH": "", "HOME": ""], .unavailable, "cannot be found: it starts with ~ and HOME is not set"),
         ("~", ["PATH": ""], .unavailable, "cannot be found: it starts with ~ and HOME is not set"),
-        ("~root/app.pem", ["PATH": "", "HOME": "/"], .failed,
-         "starts with ~user, which is not supported (only ~ and ~/ for HOME)"),
+        (
+            "~root/app.pem", ["PATH": "", "HOME": "/"], .failed,
+            "starts with ~user, which is not supported (only ~ and ~/ for HOME)"
+        ),
     ]
 
     @Test(arguments: unresolvable)
@@ -179,15 +194,18 @@ import Testing
         _ path: String, _ environment: [String: String], _ outcome: LinkOutcome, _ detail: String
     ) async throws {
         try await withFakeProfiles { env in
-            for (profile, what) in [(Self.certificateProfile(path), "certificate.path: certificate file"),
-                                    (Self.secretProfile(path), "clientSecret: secret file")] {
+            for (profile, what) in [
+                (Self.certificateProfile(path), "certificate.path: certificate file"),
+                (Self.secretProfile(path), "clientSecret: secret file"),
+            ] {
                 let profiles = env.profiles(profile)
                 let link = try dryRun(profiles, env, environment: environment)
                 let attempt = try await run(profiles, env, environment: environment)
                 #expect(attempt.outcome == outcome, "\(attempt.reason ?? "")")
                 #expect(link.verdict.runtimeOutcome == outcome)
-                #expect(link.evidence.contains { $0.subject == "file \(path)" && $0.detail == detail },
-                        "\(link.evidence)")
+                #expect(
+                    link.evidence.contains { $0.subject == "file \(path)" && $0.detail == detail },
+                    "\(link.evidence)")
                 #expect(attempt.reason?.contains("\(what) \(path) \(detail)") == true, "\(attempt.reason ?? "")")
             }
         }
@@ -211,28 +229,38 @@ import Testing
                 profiles:
                 \(Self.secretProfile(env.directory + "/secret"))
                 """
-            try FakeProfileEnvironment.secret.write(toFile: env.directory + "/secret", atomically: true,
-                                                    encoding: .utf8)
+            try FakeProfileEnvironment.secret.write(
+                toFile: env.directory + "/secret", atomically: true,
+                encoding: .utf8)
             chmod(env.directory + "/secret", 0o600)
             let entry = try #require(ProfileCatalog.load(text: profiles).entry(named: "app"))
-            let explanation = ProfileExplainer(context: InspectionContext(
-                environment: environment, workingDirectory: env.directory)).explain(entry)
-            #expect(explanation.context.contains { $0.subject == "caBundle ~/ca.pem" && $0.detail == "1 certificate" },
-                    "\(explanation.context)")
+            let explanation = ProfileExplainer(
+                context: InspectionContext(
+                    environment: environment, workingDirectory: env.directory)
+            ).explain(entry)
+            #expect(
+                explanation.context.contains { $0.subject == "caBundle ~/ca.pem" && $0.detail == "1 certificate" },
+                "\(explanation.context)")
             // No injected transport: the profile's own, built from the caBundle.
-            let credential = try ProfileCredential(entry: entry, options: ProfileRuntimeOptions(
-                environment: environment, workingDirectory: env.directory))
+            let credential = try ProfileCredential(
+                entry: entry,
+                options: ProfileRuntimeOptions(
+                    environment: environment, workingDirectory: env.directory))
             let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(evaluation.token != nil, "\(evaluation.attempts.map { $0.reason ?? "" })")
 
             let unset = ["PATH": ""]
             let problem = "caBundle ~/ca.pem cannot be found: it starts with ~ and HOME is not set"
-            let dry = ProfileExplainer(context: InspectionContext(
-                environment: unset, workingDirectory: env.directory)).explain(entry)
+            let dry = ProfileExplainer(
+                context: InspectionContext(
+                    environment: unset, workingDirectory: env.directory)
+            ).explain(entry)
             #expect(dry.context.contains { $0.subject == "caBundle" && $0.detail == problem }, "\(dry.context)")
             let error = #expect(throws: AuthProfileError.self) {
-                try ProfileCredential(entry: entry, options: ProfileRuntimeOptions(
-                    environment: unset, workingDirectory: env.directory))
+                try ProfileCredential(
+                    entry: entry,
+                    options: ProfileRuntimeOptions(
+                        environment: unset, workingDirectory: env.directory))
             }
             #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
         }
@@ -242,16 +270,19 @@ import Testing
         _ profiles: String, _ env: FakeProfileEnvironment, profile: String = "app", environment: [String: String]
     ) throws -> LinkExplanation {
         let entry = try #require(ProfileCatalog.load(text: profiles).entry(named: profile))
-        let explanation = ProfileExplainer(context: InspectionContext(
-            environment: environment, workingDirectory: env.directory)).explain(entry)
+        let explanation = ProfileExplainer(
+            context: InspectionContext(
+                environment: environment, workingDirectory: env.directory)
+        ).explain(entry)
         return try #require(explanation.links.first)
     }
 
     private func run(
         _ profiles: String, _ env: FakeProfileEnvironment, profile: String = "app", environment: [String: String]
     ) async throws -> LinkAttempt {
-        let credential = try AuthProfile.credential(named: profile, document: profiles,
-                                                    options: env.options(environment))
+        let credential = try AuthProfile.credential(
+            named: profile, document: profiles,
+            options: env.options(environment))
         let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
         return try #require(evaluation.attempts.last)
     }

@@ -40,10 +40,11 @@ import Testing
             let first = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             let token = try #require(first.token)
             #expect(first.attempts.map(\.outcome) == [.authenticated, .unavailable, .unavailable, .authenticated])
-            #expect(first.attempts.map(\.displayName) == [
-                "fallthrough/credential:chain", "fallthrough/credential/links[0]:workloadIdentity",
-                "fallthrough/credential/links[1]:azureCli", "fallthrough/credential/links[2]:clientSecret",
-            ])
+            #expect(
+                first.attempts.map(\.displayName) == [
+                    "fallthrough/credential:chain", "fallthrough/credential/links[0]:workloadIdentity",
+                    "fallthrough/credential/links[1]:azureCli", "fallthrough/credential/links[2]:clientSecret",
+                ])
             #expect(first.attempts[1].reason?.contains("NO_FILE is not set") == true)
             #expect(first.attempts[2].reason?.hasPrefix("AzureCliCredential: Azure CLI could not be found") == true)
             #expect(first.winner?.displayName == "fallthrough/credential/links[2]:clientSecret")
@@ -108,8 +109,10 @@ import Testing
 
     @Test func unknownProfileSuggestsTheClosestName() throws {
         let error = #expect(throws: AuthProfileError.self) {
-            _ = try AuthProfile.credential(named: "falthrough", document: "version: 1\nprofiles:\n"
-                + "  fallthrough: { credential: { type: azureCli } }\n")
+            _ = try AuthProfile.credential(
+                named: "falthrough",
+                document: "version: 1\nprofiles:\n"
+                    + "  fallthrough: { credential: { type: azureCli } }\n")
         }
         #expect(error?.code == .profileNotFound)
         #expect(error?.message.contains("Did you mean 'fallthrough'?") == true)

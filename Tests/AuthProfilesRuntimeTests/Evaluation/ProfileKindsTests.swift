@@ -26,25 +26,29 @@ import Testing
     func register(_ env: FakeProfileEnvironment) throws {
         env.fake.register(FakeManagedIdentity(clientID: Self.identityClientID, tenantID: FakeProfileEnvironment.tenant))
         let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "profile app")
-        env.fake.register(FakeApplication(
-            clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
-            secrets: [FakeProfileEnvironment.secret], certificates: [certificate.certificate]))
+        env.fake.register(
+            FakeApplication(
+                clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
+                secrets: [FakeProfileEnvironment.secret], certificates: [certificate.certificate]))
         try certificate.combinedPEM.write(toFile: env.directory + "/app.pem", atomically: true, encoding: .utf8)
     }
 
     func options(_ env: FakeProfileEnvironment, _ environment: [String: String]) -> ProfileRuntimeOptions {
         var options = env.options(environment)
         // No IMDS here: a closed loopback port (nothing is ever sent to 169.254.169.254).
-        options.managedIdentity = ManagedIdentityOptions(imdsBaseURL: "http://127.0.0.1:1", probeTimeout: .seconds(1),
-                                                         maxRetries: 0)
+        options.managedIdentity = ManagedIdentityOptions(
+            imdsBaseURL: "http://127.0.0.1:1", probeTimeout: .seconds(1),
+            maxRetries: 0)
         return options
     }
 
     @Test func appServiceManagedIdentityWinsWhenItsEndpointIsSet() async throws {
         try await withFakeProfiles { env in
             try register(env)
-            let environment = ["IDENTITY_ENDPOINT": "\(env.fake.managedIdentityURL)/msi/token",
-                               "IDENTITY_HEADER": env.fake.appServiceIdentityHeader, "PATH": ""]
+            let environment = [
+                "IDENTITY_ENDPOINT": "\(env.fake.managedIdentityURL)/msi/token",
+                "IDENTITY_HEADER": env.fake.appServiceIdentityHeader, "PATH": "",
+            ]
             let credential = try AuthProfile.credential(
                 named: "deployed", document: env.profiles(Self.profiles), options: options(env, environment))
             let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
@@ -72,15 +76,17 @@ import Testing
             try register(env)
             let environment = [
                 "AZURE_TOKEN_CREDENTIALS": "EnvironmentCredential", "AZURE_TENANT_ID": FakeProfileEnvironment.tenant,
-                "AZURE_CLIENT_ID": FakeProfileEnvironment.clientID, "AZURE_CLIENT_SECRET": FakeProfileEnvironment.secret,
+                "AZURE_CLIENT_ID": FakeProfileEnvironment.clientID,
+                "AZURE_CLIENT_SECRET": FakeProfileEnvironment.secret,
                 "PATH": "",
             ]
             let credential = try AuthProfile.credential(
                 named: "anything", document: env.profiles(Self.profiles), options: options(env, environment))
             let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
-            #expect(evaluation.attempts.map(\.displayName) == [
-                "anything/credential:default", "anything/credential/environment:environment",
-            ])
+            #expect(
+                evaluation.attempts.map(\.displayName) == [
+                    "anything/credential:default", "anything/credential/environment:environment",
+                ])
             #expect(evaluation.token != nil)
 
             var all = environment
@@ -90,10 +96,11 @@ import Testing
                 named: "anything", document: env.profiles(Self.profiles), options: options(env, all))
             let failed = try await every.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
             #expect(failed.token == nil)
-            #expect(failed.attempts.dropFirst().map(\.kind) == [
-                "environment", "workloadIdentity", "managedIdentity", "azureCli", "azurePowerShell",
-                "azureDeveloperCli",
-            ])
+            #expect(
+                failed.attempts.dropFirst().map(\.kind) == [
+                    "environment", "workloadIdentity", "managedIdentity", "azureCli", "azurePowerShell",
+                    "azureDeveloperCli",
+                ])
             #expect(failed.attempts.dropFirst().allSatisfy { $0.outcome == .unavailable })
         }
     }

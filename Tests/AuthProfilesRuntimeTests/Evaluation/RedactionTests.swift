@@ -26,8 +26,10 @@ import Testing
         let resolver = ValueResolver(environment: environment, workingDirectory: "/tmp")
         _ = resolver.secret(.environment(name: "APP_SECRET"), field: "clientSecret")
         let context = InspectionContext(environment: environment, workingDirectory: "/tmp")
-        var texts = [String(describing: credential), String(reflecting: credential), String(describing: options),
-                     String(reflecting: options), String(describing: resolver), String(reflecting: context)]
+        var texts = [
+            String(describing: credential), String(reflecting: credential), String(describing: options),
+            String(reflecting: options), String(describing: resolver), String(reflecting: context),
+        ]
         for value in [credential, options, resolver, context] as [Any] {
             var dumped = ""
             dump(value, to: &dumped)

@@ -52,9 +52,10 @@ import Testing
             let bound = "the deadline of 300ms set on deadline/credential"
             #expect(evaluation.attempts[1].reason == "no answer within \(bound)")
             #expect(evaluation.attempts[2].reason == "\(bound) passed")
-            #expect(evaluation.attempts[0].reason
-                == "deadline/credential/links[0]:clientSecret: unavailable: no answer within \(bound); "
-                + "deadline/credential/links[1]:clientSecret: not tried: \(bound) passed")
+            #expect(
+                evaluation.attempts[0].reason
+                    == "deadline/credential/links[0]:clientSecret: unavailable: no answer within \(bound); "
+                    + "deadline/credential/links[1]:clientSecret: not tried: \(bound) passed")
         }
     }
 }

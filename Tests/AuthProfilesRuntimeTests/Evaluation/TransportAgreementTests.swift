@@ -30,15 +30,19 @@ import Testing
         let (environment, names) = Self.environments[index]
         let entry = try #require(ProfileCatalog.load(text: Self.profiles).entry(named: "app"))
         let error = #expect(throws: AuthProfileError.self) {
-            try ProfileCredential(entry: entry, options: ProfileRuntimeOptions(
-                environment: environment, workingDirectory: "/"))
+            try ProfileCredential(
+                entry: entry,
+                options: ProfileRuntimeOptions(
+                    environment: environment, workingDirectory: "/"))
         }
         #expect(error?.code == .invalidEnvironment)
         #expect(error?.message.contains(names) == true, "\(String(describing: error))")
         #expect(error?.description.contains("pw-4711") == false)
 
-        let explanation = ProfileExplainer(context: InspectionContext(
-            environment: environment, workingDirectory: "/")).explain(entry)
+        let explanation = ProfileExplainer(
+            context: InspectionContext(
+                environment: environment, workingDirectory: "/")
+        ).explain(entry)
         #expect(explanation.conclusion.result == .noToken)
         #expect(explanation.conclusion.summary.contains(names), "\(explanation.conclusion.summary)")
         #expect(explanation.context.contains { $0.status == .problem && $0.subject == "environment" })
@@ -69,8 +73,10 @@ import Testing
 
     @Test func usableSettingsChangeNothing() throws {
         let entry = try #require(ProfileCatalog.load(text: Self.profiles).entry(named: "app"))
-        let explanation = ProfileExplainer(context: InspectionContext(
-            environment: ["HTTPS_PROXY": "http://127.0.0.1:3128", "PATH": ""], workingDirectory: "/")).explain(entry)
+        let explanation = ProfileExplainer(
+            context: InspectionContext(
+                environment: ["HTTPS_PROXY": "http://127.0.0.1:3128", "PATH": ""], workingDirectory: "/")
+        ).explain(entry)
         #expect(!explanation.context.contains { $0.subject == "environment" })
         #expect(!explanation.conclusion.summary.contains("transport"))
     }

@@ -114,17 +114,22 @@ import Testing
         try directory.write("open.pem", certificate.combinedPEM, permissions: 0o644)
         let open = CertificateInspection.inspect(path: "open.pem", context: directory.context())
         #expect(open.verdict == .ready)
-        #expect(open.evidence.last == Evidence(
-            .note, "private key",
-            "is not encrypted, and open.pem is readable by its group and all users (mode 0644) (chmod 600 open.pem)"))
+        #expect(
+            open.evidence.last
+                == Evidence(
+                    .note, "private key",
+                    "is not encrypted, and open.pem is readable by its group and all users (mode 0644) (chmod 600 open.pem)"
+                ))
         #expect(open.hint == "Make open.pem readable by its owner only: chmod 600 open.pem")
         // A separate key file is the one that matters.
         try directory.write("cert-only.pem", certificate.certificatePEM, permissions: 0o644)
         try directory.write("key.pem", certificate.privateKeyPEM, permissions: 0o640)
-        let separate = CertificateInspection.inspect(path: "cert-only.pem", keyPath: "key.pem",
-                                                     context: directory.context())
-        #expect(separate.evidence.last?.detail.hasPrefix("is not encrypted, and key.pem is readable by its group")
-            == true)
+        let separate = CertificateInspection.inspect(
+            path: "cert-only.pem", keyPath: "key.pem",
+            context: directory.context())
+        #expect(
+            separate.evidence.last?.detail.hasPrefix("is not encrypted, and key.pem is readable by its group")
+                == true)
         // A PKCS#12 bundle opened with a password holds its key encrypted: no note, whatever its mode.
         try directory.write("app.pfx", Data(try certificate.pkcs12(password: "pw")), permissions: 0o644)
         let bundle = CertificateInspection.inspect(
@@ -155,8 +160,9 @@ import Testing
         let asPEM = CertificateInspection.inspect(path: "bundle.bin", format: .pem, context: directory.context())
         #expect(asPEM.verdict == .misconfigured)
         #expect(asPEM.detail("file bundle.bin") == "is not PEM (no -----BEGIN line)")
-        let byContent = CertificateInspection.inspect(path: "bundle.bin", password: Secret("x"),
-                                                      context: directory.context())
+        let byContent = CertificateInspection.inspect(
+            path: "bundle.bin", password: Secret("x"),
+            context: directory.context())
         #expect(byContent.detail("file bundle.bin") == "readable, PKCS#12")
         #expect(byContent.verdict == .ready)
         let asPFX = CertificateInspection.inspect(

@@ -19,15 +19,18 @@ import Testing
         try directory.write("token", token)
         let result = TokenFileInspection.inspect(path: "token", context: directory.context(now: now))
         #expect(result.verdict == .misconfigured)
-        #expect(result.detail("token file token")
-            == "has an exp claim of \(shown), which is not a date between 1970 and 9999", "\(exp)")
+        #expect(
+            result.detail("token file token")
+                == "has an exp claim of \(shown), which is not a date between 1970 and 9999", "\(exp)")
         #expect(result.detail("token file issuer") == "https://oidc.example")
     }
 
     @Test func claimsAreEscapedBeforeTheyAreShown() throws {
-        try directory.write("token", TestJWT.make([
-            "iss": "https://oidc.example\u{1B}[2J", "sub": "a\r\nb", "aud": ["x\u{7}", "y"], "exp": 1_800_003_600,
-        ]))
+        try directory.write(
+            "token",
+            TestJWT.make([
+                "iss": "https://oidc.example\u{1B}[2J", "sub": "a\r\nb", "aud": ["x\u{7}", "y"], "exp": 1_800_003_600,
+            ]))
         let result = TokenFileInspection.inspect(path: "token", context: directory.context(now: now))
         #expect(result.verdict == .ready)
         #expect(result.detail("token file issuer") == #"https://oidc.example\u{1B}[2J"#)

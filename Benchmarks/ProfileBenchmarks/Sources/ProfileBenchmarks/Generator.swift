@@ -19,11 +19,15 @@ enum ProfileFileGenerator {
         let tenantCount = max(1, min(200, count / 50))
         var clouds: [(String, Tree)] = []
         for index in 0..<cloudCount {
-            clouds.append(("lab\(index)", .map([
-                ("authorityHost", .string("https://login.lab\(index).example.com")),
-                ("caBundle", .string("/etc/ssl/certs/lab\(index)-ca.pem")),
-                ("description", .string("Sovereign test cloud \(index)")),
-            ])))
+            clouds.append(
+                (
+                    "lab\(index)",
+                    .map([
+                        ("authorityHost", .string("https://login.lab\(index).example.com")),
+                        ("caBundle", .string("/etc/ssl/certs/lab\(index)-ca.pem")),
+                        ("description", .string("Sovereign test cloud \(index)")),
+                    ])
+                ))
         }
         var tenants: [(String, Tree)] = []
         for index in 0..<tenantCount {
@@ -42,78 +46,145 @@ enum ProfileFileGenerator {
             let production = family % 3 == 0
             switch index % 4 {
             case 0:
-                profiles.append((profileName(index), .map([
-                    ("description", .string("Service \(family) \(production ? "production" : "staging") identity")),
-                    ("tenant", .string(tenant)),
-                    ("environment", .string(production ? "production" : "staging")),
-                    ("credential", .map([
-                        ("type", .string("chain")),
-                        ("deadline", .string("30s")),
-                        ("policy", .flow([("onUnavailable", .string("next")), ("onFailed", .string("stop"))])),
-                        ("links", .list([
-                            .map([
-                                ("type", .string("workloadIdentity")),
-                                ("label", .string("federated")),
-                                ("clientId", .flow([("env", .string("AZURE_CLIENT_ID_\(family)")),
-                                                    ("default", .string(guid(family * 7 + 1)))])),
-                                ("tokenFile", .flow([("env", .string("AZURE_FEDERATED_TOKEN_FILE"))])),
-                                ("timeout", .string("5s")),
-                            ]),
-                            .map([
-                                ("type", .string("clientCertificate")),
-                                ("clientId", .string(guid(family * 7 + 2))),
-                                ("certificate", .map([
-                                    ("path", .string("/etc/authprofile/certs/service-\(family).pem")),
-                                    ("key", .string("/etc/authprofile/keys/service-\(family).key")),
-                                    ("format", .string("pem")),
-                                ])),
-                                ("certificatePassword", .flow([("env", .string("CERT_PASSWORD_\(family)"))])),
-                                ("sendCertificateChain", .literal("true")),
-                            ]),
-                            .map([
-                                ("type", .string("managedIdentity")),
-                                ("clientId", .string(guid(family * 7 + 3))),
-                                ("timeout", .string("2s")),
-                            ]),
-                        ])),
-                    ])),
-                ])))
+                profiles.append(
+                    (
+                        profileName(index),
+                        .map([
+                            (
+                                "description",
+                                .string("Service \(family) \(production ? "production" : "staging") identity")
+                            ),
+                            ("tenant", .string(tenant)),
+                            ("environment", .string(production ? "production" : "staging")),
+                            (
+                                "credential",
+                                .map([
+                                    ("type", .string("chain")),
+                                    ("deadline", .string("30s")),
+                                    (
+                                        "policy",
+                                        .flow([("onUnavailable", .string("next")), ("onFailed", .string("stop"))])
+                                    ),
+                                    (
+                                        "links",
+                                        .list([
+                                            .map([
+                                                ("type", .string("workloadIdentity")),
+                                                ("label", .string("federated")),
+                                                (
+                                                    "clientId",
+                                                    .flow([
+                                                        ("env", .string("AZURE_CLIENT_ID_\(family)")),
+                                                        ("default", .string(guid(family * 7 + 1))),
+                                                    ])
+                                                ),
+                                                ("tokenFile", .flow([("env", .string("AZURE_FEDERATED_TOKEN_FILE"))])),
+                                                ("timeout", .string("5s")),
+                                            ]),
+                                            .map([
+                                                ("type", .string("clientCertificate")),
+                                                ("clientId", .string(guid(family * 7 + 2))),
+                                                (
+                                                    "certificate",
+                                                    .map([
+                                                        (
+                                                            "path",
+                                                            .string("/etc/authprofile/certs/service-\(family).pem")
+                                                        ),
+                                                        ("key", .string("/etc/authprofile/keys/service-\(family).key")),
+                                                        ("format", .string("pem")),
+                                                    ])
+                                                ),
+                                                (
+                                                    "certificatePassword",
+                                                    .flow([("env", .string("CERT_PASSWORD_\(family)"))])
+                                                ),
+                                                ("sendCertificateChain", .literal("true")),
+                                            ]),
+                                            .map([
+                                                ("type", .string("managedIdentity")),
+                                                ("clientId", .string(guid(family * 7 + 3))),
+                                                ("timeout", .string("2s")),
+                                            ]),
+                                        ])
+                                    ),
+                                ])
+                            ),
+                        ])
+                    ))
             case 1:
-                profiles.append((profileName(index), .map([
-                    ("description", .string("Batch jobs of service \(family)")),
-                    ("extends", .string(base)),
-                    ("additionallyAllowedTenants", .list([.string(guid(family * 7 + 4)), .string("contoso.example.com")])),
-                ])))
+                profiles.append(
+                    (
+                        profileName(index),
+                        .map([
+                            ("description", .string("Batch jobs of service \(family)")),
+                            ("extends", .string(base)),
+                            (
+                                "additionallyAllowedTenants",
+                                .list([.string(guid(family * 7 + 4)), .string("contoso.example.com")])
+                            ),
+                        ])
+                    ))
             case 2:
                 let cloud = "lab\(family % cloudCount)"
-                profiles.append((profileName(index), .map([
-                    ("description", .string("Service \(family) in \(cloud)")),
-                    ("tenant", .flow([("env", .string("AZURE_TENANT_ID")),
-                                      ("default", .string("tenant\(family).lab.example.com"))])),
-                    ("cloud", .string(cloud)),
-                    ("environment", .string("test")),
-                    ("credential", .map([
-                        ("type", .string("clientCertificate")),
-                        ("clientId", .string(guid(family * 7 + 5))),
-                        ("certificate", .flow([("path", .string("/etc/authprofile/lab/service-\(family).pfx"))])),
-                        ("certificatePassword", .flow([("file", .string("/run/secrets/pfx-\(family)"))])),
-                    ])),
-                ])))
+                profiles.append(
+                    (
+                        profileName(index),
+                        .map([
+                            ("description", .string("Service \(family) in \(cloud)")),
+                            (
+                                "tenant",
+                                .flow([
+                                    ("env", .string("AZURE_TENANT_ID")),
+                                    ("default", .string("tenant\(family).lab.example.com")),
+                                ])
+                            ),
+                            ("cloud", .string(cloud)),
+                            ("environment", .string("test")),
+                            (
+                                "credential",
+                                .map([
+                                    ("type", .string("clientCertificate")),
+                                    ("clientId", .string(guid(family * 7 + 5))),
+                                    (
+                                        "certificate",
+                                        .flow([("path", .string("/etc/authprofile/lab/service-\(family).pfx"))])
+                                    ),
+                                    ("certificatePassword", .flow([("file", .string("/run/secrets/pfx-\(family)"))])),
+                                ])
+                            ),
+                        ])
+                    ))
             default:
-                profiles.append((profileName(index), .map([
-                    ("description", .string("Developer access to service \(family)")),
-                    ("tenant", .string(tenant)),
-                    ("environment", .string("development")),
-                    ("credential", .map([
-                        ("type", .string("chain")),
-                        ("links", .list([
-                            .flow([("type", .string("azureCli")), ("subscription", .string("dev-\(family % 17)"))]),
-                            .flow([("type", .string("profile")), ("name", .string(base))]),
-                            .flow([("type", .string("interactiveBrowser")),
-                                   ("redirectUri", .string("http://localhost:8400"))]),
-                        ])),
-                    ])),
-                ])))
+                profiles.append(
+                    (
+                        profileName(index),
+                        .map([
+                            ("description", .string("Developer access to service \(family)")),
+                            ("tenant", .string(tenant)),
+                            ("environment", .string("development")),
+                            (
+                                "credential",
+                                .map([
+                                    ("type", .string("chain")),
+                                    (
+                                        "links",
+                                        .list([
+                                            .flow([
+                                                ("type", .string("azureCli")),
+                                                ("subscription", .string("dev-\(family % 17)")),
+                                            ]),
+                                            .flow([("type", .string("profile")), ("name", .string(base))]),
+                                            .flow([
+                                                ("type", .string("interactiveBrowser")),
+                                                ("redirectUri", .string("http://localhost:8400")),
+                                            ]),
+                                        ])
+                                    ),
+                                ])
+                            ),
+                        ])
+                    ))
             }
         }
         return .map([
@@ -201,13 +272,17 @@ enum ProfileFileGenerator {
 
     /// Plain when it cannot be mistaken for anything else, double-quoted otherwise.
     private static func yamlScalar(_ text: String) -> String {
-        let special: Set<Character> = [":", "{", "}", "[", "]", ",", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
-        let needsQuotes = text.isEmpty || text.first == "-" || text.first == " " || text.last == " "
+        let special: Set<Character> = [
+            ":", "{", "}", "[", "]", ",", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
+        ]
+        let needsQuotes =
+            text.isEmpty || text.first == "-" || text.first == " " || text.last == " "
             || text.contains(where: { special.contains($0) }) || Double(text) != nil
             || ["true", "false", "null", "~", "yes", "no", "on", "off"].contains(text.lowercased())
         if !needsQuotes { return text }
         // URLs with "://" are fine in plain style but quoting keeps the writer simple and still realistic.
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
     }
 
     static func json(_ tree: Tree) -> String {
@@ -221,15 +296,19 @@ enum ProfileFileGenerator {
         let pad = String(repeating: " ", count: indent + 2)
         switch tree {
         case .string(let text):
-            out += "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            out +=
+                "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\""
         case .literal(let text):
             out += text
         case .flow(let entries):
-            out += "{" + entries.map { entry in
-                var value = ""
-                writeJSON(entry.1, indent: indent, into: &value)
-                return "\"\(entry.0)\": " + value
-            }.joined(separator: ", ") + "}"
+            out +=
+                "{"
+                + entries.map { entry in
+                    var value = ""
+                    writeJSON(entry.1, indent: indent, into: &value)
+                    return "\"\(entry.0)\": " + value
+                }.joined(separator: ", ") + "}"
         case .map(let entries):
             out += "{\n"
             for (index, (key, value)) in entries.enumerated() {

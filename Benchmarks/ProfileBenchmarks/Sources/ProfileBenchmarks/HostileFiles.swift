@@ -29,7 +29,8 @@ enum HostileFiles {
             text += "  p\(index):\n"
             text += "    \(word("descripton")): x\n"
             text += "    environment: \(word("prodution"))\n"
-            text += "    credential: { type: chain, \(word("polcy")): x, "
+            text +=
+                "    credential: { type: chain, \(word("polcy")): x, "
                 + "links: [{ type: \(word("managedIdentiy")) }] }\n"
         }
         return text
@@ -41,7 +42,8 @@ enum HostileFiles {
         var text = "version: 1\nprofiles:\n"
         for index in 0..<max(1, count) {
             text += "  p\(index):\n    environment: production\n"
-            text += index == count - 1
+            text +=
+                index == count - 1
                 ? "    credential: { type: azureCli }\n"
                 : "    credential: { type: profile, name: p\(index + 1) }\n"
         }

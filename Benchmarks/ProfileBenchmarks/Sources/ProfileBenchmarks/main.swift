@@ -55,11 +55,13 @@ let chain = Array(HostileFiles.extendsChain(profiles: chainLength).utf8)
 let unknownValues = Array(HostileFiles.unknownValues(diagnostics: diagnosticCount, width: width).utf8)
 let references = Array(HostileFiles.productionReferenceChain(profiles: referenceCount).utf8)
 try? FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-for (name, bytes) in [("profiles-\(profileCount).yaml", big.yaml), ("profiles-\(profileCount).json", big.json),
-                      ("profiles-100.yaml", small.yaml), ("profiles-100.json", small.json),
-                      ("extends-chain-\(chainLength).yaml", chain),
-                      ("unknown-values-\(diagnosticCount).yaml", unknownValues),
-                      ("production-references-\(referenceCount).yaml", references)] {
+for (name, bytes) in [
+    ("profiles-\(profileCount).yaml", big.yaml), ("profiles-\(profileCount).json", big.json),
+    ("profiles-100.yaml", small.yaml), ("profiles-100.json", small.json),
+    ("extends-chain-\(chainLength).yaml", chain),
+    ("unknown-values-\(diagnosticCount).yaml", unknownValues),
+    ("production-references-\(referenceCount).yaml", references),
+] {
     FileManager.default.createFile(atPath: "\(outputDirectory)/\(name)", contents: Data(bytes))
 }
 
@@ -160,11 +162,18 @@ func ms(_ duration: Duration) -> String {
     return String(format: "%8.1f ms", value)
 }
 
-print("files: \(profileCount) profiles YAML \(big.yaml.count) bytes, JSON \(big.json.count) bytes; 100 profiles YAML \(small.yaml.count) bytes")
-print("hostile files: extends chain \(chain.count) bytes, unknown values \(unknownValues.count) bytes, "
-      + "production references \(references.count) bytes")
-print("load average at start: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")")
-print("runs: \(runs) after one warm-up (100-profile case: \(runs * 10)); median and min wall time, median thread CPU time")
+print(
+    "files: \(profileCount) profiles YAML \(big.yaml.count) bytes, JSON \(big.json.count) bytes; 100 profiles YAML \(small.yaml.count) bytes"
+)
+print(
+    "hostile files: extends chain \(chain.count) bytes, unknown values \(unknownValues.count) bytes, "
+        + "production references \(references.count) bytes")
+print(
+    "load average at start: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")"
+)
+print(
+    "runs: \(runs) after one warm-up (100-profile case: \(runs * 10)); median and min wall time, median thread CPU time"
+)
 var results: [String: Summary] = [:]
 let labels = [
     "validate-yaml": "validate(bytes:) \(profileCount) profiles, YAML",
@@ -183,19 +192,27 @@ for (name, body) in cases {
     if let only, only != name { continue }
     let summary = measure(body, runs: name == "validate-small" ? runs * 10 : runs)
     results[name] = summary
-    print("\(labels[name]!.padding(toLength: 48, withPad: " ", startingAt: 0)) median \(ms(summary.median))  min \(ms(summary.min))  cpu \(ms(summary.cpuMedian))")
+    print(
+        "\(labels[name]!.padding(toLength: 48, withPad: " ", startingAt: 0)) median \(ms(summary.median))  min \(ms(summary.min))  cpu \(ms(summary.cpuMedian))"
+    )
 }
 if let total = results["validate-yaml"], let parse = results["parse-basic"], let utf8 = results["utf8"],
-   let lines = results["source-text"] {
+    let lines = results["source-text"]
+{
     let rest = total.median - parse.median - utf8.median - lines.median
     let restCPU = total.cpuMedian - parse.cpuMedian - utf8.cpuMedian - lines.cpuMedian
-    print("derived: validate YAML − parse(.basic) − UTF-8 − SourceText = wall \(ms(rest)), cpu \(ms(restCPU)) "
-          + "(tree inspection, decoding, graph build, diagnostics, teardown)")
+    print(
+        "derived: validate YAML − parse(.basic) − UTF-8 − SourceText = wall \(ms(rest)), cpu \(ms(restCPU)) "
+            + "(tree inspection, decoding, graph build, diagnostics, teardown)")
 }
 if let total = results["validate-json"], let parse = results["parse-basic-json"] {
-    print("derived: validate JSON − parse(.basic) JSON = wall \(ms(total.median - parse.median)), cpu \(ms(total.cpuMedian - parse.cpuMedian))")
+    print(
+        "derived: validate JSON − parse(.basic) JSON = wall \(ms(total.median - parse.median)), cpu \(ms(total.cpuMedian - parse.cpuMedian))"
+    )
 }
 if let basic = results["parse-basic"], let resolved = results["parse-default"] {
-    print("derived: Resolver.default − Resolver.basic = wall \(ms(resolved.median - basic.median)), cpu \(ms(resolved.cpuMedian - basic.cpuMedian))")
+    print(
+        "derived: Resolver.default − Resolver.basic = wall \(ms(resolved.median - basic.median)), cpu \(ms(resolved.cpuMedian - basic.cpuMedian))"
+    )
 }
 print("(sink \(sink))")
