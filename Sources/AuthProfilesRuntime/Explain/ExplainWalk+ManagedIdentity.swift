@@ -105,7 +105,8 @@ extension ExplainWalk {
             if scope.tenant(for: node) == nil {
                 parts.append(implicitVariable("AZURE_TENANT_ID", field: "tenant"))
             } else {
-                parts.append(tenant(for: node, in: scope, required: false).1)
+                let (resolved, result) = self.tenant(for: node, in: scope, required: false)
+                parts += [result, tenantCheck(resolved)]
             }
             parts.append(implicitVariable("AZURE_FEDERATED_TOKEN_FILE", field: "federated token file"))
             if let file = context.value("AZURE_FEDERATED_TOKEN_FILE") {
@@ -120,13 +121,16 @@ extension ExplainWalk {
             return result
         case "azureCli":
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .inOrder([result, AzureCliInspection.inspect(tenantID: tenant, subscription: nil, context: context)])
+            return .inOrder([result, tenantCheck(tenant),
+                             AzureCliInspection.inspect(tenantID: tenant, subscription: nil, context: context)])
         case "azurePowerShell":
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .inOrder([result, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([result, tenantCheck(tenant),
+                             AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
         default:
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .inOrder([result, AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([result, tenantCheck(tenant),
+                             AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
         }
     }
 }

@@ -67,7 +67,13 @@ public struct EnvironmentCredential: TokenCredential {
         inner = make.map { make in
             do {
                 return .success(try make())
-            } catch let error as AzureIdentityError {
+            } catch var error as AzureIdentityError {
+                // A certificate file that does not exist is absent, like an unset variable: the credential is
+                // unavailable (so a chain moves on, and as `explain` predicts), as a `clientCertificate` profile link
+                // and an AZURE_CLIENT_CERTIFICATE_PATH under an unset HOME already are. Other problems fail it.
+                if (error.underlying as? CertificateLoadError)?.file?.isMissing == true {
+                    error.code = .credentialUnavailable
+                }
                 return .failure(error)
             } catch {
                 return .failure(AzureIdentityError(code: .invalidConfiguration, message: "\(error)", underlying: error))
@@ -89,8 +95,8 @@ public struct EnvironmentCredential: TokenCredential {
         do {
             return try await inner.get().getToken(for: request)
         } catch var error as AzureIdentityError {
-            error.message =
-                "EnvironmentCredential authentication failed (\(selectedCredentialName ?? "?")): \(error.message)"
+            let what = error.code == .credentialUnavailable ? "is unavailable" : "authentication failed"
+            error.message = "EnvironmentCredential \(what) (\(selectedCredentialName ?? "?")): \(error.message)"
             error.credentialName = "EnvironmentCredential"
             throw error
         }
