@@ -56,7 +56,9 @@ extension ExplainWalk {
             case .unavailable:
                 links[index].decision = "unavailable → \(step.action(after: .unavailable))"
                 if !step.policy.continues(after: .unavailable) {
-                    result = contingent.isEmpty ? .unavailable : .unknown(contingentOn: contingent)
+                    // As ``ChainPolicy/conclusion(of:)``: unavailable only when no link before it failed.
+                    result = !contingent.isEmpty ? .unknown(contingentOn: contingent)
+                        : allUnavailable ? .unavailable : .failed
                     reachNext = false
                 }
             case .failed:

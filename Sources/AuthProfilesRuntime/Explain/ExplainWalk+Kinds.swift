@@ -42,8 +42,19 @@ extension ExplainWalk {
             var parts = [tenantResult, value(clientID, field: "clientId", node: node).1]
             if tenant == nil { parts.append(implicitVariable("AZURE_TENANT_ID", field: "tenant")) }
             let (path, pathResult) = value(tokenFile, field: "tokenFile", node: node)
-            parts += [pathResult, tenantCheck(tenant)]
-            if let path { parts.append(TokenFileInspection.inspect(path: path, context: context)) }
+            parts.append(pathResult)
+            if let path {
+                // The binder resolves the path (`~` from HOME) before the tenant id is checked; the file itself is
+                // read at each request, after.
+                let file = TokenFileInspection.inspect(path: path, context: context)
+                if case .failure = context.path(path) {
+                    parts += [file, tenantCheck(tenant)]
+                } else {
+                    parts += [tenantCheck(tenant), file]
+                }
+            } else {
+                parts.append(tenantCheck(tenant))
+            }
             return .inOrder(parts)
         case .managedIdentity(let selector):
             return inspectManagedIdentity(selector: selector, node: node)
@@ -160,12 +171,12 @@ extension ExplainWalk {
 
     /// The evidence for a variable already read: set, or unset with how to fix it. `AZURE_TENANT_ID` is checked
     /// as a tenant id, as the credentials that read it check it before sending anything.
-    func present(_ value: String?, _ name: String, field: String) -> InspectionResult {
+    func present(_ value: String?, _ name: String, field: String, checked: Bool = true) -> InspectionResult {
         guard let value else {
             return InspectionResult(verdict: .unavailable, evidence: [Evidence(.missing, "env \(name)", "not set")],
                                     hint: "Set \(name) (\(field)).")
         }
-        if name == "AZURE_TENANT_ID", !TenantSyntax.isValid(value) {
+        if checked, name == "AZURE_TENANT_ID", !TenantSyntax.isValid(value) {
             return InspectionResult(
                 verdict: .misconfigured,
                 evidence: [Evidence(.problem, "env \(name)", "not a valid tenant id: \(TenantSyntax.rule)")],
@@ -179,9 +190,12 @@ extension ExplainWalk {
     /// selection the run makes and records the variables the run reads.
     func inspectEnvironmentCredential() -> InspectionResult {
         let configuration = EnvironmentCredential.Configuration(context.variables)
-        let ids = [present(configuration.tenantID, "AZURE_TENANT_ID", field: "tenant"),
+        let ids = [present(configuration.tenantID, "AZURE_TENANT_ID", field: "tenant", checked: false),
                    present(configuration.clientID, "AZURE_CLIENT_ID", field: "client id")]
-        let parts = ids + selectionParts(configuration)
+        // The tenant id is checked when the credential is made, after its certificate is loaded (one that does not
+        // exist is unavailable even with a malformed tenant id).
+        let tenantSyntax = configuration.tenantID.map { present($0, "AZURE_TENANT_ID", field: "tenant") }
+        let parts = ids + selectionParts(configuration) + (tenantSyntax.map { [$0] } ?? [])
         // EnvironmentCredential makes no credential until the tenant, the client id and a secret, certificate or
         // user are all set, so until then it checks neither the tenant id nor the certificate: it is unavailable,
         // whatever else is wrong (a malformed AZURE_TENANT_ID with AZURE_CLIENT_ID unset is unavailable at run

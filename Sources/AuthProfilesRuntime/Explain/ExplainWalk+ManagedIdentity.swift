@@ -1,6 +1,7 @@
 import AuthProfiles
 import AzureIdentity
 import Foundation
+import IdentitySupport
 
 extension ExplainWalk {
     /// Which managed identity source the environment selects, as ManagedIdentityCredential would detect it.
@@ -46,6 +47,14 @@ extension ExplainWalk {
             parts.append(InspectionResult(verdict: .ready, evidence: [
                 Evidence(.ok, "source", "workload identity (AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE set)"),
             ]))
+            // The run makes a workload identity credential in AZURE_TENANT_ID's tenant, refusing a malformed one.
+            let tenant = context.value("AZURE_TENANT_ID")
+            if let tenant, !TenantSyntax.isValid(tenant) {
+                parts.append(InspectionResult(
+                    verdict: .misconfigured, evidence: [Evidence(.problem, "env AZURE_TENANT_ID",
+                                                                 "not a valid tenant id: \(TenantSyntax.rule)")],
+                    hint: "Set AZURE_TENANT_ID to a tenant id (a GUID or a domain)."))
+            }
             if let file = context.value("AZURE_FEDERATED_TOKEN_FILE") {
                 parts.append(TokenFileInspection.inspect(path: file, context: context))
             }

@@ -79,9 +79,22 @@ final class ExplainWalk {
             evidence: [], reached: reached))
         let expectation: Expectation
         switch node.settings {
-        case .chain(let members, _):
+        case .chain(let members, let deadline):
             links[index].evidence = [Evidence(.note, "chain", "\(members.count) link(s), tried in order")]
-            expectation = walkChain(members.map { ChainStep(node: $0) }, in: scope, depth: depth, reached: reached)
+            let steps = members.map { ChainStep(node: $0) }
+            if let deadline,
+                case .failure(let problem) = resolver.resolve(deadline, field: "deadline", parse: ProfileDuration.parse)
+            {
+                // The run reads the chain's deadline before its first link: one it cannot read ends the chain
+                // there (unavailable when unset, failed when malformed), and no link is tried.
+                links[index].evidence.append(Evidence(problem.isMissing ? .missing : .problem, "deadline",
+                                                      problem.message))
+                links[index].hint = problem.hint
+                _ = walkChain(steps, in: scope, depth: depth, reached: false)
+                expectation = problem.isMissing ? .unavailable : .failed
+            } else {
+                expectation = walkChain(steps, in: scope, depth: depth, reached: reached)
+            }
         case .profile(let name):
             expectation = walkReference(name, index: index, scope: scope, depth: depth, reached: reached)
         case .default(let settings):

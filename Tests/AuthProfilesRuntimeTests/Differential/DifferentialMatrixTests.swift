@@ -7,7 +7,8 @@ import Testing
 /// winner and every link's predicted outcome must be what the run does against the fakes (fake Entra ID, managed
 /// identity endpoints and developer tools, all on 127.0.0.1 or in a temporary directory); see
 /// ``MatrixComparison`` for the rule. Each test shares one ``DifferentialWorld`` across its cases and names the
-/// case in every failure.
+/// case in every failure. About 1,600 cases in all (about 700 single leaves, 350 two-link chains, 90 nested chains,
+/// 280 `default` links, 140 references, 40 written bounds), run serially in about 10 seconds.
 @Suite struct DifferentialMatrixTests {
     /// Runs `cases` against one world and checks each; returns the outcomes seen, so a test can check that its
     /// cases reach every outcome (a matrix in which everything is unavailable would prove nothing).
