@@ -80,7 +80,8 @@ extension ExplainWalk {
             // JWT, not expired) matters only when a token is asked for, after the ids: an expired assertion with
             // an unset client id is unavailable, as in the run.
             let bound = secret(.file(path: path), field: "client assertion").verdict
-            return .inOrder([InspectionResult(verdict: bound, evidence: [])] + ids + [tenantCheck(tenant), assertionResult])
+            return .inOrder([InspectionResult(verdict: bound, evidence: [])] + ids
+                            + [tenantCheck(tenant), assertionResult])
         case .onBehalfOf(let clientID, let userAssertion, let client):
             let clientResult: InspectionResult
             switch client {
@@ -176,9 +177,9 @@ extension ExplainWalk {
             return InspectionResult(verdict: .unavailable, evidence: [Evidence(.missing, "env \(name)", "not set")],
                                     hint: "Set \(name) (\(field)).")
         }
-        if checked, name == "AZURE_TENANT_ID", !TenantSyntax.isValid(value) {
+        if name == "AZURE_TENANT_ID", !TenantSyntax.isValid(value) {
             return InspectionResult(
-                verdict: .misconfigured,
+                verdict: checked ? .misconfigured : .ready,
                 evidence: [Evidence(.problem, "env \(name)", "not a valid tenant id: \(TenantSyntax.rule)")],
                 hint: "Set \(name) to a tenant id (a GUID or a domain).")
         }
@@ -192,10 +193,8 @@ extension ExplainWalk {
         let configuration = EnvironmentCredential.Configuration(context.variables)
         let ids = [present(configuration.tenantID, "AZURE_TENANT_ID", field: "tenant", checked: false),
                    present(configuration.clientID, "AZURE_CLIENT_ID", field: "client id")]
-        // The tenant id is checked when the credential is made, after its certificate is loaded (one that does not
-        // exist is unavailable even with a malformed tenant id).
-        let tenantSyntax = configuration.tenantID.map { present($0, "AZURE_TENANT_ID", field: "tenant") }
-        let parts = ids + selectionParts(configuration) + (tenantSyntax.map { [$0] } ?? [])
+        // The tenant id is checked when the credential is made, after its certificate is loaded.
+        let parts = ids + selectionParts(configuration) + [tenantCheck(configuration.tenantID)]
         // EnvironmentCredential makes no credential until the tenant, the client id and a secret, certificate or
         // user are all set, so until then it checks neither the tenant id nor the certificate: it is unavailable,
         // whatever else is wrong (a malformed AZURE_TENANT_ID with AZURE_CLIENT_ID unset is unavailable at run
@@ -213,10 +212,12 @@ extension ExplainWalk {
         case .secret?:
             return [Evidence.result(.ok, "env AZURE_CLIENT_SECRET", "set (client secret)")]
         case .certificate(let path, let password, _)?:
-            return [
-                Evidence.result(.ok, "env AZURE_CLIENT_CERTIFICATE_PATH", "set: \(path)"),
-                CertificateInspection.inspect(path: path, password: password, context: context),
-            ]
+            var file = CertificateInspection.inspect(path: path, password: password, context: context)
+            // EnvironmentCredential fails (invalidConfiguration) for a certificate file that does not exist, where a
+            // profile's `certificate:` is unavailable; only a path it cannot resolve (`~` without HOME) leaves it
+            // unavailable (`CredentialPath`).
+            if file.verdict == .unavailable, case .success = context.path(path) { file.verdict = .misconfigured }
+            return [Evidence.result(.ok, "env AZURE_CLIENT_CERTIFICATE_PATH", "set: \(path)"), file]
         case .usernamePassword?:
             return [Evidence.result(.ok, "env AZURE_USERNAME, AZURE_PASSWORD", "set (user sign-in)")]
         case nil:

@@ -67,13 +67,7 @@ public struct EnvironmentCredential: TokenCredential {
         inner = make.map { make in
             do {
                 return .success(try make())
-            } catch var error as AzureIdentityError {
-                // A certificate file that does not exist is absent, like an unset variable: the credential is
-                // unavailable (so a chain moves on, and as `explain` predicts), as a `clientCertificate` profile link
-                // and an AZURE_CLIENT_CERTIFICATE_PATH under an unset HOME already are. Other problems fail it.
-                if (error.underlying as? CertificateLoadError)?.file?.isMissing == true {
-                    error.code = .credentialUnavailable
-                }
+            } catch let error as AzureIdentityError {
                 return .failure(error)
             } catch {
                 return .failure(AzureIdentityError(code: .invalidConfiguration, message: "\(error)", underlying: error))
@@ -95,8 +89,8 @@ public struct EnvironmentCredential: TokenCredential {
         do {
             return try await inner.get().getToken(for: request)
         } catch var error as AzureIdentityError {
-            let what = error.code == .credentialUnavailable ? "is unavailable" : "authentication failed"
-            error.message = "EnvironmentCredential \(what) (\(selectedCredentialName ?? "?")): \(error.message)"
+            error.message =
+                "EnvironmentCredential authentication failed (\(selectedCredentialName ?? "?")): \(error.message)"
             error.credentialName = "EnvironmentCredential"
             throw error
         }

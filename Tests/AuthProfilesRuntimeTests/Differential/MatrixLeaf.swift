@@ -46,7 +46,7 @@ struct MatrixInputs: Sendable {
     }
 
     /// A secret: `{env}` set / unset / empty, or `{file}` relative / absolute / `~` (with and without HOME) /
-    /// absent / empty.
+    /// absent / empty / a directory.
     func secret(_ field: String, value: String, file: String) -> [MatrixInput] {
         let name = variable(field.uppercased())
         let directory = world.directory
@@ -61,6 +61,7 @@ struct MatrixInputs: Sendable {
             MatrixInput(label: "\(field) file ~ without HOME", yaml: "\(field): { file: \"~/\(file)\" }"),
             MatrixInput(label: "\(field) file absent", yaml: "\(field): { file: missing-\(file) }"),
             MatrixInput(label: "\(field) file empty", yaml: "\(field): { file: empty }"),
+            MatrixInput(label: "\(field) file is a directory", yaml: "\(field): { file: bin }"),
         ]
     }
 

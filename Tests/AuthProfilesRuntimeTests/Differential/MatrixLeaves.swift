@@ -25,7 +25,7 @@ enum MatrixLeaves {
     }
 
     static func clientCertificate(_ inputs: MatrixInputs) -> [MatrixLeaf] {
-        let paths = inputs.path("path", "app.pem", bad: ["expired.pem", "garbage.pem"]).map { input in
+        let paths = inputs.path("path", "app.pem", bad: ["expired.pem", "garbage.pem", "bin"]).map { input in
             MatrixInput(label: "certificate " + input.label, yaml: "certificate: { \(input.yaml) }",
                         environment: input.environment)
         }
@@ -45,7 +45,7 @@ enum MatrixLeaves {
     }
 
     static func workloadIdentity(_ inputs: MatrixInputs) -> [MatrixLeaf] {
-        var files = inputs.path("tokenFile", "token", bad: ["expired-token", "empty"])
+        var files = inputs.path("tokenFile", "token", bad: ["expired-token", "empty", "bin"])
         files += [
             MatrixInput(label: "tokenFile from AZURE_FEDERATED_TOKEN_FILE", yaml: "",
                         environment: ["AZURE_FEDERATED_TOKEN_FILE": inputs.world.directory + "/token"]),
@@ -64,7 +64,8 @@ enum MatrixLeaves {
     /// `environment` reads Azure Identity's variables directly: every combination of them.
     static func environment(_ world: DifferentialWorld) -> [MatrixLeaf] {
         let tenants = [
-            MatrixInput(label: "AZURE_TENANT_ID set", yaml: "", environment: ["AZURE_TENANT_ID": DifferentialWorld.tenant]),
+            MatrixInput(label: "AZURE_TENANT_ID set", yaml: "",
+                        environment: ["AZURE_TENANT_ID": DifferentialWorld.tenant]),
             MatrixInput(label: "AZURE_TENANT_ID unset", yaml: ""),
             MatrixInput(label: "AZURE_TENANT_ID empty", yaml: "", environment: ["AZURE_TENANT_ID": ""]),
             MatrixInput(label: "AZURE_TENANT_ID malformed", yaml: "", environment: ["AZURE_TENANT_ID": "-bad-"]),
