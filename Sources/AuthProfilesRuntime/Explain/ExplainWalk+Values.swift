@@ -68,8 +68,8 @@ extension ExplainWalk {
 
     /// A tenant read from a variable is checked by the rule every credential applies before it sends anything
     /// (``TenantSyntax``, through `TenantID.validate`): one the run refuses makes the link misconfigured here too,
-    /// but only once every other input is there (``inspectLeaf(_:in:)``), as the run checks it when it makes the
-    /// credential, after binding the rest: a malformed tenant with an unset secret is unavailable in both.
+    /// at the place in each kind's parts where the run checks it (``tenantCheck(_:)``): when it makes the credential,
+    /// after binding the rest, so a malformed tenant with an unset secret is unavailable in both. Here it is shown.
     /// A tenant written in the file was checked when the file was validated (`AP300`).
     func checkedTenant(_ resolved: (String?, InspectionResult)) -> (String?, InspectionResult) {
         guard let id = resolved.0, !TenantSyntax.isValid(id) else { return resolved }

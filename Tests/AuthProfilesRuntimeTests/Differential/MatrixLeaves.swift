@@ -4,8 +4,9 @@ import Foundation
 /// The leaves of the matrix: every leaf kind × the inputs it depends on, generated as combinations of
 /// ``MatrixInputs``. Interactive kinds (`deviceCode`, `interactiveBrowser`) wait on a person when ready, so only
 /// their inputs that make them unavailable or failed are run; `onBehalfOf` and `authorizationCode` need an incoming
-/// token or a code, which the dry run cannot judge (a revoked secret or a used code is a documented limit), so only
-/// their absent inputs are run. Everything else is run in every state the fakes can put it in.
+/// token or a code, which the dry run cannot judge (a revoked secret or a used code is a documented limit), so they
+/// run with absent inputs and, for `onBehalfOf`, a valid user token. Everything else runs in every state the fakes
+/// can put it in.
 enum MatrixLeaves {
     static let clientID = DifferentialWorld.clientID
 
@@ -132,8 +133,14 @@ enum MatrixLeaves {
     /// The kinds run only with inputs that keep them from reaching a person or a one-time code.
     static func others(_ inputs: MatrixInputs) -> [MatrixLeaf] {
         let unset = inputs.plain("clientId", clientID, variants: ["unset", "empty"])
-        let absentSecret = inputs.secret("userAssertion", value: "", file: "user-assertion")
+        var absentSecret = inputs.secret("userAssertion", value: "", file: "user-assertion")
             .filter { $0.label.hasSuffix("unset") || $0.label.hasSuffix("absent") || $0.label.hasSuffix("empty") }
+        // A user's token for the application, as a web API receives it: the exchange succeeds.
+        let userToken = inputs.world.env.fake.mintUserToken(
+            username: DifferentialWorld.username, audience: clientID, clientID: DifferentialWorld.publicClientID)
+        absentSecret.append(MatrixInput(
+            label: "userAssertion a user token", yaml: "userAssertion: { env: \(inputs.prefix)UA }",
+            environment: [inputs.prefix + "UA": userToken ?? ""]))
         return combinations([unset, [MatrixInput(label: "", yaml: "")]]).flatMap { parts in
             ["deviceCode", "interactiveBrowser"].map { MatrixLeaf(kind: $0, parts) }
         } + combinations([
