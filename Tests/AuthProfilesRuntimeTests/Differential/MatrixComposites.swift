@@ -102,6 +102,21 @@ enum MatrixComposites {
                 }
             }
         }
+        // Its own fields: a user-assigned identity, a workload identity client id from a variable set or unset.
+        let fields: [(String, String, [String: String])] = [
+            ("managedIdentityClientId", "managedIdentityClientId: \(DifferentialWorld.identityClientID)", [:]),
+            ("workloadIdentityClientId env set", "workloadIdentityClientId: { env: WICID }",
+             ["WICID": DifferentialWorld.clientID]),
+            ("workloadIdentityClientId env unset", "workloadIdentityClientId: { env: WICID }", [:]),
+            ("processTimeout env malformed", "processTimeout: { env: PTO }", ["PTO": "soon"]),
+        ]
+        for (label, field, variables) in fields {
+            for (host, environment, imds) in hosts {
+                cases.append(MatrixCase(
+                    name: "default with \(label) on \(host)", credential: "{ type: default, \(field) }",
+                    environment: environment.merging(variables) { $1 }, imds: imds))
+            }
+        }
         // A `default` link as one link of a chain, before and after a leaf.
         let leaves = MatrixLeaves.all(world, prefix: "A_")
         for (step, index) in stride(from: 0, to: leaves.count, by: 9).enumerated() {
