@@ -49,7 +49,9 @@ final class ExplainWalk {
     /// What a dry run expects of a node.
     enum Expectation {
         case authenticates(winner: String, contingentOn: [String])
-        case unknown(contingentOn: [String])
+        /// Only a request can tell; `otherwise` is the outcome when the links it depends on do not answer (a chain
+        /// whose earlier link failed fails then, not unavailable), to which an enclosing chain applies its policy.
+        case unknown(contingentOn: [String], otherwise: LinkOutcome)
         case unavailable
         case failed
     }
@@ -125,7 +127,7 @@ final class ExplainWalk {
     static func expectation(for verdict: Verdict, winner: String) -> Expectation {
         switch verdict {
         case .ready: .authenticates(winner: winner, contingentOn: [])
-        case .unknown: .unknown(contingentOn: [winner])
+        case .unknown: .unknown(contingentOn: [winner], otherwise: .unavailable)
         case .unavailable: .unavailable
         case .misconfigured: .failed
         }
@@ -160,7 +162,7 @@ final class ExplainWalk {
             let unless = contingent.isEmpty ? "" : " unless \(contingent.joined(separator: " or ")) answers first"
             return Conclusion(result: .authenticates, winner: winner, contingentOn: contingent,
                               summary: "\(winner) would authenticate\(unless)")
-        case .unknown(let contingent):
+        case .unknown(let contingent, _):
             return Conclusion(result: .dependsOnProbe, winner: nil, contingentOn: contingent,
                               summary: "only a request can tell: \(contingent.joined(separator: ", ")) "
                                   + "would be tried; nothing after \(contingent.count == 1 ? "it" : "them") would work")

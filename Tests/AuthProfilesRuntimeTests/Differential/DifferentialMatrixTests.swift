@@ -73,6 +73,15 @@ import Testing
         }
     }
 
+    @Test func chainsThatOnlyAProbeCanDecide() async throws {
+        try await Self.withWorld { world in
+            let cases = MatrixComposites.probes(world)
+            let outcomes = try await Self.check(cases, in: world)
+            #expect(outcomes == [.authenticated, .unavailable, .failed, .notTried], "\(outcomes)")
+            #expect(cases.count >= 100, "\(cases.count) cases")
+        }
+    }
+
     @Test func defaultLinksWithCredentialsAndExclude() async throws {
         try await Self.withWorld { world in
             let outcomes = try await Self.check(MatrixComposites.defaults(world), in: world)

@@ -21,6 +21,10 @@ struct DifferentialWorld: Sendable {
     static let publicClientID = "04b07795-8ddb-461a-bbee-02f9e1bf7b46"
 
     let env: FakeProfileEnvironment
+    /// `SYSTEM_OIDCREQUESTURI` of the fake pipeline job, whose `System.AccessToken` is ``pipelineToken``.
+    var pipelineURI = ""
+    static let pipelineToken = "matrix-system-access-token"
+    static let serviceConnectionID = "00000000-0000-4000-8000-000000000001"
     /// The working directory of every case.
     var directory: String { env.directory }
     /// `HOME` of the cases that set it.
@@ -31,8 +35,8 @@ struct DifferentialWorld: Sendable {
     static func start() async throws -> DifferentialWorld {
         let env = try await FakeProfileEnvironment.start()
         do {
-            let world = DifferentialWorld(env: env)
-            try world.prepare()
+            var world = DifferentialWorld(env: env)
+            world.pipelineURI = try world.prepare()
             return world
         } catch {
             try? await env.shutdown()
@@ -44,18 +48,23 @@ struct DifferentialWorld: Sendable {
         try await env.shutdown()
     }
 
-    private func prepare() throws {
+    /// Registers everything and writes the files; returns the pipeline job's OIDC request URI.
+    private func prepare() throws -> String {
         let fake = env.fake
         let valid = try fake.certificateAuthority.issueClientCertificate(commonName: "matrix app")
         let expired = try fake.certificateAuthority.issueClientCertificate(commonName: "matrix expired",
                                                                            validFor: -60)
         let issuer = FakeFederatedIssuer(issuer: "https://oidc.cluster.example/matrix")
         fake.register(issuer)
+        let job = FakePipelineJob(serviceConnections: [Self.serviceConnectionID: "matrix"],
+                                  systemAccessToken: Self.pipelineToken)
+        fake.register(job)
         // The expired certificate is registered too: only its expiry can make a run with it fail.
         fake.register(FakeApplication(
             clientID: Self.clientID, tenantID: Self.tenant, secrets: [Self.secret],
             certificates: [valid.certificate, expired.certificate],
-            federatedCredentials: [FakeFederatedCredential(issuer: issuer.issuer, subject: Self.subject)],
+            federatedCredentials: [FakeFederatedCredential(issuer: issuer.issuer, subject: Self.subject)]
+                + [job.federatedCredential(serviceConnectionID: Self.serviceConnectionID)].compactMap { $0 },
             // Public client flows allowed too, so `environment` with AZURE_USERNAME and AZURE_PASSWORD can sign in.
             isPublicClient: true))
         // The Azure CLI's public client (usernamePassword's default) and a federated application with the managed
@@ -83,6 +92,7 @@ struct DifferentialWorld: Sendable {
         try write(directory + "/expired-token", expiredToken, mode: 0o644)
         try write(directory + "/password", Self.password, mode: 0o600)
         try FakeDeveloperTools.install(in: bin, world: self)
+        return fake.oidcRequestURI(for: job)
     }
 
     private func write(_ path: String, _ text: String, mode: mode_t) throws {

@@ -62,6 +62,39 @@ enum MatrixComposites {
         }
     }
 
+    /// A chain whose outcome only a probe can tell, inside a chain: `[[F, U], X]` with F a link that fails, U a
+    /// managed identity on IMDS (answering or not), X a link that authenticates, under every policy of F, of the
+    /// inner chain as a link, and of the inner chain's own. Whether X is tried depends on what the inner chain
+    /// reports when U does not answer (failed, as F failed), which the dry run must follow.
+    static func probes(_ world: DifferentialWorld) -> [MatrixCase] {
+        let first = MatrixLeaves.all(world, prefix: "F_")
+        let failing = first.filter { $0.name.hasPrefix("clientCertificate, clientId literal") }
+            .filter { $0.name.contains("garbage.pem") || $0.name.contains("expired.pem") }
+        let probing = MatrixLeaves.all(world, prefix: "U_")
+            .filter { $0.name.hasPrefix("managedIdentity, system-assigned, IMDS") }
+        let ready = MatrixLeaves.all(world, prefix: "X_").filter {
+            $0.name == "clientSecret, clientId literal, clientSecret env set, profile tenant"
+        }
+        var cases: [MatrixCase] = []
+        for (fIndex, f) in failing.enumerated() {
+            for u in probing {
+                for x in ready {
+                    for (p, failPolicy) in linkPolicies.enumerated() {
+                        for (q, innerPolicy) in linkPolicies.enumerated() {
+                            let inner = chain([f.yaml(failPolicy), u.yaml()], policy: chainPolicies[(p + q) % 3],
+                                              extra: innerPolicy)
+                            cases.append(MatrixCase(
+                                name: "probe #\(fIndex)-\(p)-\(q): [[\(f.name)] \(failPolicy), [\(u.name)]] "
+                                    + "\(innerPolicy), [\(x.name)]",
+                                credential: chain([inner, x.yaml()]), environment: merged([f, u, x]), imds: u.imds))
+                        }
+                    }
+                }
+            }
+        }
+        return cases
+    }
+
     /// `default` links: each `credentials:` and `exclude` on hosts that make different members work.
     static func defaults(_ world: DifferentialWorld) -> [MatrixCase] {
         let selections: [String?] = [

@@ -151,12 +151,16 @@ enum MatrixLeaves {
             .map { MatrixLeaf(kind: "authorizationCode", [$0],
                               fixed: ["clientId: \(clientID)", "redirectUri: \"http://localhost:8400\""]) }
             + combinations([
-                [MatrixInput(label: "no OIDC request URI", yaml: ""),
+                [MatrixInput(label: "OIDC request URI", yaml: "",
+                             environment: ["SYSTEM_OIDCREQUESTURI": inputs.world.pipelineURI]),
+                 MatrixInput(label: "no OIDC request URI", yaml: ""),
                  MatrixInput(label: "OIDC request URI empty", yaml: "", environment: ["SYSTEM_OIDCREQUESTURI": ""])],
-                [MatrixInput(label: "access token", yaml: "", environment: ["SYSTEM_ACCESSTOKEN": "pipeline-token"]),
+                [MatrixInput(label: "access token", yaml: "",
+                             environment: ["SYSTEM_ACCESSTOKEN": DifferentialWorld.pipelineToken]),
+                 MatrixInput(label: "access token empty", yaml: "", environment: ["SYSTEM_ACCESSTOKEN": ""]),
                  MatrixInput(label: "no access token", yaml: "")],
             ]).map { MatrixLeaf(kind: "azurePipelines", $0, fixed: [
-                "clientId: \(clientID)", "serviceConnectionId: 00000000-0000-4000-8000-000000000001",
+                "clientId: \(clientID)", "serviceConnectionId: \(DifferentialWorld.serviceConnectionID)",
             ]) }
     }
 
