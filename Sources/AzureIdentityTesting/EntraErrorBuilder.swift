@@ -84,6 +84,18 @@ struct EntraRejection: Error {
         )
     }
 
+    /// Entra ID refuses an assertion signed with a registered certificate that has expired (or is not yet valid).
+    static func certificateExpired(_ thumbprint: String) -> Self {
+        Self(
+            status: 401,
+            error: "invalid_client",
+            code: 700027,
+            message:
+                "The certificate with identifier used to sign the client assertion is expired on application. "
+                + "[Reason - The key used is expired., Thumbprint of key used by client: '\(thumbprint)']"
+        )
+    }
+
     static let badAssertionSignature = Self(
         status: 401,
         error: "invalid_client",

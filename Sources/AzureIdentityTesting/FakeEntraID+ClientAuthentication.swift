@@ -78,8 +78,15 @@ extension FakeEntraID {
         let sha256 = (parsed.header["x5t#S256"] as? String).flatMap(Base64URL.decode)
         for certificate in application.certificates {
             let der = Self.der(certificate)
-            if let sha1, sha1 == Array(Insecure.SHA1.hash(data: der)) { return certificate }
-            if let sha256, sha256 == Array(SHA256.hash(data: der)) { return certificate }
+            let sha1Matches = sha1 == Array(Insecure.SHA1.hash(data: der))
+            guard sha1Matches || sha256 == Array(SHA256.hash(data: der)) else { continue }
+            // As Entra ID does: a registered key outside its validity signs nothing.
+            let now = Date()
+            guard certificate.notValidBefore <= now, now <= certificate.notValidAfter else {
+                let shown = (sha1Matches ? sha1 : sha256).map { $0.map { String(format: "%02X", $0) }.joined() }
+                throw EntraRejection.certificateExpired(shown ?? "none")
+            }
+            return certificate
         }
         if let chain = parsed.header["x5c"] as? [String], let first = chain.first,
             let der = Data(base64Encoded: first), let leaf = try? Certificate(derEncoded: Array(der))

@@ -47,30 +47,40 @@ extension ExplainWalk {
                 links[index].decision = "would authenticate; the chain stops here"
                 result = .authenticates(winner: winner, contingentOn: contingent + inner)
                 reachNext = false
-            case .unknown(let inner):
+            case .unknown(let inner, let otherwise):
                 contingent += inner.isEmpty ? [name] : inner
-                links[index].decision = "a token if it answers; if unavailable → \(step.action(after: .unavailable))"
-                if !step.policy.continues(after: .unavailable) {
-                    result = .unknown(contingentOn: contingent)
+                // Reached links after it are those the chain tries when it does not answer: its outcome then is
+                // `otherwise` (failed for a chain whose earlier link failed).
+                if otherwise == .failed { allUnavailable = false }
+                let unanswered = otherwise == .failed ? "if it fails" : "if unavailable"
+                links[index].decision = "a token if it answers; \(unanswered) → \(step.action(after: otherwise))"
+                if !step.policy.continues(after: otherwise) {
+                    result = .unknown(contingentOn: contingent, otherwise: allUnavailable ? .unavailable : .failed)
                     reachNext = false
                 }
             case .unavailable:
                 links[index].decision = "unavailable → \(step.action(after: .unavailable))"
                 if !step.policy.continues(after: .unavailable) {
-                    result = contingent.isEmpty ? .unavailable : .unknown(contingentOn: contingent)
+                    // As ``ChainPolicy/conclusion(of:)``: unavailable only when no link before it failed.
+                    result =
+                        !contingent.isEmpty
+                        ? .unknown(contingentOn: contingent, otherwise: allUnavailable ? .unavailable : .failed)
+                        : allUnavailable ? .unavailable : .failed
                     reachNext = false
                 }
             case .failed:
                 allUnavailable = false
                 links[index].decision = "fails → \(step.action(after: .failed))"
                 if !step.policy.continues(after: .failed) {
-                    result = contingent.isEmpty ? .failed : .unknown(contingentOn: contingent)
+                    result = contingent.isEmpty ? .failed : .unknown(contingentOn: contingent, otherwise: .failed)
                     reachNext = false
                 }
             }
         }
         if let result { return result }
-        if !contingent.isEmpty { return .unknown(contingentOn: contingent) }
+        if !contingent.isEmpty {
+            return .unknown(contingentOn: contingent, otherwise: allUnavailable ? .unavailable : .failed)
+        }
         return allUnavailable ? .unavailable : .failed
     }
 

@@ -1,6 +1,7 @@
 import AuthProfiles
 import AzureIdentity
 import Foundation
+import IdentitySupport
 
 extension ExplainWalk {
     /// Which managed identity source the environment selects, as ManagedIdentityCredential would detect it.
@@ -55,6 +56,19 @@ extension ExplainWalk {
                     evidence: [
                         Evidence(.ok, "source", "workload identity (AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE set)")
                     ]))
+            // The run makes a workload identity credential in AZURE_TENANT_ID's tenant, refusing a malformed one.
+            let tenant = context.value("AZURE_TENANT_ID")
+            if let tenant, !TenantSyntax.isValid(tenant) {
+                parts.append(
+                    InspectionResult(
+                        verdict: .misconfigured,
+                        evidence: [
+                            Evidence(
+                                .problem, "env AZURE_TENANT_ID",
+                                "not a valid tenant id: \(TenantSyntax.rule)")
+                        ],
+                        hint: "Set AZURE_TENANT_ID to a tenant id (a GUID or a domain)."))
+            }
             if let file = context.value("AZURE_FEDERATED_TOKEN_FILE") {
                 parts.append(TokenFileInspection.inspect(path: file, context: context))
             }
@@ -128,7 +142,8 @@ extension ExplainWalk {
             if scope.tenant(for: node) == nil {
                 parts.append(implicitVariable("AZURE_TENANT_ID", field: "tenant"))
             } else {
-                parts.append(tenant(for: node, in: scope, required: false).1)
+                let (resolved, result) = self.tenant(for: node, in: scope, required: false)
+                parts += [result, tenantCheck(resolved)]
             }
             parts.append(implicitVariable("AZURE_FEDERATED_TOKEN_FILE", field: "federated token file"))
             if let file = context.value("AZURE_FEDERATED_TOKEN_FILE") {
@@ -143,13 +158,22 @@ extension ExplainWalk {
             return result
         case "azureCli":
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .inOrder([result, AzureCliInspection.inspect(tenantID: tenant, subscription: nil, context: context)])
+            return .inOrder([
+                result, tenantCheck(tenant),
+                AzureCliInspection.inspect(tenantID: tenant, subscription: nil, context: context),
+            ])
         case "azurePowerShell":
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .inOrder([result, AzurePowerShellInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([
+                result, tenantCheck(tenant),
+                AzurePowerShellInspection.inspect(tenantID: tenant, context: context),
+            ])
         default:
             let (tenant, result) = self.tenant(for: node, in: scope, required: false)
-            return .inOrder([result, AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context)])
+            return .inOrder([
+                result, tenantCheck(tenant),
+                AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context),
+            ])
         }
     }
 }

@@ -77,16 +77,19 @@ extension ExplainWalk {
     }
 
     /// A tenant read from a variable is checked by the rule every credential applies before it sends anything
-    /// (``TenantSyntax``, through `TenantID.validate`): one the run refuses makes the link misconfigured here too.
+    /// (``TenantSyntax``, through `TenantID.validate`): one the run refuses makes the link misconfigured here too,
+    /// at the place in each kind's parts where the run checks it (``tenantCheck(_:)``): when it makes the credential,
+    /// after binding the rest, so a malformed tenant with an unset secret is unavailable in both. Here it is shown.
     /// A tenant written in the file was checked when the file was validated (`AP300`).
     func checkedTenant(_ resolved: (String?, InspectionResult)) -> (String?, InspectionResult) {
         guard let id = resolved.0, !TenantSyntax.isValid(id) else { return resolved }
         var result = resolved.1
-        result.verdict = .misconfigured
-        result.evidence.append(Evidence(.problem, "tenant", "not a valid tenant id: \(TenantSyntax.rule)"))
-        result.hint = "Set the tenant's variable to a tenant id (a GUID or a domain)."
+        result.evidence.append(Self.malformedTenant)
         return (id, result)
     }
+
+    /// The evidence of a tenant id the run refuses.
+    static let malformedTenant = Evidence(.problem, "tenant", "not a valid tenant id: \(TenantSyntax.rule)")
 
     /// A secret that a certificate needs, resolved for inspection only.
     func certificate(_ settings: CertificateSettings, node: CredentialNode) -> InspectionResult {

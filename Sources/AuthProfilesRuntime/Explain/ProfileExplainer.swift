@@ -52,7 +52,9 @@ final class ExplainWalk {
     /// What a dry run expects of a node.
     enum Expectation {
         case authenticates(winner: String, contingentOn: [String])
-        case unknown(contingentOn: [String])
+        /// Only a request can tell; `otherwise` is the outcome when the links it depends on do not answer (a chain
+        /// whose earlier link failed fails then, not unavailable), to which an enclosing chain applies its policy.
+        case unknown(contingentOn: [String], otherwise: LinkOutcome)
         case unavailable
         case failed
     }
@@ -83,9 +85,24 @@ final class ExplainWalk {
                 evidence: [], reached: reached))
         let expectation: Expectation
         switch node.settings {
-        case .chain(let members, _):
+        case .chain(let members, let deadline):
             links[index].evidence = [Evidence(.note, "chain", "\(members.count) link(s), tried in order")]
-            expectation = walkChain(members.map { ChainStep(node: $0) }, in: scope, depth: depth, reached: reached)
+            let steps = members.map { ChainStep(node: $0) }
+            if let deadline,
+                case .failure(let problem) = resolver.resolve(deadline, field: "deadline", parse: ProfileDuration.parse)
+            {
+                // The run reads the chain's deadline before its first link: one it cannot read ends the chain
+                // there (unavailable when unset, failed when malformed), and no link is tried.
+                links[index].evidence.append(
+                    Evidence(
+                        problem.isMissing ? .missing : .problem, "deadline",
+                        problem.message))
+                links[index].hint = problem.hint
+                _ = walkChain(steps, in: scope, depth: depth, reached: false)
+                expectation = problem.isMissing ? .unavailable : .failed
+            } else {
+                expectation = walkChain(steps, in: scope, depth: depth, reached: reached)
+            }
         case .profile(let name):
             expectation = walkReference(name, index: index, scope: scope, depth: depth, reached: reached)
         case .default(let settings):
@@ -118,7 +135,7 @@ final class ExplainWalk {
     static func expectation(for verdict: Verdict, winner: String) -> Expectation {
         switch verdict {
         case .ready: .authenticates(winner: winner, contingentOn: [])
-        case .unknown: .unknown(contingentOn: [winner])
+        case .unknown: .unknown(contingentOn: [winner], otherwise: .unavailable)
         case .unavailable: .unavailable
         case .misconfigured: .failed
         }
@@ -155,7 +172,7 @@ final class ExplainWalk {
             return Conclusion(
                 result: .authenticates, winner: winner, contingentOn: contingent,
                 summary: "\(winner) would authenticate\(unless)")
-        case .unknown(let contingent):
+        case .unknown(let contingent, _):
             return Conclusion(
                 result: .dependsOnProbe, winner: nil, contingentOn: contingent,
                 summary: "only a request can tell: \(contingent.joined(separator: ", ")) "
