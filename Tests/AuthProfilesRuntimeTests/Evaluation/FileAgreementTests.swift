@@ -75,8 +75,8 @@ import Testing
                       clientSecret: { file: secret }
                 """)
             let started = ContinuousClock.now
-            let link = try dryRun(profiles, env)
-            let attempt = try await run(profiles, env)
+            let link = try explainFirstLink(profiles, env)
+            let attempt = try await runLastAttempt(profiles, env)
             #expect(ContinuousClock.now - started < .seconds(5), "nothing waits on the file")
             #expect(attempt.outcome == outcome)
             #expect(
@@ -114,8 +114,8 @@ import Testing
                       certificate: { path: app.pem }
                 """)
             let started = ContinuousClock.now
-            let link = try dryRun(profiles, env)
-            let attempt = try await run(profiles, env)
+            let link = try explainFirstLink(profiles, env)
+            let attempt = try await runLastAttempt(profiles, env)
             #expect(ContinuousClock.now - started < .seconds(5))
             #expect(attempt.outcome == outcome)
             #expect(link.verdict.runtimeOutcome == outcome)
@@ -143,8 +143,8 @@ import Testing
                       clientId: \(FakeProfileEnvironment.clientID)
                       certificate: { path: app.pfx }
                 """)
-            #expect(try dryRun(profiles, env).verdict == .ready)
-            #expect(try await run(profiles, env).outcome == .authenticated)
+            #expect(try explainFirstLink(profiles, env).verdict == .ready)
+            #expect(try await runLastAttempt(profiles, env).outcome == .authenticated)
         }
     }
 
@@ -176,8 +176,8 @@ import Testing
                 """)
             for (name, subject) in [("pod", "token file token"), ("app", "assertion file token")] {
                 let started = ContinuousClock.now
-                let link = try dryRun(profiles, env, profile: name)
-                let attempt = try await run(profiles, env, profile: name)
+                let link = try explainFirstLink(profiles, env, profile: name)
+                let attempt = try await runLastAttempt(profiles, env, profile: name)
                 #expect(ContinuousClock.now - started < .seconds(5))
                 #expect(attempt.outcome == outcome, "\(name): \(attempt.reason ?? "")")
                 #expect(link.verdict.runtimeOutcome == outcome, "\(name)")
@@ -201,8 +201,8 @@ import Testing
                       clientSecret: { file: ~/secret }
                 """)
             let environment = ["HOME": env.directory + "/home", "PATH": ""]
-            #expect(try dryRun(profiles, env, environment: environment).verdict == .ready)
-            #expect(try await run(profiles, env, environment: environment).outcome == .authenticated)
+            #expect(try explainFirstLink(profiles, env, environment: environment).verdict == .ready)
+            #expect(try await runLastAttempt(profiles, env, environment: environment).outcome == .authenticated)
         }
     }
 
@@ -247,28 +247,5 @@ import Testing
         }
         #expect(error?.description.contains(detail) == true, "\(String(describing: error))")
         #expect(ContinuousClock.now - started < .seconds(5))
-    }
-
-    private func dryRun(
-        _ profiles: String, _ env: FakeProfileEnvironment, profile: String = "app",
-        environment: [String: String] = ["PATH": ""]
-    ) throws -> LinkExplanation {
-        let entry = try #require(ProfileCatalog.load(text: profiles).entry(named: profile))
-        let explanation = ProfileExplainer(
-            context: InspectionContext(
-                environment: environment, workingDirectory: env.directory)
-        ).explain(entry)
-        return try #require(explanation.links.first)
-    }
-
-    private func run(
-        _ profiles: String, _ env: FakeProfileEnvironment, profile: String = "app",
-        environment: [String: String] = ["PATH": ""]
-    ) async throws -> LinkAttempt {
-        let credential = try AuthProfile.credential(
-            named: profile, document: profiles,
-            options: env.options(environment))
-        let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
-        return try #require(evaluation.attempts.last)
     }
 }

@@ -38,9 +38,9 @@ import Testing
                       clientId: \(FakeProfileEnvironment.clientID)
                       certificate: { path: ~/app.pem }
                 """)
-            let link = try dryRun(profiles, env, environment: environment)
+            let link = try explainFirstLink(profiles, env, environment: environment)
             #expect(link.verdict == .ready, "\(link.evidence)")
-            let attempt = try await run(profiles, env, environment: environment)
+            let attempt = try await runLastAttempt(profiles, env, environment: environment)
             #expect(attempt.outcome == .authenticated, "\(attempt.reason ?? "")")
             // Nothing under the working directory is named `~`.
             #expect(!FileManager.default.fileExists(atPath: env.directory + "/~"))
@@ -74,9 +74,9 @@ import Testing
                       assertion: { file: ~/token }
                 """)
             for name in ["pod", "app"] {
-                let link = try dryRun(profiles, env, profile: name, environment: environment)
+                let link = try explainFirstLink(profiles, env, profile: name, environment: environment)
                 #expect(link.verdict == .ready, "\(name): \(link.evidence)")
-                let attempt = try await run(profiles, env, profile: name, environment: environment)
+                let attempt = try await runLastAttempt(profiles, env, profile: name, environment: environment)
                 #expect(attempt.outcome == .authenticated, "\(name): \(attempt.reason ?? "")")
             }
         }
@@ -88,8 +88,8 @@ import Testing
             try FakeProfileEnvironment.secret.write(toFile: home + "/secret", atomically: true, encoding: .utf8)
             chmod(home + "/secret", 0o600)
             let profiles = env.profiles(Self.secretProfile("~/secret"))
-            #expect(try dryRun(profiles, env, environment: environment).verdict == .ready)
-            #expect(try await run(profiles, env, environment: environment).outcome == .authenticated)
+            #expect(try explainFirstLink(profiles, env, environment: environment).verdict == .ready)
+            #expect(try await runLastAttempt(profiles, env, environment: environment).outcome == .authenticated)
         }
     }
 
@@ -136,17 +136,17 @@ import Testing
             ]
             for (name, variables) in cases {
                 let environment = base.merging(variables) { $1 }
-                let link = try dryRun(profiles, env, profile: name, environment: environment)
+                let link = try explainFirstLink(profiles, env, profile: name, environment: environment)
                 #expect(link.verdict == .ready, "\(name): \(link.evidence)")
-                let attempt = try await run(profiles, env, profile: name, environment: environment)
+                let attempt = try await runLastAttempt(profiles, env, profile: name, environment: environment)
                 #expect(attempt.outcome == .authenticated, "\(name): \(attempt.reason ?? "")")
 
                 var homeless = environment
                 homeless["HOME"] = nil
-                let unset = try dryRun(profiles, env, profile: name, environment: homeless)
+                let unset = try explainFirstLink(profiles, env, profile: name, environment: homeless)
                 #expect(unset.verdict == .unavailable, "\(name): \(unset.evidence)")
                 #expect(unset.evidence.contains { $0.detail.contains("it starts with ~ and HOME is not set") })
-                let failed = try await run(profiles, env, profile: name, environment: homeless)
+                let failed = try await runLastAttempt(profiles, env, profile: name, environment: homeless)
                 #expect(failed.outcome == .unavailable, "\(name): \(failed.reason ?? "")")
                 #expect(
                     failed.reason?.contains("it starts with ~ and HOME is not set") == true,
@@ -199,8 +199,8 @@ import Testing
                 (Self.secretProfile(path), "clientSecret: secret file"),
             ] {
                 let profiles = env.profiles(profile)
-                let link = try dryRun(profiles, env, environment: environment)
-                let attempt = try await run(profiles, env, environment: environment)
+                let link = try explainFirstLink(profiles, env, environment: environment)
+                let attempt = try await runLastAttempt(profiles, env, environment: environment)
                 #expect(attempt.outcome == outcome, "\(attempt.reason ?? "")")
                 #expect(link.verdict.runtimeOutcome == outcome)
                 #expect(
@@ -264,26 +264,5 @@ import Testing
             }
             #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
         }
-    }
-
-    private func dryRun(
-        _ profiles: String, _ env: FakeProfileEnvironment, profile: String = "app", environment: [String: String]
-    ) throws -> LinkExplanation {
-        let entry = try #require(ProfileCatalog.load(text: profiles).entry(named: profile))
-        let explanation = ProfileExplainer(
-            context: InspectionContext(
-                environment: environment, workingDirectory: env.directory)
-        ).explain(entry)
-        return try #require(explanation.links.first)
-    }
-
-    private func run(
-        _ profiles: String, _ env: FakeProfileEnvironment, profile: String = "app", environment: [String: String]
-    ) async throws -> LinkAttempt {
-        let credential = try AuthProfile.credential(
-            named: profile, document: profiles,
-            options: env.options(environment))
-        let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
-        return try #require(evaluation.attempts.last)
     }
 }
