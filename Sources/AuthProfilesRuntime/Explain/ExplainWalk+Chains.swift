@@ -34,7 +34,11 @@ extension ExplainWalk {
         var contingent: [String] = []
         var reachNext = reached
         var result: Expectation?
-        var allUnavailable = true
+        // The outcome the engine would see from each reached link that gives no token; the chain's own outcome is
+        // the engine's rule for them (``ChainPolicy/conclusion(of:)``), not a copy of it.
+        var predicted: [LinkOutcome] = []
+        func concluded() -> LinkOutcome { ChainPolicy.conclusion(of: predicted) }
+        func noToken() -> Expectation { concluded() == .unavailable ? .unavailable : .failed }
         for step in steps {
             let index = links.count
             let expectation =
@@ -51,37 +55,31 @@ extension ExplainWalk {
                 contingent += inner.isEmpty ? [name] : inner
                 // Reached links after it are those the chain tries when it does not answer: its outcome then is
                 // `otherwise` (failed for a chain whose earlier link failed).
-                if otherwise == .failed { allUnavailable = false }
+                predicted.append(otherwise)
                 let unanswered = otherwise == .failed ? "if it fails" : "if unavailable"
                 links[index].decision = "a token if it answers; \(unanswered) → \(step.action(after: otherwise))"
                 if !step.policy.continues(after: otherwise) {
-                    result = .unknown(contingentOn: contingent, otherwise: allUnavailable ? .unavailable : .failed)
+                    result = .unknown(contingentOn: contingent, otherwise: concluded())
                     reachNext = false
                 }
             case .unavailable:
+                predicted.append(.unavailable)
                 links[index].decision = "unavailable → \(step.action(after: .unavailable))"
                 if !step.policy.continues(after: .unavailable) {
-                    // As ``ChainPolicy/conclusion(of:)``: unavailable only when no link before it failed.
-                    result =
-                        !contingent.isEmpty
-                        ? .unknown(contingentOn: contingent, otherwise: allUnavailable ? .unavailable : .failed)
-                        : allUnavailable ? .unavailable : .failed
+                    result = contingent.isEmpty ? noToken() : .unknown(contingentOn: contingent, otherwise: concluded())
                     reachNext = false
                 }
             case .failed:
-                allUnavailable = false
+                predicted.append(.failed)
                 links[index].decision = "fails → \(step.action(after: .failed))"
                 if !step.policy.continues(after: .failed) {
-                    result = contingent.isEmpty ? .failed : .unknown(contingentOn: contingent, otherwise: .failed)
+                    result = contingent.isEmpty ? noToken() : .unknown(contingentOn: contingent, otherwise: concluded())
                     reachNext = false
                 }
             }
         }
         if let result { return result }
-        if !contingent.isEmpty {
-            return .unknown(contingentOn: contingent, otherwise: allUnavailable ? .unavailable : .failed)
-        }
-        return allUnavailable ? .unavailable : .failed
+        return contingent.isEmpty ? noToken() : .unknown(contingentOn: contingent, otherwise: concluded())
     }
 
     func walkDefault(
