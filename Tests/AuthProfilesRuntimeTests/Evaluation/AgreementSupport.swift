@@ -1,6 +1,7 @@
 import AuthProfiles
 import AuthProfilesRuntime
 import AzureIdentity
+import AzureIdentityTesting
 import Testing
 
 // The two sides of an agreement test, on the same profile text, environment and working directory.
@@ -25,4 +26,16 @@ func runLastAttempt(
     let credential = try AuthProfile.credential(named: profile, document: profiles, options: env.options(environment))
     let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
     return try #require(evaluation.attempts.last)
+}
+
+extension FakeProfileEnvironment {
+    /// A new client certificate, registered at the fake Entra ID for the profiles' client id and tenant.
+    func registeredCertificateApp(commonName: String) throws -> TestClientCertificate {
+        let certificate = try fake.certificateAuthority.issueClientCertificate(commonName: commonName)
+        fake.register(
+            FakeApplication(
+                clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
+                certificates: [certificate.certificate]))
+        return certificate
+    }
 }

@@ -128,11 +128,7 @@ import Testing
 
     @Test func aCertificateNamedPFXThatHoldsPEMIsReadByItsContentInBoth() async throws {
         try await withFakeProfiles { env in
-            let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "profile app")
-            env.fake.register(
-                FakeApplication(
-                    clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
-                    certificates: [certificate.certificate]))
+            let certificate = try env.registeredCertificateApp(commonName: "profile app")
             try Setup.text(certificate.combinedPEM).make(at: env.directory + "/app.pfx")
             let profiles = env.profiles(
                 """

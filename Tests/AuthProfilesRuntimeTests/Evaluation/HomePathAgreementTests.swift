@@ -22,11 +22,7 @@ import Testing
 
     @Test func aCertificateUnderHomeIsReadyAndAuthenticates() async throws {
         try await withFakeProfiles { env in
-            let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "home app")
-            env.fake.register(
-                FakeApplication(
-                    clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
-                    certificates: [certificate.certificate]))
+            let certificate = try env.registeredCertificateApp(commonName: "home app")
             let (home, environment) = try home(env)
             try certificate.combinedPEM.write(toFile: home + "/app.pem", atomically: true, encoding: .utf8)
             let profiles = env.profiles(

@@ -53,11 +53,7 @@ import Testing
         _ profile: String, _ variable: String, _ value: String?, _ outcome: LinkOutcome, _ problem: String
     ) async throws {
         try await withFakeProfiles { env in
-            let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "typed")
-            env.fake.register(
-                FakeApplication(
-                    clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
-                    certificates: [certificate.certificate]))
+            let certificate = try env.registeredCertificateApp(commonName: "typed")
             try certificate.combinedPEM.write(toFile: env.directory + "/app.pem", atomically: true, encoding: .utf8)
             chmod(env.directory + "/app.pem", 0o600)
             var environment = ["PATH": ""]
@@ -117,11 +113,7 @@ import Testing
 
     @Test func aFlagTheRunCanReadIsReadyInBoth() async throws {
         try await withFakeProfiles { env in
-            let certificate = try env.fake.certificateAuthority.issueClientCertificate(commonName: "typed")
-            env.fake.register(
-                FakeApplication(
-                    clientID: FakeProfileEnvironment.clientID, tenantID: FakeProfileEnvironment.tenant,
-                    certificates: [certificate.certificate]))
+            let certificate = try env.registeredCertificateApp(commonName: "typed")
             try certificate.combinedPEM.write(toFile: env.directory + "/app.pem", atomically: true, encoding: .utf8)
             chmod(env.directory + "/app.pem", 0o600)
             let environment = ["PATH": "", "SEND_CHAIN": "Yes"]
