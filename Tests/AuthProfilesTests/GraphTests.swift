@@ -67,19 +67,15 @@ import Testing
 
     @Test func chainPolicyDefaultsApplyPerLink() throws {
         let graph = try #require(validate(Self.team).graph)
-        guard case .chain(let links, let deadline)? = graph.profile(named: "base")?.credential.settings else {
-            Issue.record("expected a chain")
-            return
-        }
+        let chain = try #require(graph.profile(named: "base")?.credential.settings as? ChainSettings)
+        let (links, deadline) = (chain.links, chain.deadline)
         #expect(deadline == .literal(.seconds(10)))
         #expect(links.map(\.onUnavailable) == [.next, .next])
         #expect(links.map(\.onFailed) == [.next, .stop])
         #expect(links[1].timeout == .literal(.seconds(2)))
         #expect(links[1].displayName == "base/credential/links[1]:managedIdentity")
-        guard case .workloadIdentity(let clientID, let tokenFile) = links[0].settings else {
-            Issue.record("expected workload identity")
-            return
-        }
+        let workload = try #require(links[0].settings as? WorkloadIdentitySettings)
+        let (clientID, tokenFile) = (workload.clientID, workload.tokenFile)
         #expect(clientID == .environment(EnvironmentBinding(name: "AZURE_CLIENT_ID")))
         #expect(tokenFile == .environment(EnvironmentBinding(name: "AZURE_FEDERATED_TOKEN_FILE")))
         #expect(links[0].defaultedFields == ["tokenFile"])
@@ -91,10 +87,7 @@ import Testing
         #expect(
             graph.cloud(for: try #require(graph.profile(named: "gov")))?.authorityHost
                 == .literal("https://login.sovereign.contoso.example"))
-        guard case .chain(let links, _)? = graph.profile(named: "dev")?.credential.settings else {
-            Issue.record("expected a chain")
-            return
-        }
+        let links = try #require(graph.profile(named: "dev")?.credential.links)
         #expect(links[0].tenant == .literal("72f988bf-86f1-41af-91ab-2d7cd011db47"))
         #expect(graph.profile(named: "dev")?.isProduction == false)
     }

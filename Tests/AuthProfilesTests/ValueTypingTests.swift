@@ -57,10 +57,7 @@ import Testing
     @Test func secretsAreReferencesOnly() throws {
         let good = profile("{ type: clientSecret, clientId: \(clientA), clientSecret: { file: /run/secrets/app } }")
         let graph = try #require(validate(good).graph)
-        guard case .clientSecret(_, let secret)? = graph.profile(named: "app")?.credential.settings else {
-            Issue.record("expected a clientSecret node")
-            return
-        }
+        let secret = try #require(graph.profile(named: "app")?.credential.settings as? ClientSecretSettings).secret
         #expect(secret == .file(path: "/run/secrets/app"))
         let inline = validate(profile("{ type: clientSecret, clientId: \(clientA), clientSecret: hunter2 }"))
         #expect(inline.diagnostics.map(\.code) == [.inlineSecret])
@@ -76,10 +73,8 @@ import Testing
             + "    credential: { type: azureCli, subscription: no }\n"
         let graph = try #require(validate(yaml).graph)
         #expect(graph.profile(named: "app")?.description == "012")
-        guard case .azureCli(let subscription)? = graph.profile(named: "app")?.credential.settings else {
-            Issue.record("expected azureCli")
-            return
-        }
+        let subscription = try #require(graph.profile(named: "app")?.credential.settings as? AzureCliSettings)
+            .subscription
         #expect(subscription == .literal("no"))
     }
 

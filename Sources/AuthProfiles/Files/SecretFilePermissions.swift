@@ -16,8 +16,9 @@ enum SecretFilePermissions {
         for profile in graph.profiles {
             var stack = [profile.credential]
             while let node = stack.popLast() {
-                if case .chain(let links, _) = node.settings { stack += links }
-                for (field, path, what) in files(of: node.settings) {
+                stack += node.links
+                for file in node.settings.secretFiles {
+                    let (field, path, what) = (file.field, file.path, file.what)
                     guard path.hasPrefix("/"), case .success(let status) = UserFile.status(of: path),
                         status.kind == .regular, let exposure = status.exposure
                     else { continue }
@@ -33,48 +34,6 @@ enum SecretFilePermissions {
             }
         }
         return found
-    }
-
-    /// The literal files a credential reads secrets from: the field, the path and what the file holds.
-    private static func files(of settings: CredentialSettings) -> [(String, String, String)] {
-        func secret(_ reference: SecretReference?, _ field: String) -> [(String, String, String)] {
-            guard case .file(let path)? = reference else { return [] }
-            return [(field, path, "secret file")]
-        }
-        func certificate(_ settings: CertificateSettings, _ field: String) -> [(String, String, String)] {
-            var files = secret(settings.password, "certificatePassword")
-            // Without a password the key can only be stored unencrypted (or the run fails on it anyway).
-            if settings.password == nil, let key = (settings.keyPath ?? settings.path).literal {
-                files.append(
-                    (
-                        settings.keyPath == nil ? field + ".path" : field + ".key", key,
-                        "unencrypted private key file"
-                    ))
-            }
-            return files
-        }
-        switch settings {
-        case .clientSecret(_, let secretReference):
-            return secret(secretReference, "clientSecret")
-        case .clientCertificate(_, let settings):
-            return certificate(settings, "certificate")
-        case .onBehalfOf(_, let userAssertion, let client):
-            var files = secret(userAssertion, "userAssertion")
-            switch client {
-            case .secret(let reference): files += secret(reference, "clientSecret")
-            case .certificate(let settings): files += certificate(settings, "certificate")
-            case .assertion: break
-            }
-            return files
-        case .usernamePassword(_, _, let password):
-            return secret(password, "password")
-        case .authorizationCode(_, let code, _, let clientSecret):
-            return secret(code, "authorizationCode") + secret(clientSecret, "clientSecret")
-        case .azurePipelines(_, _, let token):
-            return secret(token, "systemAccessToken")
-        default:
-            return []
-        }
     }
 }
 

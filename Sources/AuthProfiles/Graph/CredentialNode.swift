@@ -18,8 +18,8 @@ public struct CredentialNode: Sendable {
     public let tenant: TenantBinding?
     /// Other tenants for this link only, when it overrides the profile's.
     public let additionallyAllowedTenants: [String]?
-    /// The kind-specific settings.
-    public let settings: CredentialSettings
+    /// The kind's settings: the ``KindSettings`` value its definition made (`ChainSettings` for a chain, …).
+    package let settings: any KindSettings
     /// Fields the profile did not write whose format defaults were applied (for `--blame`).
     public let defaultedFields: [String]
 
@@ -27,107 +27,10 @@ public struct CredentialNode: Sendable {
     public var displayName: String { "\(path):\(kind.rawValue)" }
 }
 
-/// The settings of each kind of credential.
-public indirect enum CredentialSettings: Sendable {
-    case environment
-    case workloadIdentity(clientID: ProfileValue<String>, tokenFile: ProfileValue<String>)
-    case managedIdentity(ManagedIdentitySelector)
-    case clientSecret(clientID: ProfileValue<String>, secret: SecretReference)
-    case clientCertificate(clientID: ProfileValue<String>, certificate: CertificateSettings)
-    case clientAssertion(clientID: ProfileValue<String>, assertion: AssertionSource)
-    case onBehalfOf(
-        clientID: ProfileValue<String>, userAssertion: SecretReference, client: ClientAuthenticationSettings)
-    case usernamePassword(clientID: ProfileValue<String>, username: ProfileValue<String>, password: SecretReference)
-    case authorizationCode(
-        clientID: ProfileValue<String>, code: SecretReference, redirectURI: ProfileValue<String>,
-        clientSecret: SecretReference?)
-    case deviceCode(clientID: ProfileValue<String>)
-    case interactiveBrowser(InteractiveBrowserSettings)
-    case azureCli(subscription: ProfileValue<String>?)
-    case azureDeveloperCli
-    case azurePowerShell
-    case azurePipelines(
-        clientID: ProfileValue<String>, serviceConnectionID: ProfileValue<String>, systemAccessToken: SecretReference)
-    case `default`(DefaultCredentialSettings)
-    case chain(links: [CredentialNode], deadline: ProfileValue<Duration>?)
-    case profile(name: String)
-}
+extension CredentialNode {
+    /// A chain's links, in order; none for any other kind.
+    public var links: [CredentialNode] { (settings as? ChainSettings)?.links ?? [] }
 
-/// Which managed identity to use.
-public enum ManagedIdentitySelector: Sendable, Hashable {
-    case systemAssigned
-    case clientID(ProfileValue<String>)
-    case resourceID(ProfileValue<String>)
-    case objectID(ProfileValue<String>)
-}
-
-/// A certificate credential's material.
-public struct CertificateSettings: Sendable, Hashable {
-    /// The certificate file (PEM with key, or PKCS#12).
-    public let path: ProfileValue<String>
-    /// A separate PEM key file.
-    public let keyPath: ProfileValue<String>?
-    /// The file format, when written; otherwise decided by the file extension.
-    public let format: CertificateFormat?
-    /// The password of an encrypted key or PKCS#12 file.
-    public let password: SecretReference?
-    /// Whether to send the chain (x5c).
-    public let sendCertificateChain: ProfileValue<Bool>
-}
-
-/// Certificate file formats.
-public enum CertificateFormat: String, Sendable, Hashable, Codable {
-    case pem, pfx
-}
-
-/// How an on-behalf-of application authenticates itself.
-public enum ClientAuthenticationSettings: Sendable, Hashable {
-    case secret(SecretReference)
-    case certificate(CertificateSettings)
-    case assertion(AssertionSource)
-}
-
-/// Interactive browser options.
-public struct InteractiveBrowserSettings: Sendable, Hashable {
-    /// The application (client) id.
-    public let clientID: ProfileValue<String>
-    /// The loopback redirect URI registered for the application, when it is not the default.
-    public let redirectURI: ProfileValue<String>?
-    /// The loopback port to listen on; any free port when unset.
-    public let port: ProfileValue<Int>?
-    /// The account to pre-fill at sign-in.
-    public let loginHint: ProfileValue<String>?
-    /// Whether to sign in through the identity broker.
-    public let brokerEnabled: ProfileValue<Bool>
-    /// Whether the broker may use the signed-in account without asking.
-    public let useDefaultBrokerAccount: ProfileValue<Bool>
-    /// Whether the broker passes Microsoft accounts through (first-party applications only).
-    public let legacyEnableMsaPassthrough: ProfileValue<Bool>
-}
-
-/// DefaultAzureCredential options.
-public struct DefaultCredentialSettings: Sendable, Hashable {
-    /// The user-assigned managed identity for the managed identity member; system-assigned when unset.
-    public let managedIdentity: ManagedIdentitySelector?
-    /// The client id for the workload identity member, instead of `AZURE_CLIENT_ID`.
-    public let workloadIdentityClientID: ProfileValue<String>?
-    /// How long each developer tool may run.
-    public let processTimeout: ProfileValue<Duration>?
-    /// `dev`, `prod` or one member's name, as `AZURE_TOKEN_CREDENTIALS` takes them; `nil` for all.
-    public let credentials: String?
-    /// Members left out.
-    public let excluded: [String]
-
-    /// The members that can run, in order.
-    public var members: [String] {
-        let all = FormatSpec.dacMembers
-        let selected: [String]
-        switch credentials {
-        case nil: selected = all
-        case "dev": selected = ["azureCli", "azurePowerShell", "azureDeveloperCli"]
-        case "prod": selected = ["environment", "workloadIdentity", "managedIdentity"]
-        case let name?: selected = [name]
-        }
-        return selected.filter { !excluded.contains($0) }
-    }
+    /// The profile a `profile` link refers to.
+    public var referencedProfile: String? { (settings as? ProfileReferenceSettings)?.name }
 }

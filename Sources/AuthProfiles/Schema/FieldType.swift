@@ -1,7 +1,8 @@
 /// The type of one field of the profile format.
 ///
-/// One description of the format (``FormatSpec``) drives the decoder, the published JSON Schema and the
-/// field tables of the documentation, so the three cannot drift apart.
+/// One description of the format (``FormatSpec``, with each credential kind's fields from its ``KindDefinition``)
+/// drives the decoder, the published JSON Schema and the field tables of `docs/profile-format.md`
+/// (``FormatReference``); tests keep the schema file and the tables byte for byte equal to what they generate.
 indirect enum FieldType: Sendable {
     /// Free text.
     case text
@@ -118,18 +119,19 @@ indirect enum FieldType: Sendable {
     }
 }
 
-/// One field of an object in the profile format.
-struct FieldSpec: Sendable {
+/// One field of an object in the profile format: the typed key that the spec, the decoder, the graph builder and
+/// the runtime's messages use instead of typing the field's name again.
+package struct FieldSpec: Sendable {
     /// The key as written in profiles.
-    let name: String
+    package let name: String
     /// What the value must be.
     let type: FieldType
     /// Whether the field must be present.
     let isRequired: Bool
     /// One sentence for the schema's `description` and the docs.
     let summary: String
-    /// What applies when the field is absent, in words, if anything does.
-    let defaultDescription: String?
+    /// What applies when the field is absent, if anything does.
+    let defaultValue: FieldDefault?
     /// Whether an empty list or mapping is an error.
     let mustNotBeEmpty: Bool
     /// Whether the value must be written in the profile (no `{env: NAME}`), because validation depends on it.
@@ -140,7 +142,7 @@ struct FieldSpec: Sendable {
 
     init(
         _ name: String, _ type: FieldType, required: Bool = false, nonEmpty: Bool = false, literal: Bool = false,
-        _ summary: String, default: String? = nil
+        _ summary: String, default: FieldDefault? = nil
     ) {
         self.isLiteralOnly = literal
         self.name = name
@@ -148,7 +150,7 @@ struct FieldSpec: Sendable {
         self.isRequired = required
         self.mustNotBeEmpty = nonEmpty
         self.summary = summary
-        self.defaultDescription = `default`
+        self.defaultValue = `default`
     }
 }
 

@@ -23,7 +23,7 @@ enum FormatSpec {
             FieldSpec(
                 "allowLoopback", .boolean, literal: true,
                 "Allow a loopback authority host (127.0.0.1, ::1, localhost), for local test servers.",
-                default: "false"),
+                default: .value("false")),
             FieldSpec("caBundle", .path, "A PEM file of extra certificate authorities to trust for this cloud."),
             FieldSpec("description", .text, "What the cloud is."),
         ])
@@ -32,7 +32,7 @@ enum FormatSpec {
         "tenant",
         fields: [
             FieldSpec("id", .tenantID, required: true, "The tenant id: a GUID or a verified domain."),
-            FieldSpec("cloud", .cloudReference, "The cloud the tenant lives in.", default: "public"),
+            FieldSpec("cloud", .cloudReference, "The cloud the tenant lives in.", default: .value("public")),
             FieldSpec(
                 "additionallyAllowed", .list(.allowedTenant),
                 "Other tenants a request may name; `*` allows any."),
@@ -50,7 +50,8 @@ enum FormatSpec {
                 "environment", .choice(DeploymentEnvironment.allCases.map(\.rawValue)),
                 "Where the profile runs; `production` forbids developer and interactive credentials."),
             FieldSpec("tenant", .tenantReference, "A declared tenant's name, a tenant id, or `{env: NAME}`."),
-            FieldSpec("cloud", .cloudReference, "The cloud, when the tenant does not decide it.", default: "public"),
+            FieldSpec(
+                "cloud", .cloudReference, "The cloud, when the tenant does not decide it.", default: .value("public")),
             FieldSpec(
                 "additionallyAllowedTenants", .list(.allowedTenant),
                 "Other tenants a request may name; `*` allows any."),
@@ -59,73 +60,75 @@ enum FormatSpec {
 
     static let certificate = ObjectSpec(
         "certificate",
-        fields: [
-            FieldSpec("path", .path, required: true, "A PEM file (certificate and key) or a PKCS#12 (.pfx/.p12) file."),
-            FieldSpec("key", .path, "A separate PEM file holding the private key."),
-            FieldSpec(
-                "format", .choice(["pem", "pfx"]), "The file format.",
-                default: "PEM with `key`; else from the content"),
-        ])
+        fields: [CertificateSettings.Field.path, CertificateSettings.Field.key, CertificateSettings.Field.format])
 
     static let broker = ObjectSpec(
         "broker",
         fields: [
-            FieldSpec("enabled", .boolean, "Use the operating system's authentication broker.", default: "false"),
-            FieldSpec("useDefaultBrokerAccount", .boolean, "Try the broker's default account first.", default: "false"),
-            FieldSpec(
-                "legacyEnableMsaPassthrough", .boolean, "Allow personal Microsoft accounts via passthrough.",
-                default: "false"),
+            InteractiveBrowserSettings.BrokerField.enabled,
+            InteractiveBrowserSettings.BrokerField.useDefaultBrokerAccount,
+            InteractiveBrowserSettings.BrokerField.legacyEnableMsaPassthrough,
         ])
 
-    static let chainPolicy = ObjectSpec(
-        "chain policy",
-        fields: [
-            FieldSpec(
-                "onUnavailable", .choice(ChainAction.allCases.map(\.rawValue)),
-                "What the chain does when a link cannot run here.", default: "next"),
-            FieldSpec(
-                "onFailed", .choice(ChainAction.allCases.map(\.rawValue)),
-                "What the chain does when a link ran and was refused.", default: "stop"),
-        ])
+    /// The fields of a chain's `policy` object.
+    enum PolicyField {
+        static let onUnavailable = FieldSpec(
+            "onUnavailable", .choice(ChainAction.allCases.map(\.rawValue)),
+            "What the chain does when a link cannot run here.", default: .value(ChainAction.next.rawValue))
+        static let onFailed = FieldSpec(
+            "onFailed", .choice(ChainAction.allCases.map(\.rawValue)),
+            "What the chain does when a link ran and was refused.", default: .value(ChainAction.stop.rawValue))
+    }
 
-    static let dacMembers = [
-        "environment", "workloadIdentity", "managedIdentity", "azureCli", "azurePowerShell",
-        "azureDeveloperCli",
-    ]
+    static let chainPolicy = ObjectSpec("chain policy", fields: [PolicyField.onUnavailable, PolicyField.onFailed])
+
+    /// How long a link may take when neither it nor its chain says (links that wait on a person excepted).
+    package static let standardLinkTimeout: Duration = .seconds(30)
+    /// How long a chain may take when it does not say: two links at their default timeout.
+    package static let standardChainDeadline: Duration = .seconds(60)
 
     /// The fields every credential has.
     static let commonFields: [FieldSpec] = [
-        FieldSpec("type", .choice(CredentialKind.allCases.map(\.rawValue)), required: true, "The kind of credential."),
+        FieldSpec(
+            "type", .choice(CredentialKind.allCases.map(\.rawValue)), required: true, "The kind of credential."),
         FieldSpec("label", .text, literal: true, "A name for this link in traces and `--expect`."),
-        FieldSpec("timeout", .duration, "How long this link may take."),
+        FieldSpec(
+            "timeout", .duration, "How long this link may take.",
+            default: .described(
+                ProfileDuration.format(standardLinkTimeout) + " (none for "
+                    + KindRegistry.definitions.filter { $0.category == .interactive }.map { "`\($0.kind)`" }
+                    .joined(separator: " and ") + ")")),
         FieldSpec(
             "onUnavailable", .choice(ChainAction.allCases.map(\.rawValue)),
-            "In a chain: what happens when this link cannot run here.", default: "the chain's policy"),
+            "In a chain: what happens when this link cannot run here.", default: .described("the chain's policy")),
         FieldSpec(
             "onFailed", .choice(ChainAction.allCases.map(\.rawValue)),
-            "In a chain: what happens when this link ran and was refused.", default: "the chain's policy"),
+            "In a chain: what happens when this link ran and was refused.", default: .described("the chain's policy")),
     ]
 
     static let tenantFields: [FieldSpec] = [
-        FieldSpec("tenant", .tenantReference, "The tenant for this link only.", default: "the profile's tenant"),
+        FieldSpec(
+            "tenant", .tenantReference, "The tenant for this link only.", default: .described("the profile's tenant")),
         FieldSpec(
             "additionallyAllowedTenants", .list(.allowedTenant),
-            "Other tenants this link may request tokens for.", default: "the profile's list"),
+            "Other tenants this link may request tokens for.", default: .described("the profile's list")),
     ]
 
     static let credentialSpecs: [CredentialKind: ObjectSpec] = {
         var specs: [CredentialKind: ObjectSpec] = [:]
-        for kind in CredentialKind.allCases {
-            let own = ownFields(of: kind)
-            let fields = commonFields + (kind.usesTenant ? tenantFields : []) + own.fields
-            specs[kind] = ObjectSpec(
-                "\(kind.rawValue) credential", fields: fields,
-                atMostOne: own.atMostOne, exactlyOne: own.exactlyOne)
+        for definition in KindRegistry.definitions {
+            let fields = commonFields + (definition.tenant.applies ? tenantFields : []) + definition.fields
+            specs[definition.kind] = ObjectSpec(
+                "\(definition.kind.rawValue) credential", fields: fields,
+                atMostOne: definition.atMostOne, exactlyOne: definition.exactlyOne)
         }
         return specs
     }()
 
-    static func credential(_ kind: CredentialKind) -> ObjectSpec { credentialSpecs[kind]! }
+    /// The spec of a kind's credential mapping: the common fields, the tenant fields if it uses a tenant, its own.
+    static func credential(_ kind: CredentialKind) -> ObjectSpec {
+        credentialSpecs[kind] ?? ObjectSpec("\(kind.rawValue) credential", fields: commonFields)
+    }
 
     /// The names of every field that holds or references a secret, in any credential.
     static let secretFieldNames: [String] = {

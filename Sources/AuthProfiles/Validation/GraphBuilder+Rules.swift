@@ -7,7 +7,7 @@ extension GraphBuilder {
         var edges: [[(target: Int, node: CredentialNode)]] = Array(repeating: [], count: profiles.count)
         for source in profiles.indices {
             profiles[source].credential.forEachNode { node in
-                if case .profile(let name) = node.settings, let target = positions[name] {
+                if let name = node.referencedProfile, let target = positions[name] {
                     edges[source].append((target, node))
                 }
             }
@@ -61,14 +61,12 @@ extension GraphBuilder {
     /// Unreachable links, link timeouts longer than the chain deadline, and deprecated kinds, for a node and the
     /// links nested in it (depth first, in order).
     mutating func checkChains(_ node: CredentialNode) {
-        if node.kind == .usernamePassword {
+        if let deprecation = node.kind.definition.deprecation {
             reportOnce(
-                .deprecatedCredential,
-                "usernamePassword cannot satisfy multi-factor authentication and is deprecated by Microsoft",
-                at: node.location, path: node.path,
-                hint: "use interactiveBrowser or deviceCode for users, or a workload credential for services")
+                .deprecatedCredential, deprecation.message, at: node.location, path: node.path, hint: deprecation.hint)
         }
-        guard case .chain(let links, let deadline) = node.settings else { return }
+        guard let chain = node.settings as? ChainSettings else { return }
+        let (links, deadline) = (chain.links, chain.deadline)
         if let stopper = links.dropLast().firstIndex(where: { $0.onUnavailable == .stop && $0.onFailed == .stop }) {
             let blocker = links[stopper]
             let name = blocker.path.split(separator: "/").last.map(String.init) ?? blocker.path
@@ -128,10 +126,8 @@ extension GraphBuilder {
             var pending: [CredentialNode] = [profiles[current].credential]
             while let node = pending.popLast() {
                 reportProductionPolicy(node, profile: production, via: { via(hop) })
-                switch node.settings {
-                case .chain(let links, _):
-                    pending.append(contentsOf: links.reversed())
-                case .profile(let name):
+                pending.append(contentsOf: node.links.reversed())
+                if let name = node.referencedProfile {
                     guard let target = positions[name], reachedBy[target] == nil else { continue }
                     hops.append(
                         (
@@ -141,8 +137,6 @@ extension GraphBuilder {
                         ))
                     reachedBy[target] = (source, hops.count - 1)
                     queue.append(target)
-                default:
-                    break
                 }
             }
         }
@@ -168,7 +162,7 @@ extension GraphBuilder {
         default:
             break
         }
-        guard case .default(let settings) = node.settings else { return }
+        guard let settings = node.settings as? DefaultCredentialSettings else { return }
         let developerTools = settings.members.filter { CredentialKind(rawValue: $0)?.category == .developerTool }
         if !developerTools.isEmpty && developerTools.count == settings.members.count {
             report(
@@ -200,8 +194,6 @@ extension CredentialNode {
     /// Calls `body` for this node and every node nested in it (chain links), depth first, in order.
     public func forEachNode(_ body: (CredentialNode) -> Void) {
         body(self)
-        if case .chain(let links, _) = settings {
-            for link in links { link.forEachNode(body) }
-        }
+        for link in links { link.forEachNode(body) }
     }
 }

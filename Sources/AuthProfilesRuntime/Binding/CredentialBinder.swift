@@ -36,9 +36,31 @@ struct CredentialBinder: Sendable {
         try resolver.secret(reference, field: field).get()
     }
 
-    func tenant(for node: CredentialNode, in scope: LinkScope, required: Bool) throws(ValueProblem) -> String? {
+    /// A field's text value; the field names the value in problems.
+    func text(_ value: ProfileValue<String>, _ field: FieldSpec) throws(ValueProblem) -> String {
+        try text(value, field.name)
+    }
+
+    /// A field's secret.
+    func secret(_ reference: SecretReference, _ field: FieldSpec) throws(ValueProblem) -> Secret {
+        try secret(reference, field.name)
+    }
+
+    /// The link's tenant, if it has one. A kind whose definition requires a tenant (``TenantRule/required``)
+    /// cannot run without one.
+    func tenant(for node: CredentialNode, in scope: LinkScope) throws(ValueProblem) -> String? {
         let tenant = try resolver.tenantID(for: node, in: scope).get()
-        if tenant == nil && required {
+        if tenant == nil && node.kind.definition.tenant == .required {
+            throw ValueProblem(
+                isMissing: false, message: "\(node.kind.rawValue) needs a tenant",
+                hint: "Give the profile (or the link) a `tenant:`.", isStable: true)
+        }
+        return tenant
+    }
+
+    /// The tenant of a link whose kind requires one.
+    func requiredTenant(for node: CredentialNode, in scope: LinkScope) throws(ValueProblem) -> String {
+        guard let tenant = try tenant(for: node, in: scope) else {
             throw ValueProblem(
                 isMissing: false, message: "\(node.kind.rawValue) needs a tenant",
                 hint: "Give the profile (or the link) a `tenant:`.", isStable: true)
@@ -49,6 +71,11 @@ struct CredentialBinder: Sendable {
     /// A path setting, resolved by the package's one rule (``ValueResolver/path(_:what:)``).
     func path(_ value: ProfileValue<String>, _ field: String, what: String) throws(ValueProblem) -> String {
         try resolver.path(try text(value, field), what: "\(field): \(what)").get()
+    }
+
+    /// A path field, resolved by the package's one rule.
+    func path(_ value: ProfileValue<String>, _ field: FieldSpec, what: String) throws(ValueProblem) -> String {
+        try path(value, field.name, what: what)
     }
 
     /// Builds the credential, mapping AzureIdentity's configuration errors to a failed link.

@@ -27,14 +27,11 @@ public struct ProfileCatalog: Sendable {
             var kinds: [String] = []
             var stack = [profile.credential]
             while let node = stack.popLast() {
-                let kind: String
-                switch node.settings {
-                case .chain(let links, _):
-                    stack.append(contentsOf: links.reversed())
+                if node.kind == .chain {
+                    stack.append(contentsOf: node.links.reversed())
                     continue
-                case .profile(let name): kind = "profile:\(name)"
-                default: kind = node.kind.rawValue
                 }
+                let kind = node.referencedProfile.map { "profile:\($0)" } ?? node.kind.rawValue
                 if !kinds.contains(kind) { kinds.append(kind) }
             }
             return kinds

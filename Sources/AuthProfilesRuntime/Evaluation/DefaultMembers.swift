@@ -63,7 +63,7 @@ extension CredentialBinder {
         in scope: LinkScope
     ) throws -> any TokenCredential {
         let options = try credentialOptions(for: node, in: scope)
-        let tenantID = try tenant(for: node, in: scope, required: false)
+        let tenantID = try tenant(for: node, in: scope)
         let processTimeout =
             try settings.processTimeout.map { value throws(ValueProblem) in
                 try resolver.resolve(value, field: "processTimeout", parse: ProfileDuration.parse).get().0

@@ -50,19 +50,20 @@ final class ProfileEvaluator: Sendable {
         var requests: Int?
         let result: LinkResult
         switch node.settings {
-        case .chain(let links, let chainDeadline):
+        case let chain as ChainSettings:
             result = try await evaluateChain(
-                node, links, chainDeadline: chainDeadline, in: scope, request: request,
+                node, chain.links, chainDeadline: chain.deadline, in: scope, request: request,
                 depth: depth, deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
-        case .profile(let name):
-            if let target = reference(name, scope) {
+        case let reference as ProfileReferenceSettings:
+            let name = reference.name
+            if let target = self.reference(name, scope) {
                 result = try await evaluate(
                     target.profile.credential, in: target, request: request, depth: depth + 1,
                     deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
             } else {
                 result = .failed("profile '\(name)' is not defined")
             }
-        case .default(let settings):
+        case let settings as DefaultCredentialSettings:
             result = try await evaluateDefault(
                 node, settings: settings, in: scope, request: request, depth: depth,
                 deadlines: deadlines, attempts: &attempts)

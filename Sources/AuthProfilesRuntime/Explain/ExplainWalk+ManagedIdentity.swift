@@ -142,7 +142,7 @@ extension ExplainWalk {
             if scope.tenant(for: node) == nil {
                 parts.append(implicitVariable("AZURE_TENANT_ID", field: "tenant"))
             } else {
-                let (resolved, result) = self.tenant(for: node, in: scope, required: false)
+                let (resolved, result) = self.tenant(for: node, in: scope)
                 parts += [result, tenantCheck(resolved)]
             }
             parts.append(implicitVariable("AZURE_FEDERATED_TOKEN_FILE", field: "federated token file"))
@@ -157,19 +157,19 @@ extension ExplainWalk {
             }
             return result
         case "azureCli":
-            let (tenant, result) = self.tenant(for: node, in: scope, required: false)
+            let (tenant, result) = self.tenant(for: node, in: scope)
             return .inOrder([
                 result, tenantCheck(tenant),
                 AzureCliInspection.inspect(tenantID: tenant, subscription: nil, context: context),
             ])
         case "azurePowerShell":
-            let (tenant, result) = self.tenant(for: node, in: scope, required: false)
+            let (tenant, result) = self.tenant(for: node, in: scope)
             return .inOrder([
                 result, tenantCheck(tenant),
                 AzurePowerShellInspection.inspect(tenantID: tenant, context: context),
             ])
         default:
-            let (tenant, result) = self.tenant(for: node, in: scope, required: false)
+            let (tenant, result) = self.tenant(for: node, in: scope)
             return .inOrder([
                 result, tenantCheck(tenant),
                 AzureDeveloperCliInspection.inspect(tenantID: tenant, context: context),

@@ -85,7 +85,7 @@ extension CredentialNode {
         var stack = [self]
         while let node = stack.popLast() {
             body(node)
-            if case .chain(let links, _) = node.settings { stack.append(contentsOf: links.reversed()) }
+            stack.append(contentsOf: node.links.reversed())
         }
     }
 }

@@ -53,11 +53,14 @@ extension ExplainWalk {
         }
     }
 
-    /// The tenant a link authenticates in, with evidence; `required` kinds are misconfigured without one.
-    func tenant(for node: CredentialNode, in scope: LinkScope, required: Bool) -> (String?, InspectionResult) {
+    /// The tenant a link authenticates in, with evidence; kinds that require one (``TenantRule/required``) are
+    /// misconfigured without one, as the binder refuses them.
+    func tenant(for node: CredentialNode, in scope: LinkScope) -> (String?, InspectionResult) {
         switch scope.tenant(for: node) {
         case nil:
-            guard required else { return (nil, InspectionResult(verdict: .ready, evidence: [])) }
+            guard node.kind.definition.tenant == .required else {
+                return (nil, InspectionResult(verdict: .ready, evidence: []))
+            }
             return (
                 nil,
                 InspectionResult(

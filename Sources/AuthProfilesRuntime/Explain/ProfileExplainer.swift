@@ -85,7 +85,8 @@ final class ExplainWalk {
                 evidence: [], reached: reached))
         let expectation: Expectation
         switch node.settings {
-        case .chain(let members, let deadline):
+        case let chain as ChainSettings:
+            let (members, deadline) = (chain.links, chain.deadline)
             links[index].evidence = [Evidence(.note, "chain", "\(members.count) link(s), tried in order")]
             let steps = members.map { ChainStep(node: $0) }
             if let deadline,
@@ -103,9 +104,9 @@ final class ExplainWalk {
             } else {
                 expectation = walkChain(steps, in: scope, depth: depth, reached: reached)
             }
-        case .profile(let name):
-            expectation = walkReference(name, index: index, scope: scope, depth: depth, reached: reached)
-        case .default(let settings):
+        case let reference as ProfileReferenceSettings:
+            expectation = walkReference(reference.name, index: index, scope: scope, depth: depth, reached: reached)
+        case let settings as DefaultCredentialSettings:
             expectation = walkDefault(
                 node, settings: settings, index: index, scope: scope, depth: depth,
                 reached: reached)

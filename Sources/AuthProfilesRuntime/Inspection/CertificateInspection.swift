@@ -28,7 +28,7 @@ public enum CertificateInspection {
     ///   note when it expires within ``expiryWarning``, and one when an unencrypted private key is readable by
     ///   others); `unavailable` when a file does not exist; `misconfigured` for anything else that is wrong,
     ///   including a path that is not a regular file.
-    public static func inspect(
+    package static func inspect(
         path: String,
         keyPath: String? = nil,
         format: CertificateFormat? = nil,

@@ -1,0 +1,13 @@
+extension CredentialKind {
+    /// AzureDeveloperCliCredential: the account `azd auth login` signed in.
+    public static let azureDeveloperCli = CredentialKind("azureDeveloperCli")
+}
+
+/// An `azureDeveloperCli` link has no settings of its own.
+package struct AzureDeveloperCliSettings: KindSettings {}
+
+extension KindDefinition {
+    static let azureDeveloperCli = KindDefinition(
+        .azureDeveloperCli, azureIdentityName: "AzureDeveloperCliCredential", category: .developerTool,
+        tenant: .optional, implicitVariables: ["AZD_CONFIG_DIR"], build: { _, _ in AzureDeveloperCliSettings() })
+}
