@@ -59,6 +59,6 @@ import Testing
         ])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let ignored = (object["ignoredVariables"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-        #expect(ignored == ["AZURE_TOKEN_CREDENTIALS", "IDENTITY_ENDPOINT"], "\(run.stdout)")
+        #expect(ignored == ["IDENTITY_ENDPOINT", "AZURE_TOKEN_CREDENTIALS"], "\(run.stdout)")
     }
 }

@@ -16,62 +16,79 @@ import Testing
         /// Each link's verdict, in walk order.
         let verdicts: [String]
         let status: Int32
+        /// The profile file in the fixtures' directory.
+        var file = "profiles.yaml"
         var description: String { name }
     }
 
-    static let cases: [Case] = [
+    static let cases: [Case] =
+        [
+            Case(
+                name: "aks-nothing-set", profile: "aks", environment: "nothing", winner: nil, result: "dependsOnProbe",
+                verdicts: ["unknown", "unavailable", "unknown", "unavailable"], status: 0),
+            Case(
+                name: "aks-workload-identity", profile: "aks", environment: "workload",
+                winner: "aks/credential/links[0]:workloadIdentity", result: "authenticates",
+                verdicts: ["ready", "ready", "ready", "unavailable"], status: 0),
+            Case(
+                name: "aks-app-service", profile: "aks", environment: "appservice",
+                winner: "aks/credential/links[1]:managedIdentity", result: "authenticates",
+                verdicts: ["ready", "unavailable", "ready", "unavailable"], status: 0),
+            Case(
+                name: "aks-az-logged-in", profile: "aks", environment: "az",
+                winner: "aks/credential/links[2]:azureCli", result: "authenticates",
+                verdicts: ["ready", "unavailable", "unknown", "ready"], status: 0),
+            Case(
+                name: "aks-expired-token", profile: "aks", environment: "expired-token", winner: nil, result: "noToken",
+                verdicts: ["misconfigured", "misconfigured", "unknown", "unavailable"], status: 1),
+            Case(
+                name: "aks-missing-token-file", profile: "aks", environment: "missing-token", winner: nil,
+                result: "dependsOnProbe", verdicts: ["unknown", "unavailable", "unknown", "unavailable"], status: 0),
+            Case(
+                name: "cert-valid", profile: "cert", environment: "valid-cert",
+                winner: "cert/credential:clientCertificate", result: "authenticates", verdicts: ["ready"], status: 0),
+            Case(
+                name: "cert-expired", profile: "cert", environment: "expired-cert", winner: nil, result: "noToken",
+                verdicts: ["misconfigured"], status: 1),
+            Case(
+                name: "cert-key-mismatch", profile: "cert", environment: "mismatch-cert", winner: nil,
+                result: "noToken", verdicts: ["misconfigured"], status: 1),
+            Case(
+                name: "app-ambient-client-id", profile: "app", environment: "shadow",
+                winner: "app/credential:clientSecret", result: "authenticates", verdicts: ["ready"], status: 0),
+            Case(
+                name: "laptop-reference-nothing-set", profile: "laptop", environment: "nothing", winner: nil,
+                result: "dependsOnProbe",
+                verdicts: ["unknown", "unavailable", "unknown", "unknown", "unavailable", "unknown", "unavailable"],
+                status: 0),
+            Case(
+                name: "default-nothing-set", profile: "default", environment: "nothing", winner: nil,
+                result: "dependsOnProbe",
+                verdicts: [
+                    "unknown", "unavailable", "unavailable", "unknown", "unavailable", "unavailable",
+                    "unavailable",
+                ],
+                status: 0),
+            Case(
+                name: "default-workload-identity", profile: "default", environment: "workload",
+                winner: "default/credential/workloadIdentity:workloadIdentity", result: "authenticates",
+                verdicts: ["ready", "unavailable", "ready", "ready", "unavailable", "unavailable", "unavailable"],
+                status: 0),
+        ] + kindCases
+
+    /// One profile per kind the cases above do not reach, so that every kind has an explain fixture
+    /// (`KindCoverageTests` checks that it does).
+    static let kindCases: [Case] = [
+        ("environment-link", "environment", true), ("assertion", "clientAssertion", true),
+        ("obo", "onBehalfOf", true), ("user", "usernamePassword", true), ("auth-code", "authorizationCode", true),
+        ("device", "deviceCode", true), ("browser", "interactiveBrowser", false),
+        ("azd", "azureDeveloperCli", false), ("pwsh", "azurePowerShell", false), ("pipelines", "azurePipelines", true),
+    ].map { profile, kind, ready in
         Case(
-            name: "aks-nothing-set", profile: "aks", environment: "nothing", winner: nil, result: "dependsOnProbe",
-            verdicts: ["unknown", "unavailable", "unknown", "unavailable"], status: 0),
-        Case(
-            name: "aks-workload-identity", profile: "aks", environment: "workload",
-            winner: "aks/credential/links[0]:workloadIdentity", result: "authenticates",
-            verdicts: ["ready", "ready", "ready", "unavailable"], status: 0),
-        Case(
-            name: "aks-app-service", profile: "aks", environment: "appservice",
-            winner: "aks/credential/links[1]:managedIdentity", result: "authenticates",
-            verdicts: ["ready", "unavailable", "ready", "unavailable"], status: 0),
-        Case(
-            name: "aks-az-logged-in", profile: "aks", environment: "az",
-            winner: "aks/credential/links[2]:azureCli", result: "authenticates",
-            verdicts: ["ready", "unavailable", "unknown", "ready"], status: 0),
-        Case(
-            name: "aks-expired-token", profile: "aks", environment: "expired-token", winner: nil, result: "noToken",
-            verdicts: ["misconfigured", "misconfigured", "unknown", "unavailable"], status: 1),
-        Case(
-            name: "aks-missing-token-file", profile: "aks", environment: "missing-token", winner: nil,
-            result: "dependsOnProbe", verdicts: ["unknown", "unavailable", "unknown", "unavailable"], status: 0),
-        Case(
-            name: "cert-valid", profile: "cert", environment: "valid-cert",
-            winner: "cert/credential:clientCertificate", result: "authenticates", verdicts: ["ready"], status: 0),
-        Case(
-            name: "cert-expired", profile: "cert", environment: "expired-cert", winner: nil, result: "noToken",
-            verdicts: ["misconfigured"], status: 1),
-        Case(
-            name: "cert-key-mismatch", profile: "cert", environment: "mismatch-cert", winner: nil,
-            result: "noToken", verdicts: ["misconfigured"], status: 1),
-        Case(
-            name: "app-ambient-client-id", profile: "app", environment: "shadow",
-            winner: "app/credential:clientSecret", result: "authenticates", verdicts: ["ready"], status: 0),
-        Case(
-            name: "laptop-reference-nothing-set", profile: "laptop", environment: "nothing", winner: nil,
-            result: "dependsOnProbe",
-            verdicts: ["unknown", "unavailable", "unknown", "unknown", "unavailable", "unknown", "unavailable"],
-            status: 0),
-        Case(
-            name: "default-nothing-set", profile: "default", environment: "nothing", winner: nil,
-            result: "dependsOnProbe",
-            verdicts: [
-                "unknown", "unavailable", "unavailable", "unknown", "unavailable", "unavailable",
-                "unavailable",
-            ],
-            status: 0),
-        Case(
-            name: "default-workload-identity", profile: "default", environment: "workload",
-            winner: "default/credential/workloadIdentity:workloadIdentity", result: "authenticates",
-            verdicts: ["ready", "unavailable", "ready", "ready", "unavailable", "unavailable", "unavailable"],
-            status: 0),
-    ]
+            name: "kind-\(profile)", profile: profile, environment: "kinds",
+            winner: ready ? "\(profile)/credential:\(kind)" : nil, result: ready ? "authenticates" : "noToken",
+            verdicts: [ready ? "ready" : "unavailable"], status: ready ? 0 : 1, file: "kinds.yaml")
+    }
 
     static let directory = "\(CLIHarness.fixturesDirectory)/explain"
 
@@ -90,7 +107,7 @@ import Testing
             "explain", test.profile, "--env", "\(directory)/env/\(test.environment).env",
             "--format", format,
         ]
-        if test.profile != "default" { arguments += ["--file", "\(directory)/profiles.yaml"] }
+        if test.profile != "default" { arguments += ["--file", "\(directory)/\(test.file)"] }
         // PATH entries are looked up as given: make the fixture tools' directory absolute.
         let bin = test.environment == "az" ? "\(CLIHarness.packageRoot)/\(directory)/bin" : "/nonexistent"
         return arguments + ["--set", "PATH=\(bin)"]

@@ -17,6 +17,6 @@ package struct AzureCliSettings: KindSettings {
 extension KindDefinition {
     static let azureCli = KindDefinition(
         .azureCli, azureIdentityName: "AzureCliCredential", category: .developerTool, tenant: .optional,
-        fields: [AzureCliSettings.Field.subscription], implicitVariables: ["AZURE_CONFIG_DIR"],
+        fields: [AzureCliSettings.Field.subscription],
         build: { reader, _ in AzureCliSettings(subscription: reader.text(AzureCliSettings.Field.subscription)) })
 }

@@ -9,5 +9,5 @@ package struct AzureDeveloperCliSettings: KindSettings {}
 extension KindDefinition {
     static let azureDeveloperCli = KindDefinition(
         .azureDeveloperCli, azureIdentityName: "AzureDeveloperCliCredential", category: .developerTool,
-        tenant: .optional, implicitVariables: ["AZD_CONFIG_DIR"], build: { _, _ in AzureDeveloperCliSettings() })
+        tenant: .optional, build: { _, _ in AzureDeveloperCliSettings() })
 }

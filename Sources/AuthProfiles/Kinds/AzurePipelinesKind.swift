@@ -32,7 +32,6 @@ extension KindDefinition {
             SharedField.clientID, AzurePipelinesSettings.Field.serviceConnectionID,
             AzurePipelinesSettings.Field.systemAccessToken,
         ],
-        implicitVariables: ["SYSTEM_OIDCREQUESTURI"],
         build: { reader, _ in
             typealias Field = AzurePipelinesSettings.Field
             let token = reader.secretOrDefault(Field.systemAccessToken)

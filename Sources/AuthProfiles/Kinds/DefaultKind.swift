@@ -57,10 +57,10 @@ package struct DefaultCredentialSettings: KindSettings, Hashable {
             "Like `AZURE_TOKEN_CREDENTIALS`: `dev` is the developer tools ("
                 + developerMembers.map { "`\($0)`" }.joined(separator: ", ") + "), `prod` is "
                 + deployedMembers.map { "`\($0)`" }.joined(separator: ", ") + ", or one member's name.",
-            default: .described("all members"))
+            default: .described("all members"), typeName: "`dev`, `prod`, or a member's name")
         package static let exclude = FieldSpec(
             "exclude", .list(.choice(allMembers.map(\.rawValue))), "Members to leave out.",
-            default: .described("none"))
+            default: .described("none"), typeName: "list of member names")
     }
 }
 
@@ -74,7 +74,7 @@ extension KindDefinition {
             DefaultCredentialSettings.Field.credentials, DefaultCredentialSettings.Field.exclude,
         ],
         atMostOne: [["managedIdentityClientId", "managedIdentityResourceId"]],
-        implicitVariables: ["AZURE_TOKEN_CREDENTIALS"],
+        identityVariables: ["AZURE_TOKEN_CREDENTIALS"],
         build: { reader, builder in
             typealias Field = DefaultCredentialSettings.Field
             var identity: ManagedIdentitySelector?

@@ -9,7 +9,7 @@ package struct EnvironmentSettings: KindSettings {}
 extension KindDefinition {
     static let environment = KindDefinition(
         .environment, azureIdentityName: "EnvironmentCredential", category: .deployed, tenant: .none,
-        implicitVariables: [
+        identityVariables: [
             "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH",
             "AZURE_CLIENT_CERTIFICATE_PASSWORD", "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN", "AZURE_USERNAME",
             "AZURE_PASSWORD",

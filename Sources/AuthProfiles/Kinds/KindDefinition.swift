@@ -19,8 +19,10 @@ package struct KindDefinition: Sendable {
     let atMostOne: [[String]]
     /// Groups of its fields of which exactly one must be set.
     let exactlyOne: [[String]]
-    /// The environment variables it reads by definition, not through a profile binding (in documentation order).
-    package let implicitVariables: [String]
+    /// The environment variables that configure its identity without a profile binding (Azure Identity reads them
+    /// implicitly), in documentation order. `explain` reports those that are set but that no link of the profile
+    /// reads: another tool would pick that identity up.
+    package let identityVariables: [String]
     /// Why the kind should not be used, when Microsoft deprecated it: every use is a warning (`AP502`).
     let deprecation: Deprecation?
     /// Makes the kind's settings from a decoded credential; `nil` when a field did not decode (already reported).
@@ -29,7 +31,7 @@ package struct KindDefinition: Sendable {
     init(
         _ kind: CredentialKind, azureIdentityName: String, category: CredentialKind.Category, tenant: TenantRule,
         fields: [FieldSpec] = [], atMostOne: [[String]] = [], exactlyOne: [[String]] = [],
-        implicitVariables: [String] = [], deprecation: Deprecation? = nil,
+        identityVariables: [String] = [], deprecation: Deprecation? = nil,
         build: @escaping @Sendable (inout KindReader, inout GraphBuilder) -> (any KindSettings)?
     ) {
         self.kind = kind
@@ -39,7 +41,7 @@ package struct KindDefinition: Sendable {
         self.fields = fields
         self.atMostOne = atMostOne
         self.exactlyOne = exactlyOne
-        self.implicitVariables = implicitVariables
+        self.identityVariables = identityVariables
         self.deprecation = deprecation
         self.build = build
     }

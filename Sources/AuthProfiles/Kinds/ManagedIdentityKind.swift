@@ -34,7 +34,7 @@ extension KindDefinition {
             ManagedIdentitySettings.Field.objectID,
         ],
         atMostOne: [["clientId", "resourceId", "objectId"]],
-        implicitVariables: ["IDENTITY_ENDPOINT", "IDENTITY_HEADER", "MSI_ENDPOINT", "MSI_SECRET"],
+        identityVariables: ["IDENTITY_ENDPOINT", "IDENTITY_HEADER", "MSI_ENDPOINT", "MSI_SECRET"],
         build: { reader, _ in
             typealias Field = ManagedIdentitySettings.Field
             if let id = reader.text(Field.clientID) { return ManagedIdentitySettings(selector: .clientID(id)) }

@@ -44,6 +44,6 @@ extension FieldSpec {
     var required: FieldSpec {
         FieldSpec(
             name, type, required: true, nonEmpty: mustNotBeEmpty, literal: isLiteralOnly, summary,
-            default: defaultValue)
+            default: defaultValue, typeName: typeName)
     }
 }

@@ -21,7 +21,7 @@ extension KindDefinition {
     static let workloadIdentity = KindDefinition(
         .workloadIdentity, azureIdentityName: "WorkloadIdentityCredential", category: .deployed, tenant: .optional,
         fields: [SharedField.clientID, WorkloadIdentitySettings.Field.tokenFile],
-        implicitVariables: ["AZURE_TENANT_ID", "AZURE_FEDERATED_TOKEN_FILE"],
+        identityVariables: ["AZURE_TENANT_ID", "AZURE_FEDERATED_TOKEN_FILE"],
         build: { reader, _ in
             let tokenFile = reader.textOrDefault(WorkloadIdentitySettings.Field.tokenFile)
             guard let clientID = reader.text(SharedField.clientID), let tokenFile else { return nil }

@@ -136,14 +136,17 @@ package struct FieldSpec: Sendable {
     let mustNotBeEmpty: Bool
     /// Whether the value must be written in the profile (no `{env: NAME}`), because validation depends on it.
     let isLiteralOnly: Bool
+    /// The type as the documentation names it, where the type's own name says too little (`a kind below`).
+    let typeName: String?
 
     /// Whether `{env: NAME}` may stand in for this field's value.
     var acceptsEnvironment: Bool { !isLiteralOnly && type.acceptsEnvironment }
 
     init(
         _ name: String, _ type: FieldType, required: Bool = false, nonEmpty: Bool = false, literal: Bool = false,
-        _ summary: String, default: FieldDefault? = nil
+        _ summary: String, default: FieldDefault? = nil, typeName: String? = nil
     ) {
+        self.typeName = typeName
         self.isLiteralOnly = literal
         self.name = name
         self.type = type

@@ -90,7 +90,8 @@ enum FormatSpec {
     /// The fields every credential has.
     static let commonFields: [FieldSpec] = [
         FieldSpec(
-            "type", .choice(CredentialKind.allCases.map(\.rawValue)), required: true, "The kind of credential."),
+            "type", .choice(CredentialKind.allCases.map(\.rawValue)), required: true, "The kind of credential.",
+            typeName: "one of the kinds below"),
         FieldSpec("label", .text, literal: true, "A name for this link in traces and `--expect`."),
         FieldSpec(
             "timeout", .duration, "How long this link may take.",

@@ -1,3 +1,4 @@
+import AuthProfiles
 import IdentitySupport
 
 /// The Azure variables that credentials reading the environment directly would pick up, and which of them a
@@ -8,13 +9,19 @@ import IdentitySupport
 /// look variables up through the same code the run does (``EnvironmentCredential`` and managed identity source
 /// detection, the profile's bindings), so a kind's implicit variables are known from the one place that reads them.
 enum AmbientVariables {
-    /// Every variable explain looks for.
-    static let all = [
-        "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH",
-        "AZURE_CLIENT_CERTIFICATE_PASSWORD", "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN", "AZURE_USERNAME", "AZURE_PASSWORD",
-        "AZURE_FEDERATED_TOKEN_FILE", "AZURE_AUTHORITY_HOST", "AZURE_ADDITIONALLY_ALLOWED_TENANTS",
-        "AZURE_TOKEN_CREDENTIALS", "IDENTITY_ENDPOINT", "IDENTITY_HEADER", "MSI_ENDPOINT", "MSI_SECRET",
-    ]
+    /// Every variable explain looks for: each kind's identity variables (``KindDefinition/identityVariables``, in
+    /// registry order, each once), then the ones Azure Identity applies to every credential.
+    static let all: [String] = {
+        var names: [String] = []
+        for name in KindRegistry.definitions.flatMap(\.identityVariables) + everyCredential
+        where !names.contains(name) {
+            names.append(name)
+        }
+        return names
+    }()
+
+    /// Variables Azure Identity applies to every credential rather than to one kind.
+    static let everyCredential = ["AZURE_AUTHORITY_HOST", "AZURE_ADDITIONALLY_ALLOWED_TENANTS"]
 
     /// The variables set (non-empty) in `environment` that are not in `read`, with why each matters.
     static func ignored(environment: EnvironmentVariables, read: Set<String>) -> [IgnoredVariable] {
