@@ -156,7 +156,7 @@ final class ExplainWalk {
         let winnerIndex = conclusion.winner.flatMap { name in links.firstIndex { $0.displayName == name } }
         for link in links[..<(winnerIndex ?? links.count)] where link.reached && link.verdict != .ready {
             // Chains, references and default links are explained by the links inside them.
-            guard !["chain", "profile", "default"].contains(link.kind) else { continue }
+            guard CredentialKind(rawValue: link.kind)?.definition.isComposite != true else { continue }
             let first =
                 link.evidence.first { $0.status == .missing || $0.status == .problem }
                 ?? link.evidence.first { $0.status == .note }
