@@ -152,12 +152,12 @@ import Testing
 
 @Suite struct CertificateLoadErrorTests {
     @Test func loadersStateWhyTheyFailed() throws {
-        func reason(_ body: () throws -> ClientCertificate) -> CertificateLoadError.Reason? {
+        func reason(_ body: () throws -> ClientCertificate) -> CertificateLoadError.Code? {
             do {
                 _ = try body()
                 return nil
             } catch {
-                return ((error as? AzureIdentityError)?.underlying as? CertificateLoadError)?.reason
+                return ((error as? AzureIdentityError)?.underlying as? CertificateLoadError)?.code
             }
         }
         #expect(reason { try ClientCertificate(pem: "not pem") } == .noCertificate)

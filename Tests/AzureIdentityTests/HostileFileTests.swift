@@ -34,7 +34,7 @@ import Testing
             let started = ContinuousClock.now
             let error = #expect(throws: AzureIdentityError.self) { try ClientCertificate.load(path: path) }
             #expect(error?.message == "ClientCertificateCredential: The certificate file '\(path)' \(what).")
-            #expect((error?.underlying as? CertificateLoadError)?.reason == .unreadableFile)
+            #expect((error?.underlying as? CertificateLoadError)?.code == .unreadableFile)
             #expect(ContinuousClock.now - started < .seconds(5))
             let key = #expect(throws: AzureIdentityError.self) {
                 try ClientCertificate.load(certificatePath: "/dev/null", privateKeyPath: path)

@@ -4,28 +4,28 @@ import AzureIdentity
 /// The profile a link belongs to, which decides its tenant, cloud and allowed tenants.
 ///
 /// A `profile` reference switches scope: the referenced profile's links authenticate in its own tenant and cloud.
-public struct LinkScope: Sendable {
+package struct LinkScope: Sendable {
     /// The profile whose credential tree is being walked.
-    public let profile: Profile
+    package let profile: Profile
     /// The file (graph) the profile lives in.
-    public let graph: CredentialGraph
+    package let graph: CredentialGraph
 
     /// The scope of `profile`'s links within `graph`: its tenant, cloud and allowed tenants.
-    public init(profile: Profile, graph: CredentialGraph) {
+    package init(profile: Profile, graph: CredentialGraph) {
         self.profile = profile
         self.graph = graph
     }
 
     /// The tenant binding that applies to a link: its own, else the profile's.
-    public func tenant(for node: CredentialNode) -> TenantBinding? { node.tenant ?? profile.tenant }
+    package func tenant(for node: CredentialNode) -> TenantBinding? { node.tenant ?? profile.tenant }
 
     /// The other tenants a link may be asked for.
-    public func additionallyAllowedTenants(for node: CredentialNode) -> [String] {
+    package func additionallyAllowedTenants(for node: CredentialNode) -> [String] {
         node.additionallyAllowedTenants ?? profile.additionallyAllowedTenants
     }
 
     /// The cloud the profile authenticates in.
-    public var cloud: CloudDefinition? { graph.cloud(for: profile) }
+    package var cloud: CloudDefinition? { graph.cloud(for: profile) }
 }
 
 extension ValueResolver {

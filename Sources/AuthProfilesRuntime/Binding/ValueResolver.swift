@@ -5,7 +5,7 @@ import IdentitySupport
 import Synchronization
 
 /// Where a resolved setting's value came from.
-public enum ValueOrigin: Sendable, Hashable {
+package enum ValueOrigin: Sendable, Hashable {
     /// Written in the profile.
     case literal
     /// Read from the named environment variable.
@@ -15,19 +15,19 @@ public enum ValueOrigin: Sendable, Hashable {
 }
 
 /// Why a setting has no usable value.
-public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// Whether the setting is absent (the link is unavailable) or present but wrong (the link fails).
-    public var isMissing: Bool
+    package var isMissing: Bool
     /// What is wrong, naming the variable or file but never a secret's value.
-    public var message: String
+    package var message: String
     /// How to fix it.
-    public var hint: String?
+    package var hint: String?
     /// Whether the problem follows from the environment and the profile alone (no file was read), so it stays
     /// the same for the life of one evaluation environment.
-    public var isStable: Bool
+    package var isStable: Bool
 
     /// Creates a problem; `isStable` when it depends on the environment alone, so a warm chain need not redo it.
-    public init(isMissing: Bool, message: String, hint: String? = nil, isStable: Bool = false) {
+    package init(isMissing: Bool, message: String, hint: String? = nil, isStable: Bool = false) {
         self.isMissing = isMissing
         self.message = message
         self.hint = hint
@@ -35,7 +35,7 @@ public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// Reads a profile's `{env: …}` and `{file: …}` references under one environment, remembering every variable it
@@ -44,11 +44,11 @@ public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
 /// The environment given here is the only one consulted: a profile reads what it binds and nothing else. Variables
 /// are looked up through ``EnvironmentVariables`` (empty counts as unset) and paths resolved through ``UserPath``
 /// (`~` from this environment's `HOME`), the rules the dry run uses too.
-public final class ValueResolver: Sendable {
+package final class ValueResolver: Sendable {
     /// The environment the profile is evaluated under.
-    public let environment: [String: String]
+    package let environment: [String: String]
     /// The directory relative paths are resolved against.
-    public let workingDirectory: String
+    package let workingDirectory: String
     /// `environment`, looked up by the package's one rule, each read recorded in ``readLog``.
     package let variables: EnvironmentVariables
     /// The variables read so far, shared with whatever else reads for the same evaluation (the dry run's
@@ -56,7 +56,7 @@ public final class ValueResolver: Sendable {
     package let readLog: EnvironmentVariables.ReadLog
 
     /// Creates a resolver that reads `environment` and resolves relative paths against `workingDirectory`.
-    public convenience init(environment: [String: String], workingDirectory: String) {
+    package convenience init(environment: [String: String], workingDirectory: String) {
         self.init(environment: environment, workingDirectory: workingDirectory, readLog: EnvironmentVariables.ReadLog())
     }
 
@@ -69,20 +69,20 @@ public final class ValueResolver: Sendable {
     }
 
     /// Every variable read so far, in first-read order.
-    public var variablesRead: [String] { readLog.read }
+    package var variablesRead: [String] { readLog.read }
 
     /// A variable's value, empty counting as unset; records the read.
-    public func variable(_ name: String) -> String? {
+    package func variable(_ name: String) -> String? {
         variables[name]
     }
 
     /// Resolves a text setting.
-    public func resolve(_ value: ProfileValue<String>, field: String) -> Result<(String, ValueOrigin), ValueProblem> {
+    package func resolve(_ value: ProfileValue<String>, field: String) -> Result<(String, ValueOrigin), ValueProblem> {
         resolve(value, field: field) { $0 }
     }
 
     /// Resolves a setting of any type, parsing an environment value with `parse`.
-    public func resolve<Value>(
+    package func resolve<Value>(
         _ value: ProfileValue<Value>, field: String, parse: (String) -> Value?
     ) -> Result<(Value, ValueOrigin), ValueProblem> {
         switch value {
@@ -112,7 +112,7 @@ public final class ValueResolver: Sendable {
     }
 
     /// Reads a secret from its reference. The value is wrapped at once and never appears in a problem.
-    public func secret(_ reference: SecretReference, field: String) -> Result<Secret, ValueProblem> {
+    package func secret(_ reference: SecretReference, field: String) -> Result<Secret, ValueProblem> {
         switch reference {
         case .environment(let name):
             guard let value = variable(name) else {

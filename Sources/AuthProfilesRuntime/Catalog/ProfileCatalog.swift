@@ -20,7 +20,7 @@ public struct ProfileCatalog: Sendable {
         /// Whether this is the built-in `default` profile.
         public var isBuiltIn: Bool { origin == nil }
         /// The scope links of this profile are evaluated in.
-        public var scope: LinkScope { LinkScope(profile: profile, graph: graph) }
+        package var scope: LinkScope { LinkScope(profile: profile, graph: graph) }
 
         /// The kinds of the credential's leaves in chain order, each once; a reference shows as `profile:NAME`.
         public var leafKinds: [String] {

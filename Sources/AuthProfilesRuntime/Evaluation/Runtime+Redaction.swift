@@ -33,10 +33,10 @@ extension ProfileRuntimeOptions: CustomStringConvertible, CustomReflectable {
 
 extension ValueResolver: CustomStringConvertible, CustomReflectable {
     /// The names of the variables read so far; never their values.
-    public var description: String { "ValueResolver(read: \(variablesRead.joined(separator: ", ")))" }
+    package var description: String { "ValueResolver(read: \(variablesRead.joined(separator: ", ")))" }
 
     /// The names of the variables read so far.
-    public var customMirror: Mirror {
+    package var customMirror: Mirror {
         Mirror(self, children: ["variablesRead": variablesRead], displayStyle: .class)
     }
 }

@@ -28,16 +28,16 @@ public struct Evidence: Sendable, Hashable, Codable {
 }
 
 /// The verdict of one inspection and the facts behind it.
-public struct InspectionResult: Sendable, Hashable {
+package struct InspectionResult: Sendable, Hashable {
     /// The verdict.
-    public var verdict: Verdict
+    package var verdict: Verdict
     /// The facts, in the order they were checked.
-    public var evidence: [Evidence]
+    package var evidence: [Evidence]
     /// How to fix what is wrong, when something is.
-    public var hint: String?
+    package var hint: String?
 
     /// Creates an inspection's result.
-    public init(verdict: Verdict, evidence: [Evidence], hint: String? = nil) {
+    package init(verdict: Verdict, evidence: [Evidence], hint: String? = nil) {
         self.verdict = verdict
         self.evidence = evidence
         self.hint = hint
@@ -45,7 +45,7 @@ public struct InspectionResult: Sendable, Hashable {
 
     /// Combines inspections of several inputs: the worst verdict wins (misconfigured, unavailable, unknown, ready),
     /// every fact is kept and the first hint of the deciding verdict is kept.
-    public static func combine(_ parts: [InspectionResult]) -> InspectionResult {
+    package static func combine(_ parts: [InspectionResult]) -> InspectionResult {
         let order: [Verdict] = [.misconfigured, .unavailable, .unknown, .ready]
         let verdict = order.first { candidate in parts.contains { $0.verdict == candidate } } ?? .ready
         return InspectionResult(

@@ -11,7 +11,7 @@ import Foundation
 /// matches (ignoring case); with `--tenant` it asks for a token in that tenant with the default account's
 /// identity, which only works if that identity belongs to the tenant (and may need a new sign-in), so that case
 /// is `unknown` unless the identity already has an account in the tenant.
-public enum AzureCliInspection {
+package enum AzureCliInspection {
     /// Inspects the Azure CLI's sign-in state.
     /// - Parameters:
     ///   - tenantID: The tenant the link asks for (`--tenant`), if any.
@@ -20,7 +20,7 @@ public enum AzureCliInspection {
     /// - Returns: `ready` when az is installed and signed in to what the link asks for; `unavailable` when az is
     ///   missing or not signed in; `misconfigured` when the request cannot work (unknown subscription, both a tenant
     ///   and a subscription, an unreadable profile); `unknown` when only running az could tell.
-    public static func inspect(
+    package static func inspect(
         tenantID: String?,
         subscription: String?,
         context: InspectionContext

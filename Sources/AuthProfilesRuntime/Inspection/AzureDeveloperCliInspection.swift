@@ -10,7 +10,7 @@ import IdentitySupport
 /// the MSAL cache under `auth/msal`, which is only looked at for being non-empty. `auth.useAzCliAuth` in
 /// `config.json` hands sign-in to the Azure CLI, and `AZD_AUTH_ENDPOINT` with `AZD_AUTH_KEY` to an external host
 /// (an IDE).
-public enum AzureDeveloperCliInspection {
+package enum AzureDeveloperCliInspection {
     /// Inspects azd's sign-in state.
     /// - Parameters:
     ///   - tenantID: The tenant the link asks for (`--tenant-id`), if any.
@@ -18,7 +18,7 @@ public enum AzureDeveloperCliInspection {
     /// - Returns: `ready` when azd is installed and signed in (in the tenant asked for); `unavailable` when azd is
     ///   missing or nobody is signed in; `unknown` when only running azd could tell (an external auth host, another
     ///   tenant, an empty token cache); the Azure CLI's verdict when azd delegates to it.
-    public static func inspect(tenantID: String?, context: InspectionContext) -> InspectionResult {
+    package static func inspect(tenantID: String?, context: InspectionContext) -> InspectionResult {
         let (executable, lookup) = InspectionSupport.executable("azd", context: context)
         guard executable != nil else {
             return InspectionResult(

@@ -13,7 +13,7 @@ import IdentitySupport
 /// Whether `Import-Module Az.Accounts` succeeds is judged from the usual module folders (`PSModulePath`,
 /// `~/.local/share/powershell/Modules`, `/usr/local/share/powershell/Modules`, `$PSHOME/Modules`); when it is not
 /// found there only pwsh could tell, so the verdict is `unknown`.
-public enum AzurePowerShellInspection {
+package enum AzurePowerShellInspection {
     /// Inspects Azure PowerShell's sign-in state.
     /// - Parameters:
     ///   - tenantID: The tenant the link asks for (`-TenantId`), if any.
@@ -21,7 +21,7 @@ public enum AzurePowerShellInspection {
     /// - Returns: `ready` when pwsh and Az.Accounts are installed and a saved context is signed in (to the tenant
     ///   asked for); `unavailable` when pwsh is missing, context saving is off or nobody is signed in; `unknown`
     ///   when only running pwsh could tell (Az.Accounts elsewhere, another tenant).
-    public static func inspect(tenantID: String?, context: InspectionContext) -> InspectionResult {
+    package static func inspect(tenantID: String?, context: InspectionContext) -> InspectionResult {
         let (executable, lookup) = InspectionSupport.executable("pwsh", context: context)
         guard let executable else {
             return InspectionResult(

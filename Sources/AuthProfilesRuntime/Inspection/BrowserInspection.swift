@@ -8,12 +8,12 @@ import IdentitySupport
 /// first word is the command), else `xdg-open` from `PATH`. `xdg-open` needs a desktop session (`DISPLAY` or
 /// `WAYLAND_DISPLAY`); a `BROWSER` command may open the page elsewhere (VS Code's remote helper does), so a missing
 /// display is only noted for it.
-public enum BrowserInspection {
+package enum BrowserInspection {
     /// Inspects the browser this environment would use.
     /// - Parameter context: The environment (`BROWSER`, `PATH`, `DISPLAY`, `WAYLAND_DISPLAY`).
     /// - Returns: `ready` when a browser command is found (and, for `xdg-open`, a display is set); otherwise
     ///   `unavailable` with a hint to use device code sign-in.
-    public static func inspect(context: InspectionContext) -> InspectionResult {
+    package static func inspect(context: InspectionContext) -> InspectionResult {
         let deviceCode = "use a deviceCode link where no browser can open"
         // `BROWSER` is read by the sign-in's own reader, so that both pick the same command.
         if let words = BrowserLauncher.browserWords(context.variables) {

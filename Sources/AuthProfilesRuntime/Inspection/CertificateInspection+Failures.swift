@@ -12,7 +12,7 @@ extension CertificateInspection {
     )
         -> InspectionResult
     {
-        let reason = ((error as? AzureIdentityError)?.underlying as? CertificateLoadError)?.reason
+        let reason = ((error as? AzureIdentityError)?.underlying as? CertificateLoadError)?.code
         let (evidence, hint): (Evidence, String)
         switch reason {
         case .keyMismatch?:

@@ -9,9 +9,9 @@ import X509
 ///
 /// Evidence names the certificate's subject, its SHA-1 thumbprint (what the Entra admin center shows), its expiry
 /// and the chain length; none of that is secret. The password, if any, never appears in the result.
-public enum CertificateInspection {
+package enum CertificateInspection {
     /// How close to its expiry a certificate earns a note.
-    public static let expiryWarning: TimeInterval = 30 * 86_400
+    package static let expiryWarning: TimeInterval = 30 * 86_400
 
     /// Inspects a certificate and its private key.
     /// - Parameters:

@@ -5,7 +5,7 @@ import IdentitySupport
 ///
 /// Only presence is reported: `set`, `set but empty`, `not set` for a variable; readable and not empty for a
 /// file. Neither the value, nor its length, nor any part of a file's content appears in the result.
-public enum SecretReferenceInspection {
+package enum SecretReferenceInspection {
     /// Checks a secret held in an environment variable.
     /// - Parameters:
     ///   - name: The variable's name, such as `AZURE_CLIENT_SECRET`.
@@ -13,7 +13,7 @@ public enum SecretReferenceInspection {
     ///   - context: The environment to look in.
     /// - Returns: `ready` when the variable is set and not empty, otherwise `unavailable` (an empty value counts
     ///   as unset, as in Azure Identity).
-    public static func inspectEnvironmentSecret(
+    package static func inspectEnvironmentSecret(
         name: String,
         field: String,
         context: InspectionContext
@@ -44,7 +44,7 @@ public enum SecretReferenceInspection {
     ///   others, as ssh warns about keys); `unavailable` when it does not exist or holds nothing but white space
     ///   (the run treats both as absent); `misconfigured` when it cannot be read: not a regular file (a directory,
     ///   a FIFO, a device), no permission, too large, or not UTF-8 text.
-    public static func inspectFileSecret(path: String, field: String, context: InspectionContext) -> InspectionResult {
+    package static func inspectFileSecret(path: String, field: String, context: InspectionContext) -> InspectionResult {
         let subject = "file \(path)"
         let absolute: String
         switch context.path(path) {

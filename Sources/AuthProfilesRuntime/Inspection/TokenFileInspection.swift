@@ -7,7 +7,7 @@ import IdentitySupport
 /// The token is decoded without verifying its signature (by AzureIdentity's one JWT decoder), only to report its
 /// `iss`, `sub`, `aud` and `exp` claims, which are not secrets; their control characters are escaped. The token
 /// itself, its signature and any other claim never appear in the result.
-public enum TokenFileInspection {
+package enum TokenFileInspection {
     /// Inspects the token file at `path`.
     /// - Parameters:
     ///   - path: The file, relative paths taken from the context's working directory.
@@ -16,7 +16,7 @@ public enum TokenFileInspection {
     /// - Returns: `ready` for a JWT whose `exp` is in the future; `unavailable` when the file does not exist or is
     ///   empty (the run treats both as absent); `misconfigured` when it cannot be read (not a regular file, no
     ///   permission, not UTF-8), is not a JWT, has no `exp` or has expired.
-    public static func inspect(
+    package static func inspect(
         path: String,
         context: InspectionContext,
         what: String = "token file"

@@ -74,7 +74,7 @@ extension ClientCertificate {
                 return try UserFile.read(path, limit: maximumFileBytes)
             } catch {
                 throw ClientCertificate.error(
-                    "The \(what) '\(path)' \(error).", reason: .unreadableFile, file: error, path: path)
+                    "The \(what) '\(path)' \(error).", code: .unreadableFile, file: error, path: path)
             }
         }
     }

@@ -25,7 +25,7 @@ extension ClientCertificate {
             bundle = try NIOSSLPKCS12Bundle(buffer: pkcs12, passphrase: password.map { Array($0.revealedValue().utf8) })
         } catch {
             throw Self.error(
-                "The PKCS#12 data could not be decrypted or parsed (wrong password?).", reason: .pkcs12NotDecrypted,
+                "The PKCS#12 data could not be decrypted or parsed (wrong password?).", code: .pkcs12NotDecrypted,
                 underlying: error)
         }
         do {
@@ -36,7 +36,7 @@ extension ClientCertificate {
             throw error
         } catch {
             throw Self.error(
-                "The PKCS#12 bundle does not hold an RSA certificate and key.", reason: .pkcs12WithoutRSA,
+                "The PKCS#12 bundle does not hold an RSA certificate and key.", code: .pkcs12WithoutRSA,
                 underlying: error)
         }
     }
@@ -60,17 +60,17 @@ extension ClientCertificate {
         do {
             documents = try PEMDocument.parseMultiple(pemString: pem)
         } catch {
-            throw Self.error("The certificate data is not valid PEM.", reason: .noCertificate, underlying: error)
+            throw Self.error("The certificate data is not valid PEM.", code: .noCertificate, underlying: error)
         }
         let chain = try documents.filter { $0.discriminator == "CERTIFICATE" }.map { document in
             do {
                 return try Certificate(derEncoded: document.derBytes)
             } catch {
-                throw Self.error("A CERTIFICATE block could not be parsed.", reason: .noCertificate, underlying: error)
+                throw Self.error("A CERTIFICATE block could not be parsed.", code: .noCertificate, underlying: error)
             }
         }
         guard !chain.isEmpty else {
-            throw Self.error("The data does not contain a PEM-encoded certificate.", reason: .noCertificate)
+            throw Self.error("The data does not contain a PEM-encoded certificate.", code: .noCertificate)
         }
         return chain
     }
@@ -79,21 +79,21 @@ extension ClientCertificate {
         let isEncrypted = pem.contains("ENCRYPTED")
         if !isEncrypted {
             guard let block = Self.keyBlock(in: pem) else {
-                throw Self.error("The data does not contain a private key.", reason: .noPrivateKey)
+                throw Self.error("The data does not contain a private key.", code: .noPrivateKey)
             }
             do {
                 return try _RSA.Signing.PrivateKey(pemRepresentation: block)
             } catch {
                 throw Self.error(
-                    "The private key is not an RSA key of at least 2048 bits.", reason: .unsupportedKey,
+                    "The private key is not an RSA key of at least 2048 bits.", code: .unsupportedKey,
                     underlying: error)
             }
         }
         guard let password else {
-            throw Self.error("The private key is encrypted and no password was given.", reason: .passwordRequired)
+            throw Self.error("The private key is encrypted and no password was given.", code: .passwordRequired)
         }
         guard let block = Self.keyBlock(in: pem) else {
-            throw Self.error("The data does not contain a private key.", reason: .noPrivateKey)
+            throw Self.error("The data does not contain a private key.", code: .noPrivateKey)
         }
         let passphrase = Array(password.revealedValue().utf8)
         let key: NIOSSLPrivateKey
@@ -101,14 +101,14 @@ extension ClientCertificate {
             key = try NIOSSLPrivateKey(bytes: Array(block.utf8), format: .pem) { setter in setter(passphrase) }
         } catch {
             throw Self.error(
-                "The encrypted private key could not be decrypted (wrong password?).", reason: .keyNotDecrypted,
+                "The encrypted private key could not be decrypted (wrong password?).", code: .keyNotDecrypted,
                 underlying: error)
         }
         do {
             return try _RSA.Signing.PrivateKey(derRepresentation: key.derBytes)
         } catch {
             throw Self.error(
-                "The private key is not an RSA key of at least 2048 bits.", reason: .unsupportedKey,
+                "The private key is not an RSA key of at least 2048 bits.", code: .unsupportedKey,
                 underlying: error)
         }
     }

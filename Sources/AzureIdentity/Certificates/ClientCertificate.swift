@@ -28,10 +28,10 @@ public struct ClientCertificate: Sendable {
     /// Creates a certificate from parsed parts; checks that the key belongs to the leaf.
     public init(chain: [Certificate], privateKey: _RSA.Signing.PrivateKey) throws {
         guard let leaf = chain.first else {
-            throw Self.error("The certificate data does not contain a certificate.", reason: .noCertificate)
+            throw Self.error("The certificate data does not contain a certificate.", code: .noCertificate)
         }
         guard leaf.publicKey == Certificate.PublicKey(privateKey.publicKey) else {
-            throw Self.error("The private key does not match the certificate's public key.", reason: .keyMismatch)
+            throw Self.error("The private key does not match the certificate's public key.", code: .keyMismatch)
         }
         var ders: [[UInt8]] = []
         for certificate in chain {
@@ -52,14 +52,14 @@ public struct ClientCertificate: Sendable {
     }
 
     static func error(
-        _ message: String, reason: CertificateLoadError.Reason, underlying: (any Error & Sendable)? = nil,
+        _ message: String, code: CertificateLoadError.Code, underlying: (any Error & Sendable)? = nil,
         file: FileProblem? = nil, path: String? = nil
     ) -> AzureIdentityError {
         AzureIdentityError(
             code: .invalidConfiguration,
             message: "ClientCertificateCredential: \(message)",
             credentialName: "ClientCertificateCredential",
-            underlying: CertificateLoadError(reason, underlying: underlying, file: file, path: path)
+            underlying: CertificateLoadError(code, underlying: underlying, file: file, path: path)
         )
     }
 }
