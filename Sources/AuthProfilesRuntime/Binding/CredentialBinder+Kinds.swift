@@ -31,8 +31,7 @@ extension CredentialBinder {
     }
 
     func linkTimeout(_ node: CredentialNode) throws(ValueProblem) -> Duration? {
-        guard let timeout = node.timeout else { return nil }
-        return try resolver.duration(timeout, field: "timeout").get().0
+        try resolver.timeout(of: node).get()
     }
 
     func load(_ certificate: CertificateSettings) throws -> ClientCertificate {

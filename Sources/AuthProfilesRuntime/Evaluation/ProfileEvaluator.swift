@@ -49,29 +49,36 @@ final class ProfileEvaluator: Sendable {
                 depth: depth, outcome: .notTried, latency: .zero))
         var requests: Int?
         let result: LinkResult
-        switch node.settings {
-        case let chain as ChainSettings:
-            result = try await evaluateChain(
-                node, chain.links, chainDeadline: chain.deadline, in: scope, request: request,
-                depth: depth, deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
-        case let reference as ProfileReferenceSettings:
-            let name = reference.name
-            if let target = self.reference(name, scope) {
-                result = try await evaluate(
-                    target.profile.credential, in: target, request: request, depth: depth + 1,
-                    deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
-            } else {
-                result = .failed("profile '\(name)' is not defined")
-            }
-        case let settings as DefaultCredentialSettings:
-            result = try await evaluateDefault(
-                node, settings: settings, in: scope, request: request, depth: depth,
-                deadlines: deadlines, attempts: &attempts)
-        default:
-            let limit = limit(for: node, deadlines: deadlines)
-            (result, requests) = try await runLeaf(key: node.path, limit: limit, request: request) {
-                () throws(ValueProblem) -> any TokenCredential in
-                try CredentialBinder(resolver: resolver, options: options, transport: transport).bind(node, in: scope)
+        if case .failure(let problem) = resolver.timeout(of: node) {
+            // A `timeout` that cannot be read stops the node before anything in it runs
+            // (``ValueResolver/timeout(of:)``).
+            result = problem.linkResult
+        } else {
+            switch node.settings {
+            case let chain as ChainSettings:
+                result = try await evaluateChain(
+                    node, chain.links, chainDeadline: chain.deadline, in: scope, request: request,
+                    depth: depth, deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
+            case let reference as ProfileReferenceSettings:
+                let name = reference.name
+                if let target = self.reference(name, scope) {
+                    result = try await evaluate(
+                        target.profile.credential, in: target, request: request, depth: depth + 1,
+                        deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
+                } else {
+                    result = .failed("profile '\(name)' is not defined")
+                }
+            case let settings as DefaultCredentialSettings:
+                result = try await evaluateDefault(
+                    node, settings: settings, in: scope, request: request, depth: depth,
+                    deadlines: deadlines, attempts: &attempts)
+            default:
+                let limit = limit(for: node, deadlines: deadlines)
+                (result, requests) = try await runLeaf(key: node.path, limit: limit, request: request) {
+                    () throws(ValueProblem) -> any TokenCredential in
+                    try CredentialBinder(resolver: resolver, options: options, transport: transport).bind(
+                        node, in: scope)
+                }
             }
         }
         attempts[index].latency = clock.now - start
@@ -101,7 +108,7 @@ final class ProfileEvaluator: Sendable {
                         bound: "the deadline of \(ProfileDuration.format(duration)) set on \(node.path)",
                         isDefault: false))
             case .failure(let problem):
-                return problem.isMissing ? .unavailable(problem.message) : .failed(problem.message)
+                return problem.linkResult
             }
         } else if node.timeout == nil, let duration = options.defaultChainDeadline {
             // A chain with a `timeout` of its own has its bound already (see `ownTimeout(of:)`).
@@ -149,9 +156,7 @@ final class ProfileEvaluator: Sendable {
 
     /// A `timeout` written on a chain or a profile reference, as a deadline for everything inside it.
     private func ownTimeout(of node: CredentialNode) -> [Deadline] {
-        guard let timeout = node.timeout,
-            case .success(let (duration, _)) = resolver.resolve(timeout, field: "timeout", parse: ProfileDuration.parse)
-        else { return [] }
+        guard case .success(let duration?) = resolver.timeout(of: node) else { return [] }
         return [
             Deadline(
                 instant: clock.now + duration,
@@ -170,8 +175,7 @@ final class ProfileEvaluator: Sendable {
         switch bound(key: key, bind: bind) {
         case .success(let bound): credential = bound
         case .failure(let problem):
-            let message = problem.hint.map { "\(problem.message) (\($0))" } ?? problem.message
-            return (problem.isMissing ? .unavailable(message) : .failed(message), 0)
+            return (problem.linkResult, 0)
         }
         let counter = CountingTransport.Counter()
         let result = try await CountingTransport.$counter.withValue(counter) {
@@ -207,9 +211,7 @@ final class ProfileEvaluator: Sendable {
     /// its own `timeout`, else (for a link that waits on no person) the default link timeout.
     func limit(for node: CredentialNode, deadlines: [Deadline]) -> ChainDeadline? {
         var candidates = deadlines
-        if let timeout = node.timeout,
-            case .success(let (duration, _)) = resolver.resolve(timeout, field: "timeout", parse: ProfileDuration.parse)
-        {
+        if case .success(let duration?) = resolver.timeout(of: node) {
             candidates.append(
                 Deadline(
                     instant: clock.now + duration, bound: "its timeout of \(ProfileDuration.format(duration))",

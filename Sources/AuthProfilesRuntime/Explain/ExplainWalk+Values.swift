@@ -157,7 +157,9 @@ extension ExplainWalk {
         }
     }
 
-    /// A link's `timeout`, for the kinds whose binder reads it (the developer tools' process timeout).
+    /// A node's `timeout`, read by the one rule of the run (``ValueResolver/timeout(of:)``): every node is checked
+    /// before anything in it (``walk(_:in:depth:reached:)``), and the developer tools also show it among their parts
+    /// (it is their process timeout).
     func timeout(_ node: CredentialNode) -> InspectionResult {
         guard let timeout = node.timeout else { return InspectionResult(verdict: .ready, evidence: []) }
         return typed(timeout, field: "timeout") { resolver.duration($0, field: "timeout") }

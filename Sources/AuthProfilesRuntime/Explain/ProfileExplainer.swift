@@ -84,23 +84,43 @@ final class ExplainWalk {
                 path: node.path, kind: node.kind.rawValue, location: node.location, depth: depth, verdict: .unknown,
                 evidence: [], reached: reached))
         let expectation: Expectation
+        let timeout = self.timeout(node)
+        if timeout.verdict == .unavailable || timeout.verdict == .misconfigured {
+            // As the run: a `timeout` that cannot be read stops the node before anything in it runs
+            // (``ValueResolver/timeout(of:)``); the links inside a chain, reference or `default` are shown, not
+            // reached.
+            if node.leaf == nil { _ = walkInside(node, index: index, in: scope, depth: depth, reached: false) }
+            links[index].evidence = timeout.evidence
+            links[index].hint = timeout.hint
+            expectation = timeout.verdict == .unavailable ? .unavailable : .failed
+        } else {
+            expectation = walkInside(node, index: index, in: scope, depth: depth, reached: reached)
+        }
+        links[index].verdict = Self.verdict(for: expectation)
+        return expectation
+    }
+
+    /// What a node's kind makes of it: a chain walks its links, a reference the referenced profile, `default` its
+    /// members, and a leaf is inspected.
+    private func walkInside(
+        _ node: CredentialNode, index: Int, in scope: LinkScope, depth: Int, reached: Bool
+    ) -> Expectation {
+        let expectation: Expectation
         switch node.settings {
         case let chain as ChainSettings:
             let (members, deadline) = (chain.links, chain.deadline)
             links[index].evidence = [Evidence(.note, "chain", "\(members.count) link(s), tried in order")]
             let steps = members.map { ChainStep(node: $0) }
-            if let deadline,
-                case .failure(let problem) = resolver.resolve(deadline, field: "deadline", parse: ProfileDuration.parse)
-            {
+            let deadlineResult = deadline.map {
+                typed($0, field: "deadline") { resolver.duration($0, field: "deadline") }
+            }
+            if let deadlineResult, deadlineResult.verdict == .unavailable || deadlineResult.verdict == .misconfigured {
                 // The run reads the chain's deadline before its first link: one it cannot read ends the chain
                 // there (unavailable when unset, failed when malformed), and no link is tried.
-                links[index].evidence.append(
-                    Evidence(
-                        problem.isMissing ? .missing : .problem, "deadline",
-                        problem.message))
-                links[index].hint = problem.hint
+                links[index].evidence += deadlineResult.evidence
+                links[index].hint = deadlineResult.hint
                 _ = walkChain(steps, in: scope, depth: depth, reached: false)
-                expectation = problem.isMissing ? .unavailable : .failed
+                expectation = deadlineResult.verdict == .unavailable ? .unavailable : .failed
             } else {
                 expectation = walkChain(steps, in: scope, depth: depth, reached: reached)
             }
@@ -116,7 +136,6 @@ final class ExplainWalk {
             links[index].hint = result.hint
             expectation = Self.expectation(for: result.verdict, winner: node.displayName)
         }
-        links[index].verdict = Self.verdict(for: expectation)
         return expectation
     }
 
