@@ -68,6 +68,40 @@ public final class SuspendingTimeSource: TimeSource {
         for sleeper in woken { sleeper.continuation.resume() }
     }
 
+    /// Moves the clock to the end of the earliest sleeper and wakes it (with any other sleeper due then). Returns
+    /// `false`, leaving the clock where it is, when no task is asleep on it.
+    @discardableResult
+    public func advanceToNextSleeper() -> Bool {
+        guard let next = state.withLock({ state in state.sleepers.map(\.end).min().map { $0 - state.elapsed } })
+        else { return false }
+        advance(by: next)
+        return true
+    }
+
+    /// Runs `operation` on virtual time: whenever a task is asleep on the clock, the clock jumps to the earliest
+    /// sleeper's end. Time passes only while something waits on it, and no real time is spent waiting.
+    ///
+    /// Right for code in which, at any moment, at most one wait on this clock is pending (a link and its time limit
+    /// against a transport that never answers, a poll loop): with two pending waits, the earlier one is woken as
+    /// soon as it is registered, perhaps before the later one is. For a race between two waits on the clock, drive
+    /// it by hand (``waitForSleepers(_:)``, ``advance(by:)``).
+    public func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let work = Task { try await operation() }
+        let driver = Task {
+            while !Task.isCancelled {
+                await waitForSleepers(1)
+                if Task.isCancelled { break }
+                advanceToNextSleeper()
+            }
+        }
+        defer { driver.cancel() }
+        return try await withTaskCancellationHandler {
+            try await work.value
+        } onCancel: {
+            work.cancel()
+        }
+    }
+
     /// Suspends (polling in real time, a millisecond at a time) until at least `count` tasks are asleep on the
     /// clock: the point at which a test advances it. Put a `.timeLimit` on the test, as this waits for as long as
     /// it takes.
