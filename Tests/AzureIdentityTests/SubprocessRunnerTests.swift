@@ -7,6 +7,11 @@ import Testing
 struct SubprocessRunnerTests {
     let runner = SubprocessRunner()
 
+    /// The timeout of runs that are not about timeouts: a hang guard only. The default (10 s) was seen to fire on a
+    /// script that echoes one line, when the suite ran in parallel on 2 cores and no cooperative thread was free to
+    /// collect its output.
+    static let generous = HangGuard.limit
+
     @Test("arguments reach the program unchanged, with no shell in between")
     func argvIsPassedVerbatim() async throws {
         let tools = try FakeTools()
@@ -14,7 +19,8 @@ struct SubprocessRunnerTests {
         try tools.install("echoargs", recordArguments("echoargs") + "\necho done")
         let tricky = ["a b", "$(touch \(tools.file("pwned").path))", "'q'", "; rm -rf /", "*", ""]
         let output = try await runner.run(
-            ProcessInvocation(executable: "echoargs", arguments: tricky, environment: tools.environment())
+            ProcessInvocation(
+                executable: "echoargs", arguments: tricky, environment: tools.environment(), timeout: Self.generous)
         )
         #expect(output.exitCode == 0)
         #expect(output.standardOutput == "done\n")
@@ -28,12 +34,14 @@ struct SubprocessRunnerTests {
         defer { tools.remove() }
         try tools.install("only-here", "echo found")
         let found = try await runner.run(
-            ProcessInvocation(executable: "only-here", arguments: [], environment: tools.environment())
+            ProcessInvocation(
+                executable: "only-here", arguments: [], environment: tools.environment(), timeout: Self.generous)
         )
         #expect(found.standardOutput == "found\n")
         let error = await caught {
             try await runner.run(
-                ProcessInvocation(executable: "only-here", arguments: [], environment: ["PATH": "/bin"])
+                ProcessInvocation(
+                    executable: "only-here", arguments: [], environment: ["PATH": "/bin"], timeout: Self.generous)
             )
         }
         #expect((error as? ProcessError)?.code == .executableNotFound)
@@ -47,7 +55,9 @@ struct SubprocessRunnerTests {
         defer { tools.remove() }
         try tools.install("fail", #"echo "v=$ONLY_VAR home=$HOME" ; echo oops >&2; exit 7"#)
         let output = try await runner.run(
-            ProcessInvocation(executable: "fail", arguments: [], environment: tools.environment(["ONLY_VAR": "x"]))
+            ProcessInvocation(
+                executable: "fail", arguments: [], environment: tools.environment(["ONLY_VAR": "x"]),
+                timeout: Self.generous)
         )
         #expect(output.exitCode == 7)
         #expect(output.standardOutput == "v=x home=\(tools.directory.path)\n")
@@ -89,8 +99,9 @@ struct SubprocessRunnerTests {
                     executable: "hang",
                     arguments: [],
                     environment: tools.environment(),
-                    // Time for the script to start and write its pids on a loaded machine.
-                    timeout: .seconds(2)
+                    // Time for the script to start and write its pids even on a loaded machine (its children run on
+                    // their own; only starting it needs a cooperative thread). In a parallel run this costs nothing.
+                    timeout: .seconds(10)
                 )
             )
         }

@@ -116,7 +116,7 @@ import Testing
             let started = ContinuousClock.now
             let link = try explainFirstLink(profiles, env)
             let attempt = try await runLastAttempt(profiles, env)
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - started < HangGuard.limit, "a hang guard only: nothing waits on the file")
             #expect(attempt.outcome == outcome)
             #expect(link.verdict.runtimeOutcome == outcome)
             // Never a ✓ for something that is not a certificate file.
@@ -242,6 +242,6 @@ import Testing
                     environment: ["PATH": ""], workingDirectory: directory))
         }
         #expect(error?.description.contains(detail) == true, "\(String(describing: error))")
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < HangGuard.limit, "a hang guard only: nothing waits on the file")
     }
 }
