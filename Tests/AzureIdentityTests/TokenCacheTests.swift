@@ -113,7 +113,7 @@ import Testing
 
     @Test func cancelledCallerStopsWaiting() async throws {
         try await withFake { env in
-            env.fake.inject(FakeFault(.delay(.seconds(30))))
+            env.fake.inject(FakeFault(.delay(.seconds(600))))
             let credential = try credential(env)
             let started = ContinuousClock.now
             let task = Task { try await credential.getToken(scopes: managementScope) }
@@ -121,14 +121,15 @@ import Testing
             task.cancel()
             let result = await task.result
             #expect(throws: CancellationError.self) { try result.get() }
-            // Generous for a loaded 2-core machine; the response would take 30 s.
-            #expect(ContinuousClock.now - started < .seconds(25), "returned long before the 30 s response")
+            // A hang guard; the response would take 10 minutes.
+            #expect(ContinuousClock.now - started < HangGuard.limit, "returned long before the 600 s response")
         }
     }
 
     @Test func concurrentCallersShareOneFailure() async throws {
         try await withFake { env in
-            env.fake.inject(FakeFault(.delay(.seconds(1))))
+            // Long enough for all 100 callers to join the one request even when the suite runs in parallel on 2 cores.
+            env.fake.inject(FakeFault(.delay(.seconds(5))))
             let credential = try ClientSecretCredential(
                 tenantID: FakeEnvironment.tenant,
                 clientID: FakeEnvironment.clientID,
@@ -152,7 +153,8 @@ import Testing
 
     @Test func oneCancelledWaiterDoesNotCancelTheSharedFetch() async throws {
         try await withFake { env in
-            env.fake.inject(FakeFault(.delay(.seconds(2))))
+            // Long enough that the impatient caller joins and is cancelled before the answer, even under load.
+            env.fake.inject(FakeFault(.delay(.seconds(10))))
             let credential = try credential(env)
             let patient = Task { try await credential.getToken(scopes: managementScope) }
             try await waitForRequests(env, count: 1)

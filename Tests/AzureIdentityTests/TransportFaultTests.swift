@@ -125,7 +125,7 @@ import Testing
 
     @Test func cancellingTheTransportRequest() async throws {
         try await withFake { env in
-            env.fake.inject(FakeFault(.delay(.seconds(30))))
+            env.fake.inject(FakeFault(.delay(.seconds(600))))
             let task = Task {
                 try await env.transport.send(
                     TransportRequest(
