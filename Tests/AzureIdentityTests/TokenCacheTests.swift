@@ -153,8 +153,9 @@ import Testing
 
     @Test func oneCancelledWaiterDoesNotCancelTheSharedFetch() async throws {
         try await withFake { env in
-            // Long enough that the impatient caller joins and is cancelled before the answer, even under load.
-            env.fake.inject(FakeFault(.delay(.seconds(10))))
+            // Long enough that the impatient caller joins and is cancelled before the answer, even under load, and
+            // shorter than the request timeout (10 s).
+            env.fake.inject(FakeFault(.delay(.seconds(5))))
             let credential = try credential(env)
             let patient = Task { try await credential.getToken(scopes: managementScope) }
             try await waitForRequests(env, count: 1)
