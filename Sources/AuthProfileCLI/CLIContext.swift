@@ -1,3 +1,5 @@
+import AuthProfilesRuntime
+import AzureIdentity
 import Foundation
 
 /// Where a command reads and writes: injected so tests run commands in-process, without touching the
@@ -13,6 +15,8 @@ public struct CLIContext: Sendable {
     public var environment: [String: String]
     /// Whether standard output is a terminal (colour and other niceties only then).
     public var isTerminal: Bool
+    /// The clock every command reads: the run's deadlines and expiry checks and the dry run's "now" alike.
+    public var timeSource: any TimeSource
 
     /// Creates a context.
     public init(
@@ -20,13 +24,15 @@ public struct CLIContext: Sendable {
         standardError: @escaping @Sendable (String) -> Void,
         workingDirectory: String,
         environment: [String: String] = [:],
-        isTerminal: Bool = false
+        isTerminal: Bool = false,
+        timeSource: any TimeSource = SystemTimeSource()
     ) {
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.workingDirectory = workingDirectory
         self.environment = environment
         self.isTerminal = isTerminal
+        self.timeSource = timeSource
     }
 
     /// The real process: its streams, working directory and environment.
@@ -41,6 +47,13 @@ public struct CLIContext: Sendable {
 
     /// The context of the command being run.
     @TaskLocal public static var current: CLIContext = .process
+
+    /// The one host a command evaluates and explains profiles with: `environment` (the process's or the one
+    /// `--env`/`--set` make), this context's working directory and clock. The dry run reads it through
+    /// `InspectionContext(options:)`, so it cannot disagree with the run about "now".
+    func runtimeOptions(environment: [String: String]) -> ProfileRuntimeOptions {
+        ProfileRuntimeOptions(environment: environment, workingDirectory: workingDirectory, timeSource: timeSource)
+    }
 
     func write(_ text: String) { standardOutput(text) }
     func writeError(_ text: String) { standardError(text) }

@@ -4,36 +4,51 @@ import Synchronization
 
 /// A clock for tests of time limits: `sleep` returns at once and moves the clock forward by the time slept, so a
 /// test can follow minutes of retries, back-off and timeouts in milliseconds and then read how much time passed.
+///
+/// Its wall clock (``now()``) and its monotonic reading (``instant()``) move together, by exactly the time slept.
+/// Every sleep returns at once, so two sleeps that race (an operation and its time limit) finish in no set order:
+/// for a test of which of two waits ends first, use ``SuspendingTimeSource``.
 public final class SteppingTimeSource: TimeSource {
-    private let state: Mutex<(now: Date, sleeps: [Duration])>
+    private let state: Mutex<(elapsed: Duration, sleeps: [Duration])>
     private let start: Date
+    private let startInstant = ContinuousClock.now
 
     /// Creates a clock that starts at `now`.
     public init(now: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
         self.start = now
-        self.state = Mutex((now, []))
+        self.state = Mutex((.zero, []))
     }
 
     /// The clock's current time.
-    public func now() -> Date { state.withLock { $0.now } }
+    public func now() -> Date { start.addingTimeInterval(Self.seconds(elapsed)) }
+
+    /// The clock's monotonic reading: where it started plus ``elapsed``.
+    public func instant() -> ContinuousClock.Instant { startInstant + elapsed }
 
     /// Records the sleep and moves the clock forward by it; throws `CancellationError` when cancelled.
     public func sleep(for duration: Duration) async throws {
         try Task.checkCancellation()
         state.withLock { state in
             state.sleeps.append(duration)
-            let parts = max(duration, .zero).components
-            state.now = state.now.addingTimeInterval(Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
+            state.elapsed += max(duration, .zero)
         }
         await Task.yield()
+    }
+
+    /// Sleeps (as ``sleep(for:)``) for the time left until `deadline`, none if it has passed.
+    public func sleep(until deadline: ContinuousClock.Instant) async throws {
+        try await sleep(for: max(instant().duration(to: deadline), .zero))
     }
 
     /// Every sleep requested so far, in order.
     public var sleeps: [Duration] { state.withLock { $0.sleeps } }
 
     /// How far the clock has moved since it was made.
-    public var elapsed: Duration {
-        .milliseconds(Int64((now().timeIntervalSince(start) * 1000).rounded()))
+    public var elapsed: Duration { state.withLock { $0.elapsed } }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }
 

@@ -27,20 +27,15 @@ public enum UnprivilegedUser {
     /// Whether the code can run as a user who is stopped by permission bits.
     public static var isAvailable: Bool { geteuid() != 0 || setIdentity != nil }
 
-    /// Runs `body` with unprivileged file access and returns its result.
-    public static func run<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
+    /// Runs `body` with unprivileged file access and returns its result. `body` runs on a thread of its own
+    /// (``BlockingWork``), whose file system identity is dropped and which ends with the call; the caller is
+    /// suspended meanwhile, not blocked, so no cooperative thread waits on it.
+    public static func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         guard geteuid() == 0 else { return body() }
-        let result = Mutex<T?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        return await BlockingWork.run {
             dropFileSystemIdentity()
-            let value = body()
-            result.withLock { $0 = value }
-            done.signal()
+            return body()
         }
-        thread.start()
-        done.wait()
-        return result.withLock { $0! }
     }
 
     /// Runs async `body` with unprivileged file access: every job of the task runs on one thread whose file system

@@ -1,3 +1,4 @@
+import AzureIdentityTesting
 import Foundation
 import Synchronization
 import Testing
@@ -94,7 +95,7 @@ import Testing
         let second = Scripted(.token)
         let chain = ChainedTokenCredential([first, second])
         let task = Task { try await chain.getToken(for: TokenRequest(scopes: ["s"])) }
-        for _ in 0..<500 where first.called == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        _ = try await HangGuard.eventually { first.called > 0 }
         task.cancel()
         let result = await task.result
         #expect(throws: CancellationError.self) { try result.get() }

@@ -33,13 +33,13 @@ struct DeviceCodeCredentialTests {
             let credential = try credential(env) { info in seen.withLock { $0 = info } }
             let task = Task { try await credential.getToken(scopes: managementScope) }
             var info: DeviceCodeInfo?
-            for _ in 0..<500 where info == nil {
-                try await Task.sleep(for: .milliseconds(5))
+            _ = try await HangGuard.eventually {
                 info = seen.withLock { $0 }
+                return info != nil
             }
             let prompt = try #require(info)
             #expect(prompt.message.contains(prompt.userCode))
-            for _ in 0..<500 where env.fake.tokenRequests.count < 3 { try await Task.sleep(for: .milliseconds(5)) }
+            _ = try await HangGuard.eventually { env.fake.tokenRequests.count >= 3 }
             env.fake.approveDeviceCode(userCode: prompt.userCode, username: InteractiveFixtures.alice)
             let token = try await task.value
             #expect(
@@ -65,7 +65,7 @@ struct DeviceCodeCredentialTests {
 
             let waiting = try credential(env) { _ in }
             let task = Task { try await waiting.getToken(scopes: managementScope) }
-            for _ in 0..<500 where env.fake.tokenRequests.count < 3 { try await Task.sleep(for: .milliseconds(5)) }
+            _ = try await HangGuard.eventually { env.fake.tokenRequests.count >= 3 }
             task.cancel()
             let cancelled = await caught { try await task.value }
             #expect(cancelled is CancellationError)

@@ -76,7 +76,7 @@ struct ManagedIdentityRetryTests {
             )
             #expect(first.code == .credentialUnavailable)
             // No retries and no waiting (the benchmark measures the real speed; this suite runs under parallel load).
-            #expect(ContinuousClock.now - started < .seconds(10))
+            #expect(ContinuousClock.now - started < HangGuard.limit, "a hang guard only")
             _ = await caught { try await credential.getToken(scopes: ["https://storage.azure.com/.default"]) }
             #expect(transport.sent.count == 1, "the probe ran once and its result was remembered")
             #expect(transport.refused.isEmpty)

@@ -1,10 +1,16 @@
 import AzureIdentity
+import AzureIdentityTesting
 import Foundation
 import Testing
 
 @Suite("SubprocessRunner")
 struct SubprocessRunnerTests {
     let runner = SubprocessRunner()
+
+    /// The timeout of runs that are not about timeouts: a hang guard only. The default (10 s) was seen to fire on a
+    /// script that echoes one line, when the suite ran in parallel on 2 cores and no cooperative thread was free to
+    /// collect its output.
+    static let generous = HangGuard.limit
 
     @Test("arguments reach the program unchanged, with no shell in between")
     func argvIsPassedVerbatim() async throws {
@@ -13,7 +19,8 @@ struct SubprocessRunnerTests {
         try tools.install("echoargs", recordArguments("echoargs") + "\necho done")
         let tricky = ["a b", "$(touch \(tools.file("pwned").path))", "'q'", "; rm -rf /", "*", ""]
         let output = try await runner.run(
-            ProcessInvocation(executable: "echoargs", arguments: tricky, environment: tools.environment())
+            ProcessInvocation(
+                executable: "echoargs", arguments: tricky, environment: tools.environment(), timeout: Self.generous)
         )
         #expect(output.exitCode == 0)
         #expect(output.standardOutput == "done\n")
@@ -27,12 +34,14 @@ struct SubprocessRunnerTests {
         defer { tools.remove() }
         try tools.install("only-here", "echo found")
         let found = try await runner.run(
-            ProcessInvocation(executable: "only-here", arguments: [], environment: tools.environment())
+            ProcessInvocation(
+                executable: "only-here", arguments: [], environment: tools.environment(), timeout: Self.generous)
         )
         #expect(found.standardOutput == "found\n")
         let error = await caught {
             try await runner.run(
-                ProcessInvocation(executable: "only-here", arguments: [], environment: ["PATH": "/bin"])
+                ProcessInvocation(
+                    executable: "only-here", arguments: [], environment: ["PATH": "/bin"], timeout: Self.generous)
             )
         }
         #expect((error as? ProcessError)?.code == .executableNotFound)
@@ -46,7 +55,9 @@ struct SubprocessRunnerTests {
         defer { tools.remove() }
         try tools.install("fail", #"echo "v=$ONLY_VAR home=$HOME" ; echo oops >&2; exit 7"#)
         let output = try await runner.run(
-            ProcessInvocation(executable: "fail", arguments: [], environment: tools.environment(["ONLY_VAR": "x"]))
+            ProcessInvocation(
+                executable: "fail", arguments: [], environment: tools.environment(["ONLY_VAR": "x"]),
+                timeout: Self.generous)
         )
         #expect(output.exitCode == 7)
         #expect(output.standardOutput == "v=x home=\(tools.directory.path)\n")
@@ -72,14 +83,14 @@ struct SubprocessRunnerTests {
         #expect((error as? ProcessError)?.code == .outputTooLarge)
     }
 
-    @Test("a timeout kills the whole process group, grandchildren included", .timeLimit(.minutes(1)))
+    @Test("a timeout kills the whole process group, grandchildren included", .timeLimit(.minutes(2)))
     func timeoutKillsProcessGroup() async throws {
         let tools = try FakeTools()
         defer { tools.remove() }
         // The grandchild keeps the output pipe open; only killing the group ends the run.
         try tools.install(
             "hang",
-            #"sleep 60 & echo $! > "$FAKE_DIR/grandchild.pid"; echo $$ > "$FAKE_DIR/child.pid"; wait"#
+            #"sleep 600 & echo $! > "$FAKE_DIR/grandchild.pid"; echo $$ > "$FAKE_DIR/child.pid"; wait"#
         )
         let started = ContinuousClock.now
         let error = await caught {
@@ -88,13 +99,15 @@ struct SubprocessRunnerTests {
                     executable: "hang",
                     arguments: [],
                     environment: tools.environment(),
-                    timeout: .milliseconds(500)
+                    // Time for the script to start and write its pids even on a loaded machine (its children run on
+                    // their own; only starting it needs a cooperative thread). In a parallel run this costs nothing.
+                    timeout: .seconds(10)
                 )
             )
         }
         let elapsed = ContinuousClock.now - started
         #expect((error as? ProcessError)?.code == .timedOut)
-        #expect(elapsed < .seconds(20), "the script would run for 60 s")
+        #expect(elapsed < HangGuard.limit, "a hang guard only: the script would run for 600 s")
         let pids = try ["child.pid", "grandchild.pid"].map {
             try #require(
                 Int32(
@@ -102,36 +115,35 @@ struct SubprocessRunnerTests {
                 )
             )
         }
-        for _ in 0..<50 where !pids.allSatisfy(processIsGone) { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(pids.allSatisfy(processIsGone))
+        #expect(try await HangGuard.eventually { pids.allSatisfy(processIsGone) })
     }
 
-    @Test("cancelling the caller tears the process group down", .timeLimit(.minutes(1)))
+    @Test("cancelling the caller tears the process group down", .timeLimit(.minutes(2)))
     func cancellationKillsProcessGroup() async throws {
         let tools = try FakeTools()
         defer { tools.remove() }
-        try tools.install("hang", #"sleep 60 & echo $! > "$FAKE_DIR/grandchild.pid"; wait"#)
+        try tools.install("hang", #"sleep 600 & echo $! > "$FAKE_DIR/grandchild.pid"; wait"#)
         let task = Task {
             try await runner.run(
                 ProcessInvocation(
                     executable: "hang",
                     arguments: [],
                     environment: tools.environment(),
-                    timeout: .seconds(60)
+                    timeout: .seconds(600)
                 )
             )
         }
         let pidFile = tools.file("grandchild.pid")
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: pidFile.path) {
-            try await Task.sleep(for: .milliseconds(10))
+        func grandchild() -> Int32? {
+            (try? String(contentsOf: pidFile, encoding: .utf8))
+                .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
+        // Cancel once the script is running (its grandchild started), however long a loaded machine takes to get there.
+        #expect(try await HangGuard.eventually { grandchild() != nil })
         task.cancel()
         let error = await caught { try await task.value }
         #expect(error != nil)
-        let pid = try #require(
-            Int32(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
-        )
-        for _ in 0..<100 where !processIsGone(pid) { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(processIsGone(pid))
+        let pid = try #require(grandchild())
+        #expect(try await HangGuard.eventually { processIsGone(pid) })
     }
 }

@@ -37,13 +37,10 @@ import Testing
         _ = try await eventually { env.fake.tokenRequests.count >= count }
     }
 
-    /// Polls `condition` every 10 ms for up to 10 s of real time; returns whether it became true.
+    /// Polls `condition` until it holds or ``HangGuard/limit`` of real time passes (a loaded machine running the suite
+    /// in parallel was seen to take more than 10 s for a background refresh); returns whether it held.
     private func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
-        for _ in 0..<1000 {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        return false
+        try await HangGuard.eventually(condition)
     }
 
     @Test func refreshesAheadFiveMinutesBeforeExpiryWhileServingTheCachedToken() async throws {
@@ -97,9 +94,19 @@ import Testing
             }
             #expect(env.fake.tokenRequests.count == 2)
             // After the retry interval a caller starts one more background attempt, and still gets the valid token.
-            clock.advance(by: 6)
+            // The failed refresh's answer may be handled after the clock has moved (late, when the suite runs in
+            // parallel on 2 cores), which starts the 5 s interval from then: so the clock moves 6 s at a time, every
+            // 2.5 s of real time and at most 20 times (120 s, within the 170 s the token is still served), until a
+            // caller starts the attempt.
             var servedValidToken = true
+            var moves = 0
+            var lastMove = ContinuousClock.now - .seconds(60)
             let retried = try await eventually {
+                if moves < 20, ContinuousClock.now - lastMove >= .milliseconds(2500) {
+                    clock.advance(by: 6)
+                    moves += 1
+                    lastMove = ContinuousClock.now
+                }
                 let token = try await credential.getToken(scopes: managementScope)
                 servedValidToken = servedValidToken && token.token == first.token
                 return env.fake.tokenRequests.count >= 3
@@ -116,7 +123,7 @@ import Testing
 
     @Test func cancelledCallerStopsWaiting() async throws {
         try await withFake { env in
-            env.fake.inject(FakeFault(.delay(.seconds(30))))
+            env.fake.inject(FakeFault(.delay(.seconds(600))))
             let credential = try credential(env)
             let started = ContinuousClock.now
             let task = Task { try await credential.getToken(scopes: managementScope) }
@@ -124,14 +131,15 @@ import Testing
             task.cancel()
             let result = await task.result
             #expect(throws: CancellationError.self) { try result.get() }
-            // Generous for a loaded 2-core machine; the response would take 30 s.
-            #expect(ContinuousClock.now - started < .seconds(25), "returned long before the 30 s response")
+            // A hang guard; the response would take 10 minutes.
+            #expect(ContinuousClock.now - started < HangGuard.limit, "returned long before the 600 s response")
         }
     }
 
     @Test func concurrentCallersShareOneFailure() async throws {
         try await withFake { env in
-            env.fake.inject(FakeFault(.delay(.seconds(1))))
+            // Long enough for all 100 callers to join the one request even when the suite runs in parallel on 2 cores.
+            env.fake.inject(FakeFault(.delay(.seconds(5))))
             let credential = try ClientSecretCredential(
                 tenantID: FakeEnvironment.tenant,
                 clientID: FakeEnvironment.clientID,
@@ -155,7 +163,9 @@ import Testing
 
     @Test func oneCancelledWaiterDoesNotCancelTheSharedFetch() async throws {
         try await withFake { env in
-            env.fake.inject(FakeFault(.delay(.seconds(2))))
+            // Long enough that the impatient caller joins and is cancelled before the answer, even under load, and
+            // shorter than the request timeout (10 s).
+            env.fake.inject(FakeFault(.delay(.seconds(5))))
             let credential = try credential(env)
             let patient = Task { try await credential.getToken(scopes: managementScope) }
             try await waitForRequests(env, count: 1)

@@ -101,11 +101,9 @@ import Testing
                 } as? AzureIdentityError
             )
             #expect(error.code == .transportFailed)
+            // Timed out, so the 300 ms deadline fired before the 30 s response came (which would have been a token).
             #expect((error.underlying as? TransportError)?.code == .timedOut)
-            #expect(
-                ContinuousClock.now - started < .seconds(10),
-                "the 300 ms deadline fired long before the 30 s response"
-            )
+            #expect(ContinuousClock.now - started < HangGuard.limit, "a hang guard only")
         }
     }
 
@@ -119,15 +117,15 @@ import Testing
         }
         let elapsed = ContinuousClock.now - started
         try await transport.shutdown()
-        #expect((error as? TransportError)?.code == .connectionFailed)
-        // AsyncHTTPClient's default keeps retrying a refused connection until the deadline or the 10 s connect
-        // timeout; ours gives up at once (milliseconds; the bound leaves room for a loaded machine).
-        #expect(elapsed < .seconds(8), "connection establishment is not retried")
+        // AsyncHTTPClient's default keeps retrying a refused connection until the 10 s connect timeout (which would
+        // end as `timedOut`) or the deadline; ours gives up at the first refusal, so the error is the refusal.
+        #expect((error as? TransportError)?.code == .connectionFailed, "connection establishment is not retried")
+        #expect(elapsed < HangGuard.limit, "a hang guard only")
     }
 
     @Test func cancellingTheTransportRequest() async throws {
         try await withFake { env in
-            env.fake.inject(FakeFault(.delay(.seconds(30))))
+            env.fake.inject(FakeFault(.delay(.seconds(600))))
             let task = Task {
                 try await env.transport.send(
                     TransportRequest(

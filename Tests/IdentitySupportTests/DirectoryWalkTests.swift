@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test(.enabled(if: UnprivilegedUser.isAvailable))
-    func unreadableDirectoriesAreReportedNotSkipped() throws {
+    func unreadableDirectoriesAreReportedNotSkipped() async throws {
         let scratch = try ScratchDirectory()
         try scratch.write("open.yaml")
         try scratch.write("locked/hidden-profiles.yaml")
@@ -91,11 +91,11 @@ import Testing
         // Readable but not searchable: the names can be listed, nothing under them reached.
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: scratch.path("listable"))
         let root = scratch.path
-        let found = UnprivilegedUser.run { DirectoryWalk.files(under: root, including: Self.yaml) }
+        let found = await UnprivilegedUser.run { DirectoryWalk.files(under: root, including: Self.yaml) }
         #expect(found.files == ["open.yaml"])
         #expect(found.problems.map(\.path) == ["listable", "locked"])
         #expect(found.problems.allSatisfy { $0.problem.reason == .permissionDenied })
-        let locked = UnprivilegedUser.run { DirectoryWalk.files(under: root + "/locked", including: Self.yaml) }
+        let locked = await UnprivilegedUser.run { DirectoryWalk.files(under: root + "/locked", including: Self.yaml) }
         #expect(locked.problems.map(\.path) == [""])
     }
 }

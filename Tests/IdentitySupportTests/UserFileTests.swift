@@ -120,15 +120,15 @@ import Darwin
     }
 
     @Test(.enabled(if: UnprivilegedUser.isAvailable))
-    func permissionDeniedIsNamed() throws {
+    func permissionDeniedIsNamed() async throws {
         let scratch = try ScratchDirectory()
         let path = try scratch.write("locked.pem", "key", permissions: 0o000)
-        let problem = UnprivilegedUser.run { readProblem(path) }
+        let problem = await UnprivilegedUser.run { readProblem(path) }
         #expect(problem?.reason == .permissionDenied)
         #expect(problem?.description == "cannot be opened: permission denied")
         // The same thread as root (or the owner after chmod) reads it: the refusal came from the bits.
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        #expect(UnprivilegedUser.run { readProblem(path) }?.reason == (geteuid() == 0 ? .permissionDenied : nil))
+        #expect(await UnprivilegedUser.run { readProblem(path) }?.reason == (geteuid() == 0 ? .permissionDenied : nil))
     }
 
     @Test func exposureFollowsSSH() {

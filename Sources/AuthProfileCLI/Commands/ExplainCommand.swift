@@ -52,16 +52,11 @@ struct ExplainCommand: AsyncParsableCommand {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)
         }
-        let explanation = ProfileExplainer(
-            context: InspectionContext(
-                environment: environment, workingDirectory: context.workingDirectory)
-        ).explain(entry)
+        let options = context.runtimeOptions(environment: environment)
+        let explanation = ProfileExplainer(context: InspectionContext(options: options)).explain(entry)
         var attempts: [LinkAttempt]?
         if live {
-            let credential = try ProfileCredential(
-                entry: entry,
-                options: ProfileRuntimeOptions(
-                    environment: environment, workingDirectory: context.workingDirectory))
+            let credential = try ProfileCredential(entry: entry, options: options)
             attempts = try await credential.evaluate(for: TokenRequest(scopes: [scope])).attempts
         }
         switch format {

@@ -54,8 +54,7 @@ struct ProfileSelectionOptions: ParsableArguments {
     func catalog(context: CLIContext) -> ProfileCatalog {
         AuthProfile.catalog(
             files: files,
-            options: ProfileRuntimeOptions(
-                environment: context.environment, workingDirectory: context.workingDirectory))
+            options: context.runtimeOptions(environment: context.environment))
     }
 }
 

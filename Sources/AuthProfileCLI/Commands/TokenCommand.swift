@@ -49,7 +49,7 @@ struct TokenCommand: AsyncParsableCommand {
         do {
             credential = try AuthProfile.credential(
                 named: profile, in: selection.catalog(context: context),
-                options: ProfileRuntimeOptions(environment: environment, workingDirectory: context.workingDirectory))
+                options: context.runtimeOptions(environment: environment))
         } catch {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)

@@ -17,11 +17,11 @@ extension ProfileEvaluator {
         let members = selection.members
         let conclusion = try await ChainEngine.run(
             members.map { ChainEngine.Link(policy: $0.policy) },
-            clock: clock,
+            timeSource: timeSource,
             attempt: { index in
                 let member = members[index]
                 let path = "\(node.path)/\(member.name)"
-                let start = ContinuousClock.now
+                let start = timeSource.instant()
                 let (result, requests) = try await runLeaf(key: path, limit: limit, request: request) {
                     () throws(ValueProblem) -> any TokenCredential in
                     try CredentialBinder(resolver: resolver, options: options, transport: transport)
@@ -30,7 +30,7 @@ extension ProfileEvaluator {
                 attempts.append(
                     LinkAttempt(
                         path: path, kind: member.name, location: nil, depth: depth + 1,
-                        outcome: .notTried, latency: ContinuousClock.now - start,
+                        outcome: .notTried, latency: timeSource.instant() - start,
                         requests: requests))
                 record(result, at: attempts.count - 1, in: &attempts)
                 return result

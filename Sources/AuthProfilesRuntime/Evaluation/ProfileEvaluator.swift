@@ -12,7 +12,7 @@ import Synchronization
 /// unavailable, with a reason naming the bound that fired.
 ///
 /// Chains and `default` links run on ``ChainEngine``, the loop `ChainedTokenCredential` and
-/// `DefaultAzureCredential` run on; a leaf runs through ``ChainEngine/run(_:for:limit:clock:)``. A cancelled caller
+/// `DefaultAzureCredential` run on; a leaf runs through ``ChainEngine/run(_:for:limit:timeSource:)``. A cancelled caller
 /// gets `CancellationError`: no later link is tried and nothing is recorded as failed.
 final class ProfileEvaluator: Sendable {
     let resolver: ValueResolver
@@ -25,7 +25,9 @@ final class ProfileEvaluator: Sendable {
     /// first credential stored wins, so concurrent first calls still share one credential, one token cache and one
     /// in-flight request.
     private let bindings = Mutex<[String: Swift.Result<any TokenCredential, ValueProblem>]>([:])
-    let clock = ContinuousClock()
+    /// The one clock of the host (``ProfileRuntimeOptions/timeSource``): deadlines, time limits and latencies are
+    /// read on it, as the credentials read expiry on it.
+    var timeSource: any TimeSource { options.timeSource }
 
     init(
         resolver: ValueResolver, options: ProfileRuntimeOptions, transport: (any HTTPTransport)?,
@@ -41,7 +43,7 @@ final class ProfileEvaluator: Sendable {
         _ node: CredentialNode, in scope: LinkScope, request: TokenRequest, depth: Int,
         deadlines: [Deadline], attempts: inout [LinkAttempt]
     ) async throws -> LinkResult {
-        let start = clock.now
+        let start = timeSource.instant()
         let index = attempts.count
         attempts.append(
             LinkAttempt(
@@ -81,7 +83,7 @@ final class ProfileEvaluator: Sendable {
                 }
             }
         }
-        attempts[index].latency = clock.now - start
+        attempts[index].latency = timeSource.instant() - start
         attempts[index].requests = requests
         record(result, at: index, in: &attempts)
         return result
@@ -104,7 +106,7 @@ final class ProfileEvaluator: Sendable {
             case .success(let (duration, _)):
                 bounds.append(
                     Deadline(
-                        instant: clock.now + duration,
+                        instant: timeSource.instant() + duration,
                         bound: "the deadline of \(ProfileDuration.format(duration)) set on \(node.path)",
                         isDefault: false))
             case .failure(let problem):
@@ -114,7 +116,7 @@ final class ProfileEvaluator: Sendable {
             // A chain with a `timeout` of its own has its bound already (see `ownTimeout(of:)`).
             bounds.append(
                 Deadline(
-                    instant: clock.now + duration,
+                    instant: timeSource.instant() + duration,
                     bound: "the default chain deadline of \(ProfileDuration.format(duration)) for \(node.path) (set "
                         + "`deadline` to change it)",
                     isDefault: true))
@@ -122,7 +124,7 @@ final class ProfileEvaluator: Sendable {
         let deadlines = bounds
         let conclusion = try await ChainEngine.run(
             links.map { ChainEngine.Link(policy: ChainPolicy($0), deadline: deadlines.earliest(binding: $0)) },
-            clock: clock,
+            timeSource: timeSource,
             attempt: { index in
                 try await evaluate(
                     links[index], in: scope, request: request, depth: depth + 1, deadlines: deadlines,
@@ -159,7 +161,7 @@ final class ProfileEvaluator: Sendable {
         guard case .success(let duration?) = resolver.timeout(of: node) else { return [] }
         return [
             Deadline(
-                instant: clock.now + duration,
+                instant: timeSource.instant() + duration,
                 bound: "the timeout of \(ProfileDuration.format(duration)) set on \(node.path)",
                 isDefault: false)
         ]
@@ -179,7 +181,7 @@ final class ProfileEvaluator: Sendable {
         }
         let counter = CountingTransport.Counter()
         let result = try await CountingTransport.$counter.withValue(counter) {
-            try await ChainEngine.run(credential, for: request, limit: limit, clock: clock)
+            try await ChainEngine.run(credential, for: request, limit: limit, timeSource: timeSource)
         }
         return (result, counter.value)
     }
@@ -214,12 +216,13 @@ final class ProfileEvaluator: Sendable {
         if case .success(let duration?) = resolver.timeout(of: node) {
             candidates.append(
                 Deadline(
-                    instant: clock.now + duration, bound: "its timeout of \(ProfileDuration.format(duration))",
+                    instant: timeSource.instant() + duration,
+                    bound: "its timeout of \(ProfileDuration.format(duration))",
                     isDefault: false))
         } else if node.kind.category != .interactive, let duration = options.defaultLinkTimeout {
             candidates.append(
                 Deadline(
-                    instant: clock.now + duration,
+                    instant: timeSource.instant() + duration,
                     bound:
                         "the default link timeout of \(ProfileDuration.format(duration)) (set `timeout` to change it)",
                     isDefault: true))

@@ -15,7 +15,9 @@ public struct ProfileRuntimeOptions: Sendable {
     public var transport: (any HTTPTransport)?
     /// Runs `az`, `azd`, `pwsh` and assertion commands.
     public var processRunner: any ProcessRunner
-    /// The clock tokens are checked against.
+    /// The one clock of evaluation: token expiry and refresh-ahead, assertion and certificate times, retry
+    /// back-off, every deadline and time limit (``TimeSource/instant()``), latencies, and the dry run's "now"
+    /// (``InspectionContext/init(options:)``).
     public var timeSource: any TimeSource
     /// Where credentials log. The library never creates a logger of its own.
     public var logger: Logger

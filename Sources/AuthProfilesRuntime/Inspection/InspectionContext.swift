@@ -1,3 +1,4 @@
+import AzureIdentity
 import Foundation
 import IdentitySupport
 
@@ -9,7 +10,8 @@ import IdentitySupport
 public struct InspectionContext: Sendable {
     /// The environment variables.
     public var environment: [String: String]
-    /// The moment certificates and tokens are checked against.
+    /// The moment certificates and tokens are checked against: the dry run's "now". Made with
+    /// ``init(options:)``, it is read from the same ``TimeSource`` the run checks expiry on.
     public var now: Date
     /// The directory relative paths are read from.
     public var workingDirectory: String
@@ -23,6 +25,15 @@ public struct InspectionContext: Sendable {
         self.environment = environment
         self.now = now
         self.workingDirectory = workingDirectory
+    }
+
+    /// The context a dry run of a profile evaluated with `options` inspects under: the same environment, working
+    /// directory and clock (``ProfileRuntimeOptions/timeSource``'s `now()` is the dry run's "now"), so the dry run
+    /// and the run read one host.
+    public init(options: ProfileRuntimeOptions) {
+        self.init(
+            environment: options.environment, now: options.timeSource.now(),
+            workingDirectory: options.workingDirectory)
     }
 
     /// ``environment`` by the package's one rule (an empty value counts as unset), reads recorded in ``readLog``.

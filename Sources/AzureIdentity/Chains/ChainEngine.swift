@@ -4,7 +4,10 @@
 /// It tries links in order, applies each link's ``ChainPolicy`` to its outcome, skips a link whose deadline has
 /// passed, propagates cancellation, and reports every link's outcome to an observer — links the chain never
 /// reached included, so an error can list every link. A link that runs a credential runs it through
-/// ``run(_:for:limit:clock:)``, the one place a per-link time limit is applied and an error becomes an outcome.
+/// ``run(_:for:limit:timeSource:)``, the one place a per-link time limit is applied and an error becomes an outcome.
+///
+/// Deadlines, time limits and latencies are read on the caller's ``TimeSource`` (``TimeSource/instant()``), so a
+/// test clock decides when they fire.
 package enum ChainEngine {
     /// One link as the engine sees it.
     package struct Link: Sendable {
@@ -44,6 +47,7 @@ package enum ChainEngine {
     /// Runs `links` in order until one gives a token or the policy stops the chain.
     ///
     /// - Parameters:
+    ///   - timeSource: the clock deadlines and latencies are read on.
     ///   - attempt: runs link `index`; returns its result. It may throw only `CancellationError` (any other error
     ///     is mapped by ``LinkResult/init(error:)``).
     ///   - observe: hears about every link, including those not tried, in chain order.
@@ -51,7 +55,7 @@ package enum ChainEngine {
     ///   chain error, and no later link is tried.
     package static func run(
         _ links: [Link],
-        clock: ContinuousClock = ContinuousClock(),
+        timeSource: any TimeSource = SystemTimeSource(),
         attempt: (Int) async throws -> LinkResult,
         observe: (Report) -> Void = { _ in }
     ) async throws -> Conclusion {
@@ -70,16 +74,16 @@ package enum ChainEngine {
                 continue
             }
             try Task.checkCancellation()
-            if let deadline = link.deadline, clock.now >= deadline.instant {
+            if let deadline = link.deadline, timeSource.instant() >= deadline.instant {
                 report(Report(index: index, outcome: .notTried, reason: "\(deadline.bound) passed", latency: .zero))
                 continue
             }
-            let start = clock.now
+            let start = timeSource.instant()
             let result = try await attempt(index)
             try Task.checkCancellation()
             switch result {
             case .token(let token):
-                report(Report(index: index, outcome: .authenticated, latency: clock.now - start))
+                report(Report(index: index, outcome: .authenticated, latency: timeSource.instant() - start))
                 for rest in links.indices.dropFirst(index + 1) {
                     report(
                         Report(
@@ -91,7 +95,7 @@ package enum ChainEngine {
                 report(
                     Report(
                         index: index, outcome: result.outcome, reason: result.reason, error: result.error,
-                        latency: clock.now - start))
+                        latency: timeSource.instant() - start))
                 if !link.policy.continues(after: result.outcome) { stopped = index }
             }
         }
@@ -104,12 +108,12 @@ package enum ChainEngine {
     /// - Throws: `CancellationError` when the calling task is cancelled, whatever the credential threw.
     package static func run(
         _ credential: some TokenCredential, for request: TokenRequest, limit: ChainDeadline?,
-        clock: ContinuousClock = ContinuousClock()
+        timeSource: any TimeSource = SystemTimeSource()
     ) async throws -> LinkResult {
         let result: LinkResult
         do {
             if let limit {
-                let token = try await TimeLimit.run(until: limit.instant, clock: clock) {
+                let token = try await TimeLimit.run(until: limit.instant, on: timeSource) {
                     try await credential.getToken(for: request)
                 }
                 result = token.map(LinkResult.token) ?? .unavailable("no answer within \(limit.bound)")
@@ -127,7 +131,7 @@ package enum ChainEngine {
 
 /// A moment by which a link must finish, and what set it, so a link cut short can say which bound fired.
 package struct ChainDeadline: Sendable {
-    /// When it passes.
+    /// When it passes, on the ``TimeSource/instant()`` of the clock the chain runs on.
     package var instant: ContinuousClock.Instant
     /// The bound in words, completing "no answer within …" and "… passed": `its timeout of 5s`, `the deadline of
     /// 20s set on prod/credential`.

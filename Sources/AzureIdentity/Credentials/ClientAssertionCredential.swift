@@ -74,7 +74,8 @@ public struct ClientAssertionCredential: TokenCredential {
                 )
             }
             let fields = try await ClientAuthentication.assertion { assertion }
-                .formFields(clientID: flow.clientID, tokenEndpoint: context.tokenEndpoint, now: Date())
+                .formFields(
+                    clientID: flow.clientID, tokenEndpoint: context.tokenEndpoint, now: flow.client.timeSource.now())
             return try await flow.post(context, grantFields: [("grant_type", "client_credentials")] + fields).token
         }
     }

@@ -120,6 +120,9 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
         let timeout = request.timeout.clampedToSaturationLimit
+        // Real time on purpose, not the injected `TimeSource`: these deadlines bound real sockets, which a test
+        // clock cannot speed up or hold back. Everything above the transport (retries, link time limits, chain
+        // deadlines) reads the injected clock.
         let end = ContinuousClock.now + timeout
         do {
             let response = try await client.execute(outgoing, deadline: NIODeadline.now() + TimeAmount(timeout))

@@ -1,4 +1,5 @@
 import AuthProfileCLI
+import AzureIdentity
 import Foundation
 import Synchronization
 
@@ -24,13 +25,15 @@ enum CLIHarness {
 
     static let fixturesDirectory = "Tests/AuthProfileCLITests/Fixtures"
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async -> CLIRun {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], timeSource: any TimeSource = SystemTimeSource()
+    ) async -> CLIRun {
         let out = Mutex("")
         let err = Mutex("")
         let context = CLIContext(
             standardOutput: { text in out.withLock { $0 += text } },
             standardError: { text in err.withLock { $0 += text } },
-            workingDirectory: packageRoot, environment: environment, isTerminal: false)
+            workingDirectory: packageRoot, environment: environment, isTerminal: false, timeSource: timeSource)
         let status = await CommandRunner.run(arguments, context: context)
         return CLIRun(status: status, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
     }

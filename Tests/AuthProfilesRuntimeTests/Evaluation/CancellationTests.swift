@@ -1,6 +1,7 @@
 import AuthProfiles
 import AuthProfilesRuntime
 import AzureIdentity
+import AzureIdentityTesting
 import Testing
 
 /// A cancelled caller gets `CancellationError` from a profile, whatever the shape of its chain: no later link is
@@ -56,7 +57,7 @@ import Testing
                 defaultLinkTimeout: nil, defaultChainDeadline: nil))
         let task = Task { try await body(profile) }
         // Bounded wait for the first request (a hang guard only).
-        for _ in 0..<500 where transport.sent == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        _ = try await HangGuard.eventually { transport.sent > 0 }
         #expect(transport.sent == 1, "the first link's request is in flight")
         task.cancel()
         let error: (any Error)?
