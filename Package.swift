@@ -36,14 +36,14 @@ let package = Package(
         // syntax, escaping outside text. `package` access only; AuthProfiles stays Yams-only otherwise.
         .target(
             name: "IdentitySupport",
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(
             name: "AuthProfiles",
             // Also imports `CYaml`, the libyaml C target inside Yams that Yams does not export as a product
             // (`internal import`, so it is no part of this module's interface): see YAMLComposer.swift.
             dependencies: ["IdentitySupport", .product(name: "Yams", package: "Yams")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(
             name: "AuthProfileCLI",
@@ -54,12 +54,12 @@ let package = Package(
                 "AzureIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .executableTarget(
             name: "authprofile",
             dependencies: ["AuthProfileCLI"],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(
             name: "AzureIdentity",
@@ -78,7 +78,7 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(
             name: "AuthProfilesRuntime",
@@ -89,7 +89,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "X509", package: "swift-certificates"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(
             name: "AzureIdentityTesting",
@@ -104,7 +104,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .executableTarget(
             name: "AzureIdentityBenchmarks",

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import AuthProfiles
 
 /// The `authprofile` command tree.

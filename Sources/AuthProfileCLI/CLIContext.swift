@@ -1,5 +1,5 @@
-import AuthProfilesRuntime
-import AzureIdentity
+public import AuthProfilesRuntime
+public import AzureIdentity
 import Foundation
 
 /// Where a command reads and writes: injected so tests run commands in-process, without touching the

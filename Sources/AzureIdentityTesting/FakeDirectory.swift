@@ -1,6 +1,6 @@
-import Crypto
-import Foundation
-import X509
+public import Crypto
+public import Foundation
+public import X509
 
 /// An application registration in the fake directory.
 public struct FakeApplication: Sendable {

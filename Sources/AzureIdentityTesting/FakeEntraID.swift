@@ -1,6 +1,6 @@
-import AzureIdentity
+public import AzureIdentity
 import Crypto
-import Foundation
+public import Foundation
 import NIOSSL
 import Synchronization
 import X509

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A managed identity the fake's IMDS and App Service endpoints can issue tokens for.
 public struct FakeManagedIdentity: Sendable {

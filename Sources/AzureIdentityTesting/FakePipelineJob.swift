@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An Azure Pipelines job as the fake's Azure DevOps OIDC endpoint sees it: its `System.AccessToken`, its
 /// organization's OIDC issuer, and the service connections it may ask OIDC tokens for.

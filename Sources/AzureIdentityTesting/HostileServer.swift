@@ -1,4 +1,4 @@
-import AzureIdentity
+public import AzureIdentity
 import Foundation
 import NIOSSL
 import Synchronization

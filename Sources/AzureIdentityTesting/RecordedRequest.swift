@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A request the fake received, for tests to inspect.
 public struct RecordedRequest: Sendable {

@@ -1,5 +1,5 @@
-import AzureIdentity
-import Foundation
+public import AzureIdentity
+public import Foundation
 import Synchronization
 
 /// A clock for tests of time limits: `sleep` returns at once and moves the clock forward by the time slept, so a

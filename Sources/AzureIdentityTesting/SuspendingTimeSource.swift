@@ -1,5 +1,5 @@
-import AzureIdentity
-import Foundation
+public import AzureIdentity
+public import Foundation
 import Synchronization
 
 /// A clock that moves only when the test advances it: every sleep suspends until ``advance(by:)`` moves the clock

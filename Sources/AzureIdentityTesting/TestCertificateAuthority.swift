@@ -1,8 +1,8 @@
-import Crypto
-import Foundation
-import SwiftASN1
-import X509
-import _CryptoExtras
+public import Crypto
+public import Foundation
+public import SwiftASN1
+public import X509
+public import _CryptoExtras
 
 /// A certificate authority created at run time, for the fake's TLS certificate and for test client certificates.
 public struct TestCertificateAuthority: Sendable {

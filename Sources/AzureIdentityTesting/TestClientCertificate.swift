@@ -1,8 +1,8 @@
-import Crypto
-import NIOSSL
-import SwiftASN1
-import X509
-import _CryptoExtras
+public import Crypto
+public import NIOSSL
+public import SwiftASN1
+public import X509
+public import _CryptoExtras
 
 /// An application certificate made by ``TestCertificateAuthority``, in the formats credentials load.
 public struct TestClientCertificate: Sendable {

@@ -1,4 +1,4 @@
-import AzureIdentity
+public import AzureIdentity
 import Foundation
 
 /// Checks any ``AzureIdentity/TokenCredential`` that gets its tokens from a ``FakeEntraID`` for the behaviour every

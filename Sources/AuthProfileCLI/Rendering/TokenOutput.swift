@@ -1,6 +1,6 @@
 import AuthProfiles
-import AzureIdentity
-import Foundation
+public import AzureIdentity
+public import Foundation
 
 /// How `authprofile token` prints a token.
 package enum TokenOutputFormat: String, CaseIterable, Sendable {

@@ -1,4 +1,4 @@
-import AuthProfiles
+public import AuthProfiles
 import AzureIdentity
 
 /// The profile a link belongs to, which decides its tenant, cloud and allowed tenants.

@@ -1,4 +1,4 @@
-import AuthProfiles
+public import AuthProfiles
 import AzureIdentity
 import Foundation
 

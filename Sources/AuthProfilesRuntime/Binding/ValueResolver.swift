@@ -1,7 +1,7 @@
-import AuthProfiles
-import AzureIdentity
+public import AuthProfiles
+public import AzureIdentity
 import Foundation
-import IdentitySupport
+package import IdentitySupport
 import Synchronization
 
 /// Where a resolved setting's value came from.

@@ -1,6 +1,6 @@
-import AuthProfiles
+public import AuthProfiles
 import Foundation
-import IdentitySupport
+package import IdentitySupport
 
 /// Every profile on a search path, validated, with where each is defined.
 ///

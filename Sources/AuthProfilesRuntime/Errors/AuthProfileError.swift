@@ -1,6 +1,6 @@
-import AuthProfiles
+public import AuthProfiles
 import AzureIdentity
-import IdentitySupport
+package import IdentitySupport
 
 /// Why a profile could not be loaded or could not produce a token.
 ///

@@ -1,5 +1,5 @@
-import AuthProfiles
-import AzureIdentity
+public import AuthProfiles
+public import AzureIdentity
 
 /// What happened to one link when a profile was evaluated for real (`explain --live`, errors of `token`).
 ///

@@ -1,5 +1,5 @@
 import AuthProfiles
-import AzureIdentity
+public import AzureIdentity
 
 /// A profile as a `TokenCredential`: each call walks the profile's credential tree with its chain policies,
 /// reusing the credentials (and their token caches) bound on earlier calls.

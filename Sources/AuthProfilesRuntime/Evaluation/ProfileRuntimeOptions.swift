@@ -1,6 +1,6 @@
-import AzureIdentity
-import Foundation
-import Logging
+public import AzureIdentity
+public import Foundation
+public import Logging
 
 /// Everything evaluation reads from outside the profile: the environment, the transport, the process runner, the
 /// clock and the logger. Tests inject each of them instead of changing the process's state.

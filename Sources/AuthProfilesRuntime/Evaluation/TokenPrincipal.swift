@@ -1,6 +1,6 @@
-import AzureIdentity
-import Foundation
-import IdentitySupport
+public import AzureIdentity
+public import Foundation
+package import IdentitySupport
 
 /// The identifying claims of an access token: who it was issued to and where, never the token itself.
 ///

@@ -1,4 +1,4 @@
-import AuthProfiles
+public import AuthProfiles
 
 /// A dry run of one profile: for each link, in order, a verdict and its evidence, and the conclusion.
 ///

@@ -1,4 +1,4 @@
-import AzureIdentity
+public import AzureIdentity
 
 /// What a dry run concludes about one link, without sending a request or starting a process.
 public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,6 +1,6 @@
 import AzureIdentity
-import Foundation
-import IdentitySupport
+public import Foundation
+package import IdentitySupport
 
 /// What an inspection may look at: an environment, the current time and the file system, read only.
 ///

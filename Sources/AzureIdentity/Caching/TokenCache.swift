@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// An in-memory token cache with single-flight fetches and refresh-ahead.

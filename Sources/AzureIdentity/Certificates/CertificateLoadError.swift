@@ -1,4 +1,4 @@
-import IdentitySupport
+package import IdentitySupport
 
 /// Why a certificate could not be loaded, as the ``AzureIdentityError/underlying`` error of the
 /// ``AzureIdentityError`` that ``ClientCertificate``'s loaders throw, for tools that explain the failure in their own

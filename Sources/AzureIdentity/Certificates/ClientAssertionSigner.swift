@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
-import IdentitySupport
+public import Foundation
+package import IdentitySupport
 import _CryptoExtras
 
 /// Builds and signs the JWT client assertion Entra expects for certificate authentication.

@@ -1,4 +1,4 @@
-import IdentitySupport
+package import IdentitySupport
 
 extension ClientCertificate {
     /// The largest certificate or key file read (a PKCS#12 bundle with a long chain is a few tens of kilobytes).

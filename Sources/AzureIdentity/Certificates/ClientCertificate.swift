@@ -1,9 +1,9 @@
 import Crypto
 import Foundation
-import IdentitySupport
+package import IdentitySupport
 import SwiftASN1
-import X509
-import _CryptoExtras
+public import X509
+public import _CryptoExtras
 
 /// An application certificate: the leaf (and optional chain) plus its RSA private key.
 ///

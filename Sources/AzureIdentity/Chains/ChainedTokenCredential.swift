@@ -1,4 +1,4 @@
-import Logging
+public import Logging
 
 /// Tries credentials in order: an *unavailable* credential passes to the next, any other failure stops the chain
 /// (``ChainPolicy/standard``).

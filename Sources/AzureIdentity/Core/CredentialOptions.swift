@@ -1,6 +1,6 @@
-import Foundation
-import IdentitySupport
-import Logging
+public import Foundation
+package import IdentitySupport
+public import Logging
 
 /// Options shared by every credential that talks to a Microsoft Entra token endpoint.
 ///

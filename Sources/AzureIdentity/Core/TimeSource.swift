@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The one clock credentials, the token cache, retries, chains and the dry run read, injectable so tests control
 /// time.

@@ -1,4 +1,4 @@
-import IdentitySupport
+package import IdentitySupport
 
 extension EnvironmentCredential {
     /// What Azure Identity's environment variables configure, read in one place for the credential and for the

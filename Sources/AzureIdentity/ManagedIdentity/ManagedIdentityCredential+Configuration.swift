@@ -1,5 +1,5 @@
 import Foundation
-import IdentitySupport
+package import IdentitySupport
 
 extension ManagedIdentityCredential {
     /// Why the selected source's variables cannot be used, or `nil`. Checked once, when the credential is made,

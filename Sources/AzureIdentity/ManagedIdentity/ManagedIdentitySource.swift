@@ -1,5 +1,5 @@
-import Foundation
-import IdentitySupport
+public import Foundation
+package import IdentitySupport
 
 /// Where a managed identity token comes from, detected from the environment.
 public struct ManagedIdentitySource: Sendable, Hashable, CustomStringConvertible {

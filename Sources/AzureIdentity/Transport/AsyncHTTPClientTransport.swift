@@ -1,9 +1,9 @@
 import AsyncHTTPClient
 import Foundation
-import IdentitySupport
+package import IdentitySupport
 import NIOCore
 import NIOHTTP1
-import NIOSSL
+public import NIOSSL
 
 /// The production ``HTTPTransport``, built on AsyncHTTPClient.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import IdentitySupport
+package import IdentitySupport
 
 /// Opens a URL in the user's browser: the `BROWSER` variable (first `:`-separated entry, `%s` replaced by the URL
 /// or the URL appended), else `xdg-open`. The command runs as argv through the ``ProcessRunner``, never a shell.

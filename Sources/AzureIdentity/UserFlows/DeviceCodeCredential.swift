@@ -1,5 +1,5 @@
-import Foundation
-import IdentitySupport
+public import Foundation
+package import IdentitySupport
 
 /// What the user must do to finish a device code sign-in.
 ///
