@@ -12,23 +12,21 @@ extension WorkloadIdentitySettings: LeafLink {
     }
 
     func inspect(_ walk: ExplainWalk, node: CredentialNode, scope: LinkScope) -> InspectionResult {
+        // As `bind`: the profile's tenant and the client id, then the token file's path is resolved (`~` from HOME);
+        // only then does the credential read AZURE_TENANT_ID (when no tenant is given) and check the tenant id. The
+        // file itself is read at each request, after.
         let (tenant, tenantResult) = walk.tenant(for: node, in: scope)
         var parts = [tenantResult, walk.value(clientID, field: SharedField.clientID.name, node: node).1]
-        if tenant == nil { parts.append(walk.implicitVariable("AZURE_TENANT_ID", field: "tenant")) }
         let (path, pathResult) = walk.value(tokenFile, field: Field.tokenFile.name, node: node)
         parts.append(pathResult)
-        if let path {
-            // The binder resolves the path (`~` from HOME) before the tenant id is checked; the file itself is read
-            // at each request, after.
-            let file = TokenFileInspection.inspect(path: path, context: walk.context)
-            if case .failure = walk.context.path(path) {
-                parts += [file, walk.tenantCheck(tenant)]
-            } else {
-                parts += [walk.tenantCheck(tenant), file]
-            }
-        } else {
-            parts.append(walk.tenantCheck(tenant))
+        let file = path.map { TokenFileInspection.inspect(path: $0, context: walk.context) }
+        if let path, let file, case .failure = walk.context.path(path) {
+            // A path the binder cannot resolve stops it there.
+            return .inOrder(parts + [file])
         }
+        if tenant == nil { parts.append(walk.implicitVariable("AZURE_TENANT_ID", field: "tenant")) }
+        parts.append(walk.tenantCheck(tenant))
+        if let file { parts.append(file) }
         return .inOrder(parts)
     }
 }

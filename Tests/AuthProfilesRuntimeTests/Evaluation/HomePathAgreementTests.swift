@@ -261,4 +261,22 @@ import Testing
             #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
         }
     }
+
+    /// The binder resolves a workload identity's token file path before the credential reads `AZURE_TENANT_ID`, so
+    /// a path it refuses (`~user`, or `~` without HOME) decides the outcome even when that variable is unset; the
+    /// dry run used to say unavailable (the variable) where the run failed (the path).
+    @Test(arguments: ["~someone/token", "~/token"])
+    func anUnresolvableTokenFileComesBeforeTheTenantVariable(_ tokenFile: String) async throws {
+        try await withFakeProfiles { env in
+            let environment = ["PATH": ""]  // no HOME, no AZURE_TENANT_ID
+            let profiles = env.profiles(
+                """
+                  app:
+                    credential: { type: workloadIdentity, clientId: \(Self.federatedClientID), tokenFile: \(tokenFile) }
+                """)
+            let link = try explainFirstLink(profiles, env, environment: environment)
+            let attempt = try await runLastAttempt(profiles, env, environment: environment)
+            #expect(link.verdict.runtimeOutcome == attempt.outcome, "\(link.evidence) vs \(attempt.reason ?? "")")
+        }
+    }
 }
