@@ -83,7 +83,9 @@ extension FakeEntraID {
                 audience: audience,
                 capabilities: capabilities
             )
-        case "device_code", "urn:ietf:params:oauth:grant-type:device_code":
+        // RFC 8628 and the v2.0 protocol: `grant_type` "must be urn:ietf:params:oauth:grant-type:device_code"; Entra
+        // ID refuses the short form `device_code` (AADSTS70003), and so does the fake.
+        case "urn:ietf:params:oauth:grant-type:device_code":
             return try redeemDeviceCode(
                 application,
                 form: form,

@@ -48,7 +48,10 @@ struct DeviceCodeCredentialTests {
             let sleeps = env.time.sleeps
             #expect(sleeps.first == .seconds(5))
             #expect(sleeps.dropFirst().allSatisfy { $0 == .seconds(10) }, "slow_down raised the interval to 10 s")
-            #expect(env.fake.tokenRequests.allSatisfy { $0.form["grant_type"] == "device_code" })
+            #expect(
+                env.fake.tokenRequests.allSatisfy {
+                    $0.form["grant_type"] == "urn:ietf:params:oauth:grant-type:device_code"
+                })
         }
     }
 

@@ -114,6 +114,12 @@ import Testing
 
             let poll =
                 form + [("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", deviceCode)]
+            // The short form some clients send is not the documented grant type: Entra ID refuses it.
+            let short = try await post(
+                env, path: "token", form: form + [("grant_type", "device_code"), ("device_code", deviceCode)])
+            #expect(short.status == 400)
+            #expect(try json(short)["error"] as? String == "unsupported_grant_type")
+            #expect(try json(short)["error_codes"] as? [Int] == [70003])
             let pending = try await post(env, path: "token", form: poll)
             #expect(pending.status == 400)
             #expect(try json(pending)["error"] as? String == "authorization_pending")

@@ -86,7 +86,11 @@ public struct DeviceCodeCredential: TokenCredential {
                 }
                 try await time.sleep(for: .seconds(interval))
                 do {
-                    let fields = [("grant_type", "device_code"), ("device_code", grant.deviceCode.revealedValue())]
+                    // RFC 8628 §3.4: the grant type is the URN (as MSAL sends it); Entra ID refuses `device_code`.
+                    let fields = [
+                        ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
+                        ("device_code", grant.deviceCode.revealedValue()),
+                    ]
                     return try await session.flow.post(context, grantFields: fields, scopes: scopes)
                 } catch let error as AzureIdentityError where error.entraError != nil {
                     switch error.entraError?.error {
