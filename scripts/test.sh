@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, as the README and CI do.
-# The JSON Schema agreement test needs python3 with jsonschema and PyYAML; install them if missing.
+# The JSON Schema agreement test runs scripts/check-schema.py with a python3 that has jsonschema and PyYAML: the
+# system's when it has them, else a virtual environment of the project's own (.build-python/, git-ignored), made
+# here on first use. pip never installs into the system Python: Debian 12 and other distributions refuse that
+# (PEP 668, "externally-managed-environment"). Needs python3 with its venv module (Debian: python3-venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+python=python3
 if ! python3 -c 'import jsonschema, yaml' 2>/dev/null; then
-    python3 -m pip install --quiet --disable-pip-version-check jsonschema pyyaml
+    venv=.build-python
+    if ! "$venv/bin/python3" -c 'import jsonschema, yaml' 2>/dev/null; then
+        rm -rf "$venv"
+        python3 -m venv "$venv" || {
+            echo "test.sh: python3 -m venv failed; install python3-venv (or jsonschema and PyYAML for python3)" >&2
+            exit 1
+        }
+        "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check jsonschema pyyaml
+    fi
+    python="$PWD/$venv/bin/python3"
 fi
+export AUTHPROFILE_PYTHON="$python"
 export AUTHPROFILE_REQUIRE_SCHEMA_CHECK=1
 # Parallel (issue 10 item 3): time logic runs on an injected clock (ProfileRuntimeOptions/CredentialOptions
 # timeSource; SuspendingTimeSource and SteppingTimeSource in tests), and the few tests that must use real time (a

@@ -154,12 +154,14 @@ struct SchemaAgreementTests {
         let standardError: String
     }
 
-    /// Runs `python3` in the package root. Standard output is read to the end before waiting, so a full
+    /// Runs `python3` (or `AUTHPROFILE_PYTHON`) in the package root. Standard output is read to the end before waiting, so a full
     /// pipe cannot stall the child; standard error goes to a temporary file for the same reason.
     static func runPython(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        // scripts/test.sh names the python3 that has jsonschema and PyYAML (the system's or its own venv's).
+        let python = ProcessInfo.processInfo.environment["AUTHPROFILE_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+        process.arguments = [python ?? "python3"] + arguments
         process.currentDirectoryURL = packageRoot
         let output = Pipe()
         let errorURL = FileManager.default.temporaryDirectory
