@@ -84,13 +84,20 @@ import Testing
     }
 
     @Test func retryPolicyDelays() {
+        // The first retry is prompt (as MSAL's); later ones back off exponentially from the base delay.
         let policy = RetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(5), jitter: false)
         #expect(
-            (0..<5).map(policy.backoff(attempt:)) == [.seconds(1), .seconds(2), .seconds(4), .seconds(5), .seconds(5)]
+            (0..<5).map(policy.backoff(attempt:)) == [.zero, .seconds(1), .seconds(2), .seconds(4), .seconds(5)]
         )
+        var backingOff = policy
+        backingOff.promptFirstRetry = false
+        #expect(
+            (0..<5).map(backingOff.backoff(attempt:))
+                == [.seconds(1), .seconds(2), .seconds(4), .seconds(5), .seconds(5)])
         let jittered = RetryPolicy(baseDelay: .seconds(1), jitter: true)
         for _ in 0..<50 {
-            let delay = jittered.backoff(attempt: 2)
+            #expect(jittered.backoff(attempt: 0) == .zero)
+            let delay = jittered.backoff(attempt: 3)
             #expect(delay >= .seconds(2) && delay <= .seconds(4))
         }
         #expect(policy.shouldRetry(status: 429) && policy.shouldRetry(status: 503) && policy.shouldRetry(status: 408))

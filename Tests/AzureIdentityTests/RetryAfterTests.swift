@@ -84,6 +84,13 @@ struct RetryAfterTests {
         #expect(Duration.saturating(seconds: 1e300) == Duration.saturationLimit)
     }
 
+    /// A policy whose first retry backs off (800 ms), so that a hostile hint taken as "retry now" would show.
+    private var backingOffPolicy: RetryPolicy {
+        var policy = RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(800), jitter: false)
+        policy.promptFirstRetry = false
+        return policy
+    }
+
     @Test(
         "a token endpoint answering 429 with a hostile Retry-After: no trap, the policy's back-off instead",
         arguments: ["1e20", "inf", "nan", "-1"]
@@ -98,7 +105,7 @@ struct RetryAfterTests {
                 secret: Secret(FakeEnvironment.secret),
                 options: env.options(
                     timeSource: clock,
-                    retry: RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(800), jitter: false)
+                    retry: backingOffPolicy
                 )
             )
             _ = try await credential.getToken(scopes: managementScope)

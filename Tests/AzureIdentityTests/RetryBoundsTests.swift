@@ -41,10 +41,12 @@ struct RetryBoundsTests {
             await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError
         )
         #expect(error.code == .transportFailed)
-        #expect(error.message.contains("no answer within the total timeout of 20s for all attempts"))
-        #expect(error.message.contains("RetryPolicy.totalTimeout"))
+        // 10 s, a prompt retry, then the other 10 s of the 20: the second attempt's own bound and the total end
+        // together, and the message names the attempts.
+        #expect(error.message.contains("no answer within"))
+        #expect(error.message.contains("(2 attempts)"))
         #expect(clock.elapsed <= .seconds(20))
-        #expect(transport.requestCount == 2, "10 s, a short back-off, then the rest of the 20 s")
+        #expect(transport.requestCount == 2, "10 s, a prompt retry, then the rest of the 20 s")
     }
 
     @Test("a stalled App Service endpoint holds a default managed identity credential for 20 s, not 203 s")
@@ -79,7 +81,7 @@ struct RetryBoundsTests {
         )
         #expect(error.code == .timedOut)
         #expect(error.message.hasSuffix("(3 attempts)"))
-        #expect(clock.sleeps == [.seconds(2), .milliseconds(100), .seconds(2), .milliseconds(200), .seconds(2)])
+        #expect(clock.sleeps == [.seconds(2), .zero, .seconds(2), .milliseconds(100), .seconds(2)])
     }
 
     @Test("a back-off that would pass the total timeout is not taken; the last answer is returned")
@@ -204,17 +206,18 @@ struct RetryBoundsTests {
         let server = try await MisbehavingServer(script: [.stallAfterHeaders()])
         let transport = try AsyncHTTPClientTransport()
         defer { Task { try? await transport.shutdown() } }
-        // 3 s: time for a loopback server's headers to arrive on a loaded machine, so that the body is what stalls.
+        // 10 s: time for a loopback server's headers to arrive on a loaded machine (3 s was missed while release builds
+        // loaded the 2 cores to a load average of 10), so that the body is what stalls.
         let started = ContinuousClock.now
         let error = await caught {
-            try await transport.send(TransportRequest(method: "GET", url: server.url + "/t", timeout: .seconds(3)))
+            try await transport.send(TransportRequest(method: "GET", url: server.url + "/t", timeout: .seconds(10)))
         }
         let elapsed = ContinuousClock.now - started
         try await server.shutdown()
         let transportError = try #require(error as? TransportError)
         #expect(transportError.code == .timedOut)
         #expect(
-            transportError.message.contains("did not arrive within the request timeout of 3s"),
+            transportError.message.contains("did not arrive within the request timeout of 10s"),
             "\(transportError.message)")
         #expect(elapsed < HangGuard.limit, "a hang guard only: it used to wait forever")
     }

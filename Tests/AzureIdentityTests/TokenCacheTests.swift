@@ -163,10 +163,16 @@ import Testing
 
     @Test func oneCancelledWaiterDoesNotCancelTheSharedFetch() async throws {
         try await withFake { env in
-            // Long enough that the impatient caller joins and is cancelled before the answer, even under load, and
-            // shorter than the request timeout (10 s).
+            // Long enough that the impatient caller joins and is cancelled before the answer, even under load. The
+            // request's own bounds are only hang guards here: a parallel run on 2 loaded cores can starve the
+            // cooperative pool for many seconds, and a 10 s request timeout then fired before the 5 s answer.
             env.fake.inject(FakeFault(.delay(.seconds(5))))
-            let credential = try credential(env)
+            var patientPolicy = RetryPolicy.none
+            patientPolicy.totalTimeout = nil
+            let credential = try ClientSecretCredential(
+                tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
+                secret: Secret(FakeEnvironment.secret),
+                options: env.options(retry: patientPolicy, timeout: HangGuard.limit))
             let patient = Task { try await credential.getToken(scopes: managementScope) }
             try await waitForRequests(env, count: 1)
             let impatient = Task { try await credential.getToken(scopes: managementScope) }

@@ -71,6 +71,7 @@ public struct ManagedIdentityOptions: Sendable {
         var policy = base
         policy.maxRetries = maxRetries
         policy.baseDelay = retryDelay
+        policy.promptFirstRetry = false
         policy.maxDelay = maxRetryDelay
         policy.jitter = jitter
         policy.additionalRetryableStatuses = [404, 410]

@@ -2,8 +2,10 @@ public import Foundation
 
 /// When and how long to wait before retrying an HTTP request, and how long all attempts together may take.
 ///
-/// Retries 408, 429 and 5xx (except 501 and 505) responses and retryable ``TransportError``s, with exponential
-/// back-off (`baseDelay * 2^attempt`, capped at `maxDelay`) and jitter into `[d/2, d]`. A server's
+/// Retries 408, 429 and 5xx (except 501 and 505) responses and retryable ``TransportError``s. The first retry is
+/// prompt (``promptFirstRetry``, as MSAL does: one transient failure costs one round trip, not a back-off); later
+/// ones back off exponentially (`baseDelay * 2^(retry - 1)`, capped at `maxDelay`) with jitter into `[d/2, d]`. A
+/// server's
 /// `retry-after-ms`, `x-ms-retry-after-ms` or `Retry-After` takes precedence over the back-off up to
 /// ``maxRetryAfter``; a longer request gives up at once with the server's answer.
 ///
@@ -28,6 +30,9 @@ public struct RetryPolicy: Sendable, Hashable {
     /// How long one request may take with all its attempts and the waits between them; `nil` leaves only each
     /// attempt's own timeout. Defaults to ``defaultTotalTimeout``.
     public var totalTimeout: Duration?
+    /// Whether the first retry goes out at once instead of after ``baseDelay``: a server's `Retry-After` still
+    /// applies to it. Managed identity turns it off (IMDS asks clients to back off from the first retry).
+    public var promptFirstRetry: Bool = true
     /// Statuses retried besides 408, 429 and 5xx (managed identity adds 404 and 410).
     var additionalRetryableStatuses: Set<Int> = []
     /// A longer first delay after these statuses (managed identity waits longer after IMDS's 410).
@@ -54,7 +59,8 @@ public struct RetryPolicy: Sendable, Hashable {
         self.totalTimeout = totalTimeout
     }
 
-    /// Azure Identity's defaults: 3 retries, 800 ms base, 60 s cap; and a 20 s total timeout.
+    /// Azure Identity's defaults (3 retries, 800 ms base, 60 s cap), a prompt first retry as MSAL's, and a 20 s total
+    /// timeout.
     public static let `default` = RetryPolicy()
     /// Never retry.
     public static let none = RetryPolicy(maxRetries: 0)
@@ -65,7 +71,8 @@ public struct RetryPolicy: Sendable, Hashable {
             || additionalRetryableStatuses.contains(status)
     }
 
-    /// The back-off before retry number `attempt` (0-based), without server hints.
+    /// The back-off before retry number `attempt` (0-based), without server hints: zero for the first retry when
+    /// ``promptFirstRetry`` is on.
     public func backoff(attempt: Int) -> Duration {
         backoff(attempt: attempt, status: nil)
     }
@@ -73,7 +80,14 @@ public struct RetryPolicy: Sendable, Hashable {
     /// The back-off before retry `attempt` (0-based) after `status` (`nil`: a network error).
     func backoff(attempt: Int, status: Int?) -> Duration {
         let first = status.flatMap { firstDelayAfterStatus[$0] }.map { max($0, baseDelay) } ?? baseDelay
-        let factor = Double(1 << min(max(attempt, 0), 30))
+        let exponent: Int
+        if promptFirstRetry {
+            if attempt <= 0 { return .zero }
+            exponent = attempt - 1
+        } else {
+            exponent = attempt
+        }
+        let factor = Double(1 << min(max(exponent, 0), 30))
         let raw = min(first.seconds * factor, maxDelay.seconds)
         let chosen = jitter && raw > 0 ? Double.random(in: (raw / 2)...raw) : raw
         return .saturating(seconds: chosen)
