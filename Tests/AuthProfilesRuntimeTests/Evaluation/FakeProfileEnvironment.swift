@@ -45,7 +45,12 @@ struct FakeProfileEnvironment: Sendable {
 
     func options(_ environment: [String: String]) -> ProfileRuntimeOptions {
         // The environments of these tests have an empty PATH, so the real runner finds no tool and starts nothing.
-        ProfileRuntimeOptions(environment: environment, workingDirectory: directory, transport: transport)
+        // The default bounds are hang guards here (HangGuard.limit): tests about them set their own
+        // (DefaultBoundsTests, TimeLimitTests); a real 30 s link timeout failed tests for the wrong reason while
+        // other builds loaded the 2 cores.
+        ProfileRuntimeOptions(
+            environment: environment, workingDirectory: directory, transport: transport,
+            defaultLinkTimeout: HangGuard.limit, defaultChainDeadline: HangGuard.limit)
     }
 
     func shutdown() async throws {

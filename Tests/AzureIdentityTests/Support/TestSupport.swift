@@ -55,13 +55,17 @@ struct FakeEnvironment: Sendable {
         return FakeEnvironment(fake: fake, transport: transport, time: ManualTimeSource())
     }
 
+    /// Options against the fake. The request bounds are hang guards only (``HangGuard/limit``): the fake answers a
+    /// loopback request at once, and a tighter real-time bound (it was 10 s) failed tests for the wrong reason while
+    /// other builds loaded the 2 cores. Tests about the bounds pass their own.
     func options(
         logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
         environment: [String: String] = [:],
         allowedTenants: [String] = [],
         timeSource: (any TimeSource)? = nil,
-        retry: RetryPolicy = RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(10), jitter: false),
-        timeout: Duration = .seconds(10)
+        retry: RetryPolicy = RetryPolicy(
+            maxRetries: 3, baseDelay: .milliseconds(10), jitter: false, totalTimeout: HangGuard.limit),
+        timeout: Duration = HangGuard.limit
     ) -> CredentialOptions {
         CredentialOptions(
             authorityHost: fake.authorityHost,
