@@ -1,4 +1,4 @@
-public import AuthProfilesRuntime
+import AuthProfilesRuntime
 public import AzureIdentity
 import Foundation
 

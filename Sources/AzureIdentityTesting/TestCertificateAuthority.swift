@@ -1,8 +1,8 @@
-public import Crypto
+import Crypto
 public import Foundation
-public import SwiftASN1
+import SwiftASN1
 public import X509
-public import _CryptoExtras
+import _CryptoExtras
 
 /// A certificate authority created at run time, for the fake's TLS certificate and for test client certificates.
 public struct TestCertificateAuthority: Sendable {

@@ -1,6 +1,6 @@
-public import Crypto
-public import NIOSSL
-public import SwiftASN1
+import Crypto
+import NIOSSL
+import SwiftASN1
 public import X509
 public import _CryptoExtras
 

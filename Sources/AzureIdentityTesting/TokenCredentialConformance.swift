@@ -89,9 +89,14 @@ public struct TokenCredentialConformance: Sendable {
         // An answer 10 minutes away, far beyond the hang guard, so that returning within it shows the cancellation.
         fake.inject(FakeFault(.delay(.seconds(600)), pathContains: "/token"))
         let scopes = self.scopes
+        let fake = self.fake
+        func tokenPathRequests() -> Int { fake.requests.filter { $0.path.contains("/token") }.count }
+        let before = tokenPathRequests()
         let started = ContinuousClock.now
         let task = Task { try await credential.getToken(scopes: scopes) }
-        try await Task.sleep(for: .milliseconds(100))
+        // Cancel once the request is waiting on the delayed answer (which consumes the fault): cancelling after a
+        // fixed pause raced a loaded machine, and an unconsumed fault then delayed the next check's request.
+        _ = try await HangGuard.eventually { tokenPathRequests() > before }
         task.cancel()
         let result = await task.result
         let elapsed = ContinuousClock.now - started

@@ -180,6 +180,24 @@ import Testing
                 + "(aks/credential/links[1]:managedIdentity)\n")
     }
 
+    /// A typo in `--expect` is a usage error with a suggestion, found before anything runs, not a failed
+    /// expectation (which a CI job would read as a regression); a label names its link.
+    @Test func expectNamingNoLinkIsAUsageError() async throws {
+        let workload = Self.cases[1]
+        let typo = await CLIHarness.run(Self.arguments(workload, format: "text") + ["--expect", "workloadIdentty"])
+        #expect(typo.status == 2)
+        #expect(typo.stdout.isEmpty)
+        #expect(
+            typo.stderr
+                == "error: --expect workloadIdentty names no link of profile 'aks'; did you mean 'workloadIdentity'?\n")
+        let device = try #require(Self.kindCases.first { $0.profile == "device" })
+        let label = await CLIHarness.run(Self.arguments(device, format: "text") + ["--expect", "on-call"])
+        #expect(label.status == 0, "\(label.stderr)")
+        let otherLabel = await CLIHarness.run(Self.arguments(device, format: "text") + ["--expect", "on-cal"])
+        #expect(otherLabel.status == 2)
+        #expect(otherLabel.stderr.hasSuffix("did you mean 'on-call'?\n"))
+    }
+
     @Test func blameShowsEachLayer() async throws {
         let run = await CLIHarness.run(Self.arguments(Self.cases[1], format: "text") + ["--blame"])
         let transcript = run.transcript.replacingOccurrences(of: CLIHarness.packageRoot, with: "<root>")

@@ -3,6 +3,7 @@ import AuthProfiles
 import AuthProfilesRuntime
 import AzureIdentity
 import Foundation
+import IdentitySupport
 
 /// `authprofile explain`: which link of a profile would authenticate here, and why the others would not.
 struct ExplainCommand: AsyncParsableCommand {
@@ -54,6 +55,19 @@ struct ExplainCommand: AsyncParsableCommand {
         }
         let options = context.runtimeOptions(environment: environment)
         let explanation = ProfileExplainer(context: InspectionContext(options: options)).explain(entry)
+        let labels = Self.labels(in: entry)
+        if let expect {
+            // A typo in CI must not look like a regression: an expectation that names no link is a usage error,
+            // found before anything runs.
+            let names = Self.names(of: explanation, labels: labels)
+            guard names.contains(expect) else {
+                let hint = Suggestion.closest(to: expect, in: names).map { "; did you mean '\($0)'?" } ?? ""
+                context.writeError(
+                    "error: --expect \(OutsideText.escapingControlCharacters(expect)) names no link of profile "
+                        + "'\(entry.profile.name)'\(hint)\n")
+                throw ExitWith(status: .usage)
+            }
+        }
         var attempts: [LinkAttempt]?
         if live {
             let credential = try ProfileCredential(entry: entry, options: options)
@@ -70,10 +84,35 @@ struct ExplainCommand: AsyncParsableCommand {
         case .json:
             context.write(ExplanationJSONRenderer.render(explanation, blame: blame, live: attempts))
         }
-        try checkExpectation(explanation, attempts: attempts, context: context)
+        try checkExpectation(explanation, attempts: attempts, labels: labels, context: context)
     }
 
-    private func checkExpectation(_ explanation: Explanation, attempts: [LinkAttempt]?, context: CLIContext) throws {
+    /// The labels of the links a profile can reach (its own and those of the profiles it refers to), by path.
+    static func labels(in entry: ProfileCatalog.Entry) -> [String: String] {
+        var labels: [String: String] = [:]
+        for profile in entry.scope.graph.profiles {
+            profile.credential.forEachNode { node in
+                if let label = node.label { labels[node.path] = label }
+            }
+        }
+        return labels
+    }
+
+    /// Every name `--expect` accepts for the links of an explanation: `path:kind`, path, kind and label.
+    static func names(of explanation: Explanation, labels: [String: String]) -> [String] {
+        var names: [String] = []
+        for link in explanation.links {
+            for name in [link.displayName, link.path, link.kind] + (labels[link.path].map { [$0] } ?? [])
+            where !names.contains(name) {
+                names.append(name)
+            }
+        }
+        return names
+    }
+
+    private func checkExpectation(
+        _ explanation: Explanation, attempts: [LinkAttempt]?, labels: [String: String], context: CLIContext
+    ) throws {
         let winner: (name: String, path: String, kind: String)?
         if let attempts {
             winner = attempts.last { $0.outcome == .authenticated && $0.requests != nil }
@@ -99,7 +138,8 @@ struct ExplainCommand: AsyncParsableCommand {
             context.writeError("expected \(expect) to authenticate, but \(why)\n")
             throw ExitWith(status: .findings)
         }
-        let matches = [winner.name, winner.path, winner.kind].contains(expect)
+        let matches = ([winner.name, winner.path, winner.kind] + (labels[winner.path].map { [$0] } ?? []))
+            .contains(expect)
         if !matches {
             context.writeError("expected \(expect) to authenticate, but \(winner.name) would\n")
             throw ExitWith(status: .findings)

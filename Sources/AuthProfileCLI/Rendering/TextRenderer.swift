@@ -1,5 +1,5 @@
-public import AuthProfiles
-package import IdentitySupport
+package import AuthProfiles
+import IdentitySupport
 
 /// Compiler-style text: `file:line:col: error[CODE]: message`, the source line with a caret, the hint.
 package struct TextRenderer: DiagnosticRenderer {

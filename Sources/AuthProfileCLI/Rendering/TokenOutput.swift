@@ -1,6 +1,6 @@
 import AuthProfiles
-public import AzureIdentity
-public import Foundation
+package import AzureIdentity
+package import Foundation
 
 /// How `authprofile token` prints a token.
 package enum TokenOutputFormat: String, CaseIterable, Sendable {

@@ -1,4 +1,4 @@
-public import AuthProfiles
+package import AuthProfiles
 
 /// The results of validating a set of files, as every output format sees them.
 package struct ValidationReport: Sendable {

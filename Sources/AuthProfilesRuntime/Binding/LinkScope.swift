@@ -1,4 +1,4 @@
-public import AuthProfiles
+package import AuthProfiles
 import AzureIdentity
 
 /// The profile a link belongs to, which decides its tenant, cloud and allowed tenants.

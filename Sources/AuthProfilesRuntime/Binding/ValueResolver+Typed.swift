@@ -1,4 +1,4 @@
-public import AuthProfiles
+package import AuthProfiles
 import AzureIdentity
 import Foundation
 

@@ -1,5 +1,5 @@
-public import AuthProfiles
-public import AzureIdentity
+package import AuthProfiles
+package import AzureIdentity
 import Foundation
 package import IdentitySupport
 import Synchronization

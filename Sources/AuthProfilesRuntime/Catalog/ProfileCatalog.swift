@@ -1,6 +1,6 @@
 public import AuthProfiles
 import Foundation
-package import IdentitySupport
+import IdentitySupport
 
 /// Every profile on a search path, validated, with where each is defined.
 ///

@@ -1,6 +1,6 @@
 public import AuthProfiles
 import AzureIdentity
-package import IdentitySupport
+import IdentitySupport
 
 /// Why a profile could not be loaded or could not produce a token.
 ///

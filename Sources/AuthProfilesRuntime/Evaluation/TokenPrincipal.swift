@@ -1,6 +1,6 @@
 public import AzureIdentity
 public import Foundation
-package import IdentitySupport
+import IdentitySupport
 
 /// The identifying claims of an access token: who it was issued to and where, never the token itself.
 ///

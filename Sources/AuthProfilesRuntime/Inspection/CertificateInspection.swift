@@ -1,7 +1,7 @@
-public import AuthProfiles
-public import AzureIdentity
-public import Foundation
-package import IdentitySupport
+package import AuthProfiles
+package import AzureIdentity
+package import Foundation
+import IdentitySupport
 import X509
 
 /// Checks a client certificate file: that it can be read and parsed, that its private key belongs to it and that

@@ -1,6 +1,6 @@
 import Crypto
 public import Foundation
-package import IdentitySupport
+import IdentitySupport
 import _CryptoExtras
 
 /// Builds and signs the JWT client assertion Entra expects for certificate authentication.

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-package import IdentitySupport
+import IdentitySupport
 import SwiftASN1
 public import X509
 public import _CryptoExtras

@@ -1,5 +1,5 @@
 public import Foundation
-package import IdentitySupport
+import IdentitySupport
 
 /// An access token issued by Microsoft Entra ID (or a compatible token source).
 public struct AccessToken: Sendable, Hashable {

@@ -1,5 +1,5 @@
 public import Foundation
-package import IdentitySupport
+import IdentitySupport
 public import Logging
 
 /// Options shared by every credential that talks to a Microsoft Entra token endpoint.

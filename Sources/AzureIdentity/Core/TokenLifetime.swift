@@ -1,5 +1,5 @@
-public import Foundation
-package import IdentitySupport
+package import Foundation
+import IdentitySupport
 
 /// The one definition of a token lifetime or expiry that arrives from outside, used by every source: a token
 /// endpoint's `expires_in` and `refresh_in`, a managed identity endpoint's `expires_on`, `expires_in` and

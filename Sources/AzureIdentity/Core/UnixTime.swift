@@ -1,5 +1,5 @@
-public import Foundation
-package import IdentitySupport
+package import Foundation
+import IdentitySupport
 
 /// A moment as whole seconds since 1970-01-01T00:00:00Z, in the years 1970 to 9999.
 ///

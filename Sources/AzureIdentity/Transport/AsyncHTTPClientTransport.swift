@@ -1,9 +1,9 @@
 import AsyncHTTPClient
 import Foundation
-package import IdentitySupport
+import IdentitySupport
 import NIOCore
 import NIOHTTP1
-public import NIOSSL
+package import NIOSSL
 
 /// The production ``HTTPTransport``, built on AsyncHTTPClient.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-public import Logging
+package import Logging
 
 /// Wraps a transport and retries throttled, failed and unreachable requests per a ``RetryPolicy``.
 ///

@@ -1,5 +1,5 @@
 public import Foundation
-package import IdentitySupport
+import IdentitySupport
 
 /// What the user must do to finish a device code sign-in.
 ///
