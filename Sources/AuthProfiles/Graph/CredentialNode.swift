@@ -2,6 +2,10 @@
 public struct CredentialNode: Sendable {
     /// The kind of credential.
     public let kind: CredentialKind
+    /// The kind's category, read from its definition once when the node is built: the warm path of a profile's
+    /// `getToken` and the production policy ask it per node and per call, and ``CredentialKind/category`` is a
+    /// registry lookup by name.
+    package let category: CredentialKind.Category
     /// Where the credential's mapping starts.
     public let location: SourceLocation
     /// Its place in the profile, such as `prod/credential/links[2]`.

@@ -48,7 +48,8 @@ extension GraphBuilder {
                 related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
         }
         return CredentialNode(
-            kind: credential.kind, location: value.location, path: path, label: object["label"]?.literalText,
+            kind: credential.kind, category: credential.kind.category, location: value.location, path: path,
+            label: object["label"]?.literalText,
             timeout: duration(object["timeout"]),
             onUnavailable: action("onUnavailable", context.chainDefaults.onUnavailable),
             onFailed: action("onFailed", context.chainDefaults.onFailed),

@@ -146,7 +146,7 @@ extension GraphBuilder {
     private mutating func reportProductionPolicy(
         _ node: CredentialNode, profile: String, via: () -> [RelatedLocation]
     ) {
-        switch node.kind.category {
+        switch node.category {
         case .developerTool:
             report(
                 .developerCredentialInProduction,

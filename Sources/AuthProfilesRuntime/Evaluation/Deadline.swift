@@ -20,7 +20,7 @@ struct Deadline: Sendable {
     /// as a whole: each link inside decides for itself).
     func binds(_ node: CredentialNode) -> Bool {
         guard isDefault else { return true }
-        return node.kind.category != .interactive && node.timeout == nil && node.kind != .chain
+        return node.category != .interactive && node.timeout == nil && node.kind != .chain
             && node.kind != .profile
     }
 }

@@ -219,7 +219,7 @@ final class ProfileEvaluator: Sendable {
                     instant: timeSource.instant() + duration,
                     bound: "its timeout of \(ProfileDuration.format(duration))",
                     isDefault: false))
-        } else if node.kind.category != .interactive, let duration = options.defaultLinkTimeout {
+        } else if node.category != .interactive, let duration = options.defaultLinkTimeout {
             candidates.append(
                 Deadline(
                     instant: timeSource.instant() + duration,
