@@ -4,7 +4,7 @@
 /// The format spec, the decoder, the JSON Schema, the documentation tables, the production policy and the graph
 /// builder all read it; the runtime binds and the dry run inspects the ``KindSettings`` its `build` makes, side by
 /// side in one file per kind (`AuthProfilesRuntime/Kinds`).
-package struct KindDefinition: Sendable {
+package final class KindDefinition: Sendable {
     /// The kind.
     package let kind: CredentialKind
     /// The Azure Identity class it corresponds to.
