@@ -2,10 +2,11 @@
 public struct CredentialNode: Sendable {
     /// The kind of credential.
     public let kind: CredentialKind
-    /// The kind's category, read from its definition once when the node is built: the warm path of a profile's
-    /// `getToken` and the production policy ask it per node and per call, and ``CredentialKind/category`` is a
-    /// registry lookup by name.
-    package let category: CredentialKind.Category
+    /// The kind's definition, looked up once when the node is built: the warm path of a profile's `getToken`, the
+    /// production policy and the chain checks ask it per node (``CredentialKind/definition`` is a lookup by name).
+    package let definition: KindDefinition
+    /// The kind's category (from ``definition``).
+    package var category: CredentialKind.Category { definition.category }
     /// Where the credential's mapping starts.
     public let location: SourceLocation
     /// Its place in the profile, such as `prod/credential/links[2]`.
@@ -24,17 +25,14 @@ public struct CredentialNode: Sendable {
     public let additionallyAllowedTenants: [String]?
     /// The kind's settings: the ``KindSettings`` value its definition made (`ChainSettings` for a chain, …).
     package let settings: any KindSettings
+    /// A chain's links, in order; none for any other kind. Kept typed on the node (not cast out of ``settings``
+    /// each time): the graph checks walk every node's links.
+    public let links: [CredentialNode]
+    /// The profile a `profile` link refers to.
+    public let referencedProfile: String?
     /// Fields the profile did not write whose format defaults were applied (for `--blame`).
     public let defaultedFields: [String]
 
     /// `path:kind`, as errors and traces name a link: `prod/credential/links[2]:managedIdentity`.
     public var displayName: String { "\(path):\(kind.rawValue)" }
-}
-
-extension CredentialNode {
-    /// A chain's links, in order; none for any other kind.
-    public var links: [CredentialNode] { (settings as? ChainSettings)?.links ?? [] }
-
-    /// The profile a `profile` link refers to.
-    public var referencedProfile: String? { (settings as? ProfileReferenceSettings)?.name }
 }

@@ -22,9 +22,10 @@ extension GraphBuilder {
         func action(_ key: String, _ fallback: ChainAction) -> ChainAction {
             object[key]?.literalText.flatMap(ChainAction.init(rawValue:)) ?? fallback
         }
+        let definition = credential.kind.definition
         guard
             let settings = buildSettings(
-                credential, path: path, keyPath: keyPath, context: context,
+                credential, definition: definition, path: path, keyPath: keyPath, context: context,
                 defaulted: &defaulted)
         else { return nil }
         if !context.inChain {
@@ -48,22 +49,24 @@ extension GraphBuilder {
                 related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
         }
         return CredentialNode(
-            kind: credential.kind, category: credential.kind.category, location: value.location, path: path,
+            kind: credential.kind, definition: definition, location: value.location, path: path,
             label: object["label"]?.literalText,
             timeout: duration(object["timeout"]),
             onUnavailable: action("onUnavailable", context.chainDefaults.onUnavailable),
             onFailed: action("onFailed", context.chainDefaults.onFailed),
             tenant: tenant,
-            additionallyAllowedTenants: allowed, settings: settings, defaultedFields: defaulted)
+            additionallyAllowedTenants: allowed, settings: settings,
+            links: (settings as? ChainSettings)?.links ?? [],
+            referencedProfile: (settings as? ProfileReferenceSettings)?.name, defaultedFields: defaulted)
     }
 
     /// The kind's settings, made by its definition.
     private mutating func buildSettings(
-        _ credential: DecodedCredential, path: String, keyPath: @escaping () -> String, context: NodeContext,
-        defaulted: inout [String]
+        _ credential: DecodedCredential, definition: KindDefinition, path: String, keyPath: @escaping () -> String,
+        context: NodeContext, defaulted: inout [String]
     ) -> (any KindSettings)? {
         var reader = KindReader(object: credential.object, path: path, keyPath: keyPath, context: context)
-        let settings = credential.kind.definition.build(&reader, &self)
+        let settings = definition.build(&reader, &self)
         defaulted += reader.defaulted
         return settings
     }

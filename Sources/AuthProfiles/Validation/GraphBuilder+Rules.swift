@@ -61,11 +61,11 @@ extension GraphBuilder {
     /// Unreachable links, link timeouts longer than the chain deadline, and deprecated kinds, for a node and the
     /// links nested in it (depth first, in order).
     mutating func checkChains(_ node: CredentialNode) {
-        if let deprecation = node.kind.definition.deprecation {
+        if let deprecation = node.definition.deprecation {
             reportOnce(
                 .deprecatedCredential, deprecation.message, at: node.location, path: node.path, hint: deprecation.hint)
         }
-        guard let chain = node.settings as? ChainSettings else { return }
+        guard node.kind == .chain, let chain = node.settings as? ChainSettings else { return }
         let (links, deadline) = (chain.links, chain.deadline)
         if let stopper = links.dropLast().firstIndex(where: { $0.onUnavailable == .stop && $0.onFailed == .stop }) {
             let blocker = links[stopper]
@@ -162,7 +162,7 @@ extension GraphBuilder {
         default:
             break
         }
-        guard let settings = node.settings as? DefaultCredentialSettings else { return }
+        guard node.kind == .default, let settings = node.settings as? DefaultCredentialSettings else { return }
         let developerTools = settings.members.filter { CredentialKind(rawValue: $0)?.category == .developerTool }
         if !developerTools.isEmpty && developerTools.count == settings.members.count {
             report(

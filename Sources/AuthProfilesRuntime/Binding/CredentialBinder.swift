@@ -50,7 +50,7 @@ struct CredentialBinder: Sendable {
     /// cannot run without one.
     func tenant(for node: CredentialNode, in scope: LinkScope) throws(ValueProblem) -> String? {
         let tenant = try resolver.tenantID(for: node, in: scope).get()
-        if tenant == nil && node.kind.definition.tenant == .required {
+        if tenant == nil && node.definition.tenant == .required {
             throw ValueProblem(
                 isMissing: false, message: "\(node.kind.rawValue) needs a tenant",
                 hint: "Give the profile (or the link) a `tenant:`.", isStable: true)

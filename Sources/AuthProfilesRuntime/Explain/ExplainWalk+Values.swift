@@ -58,7 +58,7 @@ extension ExplainWalk {
     func tenant(for node: CredentialNode, in scope: LinkScope) -> (String?, InspectionResult) {
         switch scope.tenant(for: node) {
         case nil:
-            guard node.kind.definition.tenant == .required else {
+            guard node.definition.tenant == .required else {
                 return (nil, InspectionResult(verdict: .ready, evidence: []))
             }
             return (
