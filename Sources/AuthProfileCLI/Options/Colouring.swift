@@ -1,0 +1,66 @@
+import ArgumentParser
+
+/// `--color auto|always|never`: the one rule that decides whether a command colours what it writes.
+///
+/// `auto` (the default) colours only when the stream written is a terminal, `NO_COLOR` is unset or empty
+/// (<https://no-color.org>) and `TERM` is not `dumb`; `always` and `never` decide alone, so a flag given on the
+/// command line wins over the environment, as `NO_COLOR` asks. The environment is the context's (the injected
+/// host), never the process's, and never the one `--env`/`--set` make for the evaluation.
+///
+/// Only text meant for a person is coloured: JSON, SARIF, GitHub annotations and `token` output never are,
+/// whatever the choice.
+enum ColourChoice: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case auto, always, never
+}
+
+/// Which stream a command writes coloured text to.
+enum OutputStream: Sendable {
+    case standardOutput, standardError
+}
+
+/// The `--color` option, shared by every command.
+struct ColourOptions: ParsableArguments {
+    @Option(name: .customLong("color"), help: "Colour the text output: auto (on a terminal), always or never.")
+    var choice: ColourChoice = .auto
+
+    /// Whether text written to `stream` in `context` is coloured.
+    func colours(_ stream: OutputStream, in context: CLIContext) -> Bool {
+        Colouring.enabled(choice, stream: stream, context: context)
+    }
+}
+
+/// The rule itself, separate from the option so that every caller decides the same way.
+enum Colouring {
+    static func enabled(_ choice: ColourChoice, stream: OutputStream, context: CLIContext) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let terminal =
+                switch stream {
+                case .standardOutput: context.isTerminal
+                case .standardError: context.isErrorTerminal
+                }
+            guard terminal else { return false }
+            if let noColour = context.environment["NO_COLOR"], !noColour.isEmpty { return false }
+            return context.environment["TERM"] != "dumb"
+        }
+    }
+}
+
+/// ANSI styles (SGR sequences), applied only when colour is on.
+struct TextStyle: Sendable {
+    /// Whether styles are applied at all.
+    var enabled: Bool
+
+    func bold(_ text: String) -> String { apply("1", text) }
+    func red(_ text: String) -> String { apply("1;31", text) }
+    func yellow(_ text: String) -> String { apply("1;33", text) }
+    func cyan(_ text: String) -> String { apply("1;36", text) }
+    func green(_ text: String) -> String { apply("32", text) }
+
+    /// `text` in the SGR style `code`, reset afterwards.
+    func apply(_ code: String, _ text: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
