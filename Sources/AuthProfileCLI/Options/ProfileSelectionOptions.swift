@@ -122,8 +122,10 @@ enum EnvironmentFile {
     static func assignment(_ text: String, name: String) throws(Problem) -> (String, String) {
         guard let equals = text.firstIndex(of: "=") else {
             // No '=': the text is a name at best (a value is never shown, but here there is none).
-            let shown = name == "--set" ? " \(UsageError.shown(text))" : ""
-            throw Problem(message: "\(name)\(shown): expected NAME=VALUE (NAME= unsets the variable)")
+            if name == "--set" {
+                throw Problem(message: "--set \(UsageError.shown(text)): expected NAME=VALUE (NAME= unsets the variable)")
+            }
+            throw Problem(message: "\(name): expected NAME=VALUE")
         }
         guard equals != text.startIndex else {
             throw Problem(message: "\(name): expected NAME=VALUE, but the name before '=' is empty")
