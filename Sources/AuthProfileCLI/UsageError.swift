@@ -31,7 +31,7 @@ struct UsageError: Error {
     /// A value from the command line as it may be shown: control characters escaped, long values cut.
     static func shown(_ value: String) -> String {
         let escaped = OutsideText.escapingControlCharacters(value)
-        return escaped.count > 80 ? escaped.prefix(80) + "…" : escaped
+        return escaped.count > 256 ? escaped.prefix(256) + "…" : escaped
     }
 
     /// The error for a first argument that is no command, with the closest command name when one is close; `nil`
