@@ -73,10 +73,9 @@ struct ExplainCommand: AsyncParsableCommand {
             let names = Self.names(of: explanation, labels: labels)
             guard names.contains(expect) else {
                 let hint = Suggestion.closest(to: expect, in: names).map { "; did you mean '\($0)'?" } ?? ""
-                context.writeError(
-                    "error: --expect \(OutsideText.escapingControlCharacters(expect)) names no link of profile "
-                        + "'\(entry.profile.name)'\(hint)\n")
-                throw ExitWith(status: .usage)
+                throw UsageError(
+                    "--expect \(UsageError.shown(expect)) names no link of profile '\(entry.profile.name)'\(hint)",
+                    command: Self.self)
             }
         }
         var attempts: [LinkAttempt]?
