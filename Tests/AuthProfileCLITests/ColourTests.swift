@@ -1,4 +1,4 @@
-@testable import AuthProfileCLI
+import AuthProfileCLI
 import Foundation
 import Testing
 

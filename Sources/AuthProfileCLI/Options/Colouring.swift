@@ -9,13 +9,21 @@ import ArgumentParser
 ///
 /// Only text meant for a person is coloured: JSON, SARIF, GitHub annotations and `token` output never are,
 /// whatever the choice.
-enum ColourChoice: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case auto, always, never
+package enum ColourChoice: String, CaseIterable, ExpressibleByArgument, Sendable {
+    /// Colour a terminal, unless `NO_COLOR` is set (non-empty) or `TERM` is `dumb`.
+    case auto
+    /// Always colour.
+    case always
+    /// Never colour.
+    case never
 }
 
 /// Which stream a command writes coloured text to.
-enum OutputStream: Sendable {
-    case standardOutput, standardError
+package enum OutputStream: Sendable {
+    /// Standard output.
+    case standardOutput
+    /// Standard error.
+    case standardError
 }
 
 /// The `--color` option, shared by every command.
@@ -30,8 +38,9 @@ struct ColourOptions: ParsableArguments {
 }
 
 /// The rule itself, separate from the option so that every caller decides the same way.
-enum Colouring {
-    static func enabled(_ choice: ColourChoice, stream: OutputStream, context: CLIContext) -> Bool {
+package enum Colouring {
+    /// Whether text written to `stream` is coloured under `choice` in `context`.
+    package static func enabled(_ choice: ColourChoice, stream: OutputStream, context: CLIContext) -> Bool {
         switch choice {
         case .always: return true
         case .never: return false

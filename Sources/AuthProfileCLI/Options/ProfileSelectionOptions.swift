@@ -123,7 +123,8 @@ enum EnvironmentFile {
         guard let equals = text.firstIndex(of: "=") else {
             // No '=': the text is a name at best (a value is never shown, but here there is none).
             if name == "--set" {
-                throw Problem(message: "--set \(UsageError.shown(text)): expected NAME=VALUE (NAME= unsets the variable)")
+                throw Problem(
+                    message: "--set \(UsageError.shown(text)): expected NAME=VALUE (NAME= unsets the variable)")
             }
             throw Problem(message: "\(name): expected NAME=VALUE")
         }
