@@ -1,4 +1,5 @@
 import ArgumentParser
+import IdentitySupport
 
 /// `--color auto|always|never`: the one rule that decides whether a command colours what it writes.
 ///
@@ -51,8 +52,9 @@ package enum Colouring {
                 case .standardError: context.isErrorTerminal
                 }
             guard terminal else { return false }
-            if let noColour = context.environment["NO_COLOR"], !noColour.isEmpty { return false }
-            return context.environment["TERM"] != "dumb"
+            // An empty NO_COLOR counts as unset, as no-color.org says and as EnvironmentVariables reads every variable.
+            let variables = EnvironmentVariables(context.environment)
+            return !variables.isSet("NO_COLOR") && variables["TERM"] != "dumb"
         }
     }
 }
