@@ -2,9 +2,16 @@ package import AuthProfiles
 import IdentitySupport
 
 /// Compiler-style text: `file:line:col: error[CODE]: message`, the source line with a caret, the hint.
+///
+/// With colour (see ``Colouring``) it looks like a compiler's on a terminal: the location bold, `error` red,
+/// `warning` yellow, `note` and the `help`/`note` lines cyan. Colour is added around text already escaped.
 package struct TextRenderer: DiagnosticRenderer {
-    /// Creates the renderer.
-    package init() {}
+    private let style: TextStyle
+
+    /// Creates the renderer; `colour` adds ANSI colours.
+    package init(colour: Bool = false) {
+        style = TextStyle(enabled: colour)
+    }
 
     package func render(_ report: ValidationReport) -> String {
         var output = ""
@@ -34,7 +41,7 @@ package struct TextRenderer: DiagnosticRenderer {
     package func render(_ diagnostic: Diagnostic, source: SourceText) -> String {
         let location = OutsideText.escapingControlCharacters(diagnostic.location.description)
         var output =
-            "\(location): \(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: "
+            "\(style.bold(location + ":")) \(severity(diagnostic))[\(diagnostic.code.rawValue)]: "
             + "\(diagnostic.message)\n"
         let gutter = String(diagnostic.location.line).count
         let pad = String(repeating: " ", count: gutter)
@@ -51,11 +58,20 @@ package struct TextRenderer: DiagnosticRenderer {
         } else if diagnostic.isSensitive {
             output += " \(pad) | (source line not shown: it may contain a secret)\n"
         }
-        if let hint = diagnostic.hint { output += " \(pad) = help: \(hint)\n" }
+        if let hint = diagnostic.hint { output += " \(pad) = \(style.cyan("help:")) \(hint)\n" }
         for related in diagnostic.related {
             let place = OutsideText.escapingControlCharacters(related.location.description)
-            output += " \(pad) = note: \(place): \(related.message)\n"
+            output += " \(pad) = \(style.cyan("note:")) \(place): \(related.message)\n"
         }
         return output
+    }
+
+    private func severity(_ diagnostic: Diagnostic) -> String {
+        let word = diagnostic.severity.rawValue
+        switch diagnostic.severity {
+        case .error: return style.red(word)
+        case .warning: return style.yellow(word)
+        case .note: return style.cyan(word)
+        }
     }
 }
