@@ -164,10 +164,19 @@ struct YAMLComposer {
             let start = event.data.mapping_start
             (anchor, tag) = (start.anchor, start.implicit != 0 ? nil : start.tag)
         }
-        let tagName = tag.flatMap(Self.string)
+        let anchorName = node.kind == .alias ? Self.string(event.data.alias.anchor) : anchor.flatMap(Self.string)
+        append(node, anchor: anchorName, tag: tag.flatMap(Self.string), inspected: inspected)
+        return nil
+    }
+
+    /// Adds a node whose scalar text, if any, is already in ``YAMLTree/bytes``, visits it and opens or completes
+    /// it: the one path by which both libyaml's events and the strict JSON scanner build the tree.
+    mutating func append(_ node: YAMLTree.Node, anchor anchorName: String?, tag tagName: String?, inspected: Bool) {
+        var node = node
+        let index = tree.nodes.count
+        let mark = Mark(line: node.line, column: node.column)
         if let tagName { node.tag = internTag(tagName) }
         tree.nodes.append(node)
-        let anchorName = node.kind == .alias ? Self.string(event.data.alias.anchor) : anchor.flatMap(Self.string)
         let entered = visit(index, mark: mark, anchor: anchorName, tag: tagName, inspected: inspected)
         if node.kind == .sequence || node.kind == .mapping {
             frames.append(
@@ -178,11 +187,10 @@ struct YAMLComposer {
             if node.kind == .scalar, let anchorName { anchors[anchorName] = index }
             finishChild()
         }
-        return nil
     }
 
     /// Closes the innermost collection: fixes its extent, checks a mapping's keys and registers its anchor.
-    private mutating func endCollection() -> Diagnostic? {
+    mutating func endCollection() -> Diagnostic? {
         guard let frame = frames.popLast() else { return nil }
         tree.nodes[frame.index].end = tree.nodes.count
         tree.nodes[frame.index].count = frame.children
