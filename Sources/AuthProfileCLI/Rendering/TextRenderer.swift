@@ -43,7 +43,8 @@ package struct TextRenderer: DiagnosticRenderer {
         for related in diagnostic.related {
             let place = OutsideText.escapingControlCharacters(related.location.description)
             output += "\(place): note: \(related.message)\n"
-            if related.location.file == source.path {
+            // A note at the diagnostic's own place (libyaml's raw text) does not repeat the source line.
+            if related.location.file == source.path, related.location != diagnostic.location {
                 output += excerpt(at: related.location, source: source, isSensitive: diagnostic.isSensitive)
             }
         }
