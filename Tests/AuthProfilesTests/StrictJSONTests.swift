@@ -79,7 +79,8 @@ import Testing
         ("{\"version\": -}", 1, 14, "'-' must be followed by a digit"),
         ("{\"version\": 1.}", 1, 15, "a decimal point must be followed by digits"),
         ("{\"version\": +1}", 1, 13, "a JSON number has no '+' sign"),
-        ("{\"a\": \"é\", \"b\": x}", 1, 17, "'x' is not a JSON value"),
+        ("{\"a\": \"é\", \"b\": x}", 1, 17, "a bare word is not a JSON value"),
+        ("{\"version\": NaN}", 1, 13, "'NaN' is not a JSON value"),
     ])
     func strictErrorsAreReportedWhereTheyAre(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
         let diagnostic = try only(text)
@@ -151,6 +152,26 @@ import Testing
             #expect(!result.diagnostics.isEmpty, "\(input)")
             for diagnostic in result.diagnostics {
                 #expect(!diagnostic.message.unicodeScalars.contains { $0.value < 0x20 })
+            }
+        }
+    }
+
+    @Test func aSecretInABrokenFileIsNeverShown() {
+        // Bare, quoted and minified, in files that do not parse: neither the message nor the source line shows it.
+        let secret = "hunter2pass"
+        let texts = [
+            "{\"version\": 1, \"profiles\": {\"a\": {\"credential\": {\"clientSecret\": \(secret)}}}}",
+            "{\"version\":1,\"profiles\":{\"a\":{\"credential\":{\"clientSecret\":\"\(secret)\",}}}}",
+            "{\"version\": 1, \"password\": '\(secret)'}",
+        ]
+        for text in texts {
+            let result = json(text)
+            #expect(result.diagnostics.map(\.code) == [.invalidJSON], "\(result.diagnostics)")
+            for diagnostic in result.diagnostics {
+                let words = [diagnostic.message, diagnostic.hint ?? ""] + diagnostic.related.map(\.message)
+                #expect(!words.joined().contains(secret))
+                let line = result.source.displayedLine(diagnostic.location.line, around: diagnostic.location.column)
+                #expect(line.map { !$0.text.contains(secret) } ?? true, "\(line?.text ?? "")")
             }
         }
     }

@@ -90,14 +90,23 @@ extension JSONScanner {
         }
     }
 
+    /// A bare word in a value's place. Only well-known words are quoted back: any other may be a secret written
+    /// without quotes (`"clientSecret": hunter2`), and a syntax error is found before anything says which field
+    /// is a secret.
     mutating func unquotedWord(_ word: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError {
         let text = String(decoding: word, as: UTF8.self)
         let lower = text.lowercased()
-        let hint =
-            ["true", "false", "null"].contains(lower)
-            ? "JSON's literals are lower case: write \(lower)"
-            : "JSON's only bare words are true, false and null; write text in double quotes: \"\(ShownValue.shown(text))\""
-        return error("\(ShownValue.quoted(text)) is not a JSON value", hint: hint)
+        if ["true", "false", "null"].contains(lower) {
+            return error("'\(text)' is not a JSON value", hint: "JSON's literals are lower case: write \(lower)")
+        }
+        if ["nan", "infinity", "undefined", "none", "yes", "no", "on", "off"].contains(lower) {
+            return error(
+                "'\(text)' is not a JSON value",
+                hint: "JSON's only bare words are true, false and null; quote text, and write numbers as digits")
+        }
+        return error(
+            "a bare word is not a JSON value", hint: "write text in double quotes; JSON's only bare words are true, "
+                + "false and null")
     }
 
     mutating func controlCharacter(_ byte: UInt8, stringLine: Int, stringColumn: Int) -> JSONSyntaxError {

@@ -198,7 +198,10 @@ extension SourceText {
     static func secretKeyValues(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         for index in scalars.indices where scalars[index] == ":" {
-            guard index + 1 == scalars.count || scalars[index + 1] == " " || scalars[index + 1] == "\t" else {
+            // `key: value`, or a quoted key right before its ':' (`"clientSecret":"…"` in minified JSON).
+            let isQuotedKey = index > 0 && (scalars[index - 1] == "\"" || scalars[index - 1] == "'")
+            guard isQuotedKey || index + 1 == scalars.count || scalars[index + 1] == " " || scalars[index + 1] == "\t"
+            else {
                 continue
             }
             var keyEnd = index
