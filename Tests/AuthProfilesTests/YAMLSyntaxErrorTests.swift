@@ -26,16 +26,19 @@ import Testing
             line: 3, column: 1, message: "a tab is used for indentation; YAML indents with spaces only",
             raw: "found character that cannot start any token", notes: [3]),
         Case(
-            name: "tab after a plain scalar", text: "version: 1\nprofiles:\n  dev:\n    description: x\n\tcredential: y\n",
+            name: "tab after a plain scalar",
+            text: "version: 1\nprofiles:\n  dev:\n    description: x\n\tcredential: y\n",
             line: 5, column: 1, message: "a tab is used for indentation; YAML indents with spaces only",
             raw: "found a tab character that violates indentation", notes: [5]),
         Case(
-            name: "unclosed flow mapping", text: "version: 1\nprofiles:\n  dev: {credential: {type: azureCli}\n  prod: {}\n",
+            name: "unclosed flow mapping",
+            text: "version: 1\nprofiles:\n  dev: {credential: {type: azureCli}\n  prod: {}\n",
             line: 3, column: 8, message: "this '{' is never closed", raw: "did not find expected ',' or '}'",
             notes: [4]),
         Case(
             name: "unclosed flow sequence",
-            text: "version: 1\nprofiles:\n  dev:\n    credential: {type: azureCli}\n    tags: [a, b\n    description: x\n",
+            text:
+                "version: 1\nprofiles:\n  dev:\n    credential: {type: azureCli}\n    tags: [a, b\n    description: x\n",
             line: 5, column: 11, message: "this '[' is never closed", raw: "did not find expected ',' or ']'",
             notes: [6]),
         Case(
@@ -54,7 +57,8 @@ import Testing
             raw: "did not find expected key", notes: [3, 5]),
         Case(
             name: "list and mapping at one level", text: "version: 1\nprofiles:\n  - a\n  b: c\n",
-            line: 4, column: 3, message: "a list item ('- ') is expected here, at the indentation of the list's other items",
+            line: 4, column: 3,
+            message: "a list item ('- ') is expected here, at the indentation of the list's other items",
             raw: "did not find expected '-' indicator", notes: [3, 4]),
         Case(
             name: "colon in a plain scalar", text: "version: 1\nprofiles:\n  dev:\n    description: a: b\n",
@@ -99,12 +103,16 @@ import Testing
         let diagnostic = try #require(ProfileValidator().validate(text: text, path: "s.yaml").diagnostics.first)
         // libyaml gives up at 4:3; the `{` that is never closed is at 3:8.
         #expect(diagnostic.location.line == 3 && diagnostic.location.column == 8)
-        #expect(diagnostic.related.map(\.message) == ["expected ',' or '}' here (libyaml: while parsing a flow mapping: "
-            + "did not find expected ',' or '}')"])
+        #expect(
+            diagnostic.related.map(\.message) == [
+                "expected ',' or '}' here (libyaml: while parsing a flow mapping: "
+                    + "did not find expected ',' or '}')"
+            ])
     }
 
     @Test func repeatedAnchorsAreEachReportedAsAnchors() {
-        let text = "version: 1\nprofiles:\n  dev: &a {credential: {type: azureCli}}\n  prod: &a {credential: {type: azureCli}}\n"
+        let text =
+            "version: 1\nprofiles:\n  dev: &a {credential: {type: azureCli}}\n  prod: &a {credential: {type: azureCli}}\n"
         let diagnostics = ProfileValidator().validate(text: text, path: "s.yaml").diagnostics
         #expect(diagnostics.map(\.code) == [.anchorOrAlias, .anchorOrAlias])
         #expect(diagnostics.map(\.location.line) == [3, 4])
@@ -112,8 +120,9 @@ import Testing
 
     @Test func aByteOrderMarkAtTheStartIsIgnoredAndInvalidUTF8IsLocated() {
         let valid = "version: 1\nprofiles:\n  dev: {credential: {type: azureCli}}\n"
-        #expect(ProfileValidator().validate(bytes: [0xEF, 0xBB, 0xBF] + Array(valid.utf8), path: "b.yaml").diagnostics
-            .isEmpty)
+        #expect(
+            ProfileValidator().validate(bytes: [0xEF, 0xBB, 0xBF] + Array(valid.utf8), path: "b.yaml").diagnostics
+                .isEmpty)
         let broken = Array("version: 1\nprofiles:\n  d".utf8) + [0xC3, 0x28] + Array(": {}\n".utf8)
         let diagnostics = ProfileValidator().validate(bytes: broken, path: "b.yaml").diagnostics
         #expect(diagnostics.map(\.code) == [.invalidUTF8])

@@ -105,7 +105,8 @@ extension JSONScanner {
                 hint: "JSON's only bare words are true, false and null; quote text, and write numbers as digits")
         }
         return error(
-            "a bare word is not a JSON value", hint: "write text in double quotes; JSON's only bare words are true, "
+            "a bare word is not a JSON value",
+            hint: "write text in double quotes; JSON's only bare words are true, "
                 + "false and null")
     }
 
@@ -120,7 +121,8 @@ extension JSONScanner {
             return error("a tab inside a JSON string must be written \\t", hint: "replace the tab with \\t")
         }
         return error(
-            "control character \(shown(byte)) inside a string", hint: "JSON strings write control characters as \\uXXXX")
+            "control character \(shown(byte)) inside a string", hint: "JSON strings write control characters as \\uXXXX"
+        )
     }
 
     mutating func loneSurrogate(_ unit: UInt16, at position: Int) -> JSONSyntaxError {

@@ -84,7 +84,8 @@ struct JSONScanner {
             case .colon:
                 guard byte == UInt8(ascii: ":") else {
                     throw error(
-                        "expected ':' after the key, found \(shown(byte))", hint: "a member is written `\"key\": value`")
+                        "expected ':' after the key, found \(shown(byte))", hint: "a member is written `\"key\": value`"
+                    )
                 }
                 offset += 1
                 expect = .value
@@ -342,7 +343,8 @@ struct JSONScanner {
                 newLine()
             case UInt8(ascii: "#"):
                 throw comment()
-            case UInt8(ascii: "/") where offset + 1 < bytes.count
+            case UInt8(ascii: "/")
+            where offset + 1 < bytes.count
                 && (bytes[offset + 1] == UInt8(ascii: "/") || bytes[offset + 1] == UInt8(ascii: "*")):
                 throw comment()
             default:

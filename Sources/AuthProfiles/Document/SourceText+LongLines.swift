@@ -4,7 +4,8 @@ extension SourceText {
     struct LongLine: Sendable {
         /// How many scalars apart the checkpoints are.
         static let stride = 64
-        /// How many scalars beyond the shown window are read on each side (see ``SourceText/displayedLine(_:around:)``).
+        /// How many scalars beyond the shown window are read on each side
+        /// (see ``SourceText/displayedLine(_:around:)``).
         static let margin = 64
 
         /// The UTF-8 offset from the line's start of scalar `k * stride`, for k = 0, 1, …

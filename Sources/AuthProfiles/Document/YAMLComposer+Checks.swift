@@ -171,7 +171,8 @@ extension YAMLComposer {
             .duplicateKey, "key \(ShownValue.quoted(name)) appears more than once in the same mapping\(also)",
             at: location(Mark(line: again.line, column: again.column)),
             hint: "remove or merge the repeated entries",
-            related: [RelatedLocation("first defined here", at: location(Mark(line: first.line, column: first.column)))])
+            related: [RelatedLocation("first defined here", at: location(Mark(line: first.line, column: first.column)))]
+        )
     }
 
     /// The common case, decided without allocating: a small mapping whose keys are all ASCII scalars (not

@@ -243,7 +243,9 @@ struct YAMLComposer {
             return YAMLSyntaxError(problem: problem, line: line, column: column, character: character)
                 .diagnostic(path: path)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
-            let (line, column) = (Int(clamping: error.problem_mark.line) + 1, Int(clamping: error.problem_mark.column) + 1)
+            let (line, column) = (
+                Int(clamping: error.problem_mark.line) + 1, Int(clamping: error.problem_mark.column) + 1
+            )
             if problem.contains("Maximum nesting level") {
                 return Diagnostic(
                     .nestingTooDeep, "mappings and lists nest deeper than YAML parsing allows",

@@ -20,7 +20,9 @@ struct YAMLSyntaxError {
         let here = SourceLocation(file: path, line: line, column: column)
         let opening = SourceLocation(file: path, line: contextLine, column: contextColumn)
         let raw = [context, problem].compactMap { $0 }.joined(separator: ": ")
-        func error(_ message: String, at location: SourceLocation? = nil, hint: String, extra: [RelatedLocation] = [])
+        func error(
+            _ message: String, at location: SourceLocation? = nil, hint: String, extra: [RelatedLocation] = []
+        )
             -> Diagnostic
         {
             // libyaml's text goes with the note already at its place, if there is one, so that the place is shown once.
@@ -146,8 +148,10 @@ extension YAMLSyntaxError {
         while offset < end {
             let byte = bytes[offset]
             offset += 1
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (offset >= bytes.count
-                || bytes[offset] != UInt8(ascii: "\n")))
+            if byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r")
+                    && (offset >= bytes.count
+                        || bytes[offset] != UInt8(ascii: "\n")))
             {
                 line += 1
                 lineStart = offset
