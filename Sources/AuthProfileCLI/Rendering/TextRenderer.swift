@@ -33,7 +33,8 @@ package struct TextRenderer: DiagnosticRenderer {
         return output
     }
 
-    /// One diagnostic with its source excerpt.
+    /// One diagnostic with its source excerpt, then each related location as a compiler prints a note:
+    /// `file:line:col: note: first defined here` with its own excerpt when it is in the same file.
     ///
     /// The source line is the masked one (``SourceText/displayedLine(_:)``): a value in a secret's place, a value
     /// under an unknown key or anything that looks like a credential shows as `[redacted]`. The file name, like
@@ -43,25 +44,16 @@ package struct TextRenderer: DiagnosticRenderer {
         var output =
             "\(style.bold(location + ":")) \(severity(diagnostic))[\(diagnostic.code.rawValue)]: "
             + "\(diagnostic.message)\n"
-        let gutter = String(diagnostic.location.line).count
-        let pad = String(repeating: " ", count: gutter)
-        let column = diagnostic.location.column
-        if !source.text.isEmpty, let line = source.displayedLine(diagnostic.location.line),
-            !diagnostic.isSensitive || line.isMasked(at: column)
-        {
-            output += " \(diagnostic.location.line) | \(line.text)\n"
-            output += " \(pad) | \(String(repeating: " ", count: line.column(for: column) - 1))^\n"
-        } else if source.isTooLongToDisplay(diagnostic.location.line) {
-            output +=
-                " \(pad) | (source line not shown: it is longer than "
-                + "\(SourceText.maximumDisplayedLineLength) bytes)\n"
-        } else if diagnostic.isSensitive {
-            output += " \(pad) | (source line not shown: it may contain a secret)\n"
-        }
+        let pad = String(repeating: " ", count: String(diagnostic.location.line).count)
+        output += excerpt(at: diagnostic.location, source: source, isSensitive: diagnostic.isSensitive)
         if let hint = diagnostic.hint { output += " \(pad) = \(style.cyan("help:")) \(hint)\n" }
         for related in diagnostic.related {
             let place = OutsideText.escapingControlCharacters(related.location.description)
-            output += " \(pad) = \(style.cyan("note:")) \(place): \(related.message)\n"
+            output += "\(style.bold(place + ":")) \(style.cyan("note:")) \(related.message)\n"
+            // A note at the diagnostic's own place (libyaml's raw text) does not repeat the source line.
+            if related.location.file == source.path, related.location != diagnostic.location {
+                output += excerpt(at: related.location, source: source, isSensitive: diagnostic.isSensitive)
+            }
         }
         return output
     }
@@ -73,5 +65,19 @@ package struct TextRenderer: DiagnosticRenderer {
         case .warning: return style.yellow(word)
         case .note: return style.cyan(word)
         }
+    }
+
+    /// The source line of a location with a caret under its column, or why it is not shown.
+    private func excerpt(at location: SourceLocation, source: SourceText, isSensitive: Bool) -> String {
+        let pad = String(repeating: " ", count: String(location.line).count)
+        if !source.text.isEmpty, let line = source.displayedLine(location.line, around: location.column),
+            !isSensitive || line.isMasked(at: location.column)
+        {
+            return " \(location.line) | \(line.text)\n"
+                + " \(pad) | \(String(repeating: " ", count: line.column(for: location.column) - 1))^\n"
+        } else if isSensitive {
+            return " \(pad) | (source line not shown: it may contain a secret)\n"
+        }
+        return ""
     }
 }
