@@ -74,7 +74,7 @@ extension KindDefinition {
             DefaultCredentialSettings.Field.credentials, DefaultCredentialSettings.Field.exclude,
         ],
         atMostOne: [["managedIdentityClientId", "managedIdentityResourceId"]],
-        identityVariables: ["AZURE_TOKEN_CREDENTIALS"],
+        identityVariables: ["AZURE_TOKEN_CREDENTIALS"], readsAuthorityHostVariable: true,
         build: { reader, builder in
             typealias Field = DefaultCredentialSettings.Field
             var identity: ManagedIdentitySelector?
