@@ -27,7 +27,8 @@ import Testing
             profiles:
               aks: { credential: { type: workloadIdentity, clientId: \(clientA) } }
             """)
-        let settings = try #require(result.graph?.profile(named: "aks")?.credential.settings as? WorkloadIdentitySettings)
+        let node = try #require(result.graph?.profile(named: "aks")?.credential)
+        let settings = try #require(node.settings as? WorkloadIdentitySettings)
         #expect(settings.clientID == .literal(clientA))
     }
 

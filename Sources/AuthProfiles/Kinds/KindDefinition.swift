@@ -25,7 +25,7 @@ package final class KindDefinition: Sendable {
     package let identityVariables: [String]
     /// Whether the environment is the kind's configuration down to its authority: in a profile that names no cloud,
     /// a link of this kind authenticates against `AZURE_AUTHORITY_HOST` when it is set, as its Azure Identity
-    /// counterpart does (`environment`, `default`). Every other kind uses the profile's cloud.
+    /// counterpart does (`environment`, `workloadIdentity`, `default`). Every other kind uses the profile's cloud.
     package let readsAuthorityHostVariable: Bool
     /// The variable the kind reads its tenant from when neither the link nor its profile gives one, as its Azure
     /// Identity counterpart does (`AZURE_TENANT_ID` for `workloadIdentity`); the documented default of its `tenant`.

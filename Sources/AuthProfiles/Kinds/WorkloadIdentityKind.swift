@@ -27,7 +27,9 @@ extension KindDefinition {
         .workloadIdentity, azureIdentityName: "WorkloadIdentityCredential", category: .deployed, tenant: .optional,
         fields: [WorkloadIdentitySettings.Field.clientID, WorkloadIdentitySettings.Field.tokenFile],
         identityVariables: ["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_FEDERATED_TOKEN_FILE"],
-        tenantVariable: "AZURE_TENANT_ID",
+        // The webhook injects AZURE_AUTHORITY_HOST too (a sovereign cloud's cluster), and WorkloadIdentityCredential
+        // honours it: the environment is this kind's configuration, down to its authority.
+        readsAuthorityHostVariable: true, tenantVariable: "AZURE_TENANT_ID",
         build: { reader, _ in
             let clientID = reader.textOrDefault(WorkloadIdentitySettings.Field.clientID)
             let tokenFile = reader.textOrDefault(WorkloadIdentitySettings.Field.tokenFile)

@@ -7,12 +7,12 @@ import IdentitySupport
 ///
 /// A link whose profile (or own declared tenant) names a cloud authenticates in that cloud. A link with no cloud
 /// named is in the public cloud, except for the kinds whose configuration is the environment
-/// (``KindDefinition/readsAuthorityHostVariable``: `environment` and `default`), which honour `AZURE_AUTHORITY_HOST`
-/// as their Azure Identity counterparts do. The variable is checked by the rule a profile cloud's `authorityHost` is
-/// checked by (`IdentitySupport`'s `AuthorityURL`: https, no user info, query, fragment or dot segment); it cannot
-/// say `allowLoopback`, so a loopback host is refused — a local test server is a cloud declared with
-/// `allowLoopback: true`. A value it refuses makes the link unavailable (another link may still authenticate), and
-/// never falls back to the public cloud.
+/// (``KindDefinition/readsAuthorityHostVariable``: `environment`, `workloadIdentity`, `default`), which honour
+/// `AZURE_AUTHORITY_HOST` as their Azure Identity counterparts do. The variable is checked by the rule a profile
+/// cloud's `authorityHost` is checked by (`IdentitySupport`'s `AuthorityURL`: https, no user info, query, fragment
+/// or dot segment); it cannot say `allowLoopback`, so a loopback host is refused — a local test server is a cloud
+/// declared with `allowLoopback: true`. A value it refuses makes the link unavailable (another link may still
+/// authenticate), and never falls back to the public cloud.
 package struct AuthorityChoice: Sendable {
     /// The variable the environment's kinds read.
     package static let variable = "AZURE_AUTHORITY_HOST"

@@ -76,7 +76,7 @@ extension CredentialBinder {
         let processTimeout =
             try settings.processTimeout.map { value throws(ValueProblem) in
                 try resolver.resolve(value, field: "processTimeout", parse: ProfileDuration.parse).get().0
-            } ?? .seconds(10)
+            } ?? DefaultCredentialSettings.standardProcessTimeout
         switch member.member {
         case .environment:
             return EnvironmentCredential(options: options)

@@ -13,23 +13,28 @@ import Testing
     /// The host the tests' AZURE_AUTHORITY_HOST names; the routing transport delivers it to the fake Entra ID.
     static let routedHost = "https://login.envcloud.example"
 
-    /// `leaf` and `member` name no cloud; `named` is in the fake cloud through its tenant; `secret` is a kind that
-    /// does not read the variable.
+    /// `leaf`, `member` and `workload` name no cloud; `named` is in the fake cloud through its tenant; `secret` is a
+    /// kind that does not read the variable.
     static func profiles(_ env: FakeProfileEnvironment) -> String {
         env.profiles(
             """
               leaf: { credential: { type: environment } }
               member: { credential: { type: default, credentials: environment } }
               named: { tenant: test, credential: { type: environment } }
+              workload: { credential: { type: workloadIdentity, tokenFile: /nonexistent/token } }
               secret:
                 tenant: \(FakeProfileEnvironment.tenant)
-                credential: { type: clientSecret, clientId: \(FakeProfileEnvironment.clientID), clientSecret: { env: AZURE_CLIENT_SECRET } }
+                credential:
+                  type: clientSecret
+                  clientId: \(FakeProfileEnvironment.clientID)
+                  clientSecret: { env: AZURE_CLIENT_SECRET }
             """)
     }
 
     static func environment(authority: String?) -> [String: String] {
         var environment = [
-            "PATH": "", "AZURE_TENANT_ID": FakeProfileEnvironment.tenant, "AZURE_CLIENT_ID": FakeProfileEnvironment.clientID,
+            "PATH": "", "AZURE_TENANT_ID": FakeProfileEnvironment.tenant,
+            "AZURE_CLIENT_ID": FakeProfileEnvironment.clientID,
             "AZURE_CLIENT_SECRET": FakeProfileEnvironment.secret,
         ]
         environment["AZURE_AUTHORITY_HOST"] = authority
@@ -134,7 +139,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["leaf", "member"], refused)
+    @Test(arguments: ["leaf", "member", "workload"], refused)
     func aValueTheRuleRefusesMakesTheLinkUnavailableInBothRuns(_ profile: String, _ authority: String) async throws {
         try await withFakeProfiles { env in
             let sides = try await Self.sides(profile, authority: authority, env)
