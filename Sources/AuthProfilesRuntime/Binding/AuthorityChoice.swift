@@ -44,7 +44,7 @@ package struct AuthorityChoice: Sendable {
             let because = "the profile's cloud \(name)"
             return overridesVariable ? because + "; \(Self.variable) is set, but the profile's cloud wins" : because
         case .defaultCloud:
-            return honoursVariable ? "the default public cloud (\(Self.variable) not set)" : "the default public cloud"
+            return honoursVariable ? "the default public cloud; \(Self.variable) is not set" : "the default public cloud"
         }
     }
 
