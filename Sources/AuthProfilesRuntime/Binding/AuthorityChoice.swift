@@ -34,9 +34,9 @@ package struct AuthorityChoice: Sendable {
     /// The authority host, or why the source's value cannot be used.
     package let host: Result<AuthorityHost, ValueProblem>
 
-    /// Why this host, for explain: `from AZURE_AUTHORITY_HOST`, `the profile's cloud usgov`, `the default public
-    /// cloud`, with the variable's being overridden or unset said when the kind would honour it.
-    package func reason(honoursVariable: Bool) -> String {
+    /// Why this host, for explain on a link of a kind that honours the variable: `from AZURE_AUTHORITY_HOST`, `the
+    /// profile's cloud usgov` (saying when the variable is set but overridden), `the default public cloud; …`.
+    package var reason: String {
         switch source {
         case .variable:
             return "from \(Self.variable)"
@@ -44,7 +44,7 @@ package struct AuthorityChoice: Sendable {
             let because = "the profile's cloud \(name)"
             return overridesVariable ? because + "; \(Self.variable) is set, but the profile's cloud wins" : because
         case .defaultCloud:
-            return honoursVariable ? "the default public cloud; \(Self.variable) is not set" : "the default public cloud"
+            return "the default public cloud; \(Self.variable) is not set"
         }
     }
 

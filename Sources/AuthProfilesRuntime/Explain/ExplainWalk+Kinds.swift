@@ -15,14 +15,14 @@ extension ExplainWalk {
             verdict: settings.verdict, evidence: [authority] + settings.evidence, hint: settings.hint)
     }
 
-    /// Which authority host a link of a kind that honours `AZURE_AUTHORITY_HOST` (`environment`, `default`) would
-    /// use, and why; `nil` for the other kinds (the profile's `cloud` line says theirs) and when the host cannot be
+    /// Which authority host a link of a kind that honours `AZURE_AUTHORITY_HOST` (`environment`, `workloadIdentity`,
+    /// `default`) would use, and why; `nil` for the other kinds (the profile's `cloud` line says theirs) and when the host cannot be
     /// resolved (``authorityHostProblem(for:in:)`` says why).
     func authorityEvidence(for node: CredentialNode, in scope: LinkScope) -> Evidence? {
         guard node.definition.readsAuthorityHostVariable else { return nil }
         let choice = resolver.authority(for: node, in: scope)
         guard case .success(let host) = choice.host else { return nil }
-        return Evidence(.ok, "authority host", "\(host.url) (\(choice.reason(honoursVariable: true)))")
+        return Evidence(.ok, "authority host", "\(host.url) (\(choice.reason))")
     }
 
     /// The run checks a tenant id when it makes the credential: after binding the link's other inputs (a secret,
