@@ -14,8 +14,7 @@ extension WorkloadIdentitySettings: LeafLink {
     func inspect(_ walk: ExplainWalk, node: CredentialNode, scope: LinkScope) -> InspectionResult {
         // As `bind`: the profile's tenant and the client id (`{env: AZURE_CLIENT_ID}` unless written), then the
         // token file's path is resolved (`~` from HOME); only then does the credential read its tenant variable
-        // (when no tenant is given) and check the tenant id. The
-        // file itself is read at each request, after.
+        // (when no tenant is given) and check the tenant id. The file itself is read at each request, after.
         let (tenant, tenantResult) = walk.tenant(for: node, in: scope)
         var parts = [tenantResult, walk.value(clientID, field: Field.clientID.name, node: node).1]
         let (path, pathResult) = walk.value(tokenFile, field: Field.tokenFile.name, node: node)
