@@ -76,6 +76,9 @@ enum LiveTraceRenderer {
                     ("latencyMicroseconds", .int(microseconds(attempt.latency))),
                     ("cacheHit", attempt.cacheHit.map(JSONValue.bool) ?? .null),
                 ]
+                if let report = attempt.serviceReport {
+                    fields.append(("serviceError", ServiceErrorJSON.render(report)))
+                }
                 if let principal = attempt.principal {
                     fields.append(
                         (
