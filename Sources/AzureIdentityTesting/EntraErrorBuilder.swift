@@ -132,6 +132,18 @@ struct EntraRejection: Error {
         )
     }
 
+    static func unknownResource(_ resource: String, tenant: String) -> Self {
+        Self(
+            status: 400,
+            error: "invalid_resource",
+            code: 500011,
+            message:
+                "The resource principal named \(resource) was not found in the tenant named \(tenant). This can happen "
+                + "if the application has not been installed by the administrator of the tenant or consented to by "
+                + "any user in the tenant. You might have sent your authentication request to the wrong tenant."
+        )
+    }
+
     static func missingParameter(_ name: String) -> Self {
         Self(
             status: 400,

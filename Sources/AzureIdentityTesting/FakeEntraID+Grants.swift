@@ -29,6 +29,10 @@ extension FakeEntraID {
                 throw EntraRejection.invalidScope(scope)
             }
             try authenticateClient(application, form: form, audience: audience, required: true)
+            let resource = String(only.dropLast("/.default".count))
+            guard !snapshot.unknownResources.contains(resource) else {
+                throw EntraRejection.unknownResource(resource, tenant: tenantID)
+            }
             let token = mintAccessToken(
                 tenantID: tenantID,
                 audience: String(only.dropLast("/.default".count)),

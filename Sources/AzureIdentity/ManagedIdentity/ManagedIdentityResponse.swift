@@ -88,13 +88,24 @@ enum ManagedIdentityResponse {
         if case .array(let values)? = object["error_codes"] {
             codes = values.compactMap { $0.number.flatMap { Int(exactly: $0) } }.filter { $0 >= 0 }
         }
+        // App Service relays Entra's description in `message`, whose later lines hold the trace and correlation ids.
         return EntraErrorResponse(
             error: error,
             errorDescription: description,
             errorCodes: codes,
             timestamp: object["timestamp"]?.string,
-            traceID: object["trace_id"]?.string,
+            traceID: object["trace_id"]?.string ?? description.flatMap { line("Trace ID:", in: $0) },
             correlationID: (object["correlation_id"] ?? object["correlationId"])?.string
+                ?? description.flatMap { line("Correlation ID:", in: $0) }
         )
+    }
+
+    /// The rest of the line of `text` that starts with `label` (`Trace ID: <id>`), trimmed; `nil` when none does.
+    private static func line(_ label: String, in text: String) -> String? {
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix(label) {
+            let value = line.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty { return value }
+        }
+        return nil
     }
 }
