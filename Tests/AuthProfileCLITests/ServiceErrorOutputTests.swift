@@ -38,8 +38,9 @@ import Testing
             let endpoint = setup.fake.tokenEndpoint(tenantID: TokenCommandTests.tenant)
             #expect(
                 text.stderr.contains("broken/credential/links[0]:clientSecret")
-                    && text.stderr.contains("failed: ClientSecretCredential authentication failed: AADSTS7000215: "
-                        + "Invalid client secret provided."),
+                    && text.stderr.contains(
+                        "failed: ClientSecretCredential authentication failed: AADSTS7000215: "
+                            + "Invalid client secret provided."),
                 "\(text.stderr)")
             #expect(text.stderr.contains("(invalid_client; HTTP 401 from \(endpoint); trace ID "), "\(text.stderr)")
             let correlation = try #require(setup.fake.tokenRequests.first?.header("client-request-id"))

@@ -44,9 +44,12 @@ import Testing
                 name: "short device code grant type",
                 form: user + [("grant_type", "device_code"), ("device_code", "x")], status: 400,
                 error: "unsupported_grant_type", code: 70003),
-            Case(name: "no grant type", form: confidential + secret, status: 400, error: "invalid_request", code: 900144),
             Case(
-                name: "no client_id", form: [("scope", "https://x.example/.default"), ("grant_type", "client_credentials")]
+                name: "no grant type", form: confidential + secret, status: 400, error: "invalid_request",
+                code: 900144),
+            Case(
+                name: "no client_id",
+                form: [("scope", "https://x.example/.default"), ("grant_type", "client_credentials")]
                     + secret, status: 400, error: "invalid_request", code: 900144),
             Case(
                 name: "no scope",
@@ -66,7 +69,9 @@ import Testing
                     + [("grant_type", "client_credentials")], status: 400, error: "invalid_scope", code: 1002012),
             Case(
                 name: "client credentials with two scopes",
-                form: [("client_id", FakeEnvironment.clientID), ("scope", "https://x.example/.default https://y/.default")]
+                form: [
+                    ("client_id", FakeEnvironment.clientID), ("scope", "https://x.example/.default https://y/.default"),
+                ]
                     + secret + [("grant_type", "client_credentials")], status: 400, error: "invalid_scope",
                 code: 1002012),
             Case(
@@ -149,7 +154,10 @@ import Testing
                     TransportRequest(
                         method: rule.method,
                         url: env.fake.tokenEndpoint(tenantID: FakeEnvironment.tenant),
-                        headers: [(name: "Content-Type", value: rule.contentType), (name: "client-request-id", value: requestID)],
+                        headers: [
+                            (name: "Content-Type", value: rule.contentType),
+                            (name: "client-request-id", value: requestID),
+                        ],
                         body: rule.method == "GET" ? nil : body))
                 #expect(response.status == rule.status, "\(rule.name)")
                 let object = try #require(
@@ -181,9 +189,11 @@ import Testing
                         + "&resource=https://x.example"))
             #expect(imds.status == 400)
             let imdsBody = try #require(try JSONSerialization.jsonObject(with: Data(imds.body)) as? [String: String])
-            #expect(imdsBody == ["error": "invalid_request", "error_description": "Required metadata header not specified"])
+            #expect(
+                imdsBody == ["error": "invalid_request", "error_description": "Required metadata header not specified"])
 
-            env.fake.register(FakeManagedIdentity(clientID: "c", tenantID: FakeEnvironment.tenant, isSystemAssigned: true))
+            env.fake.register(
+                FakeManagedIdentity(clientID: "c", tenantID: FakeEnvironment.tenant, isSystemAssigned: true))
             env.fake.markResourceUnknown("https://x.example")
             let appService = try await env.transport.send(
                 TransportRequest(
@@ -202,7 +212,10 @@ import Testing
             let devOps = try await env.transport.send(
                 TransportRequest(
                     method: "POST", url: env.fake.oidcRequestURI(for: job) + "?api-version=7.1&serviceConnectionId=sc",
-                    headers: [(name: "Authorization", value: "Bearer wrong"), (name: "X-TFS-FedAuthRedirect", value: "Suppress")],
+                    headers: [
+                        (name: "Authorization", value: "Bearer wrong"),
+                        (name: "X-TFS-FedAuthRedirect", value: "Suppress"),
+                    ],
                     body: []))
             #expect(devOps.status == 401)
             let devOpsBody = try #require(try JSONSerialization.jsonObject(with: Data(devOps.body)) as? [String: Any])

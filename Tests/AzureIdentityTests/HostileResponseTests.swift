@@ -139,7 +139,8 @@ import Testing
                 let controls = text.unicodeScalars.filter { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
                 #expect(controls.isEmpty, "\(text)")
             }
-            #expect(error.message.contains(#"failed: AADSTS9: bad\u{1B}]8;;http://x\u{7} text (invalid_request\u{1B}[2J;"#))
+            #expect(
+                error.message.contains(#"failed: AADSTS9: bad\u{1B}]8;;http://x\u{7} text (invalid_request\u{1B}[2J;"#))
             #expect(error.message.hasSuffix(#"; trace ID t\u{1B}[1m; correlation ID c\u{9B})"#), "\(error.message)")
             let summary = try #require(error.entraError?.summary)
             #expect(summary.contains(#"description="AADSTS9: bad\u{1B}]8;;http://x\u{7} text""#), "\(summary)")

@@ -42,8 +42,10 @@ import Testing
                 await caught { try await credential.getToken(scopes: managementScope) } as? AzureIdentityError)
             let endpoint = env.fake.tokenEndpoint(tenantID: FakeEnvironment.tenant)
             try Self.expectWords(error, codes: ["AADSTS7000215"], status: 401, endpoint: endpoint)
-            #expect(error.message.hasPrefix("ClientSecretCredential authentication failed: AADSTS7000215: Invalid client "
-                + "secret provided."))
+            #expect(
+                error.message.hasPrefix(
+                    "ClientSecretCredential authentication failed: AADSTS7000215: Invalid client "
+                        + "secret provided."))
             #expect(error.message.contains("(invalid_client; HTTP 401 from "))
             let sent = try #require(env.fake.tokenRequests.first?.header("client-request-id"))
             #expect(error.entraError?.correlationID == sent, "the correlation id echoes client-request-id")
@@ -82,8 +84,10 @@ import Testing
                 await caught { try await chain.getToken(scopes: managementScope) } as? ChainError)
             let text = "\(error)"
             #expect(text.contains("EnvironmentCredential: unavailable"))
-            #expect(text.contains("ClientSecretCredential: failed: ClientSecretCredential authentication failed: "
-                + "AADSTS7000215"))
+            #expect(
+                text.contains(
+                    "ClientSecretCredential: failed: ClientSecretCredential authentication failed: "
+                        + "AADSTS7000215"))
             #expect(text.contains("trace ID ") && text.contains("correlation ID "))
             #expect(!text.contains("wrong~secret") && !text.contains("another~secret"))
         }
@@ -110,7 +114,11 @@ import Testing
         }
         let transport = try AsyncHTTPClientTransport(
             configuration: TransportConfiguration(additionalTrustRootsPEM: [server.caCertificatePEM]))
-        defer { Task { try? await server.shutdown(); try? await transport.shutdown() } }
+        defer {
+            Task {
+                try? await server.shutdown(); try? await transport.shutdown()
+            }
+        }
         let options = CredentialOptions(
             authorityHost: server.authorityHost, transport: LoopbackOnlyTransport(transport),
             retryPolicy: RetryPolicy(maxRetries: 0), environment: [:])
@@ -226,7 +234,9 @@ import Testing
             let report = try #require(error.serviceReport)
             let endpoint = String(env.fake.oidcRequestURI(for: job))
             #expect(report.statusCode == 401 && report.endpoint == endpoint)
-            #expect(error.message.contains("HTTP 401 from \(endpoint))") || error.message.contains("HTTP 401 from \(endpoint);"))
+            #expect(
+                error.message.contains("HTTP 401 from \(endpoint))")
+                    || error.message.contains("HTTP 401 from \(endpoint);"))
             for name in ["x-vss-e2eid", "ActivityId", "x-msedge-ref"] {
                 let value = try #require(report.supportHeaders[name], "\(name)")
                 #expect(error.message.contains("\(name): \(value)"), "\(error.message)")

@@ -15,7 +15,8 @@ enum InternalDecoders {
     static func tokenEndpointBody(_ body: [UInt8]) {
         if let error = try? JSONDecoder().decode(EntraErrorResponse.self, from: Data(body)) {
             _ = error.summary + (error.primaryCode ?? "") + (error.headline ?? "")
-            _ = ServiceErrorReport(statusCode: 400, endpoint: "https://x/t", entraError: error.redacting(["secret"]))
+            _ =
+                ServiceErrorReport(statusCode: 400, endpoint: "https://x/t", entraError: error.redacting(["secret"]))
                 .details
         }
     }

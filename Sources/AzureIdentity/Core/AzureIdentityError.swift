@@ -19,7 +19,8 @@ public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
     private var escapedMessage: String
     /// The credential that failed, for example `ClientSecretCredential`.
     public var credentialName: String?
-    /// Entra ID's error response, when the token endpoint answered with one.
+    /// The refusing service's error body in Entra's shape (Entra's own; a managed identity endpoint's or Azure
+    /// DevOps' words read into it), redacted of the request's secrets. See ``serviceReport``.
     public var entraError: EntraErrorResponse?
     /// The HTTP status of the failing response, if there was one.
     public var statusCode: Int?
@@ -27,8 +28,8 @@ public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
     public var endpoint: String?
     /// Support identifiers a service sent in headers (Azure DevOps' `x-vss-e2eid`), by header name.
     public var supportHeaders: [String: String] = [:]
-    /// Whether ``message`` already quotes the service's words and ids (``refused(_:credentialName:lead:report:underlying:)``),
-    /// so ``description`` does not repeat them.
+    /// Whether ``message`` already quotes the service's words and ids (made by
+    /// ``refused(_:credentialName:lead:report:underlying:)``), so ``description`` does not repeat them.
     var messageQuotesService = false
     /// The lower-level error that caused this one, if any.
     public var underlying: (any Error & Sendable)?

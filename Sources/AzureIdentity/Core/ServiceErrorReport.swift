@@ -6,9 +6,9 @@ import IdentitySupport
 ///
 /// Every refusal from the Entra token endpoint, a managed identity endpoint or the Azure Pipelines OIDC endpoint
 /// carries one (``AzureIdentityError/serviceReport``), so a person and a program read the same facts: the message
-/// quotes it ("…: AADSTS7000215: Invalid client secret provided. … (invalid_client; HTTP 401 from https://…/token;
-/// trace ID …; correlation ID …)"), and the CLI's JSON output lists its fields. Nothing in it is a secret: the
-/// service's text has the request's secrets and anything token-shaped removed before it is kept.
+/// quotes it ("…: AADSTS7000215: Invalid client secret provided. … (invalid_client; HTTP 401 from
+/// https://…/token; trace ID …; correlation ID …)"), and the CLI's JSON output lists its fields. Nothing in it is a
+/// secret: the service's text has the request's secrets and anything token-shaped removed before it is kept.
 public struct ServiceErrorReport: Sendable, Hashable {
     /// The HTTP status of the refusal.
     public var statusCode: Int?

@@ -56,12 +56,15 @@ extension AzurePipelinesOIDCClient {
     }
 
     /// The status, endpoint, Azure DevOps' words and its support ids.
-    private func report(_ response: TransportResponse, endpoint: String, said: EntraErrorResponse?) -> ServiceErrorReport {
+    private func report(
+        _ response: TransportResponse, endpoint: String, said: EntraErrorResponse?
+    ) -> ServiceErrorReport {
         var ids: [String: String] = [:]
         for header in Self.supportHeaderNames {
             if let value = response.header(header) { ids[header] = Self.printable(value, limit: 128) }
         }
-        return ServiceErrorReport(statusCode: response.status, endpoint: endpoint, entraError: said, supportHeaders: ids)
+        return ServiceErrorReport(
+            statusCode: response.status, endpoint: endpoint, entraError: said, supportHeaders: ids)
     }
 
     /// The response headers Azure DevOps support asks for.

@@ -92,8 +92,7 @@ struct TokenEndpointClient: Sendable {
         )
     }
 
-    private func parse(_ response: TransportResponse, issuedAt: Date, url: String, secrets: [String]) throws -> Result
-    {
+    private func parse(_ response: TransportResponse, issuedAt: Date, url: String, secrets: [String]) throws -> Result {
         guard response.status == 200 else {
             let error = Self.refusal(
                 response, url: url, credentialName: credentialName, lead: "\(credentialName) authentication failed",
