@@ -46,6 +46,9 @@ import Testing
             let correlation = try #require(setup.fake.tokenRequests.first?.header("client-request-id"))
             #expect(text.stderr.contains("; correlation ID \(correlation))"), "\(text.stderr)")
             #expect(!text.stderr.contains(Self.wrongSecret))
+            // The chain's line gives its outcome only: the refused link's own line says why, once.
+            #expect(text.stderr.components(separatedBy: "AADSTS7000215:").count == 2, "\(text.stderr)")
+            #expect(text.stderr.contains("  broken/credential:chain ") && text.stderr.contains("): failed\n"))
 
             let json = await CLIHarness.run(base + ["--format", "json"], environment: setup.environment)
             #expect(json.status == 1 && json.stdout.isEmpty)
@@ -72,6 +75,7 @@ import Testing
             #expect(text.stdout.contains("(invalid_client; HTTP 401 from "), "\(text.stdout)")
             #expect(text.stdout.contains("; trace ID ") && text.stdout.contains("; correlation ID "))
             #expect(!text.stdout.contains(Self.wrongSecret) && !text.stderr.contains(Self.wrongSecret))
+            #expect(text.stdout.components(separatedBy: "AADSTS7000215:").count == 2, "\(text.stdout)")
 
             let json = await CLIHarness.run(base + ["--format", "json"], environment: setup.environment)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
