@@ -95,13 +95,15 @@ import Testing
 
     /// A token endpoint that echoes what it was sent — the secret, the assertion, as a JWT and as form text — in
     /// every field of its error body. None of it reaches the error.
-    @Test(arguments: ["secret", "assertion", "jwtAssertion"])
+    @Test(arguments: ["secret", "assertion", "jwtAssertion", "password", "userAssertion"])
     func echoedSecretsAndAssertionsAreRedacted(kind: String) async throws {
         let secret = "planted~Secret.0123456789"
         let assertion = "planted-assertion-0123456789"
         let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwbGFudGVkIn0.c2lnbmF0dXJlLXBsYW50ZWQ"
         let server = try await HostileServer.started(tls: true) { request in
-            let echoed = request.form["client_secret"] ?? request.form["client_assertion"] ?? "?"
+            let echoed =
+                request.form["password"] ?? request.form["assertion"] ?? request.form["client_secret"]
+                ?? request.form["client_assertion"] ?? "?"
             let body: [String: Any] = [
                 "error": "invalid_client \(echoed)",
                 "error_description": "AADSTS7000215: Invalid client secret provided: '\(echoed)' (client_secret="
@@ -132,6 +134,14 @@ import Testing
                 try ClientAssertionCredential(
                     tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, options: options
                 ) { Secret(assertion) }
+            case "password":
+                try UsernamePasswordCredential(
+                    tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID,
+                    username: "erin@contoso.example", password: Secret(secret), options: options)
+            case "userAssertion":
+                try OnBehalfOfCredential(
+                    tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, userAssertion: Secret(jwt),
+                    authentication: .secret(Secret("obo~client.secret-0123456789")), options: options)
             default:
                 try ClientAssertionCredential(
                     tenantID: FakeEnvironment.tenant, clientID: FakeEnvironment.clientID, options: options
@@ -146,7 +156,7 @@ import Testing
             error.serviceReport?.details ?? "",
         ]
         for text in texts {
-            for planted in [secret, assertion, jwt, "xyz-leaked"] {
+            for planted in [secret, assertion, jwt, "xyz-leaked", "obo~client.secret"] {
                 #expect(!text.contains(planted), "\(planted) in \(text)")
             }
         }
