@@ -34,8 +34,12 @@ struct TokenCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Claims challenge (from a WWW-Authenticate header) to satisfy.", valueName: "json"))
     var claims: String?
 
-    @Option(help: "Output format: json, raw, exec-credential or env.")
-    var format: TokenOutputFormat = .json
+    @Option(name: .customLong("format"), help: "Output format: json (the default), raw, exec-credential or env.")
+    var requestedFormat: TokenOutputFormat?
+
+    /// The output format; json when none is given. A failure is reported as JSON (on stderr) only when json was
+    /// asked for: by default a person reads the error.
+    var format: TokenOutputFormat { requestedFormat ?? .json }
 
     @OptionGroup var selection: ProfileSelectionOptions
 
@@ -71,7 +75,8 @@ struct TokenCommand: AsyncParsableCommand {
             let error = AuthProfileError(
                 .noToken, "profile '\(profile)' could not get a token; every link's outcome:", profile: profile,
                 location: credential.entry.profile.location, attempts: evaluation.attempts)
-            context.writeError("error: \(error)\n")
+            context.writeError(
+                requestedFormat == .json ? ServiceErrorJSON.tokenFailure(error) : "error: \(error)\n")
             throw ExitWith(status: .findings)
         }
         do {
