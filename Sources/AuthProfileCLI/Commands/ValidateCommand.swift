@@ -13,7 +13,7 @@ struct ValidateCommand: ParsableCommand {
             Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage error or unreadable input.
             """)
 
-    @Argument(help: "Profile files or directories, or - for standard input.")
+    @Argument(help: "Profile files or directories, or - for standard input.", completion: .file())
     var paths: [String] = []
 
     @Option(help: "Output format: text, json, github or sarif.")
