@@ -82,6 +82,7 @@ import Testing
         ("environment-link", "environment", true), ("assertion", "clientAssertion", true),
         ("obo", "onBehalfOf", true), ("user", "usernamePassword", true), ("auth-code", "authorizationCode", true),
         ("device", "deviceCode", true), ("browser", "interactiveBrowser", false),
+        ("broker", "interactiveBrowser", false), ("vscode", "visualStudioCode", false),
         ("azd", "azureDeveloperCli", false), ("pwsh", "azurePowerShell", false), ("pipelines", "azurePipelines", true),
     ].map { profile, kind, ready in
         Case(
