@@ -417,7 +417,7 @@ struct BrokerCredentialTests {
             (Self.record(clientID: "04b07795-8ddb-461a-bbee-02f9e1bf7b46"), "is not VS Code's"),
             (#"{"username":"a","authority":"x","homeAccountId":"h","tenantId":"not a tenant!","clientId":"aebc6443-996d-45c2-90f0-388ff96faa56"}"#, "is not a tenant id"),
             (#"{"username":7}"#, "`username` is not a non-empty string"),
-            (String(repeating: " ", count: 10 * 1024 + 1), "larger"),
+            (String(repeating: " ", count: 10 * 1024 + 1), "bytes, more than"),
         ]
         for (text, reason) in cases {
             let home = try Self.home(record: text)

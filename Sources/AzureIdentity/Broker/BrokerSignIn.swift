@@ -157,27 +157,27 @@ package struct BrokerSignIn: Sendable {
     }
 
     private func failure(_ error: BrokerCallError, method: String) -> AzureIdentityError {
-        let (code, text): (AzureIdentityError.Code, String)
-        switch error.code {
-        case .noSessionBus:
-            (code, text) = (.credentialUnavailable, "the identity broker cannot be reached: no session bus")
-        case .serviceUnknown:
-            (code, text) = (
-                .credentialUnavailable,
-                "the identity broker is not installed or not running for this session "
-                    + "(com.microsoft.identity.broker1 is neither owned nor activatable)"
-            )
-        case .errorReply(let name):
-            (code, text) = (.authenticationFailed, "the identity broker answered \(method) with the D-Bus error \(name)")
-        case .timedOut:
-            (code, text) = (.authenticationFailed, "the identity broker did not answer \(method) in time")
-        case .malformedReply:
-            (code, text) = (.invalidResponse, "the identity broker's reply to \(method) broke the D-Bus protocol")
-        case .connectionFailed:
-            (code, text) = (.transportFailed, "the connection to the identity broker failed during \(method)")
-        case .cancelled:
-            (code, text) = (.authenticationFailed, "\(method) was cancelled")
-        }
+        let (code, text): (AzureIdentityError.Code, String) =
+            switch error.code {
+            case .noSessionBus:
+                (.credentialUnavailable, "the identity broker cannot be reached: no session bus")
+            case .serviceUnknown:
+                (
+                    .credentialUnavailable,
+                    "the identity broker is not installed or not running for this session "
+                        + "(com.microsoft.identity.broker1 is neither owned nor activatable)"
+                )
+            case .errorReply(let name):
+                (.authenticationFailed, "the identity broker answered \(method) with the D-Bus error \(name)")
+            case .timedOut:
+                (.authenticationFailed, "the identity broker did not answer \(method) in time")
+            case .malformedReply:
+                (.invalidResponse, "the identity broker's reply to \(method) broke the D-Bus protocol")
+            case .connectionFailed:
+                (.transportFailed, "the connection to the identity broker failed during \(method)")
+            case .cancelled:
+                (.authenticationFailed, "\(method) was cancelled")
+            }
         return AzureIdentityError(
             code: code, message: "\(credentialName): \(text): \(error.message).", credentialName: credentialName,
             underlying: error)
