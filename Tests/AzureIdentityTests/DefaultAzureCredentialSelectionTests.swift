@@ -145,7 +145,9 @@ struct DefaultAzureCredentialSelectionTests {
             // Every member is listed; those after the failure were not tried.
             #expect(error.attempts.map(\.credentialName)[2] == "ManagedIdentityCredential")
             #expect(
-                error.attempts.map(\.outcome) == [.unavailable, .unavailable, .failed, .notTried, .notTried, .notTried])
+                error.attempts.map(\.outcome) == [
+                    .unavailable, .unavailable, .failed, .notTried, .notTried, .notTried, .notTried,
+                ])
             #expect(error.attempts[3].reason == "link 3 stopped the chain")
             #expect(env.time.sleeps.count == 5, "the default five retries ran, without waiting for real")
             #expect(harness.tools.recordedArguments("az").isEmpty)
