@@ -66,13 +66,16 @@ import Testing
                 result: "dependsOnProbe",
                 verdicts: [
                     "unknown", "unavailable", "unavailable", "unknown", "unavailable", "unavailable",
-                    "unavailable",
+                    "unavailable", "unavailable",
                 ],
                 status: 0),
             Case(
                 name: "default-workload-identity", profile: "default", environment: "workload",
                 winner: "default/credential/workloadIdentity:workloadIdentity", result: "authenticates",
-                verdicts: ["ready", "unavailable", "ready", "ready", "unavailable", "unavailable", "unavailable"],
+                verdicts: [
+                    "ready", "unavailable", "ready", "ready", "unavailable", "unavailable", "unavailable",
+                    "unavailable",
+                ],
                 status: 0),
         ] + kindCases
 
