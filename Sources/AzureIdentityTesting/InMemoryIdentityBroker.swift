@@ -17,11 +17,16 @@ import Synchronization
 public final class InMemoryIdentityBroker: Sendable {
     /// An account the broker knows.
     public struct Account: Sendable, Hashable {
+        /// The user's object id (`oid`).
         public var objectID: String
+        /// The tenant the account is in (`realm`, `tid`).
         public var tenantID: String
+        /// The sign-in name.
         public var username: String
+        /// `<objectID>.<tenantID>`, as the broker lists it.
         public var homeAccountID: String { "\(objectID).\(tenantID)" }
 
+        /// Creates an account (a fresh object id by default).
         public init(objectID: String = UUID().uuidString.lowercased(), tenantID: String, username: String) {
             self.objectID = objectID
             self.tenantID = tenantID
@@ -56,8 +61,11 @@ public final class InMemoryIdentityBroker: Sendable {
 
     /// One call the broker received.
     public struct Call: Sendable {
+        /// The method called.
         public var method: String
+        /// The protocol version sent.
         public var protocolVersion: String
+        /// The correlation id sent.
         public var correlationID: String
         /// The request JSON as sent.
         public var request: String
@@ -176,7 +184,8 @@ extension InMemoryIdentityBroker: IdentityBrokerConnection {
         case .running: return BrokerPresence(bus: bus, broker: .running)
         case .activatable: return BrokerPresence(bus: bus, broker: .activatable)
         case .absent: return BrokerPresence(bus: bus, broker: .absent)
-        case .noBus: return BrokerPresence(bus: .unreachable(reason: "DBUS_SESSION_BUS_ADDRESS is not set"), broker: .unknown)
+        case .noBus:
+            return BrokerPresence(bus: .unreachable(reason: "DBUS_SESSION_BUS_ADDRESS is not set"), broker: .unknown)
         }
     }
 

@@ -1,9 +1,10 @@
-@testable import AzureIdentity
 import AzureIdentityTesting
 import Foundation
 import InMemoryLogging
 import Logging
 import Testing
+
+@testable import AzureIdentity
 
 /// Brokered sign-in above the D-Bus connection, against the in-memory broker (issue 13 items 2–4).
 @Suite("Identity broker: InteractiveBrowserCredential, DefaultAzureCredential's member, VisualStudioCodeCredential")
@@ -83,7 +84,8 @@ struct BrokerCredentialTests {
         #expect(harness.broker.calls.count == 1)
 
         _ = try await credential.getToken(scopes: ["https://vault.azure.net/.default"])
-        #expect(harness.broker.calls.map(\.method) == ["acquireTokenInteractively", "getAccounts", "acquireTokenSilently"])
+        #expect(
+            harness.broker.calls.map(\.method) == ["acquireTokenInteractively", "getAccounts", "acquireTokenSilently"])
         let account = harness.broker.calls[2].authParameters["account"] as? [String: Any]
         #expect(account?["homeAccountId"] as? String == Self.alice.homeAccountID)
     }
@@ -167,7 +169,8 @@ struct BrokerCredentialTests {
     func brokerErrors() async throws {
         let harness = Harness()
         harness.broker.setReply(
-            .brokerError(status: 7, subStatus: 6000, context: "AADSTS50076\u{1B}[31m MFA"), for: "acquireTokenInteractively")
+            .brokerError(status: 7, subStatus: 6000, context: "AADSTS50076\u{1B}[31m MFA"),
+            for: "acquireTokenInteractively")
         let credential = try harness.browser(BrokerOptions(enabled: true))
         let error = try #require(await caught { try await credential.getToken(scopes: managementScope) })
         let identity = try #require(error as? AzureIdentityError)
@@ -178,7 +181,8 @@ struct BrokerCredentialTests {
         let other = Harness()
         other.broker.setReply(.dbusError("org.freedesktop.DBus.Error.AccessDenied"), for: "acquireTokenInteractively")
         let second = try other.browser(BrokerOptions(enabled: true))
-        let dbus = try #require(await caught { try await second.getToken(scopes: managementScope) } as? AzureIdentityError)
+        let dbus = try #require(
+            await caught { try await second.getToken(scopes: managementScope) } as? AzureIdentityError)
         #expect(dbus.code == .authenticationFailed)
         #expect(dbus.message.contains("org.freedesktop.DBus.Error.AccessDenied"))
     }
@@ -232,7 +236,9 @@ struct BrokerCredentialTests {
         let opaque = Harness()
         let expiresOn = Int(opaque.time.now().timeIntervalSince1970) * 1000 + 1_800_000
         opaque.broker.setReply(
-            .raw(#"{"brokerTokenResponse":{"accessToken":"opaque-token","accessTokenType":0,"expiresOn":\#(expiresOn)}}"#),
+            .raw(
+                #"{"brokerTokenResponse":{"accessToken":"opaque-token","accessTokenType":0,"expiresOn":\#(expiresOn)}}"#
+            ),
             for: "acquireTokenSilently")
         let second = try await opaque.browser().getToken(scopes: managementScope)
         #expect(second.expiresOn == Date(timeIntervalSince1970: Double(expiresOn) / 1000))
@@ -251,8 +257,14 @@ struct BrokerCredentialTests {
             ("expired", #"{"brokerTokenResponse":{"accessToken":"\#(planted)","expiresOn":\#(now - 1000)}}"#),
             ("no expiry", #"{"brokerTokenResponse":{"accessToken":"\#(planted)"}}"#),
             ("years away", #"{"brokerTokenResponse":{"accessToken":"\#(planted)","expiresOn":1e300}}"#),
-            ("PoP", #"{"brokerTokenResponse":{"accessToken":"\#(planted)","accessTokenType":1,"expiresOn":\#(now + 9000000)}}"#),
-            ("type true", #"{"brokerTokenResponse":{"accessToken":"\#(planted)","accessTokenType":true,"expiresOn":\#(now + 9000000)}}"#),
+            (
+                "PoP",
+                #"{"brokerTokenResponse":{"accessToken":"\#(planted)","accessTokenType":1,"expiresOn":\#(now + 9000000)}}"#
+            ),
+            (
+                "type true",
+                #"{"brokerTokenResponse":{"accessToken":"\#(planted)","accessTokenType":true,"expiresOn":\#(now + 9000000)}}"#
+            ),
             ("whitespace", #"{"brokerTokenResponse":{"accessToken":"\#(planted) x","expiresOn":\#(now + 9000000)}}"#),
             ("deep", String(repeating: "[", count: 100_000)),
             ("huge", #"{"brokerTokenResponse":{"accessToken":""# + String(repeating: "A", count: 1 << 20) + #""}}"#),
@@ -425,7 +437,10 @@ struct BrokerCredentialTests {
         let cases: [(String, String)] = [
             ("{not json", "is not a JSON object"),
             (Self.record(clientID: "04b07795-8ddb-461a-bbee-02f9e1bf7b46"), "is not VS Code's"),
-            (#"{"username":"a","authority":"x","homeAccountId":"h","tenantId":"not a tenant!","clientId":"aebc6443-996d-45c2-90f0-388ff96faa56"}"#, "is not a tenant id"),
+            (
+                #"{"username":"a","authority":"x","homeAccountId":"h","tenantId":"not a tenant!","clientId":"aebc6443-996d-45c2-90f0-388ff96faa56"}"#,
+                "is not a tenant id"
+            ),
             (#"{"username":7}"#, "`username` is not a non-empty string"),
             (String(repeating: " ", count: 10 * 1024 + 1), "bytes, more than"),
         ]

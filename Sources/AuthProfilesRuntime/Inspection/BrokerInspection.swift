@@ -31,7 +31,8 @@ package enum BrokerInspection {
         switch presence.broker {
         case .running:
             return InspectionResult(
-                verdict: .ready, evidence: [bus, Evidence(.ok, "identity broker", "com.microsoft.identity.broker1 runs")])
+                verdict: .ready,
+                evidence: [bus, Evidence(.ok, "identity broker", "com.microsoft.identity.broker1 runs")])
         case .activatable:
             return InspectionResult(
                 verdict: .ready,

@@ -38,7 +38,8 @@ extension InteractiveBrowserSettings: LeafLink {
         // With the broker enabled the sign-in goes through it, not a browser: what can be known without starting
         // it is whether a session bus is there and whether the broker runs or is activatable.
         let broker = (try? walk.resolver.flag(brokerEnabled, field: "brokerEnabled").get().0) ?? false
-        let signIn = broker
+        let signIn =
+            broker
             ? BrokerInspection.inspect(context: walk.context) : BrowserInspection.inspect(context: walk.context)
         return .inOrder(parts + [walk.tenantCheck(tenant), signIn])
     }

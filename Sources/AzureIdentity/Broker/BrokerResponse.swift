@@ -112,7 +112,8 @@ package enum BrokerResponse {
         case nil, .null?:
             return nil
         case .object(let error)?:
-            let context = error["context"]?.string.map { "'" + OutsideText.escaped($0, limit: 300) + "'" } ?? "none given"
+            let context =
+                error["context"]?.string.map { "'" + OutsideText.escaped($0, limit: 300) + "'" } ?? "none given"
             return .refused(
                 status: error["status"]?.shown ?? "none given", subStatus: error["subStatus"]?.shown ?? "none given",
                 context: context)

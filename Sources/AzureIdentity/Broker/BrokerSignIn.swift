@@ -41,11 +41,13 @@ package struct BrokerSignIn: Sendable {
         var parameters = BrokerProtocol.TokenParameters(
             clientID: clientID, authority: authority, scopes: scopes, claims: claims, loginHint: loginHint,
             msaPassthrough: msaPassthrough)
-        var silentProblem = "no account was known to sign in silently (no authentication record, and "
+        var silentProblem =
+            "no account was known to sign in silently (no authentication record, and "
             + "useDefaultBrokerAccount is off)"
         if interaction != .always, record != nil || useDefaultAccount {
             let accounts = try await accounts()
-            let chosen = record.map { record in accounts.first { $0.homeAccountID == record.homeAccountID } }
+            let chosen =
+                record.map { record in accounts.first { $0.homeAccountID == record.homeAccountID } }
                 ?? accounts.first
             if let chosen {
                 parameters.account = chosen
@@ -57,7 +59,8 @@ package struct BrokerSignIn: Sendable {
                         "\(credentialName): silent broker sign-in failed", metadata: ["reason": "\(failure.reason)"])
                 }
             } else if let record {
-                silentProblem = "the broker has no account \(OutsideJSON.shown(record.username)) "
+                silentProblem =
+                    "the broker has no account \(OutsideJSON.shown(record.username)) "
                     + "(homeAccountId \(OutsideJSON.shown(record.homeAccountID)))"
             } else {
                 silentProblem = "the broker has no signed-in account"
@@ -99,12 +102,14 @@ package struct BrokerSignIn: Sendable {
         let silent = timeout == .normal
         let request = BrokerProtocol.tokenRequest(
             parameters,
-            authorizationType: silent ? BrokerProtocol.AuthorizationType.silent : BrokerProtocol.AuthorizationType.interactive)
+            authorizationType: silent
+                ? BrokerProtocol.AuthorizationType.silent : BrokerProtocol.AuthorizationType.interactive)
         let correlationID = Self.correlationID()
         let text: String
         do {
             if silent {
-                text = try await send(method, request, correlationID: correlationID, timeout: BrokerProtocol.callTimeout)
+                text = try await send(
+                    method, request, correlationID: correlationID, timeout: BrokerProtocol.callTimeout)
             } else {
                 text = try await sendInteractive(request, correlationID: correlationID)
             }

@@ -104,7 +104,9 @@ import Testing
             "everything", broker: broker, environment: ["HOME": home, "PATH": "/nonexistent"])
         let member = try #require(chain.links.first { $0.kind == "visualStudioCode" })
         #expect(member.verdict == .ready)
-        #expect(chain.links.map(\.kind).firstIndex(of: "visualStudioCode")! < chain.links.map(\.kind).firstIndex(of: "azureCli")!)
+        #expect(
+            chain.links.map(\.kind).firstIndex(of: "visualStudioCode")! < chain.links.map(\.kind).firstIndex(
+                of: "azureCli")!)
         #expect(broker.presenceChecks == 2)
         #expect(broker.calls.isEmpty)
     }
