@@ -90,6 +90,21 @@ struct BrokerCredentialTests {
         #expect(account?["homeAccountId"] as? String == Self.alice.homeAccountID)
     }
 
+    @Test("concurrent callers share one broker sign-in (the cache's single flight)")
+    func singleFlight() async throws {
+        let harness = Harness()
+        harness.broker.setReply(.slow(.milliseconds(50)), for: "acquireTokenSilently")
+        let credential = try harness.browser()
+        let tokens = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<20 {
+                group.addTask { try await credential.getToken(scopes: managementScope).token.revealedValue() }
+            }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(tokens.count == 1)
+        #expect(harness.broker.calls(to: "acquireTokenSilently").count == 1)
+    }
+
     @Test("a silent failure (broker error, D-Bus error, no account) falls back to an interactive sign-in")
     func silentFailureFallsBack() async throws {
         let replies: [(String, InMemoryIdentityBroker.Reply)] = [
