@@ -45,9 +45,13 @@ let package = Package(
             dependencies: ["IdentitySupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
+        // The commit a release binary was built from (scripts/build-release.sh passes it as a C define: Swift
+        // cannot take a string from the build command line).
+        .target(name: "CBuildInfo"),
         .target(
             name: "AuthProfileCLI",
             dependencies: [
+                "CBuildInfo",
                 "IdentitySupport",
                 "AuthProfiles",
                 "AuthProfilesRuntime",

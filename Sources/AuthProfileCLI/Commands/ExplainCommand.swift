@@ -22,7 +22,8 @@ struct ExplainCommand: AsyncParsableCommand {
     @Argument(
         help: """
             The profile to explain; default: the only profile of the --file files, else the built-in `default`.
-            """)
+            """,
+        completion: ProfileNameCompletion.kind)
     var profile: String?
 
     @OptionGroup var selection: ProfileSelectionOptions
