@@ -137,15 +137,6 @@ package struct BrokerAccount: Sendable, Hashable {
         self.realm = members["realm"]?.string
         self.json = json
     }
-
-    package init(homeAccountID: String, username: String, realm: String? = nil) {
-        var members: [String: OutsideJSON] = ["homeAccountId": .string(homeAccountID), "username": .string(username)]
-        if let realm { members["realm"] = .string(realm) }
-        self.homeAccountID = homeAccountID
-        self.username = username
-        self.realm = realm
-        self.json = .object(members)
-    }
 }
 
 extension OutsideJSON {
