@@ -353,6 +353,42 @@ struct BrokerCredentialTests {
         #expect(harness.broker.calls.map(\.method) == ["acquireTokenInteractively"])
     }
 
+    @Test("the in-memory broker refuses what the protocol does not allow, and says so")
+    func fakeIsStrict() async throws {
+        let broker = InMemoryIdentityBroker(accounts: [Self.alice])
+        let uuid = UUID().uuidString
+        let native = BrokerProtocol.redirectURI
+        let silent: (Int, String) -> String = { type, redirect in
+            """
+            {"authParameters": {"authority": "https://login.microsoftonline.com/common", "authorizationType": \(type),
+             "clientId": "app", "redirectUri": "\(redirect)", "requestedScopes": ["s"],
+             "account": {"homeAccountId": "\(Self.alice.homeAccountID)"}}}
+            """
+        }
+        let bad: [(String, String, String, String)] = [
+            ("getAccounts", "1.0", uuid, #"{"clientId": "app", "redirectUri": "\#(native)"}"#),
+            ("getAccounts", "0.0", "not-a-uuid", #"{"clientId": "app", "redirectUri": "\#(native)"}"#),
+            ("getAccounts", "0.0", uuid, #"{"clientId": "app", "redirectUri": "http://localhost"}"#),
+            ("getAccounts", "0.0", uuid, "[]"),
+            ("acquireTokenSilently", "0.0", uuid, silent(6, native)),
+            ("acquireTokenSilently", "0.0", uuid, silent(1, "http://localhost")),
+            ("acquireTokenSilently", "0.0", uuid, #"{"authParameters": {}}"#),
+            ("acquireToken", "0.0", uuid, "{}"),
+        ]
+        for (method, version, correlation, request) in bad {
+            await #expect(throws: BrokerCallError.self) {
+                try await broker.call(
+                    method, protocolVersion: version, correlationID: correlation, request: request, timeout: nil)
+            }
+        }
+        #expect(broker.violations.count == bad.count)
+        let good = try await broker.call(
+            "acquireTokenSilently", protocolVersion: "0.0", correlationID: uuid, request: silent(1, native),
+            timeout: .seconds(1))
+        #expect(good.contains("brokerTokenResponse"))
+        #expect(broker.violations.count == bad.count)
+    }
+
     // MARK: DefaultAzureCredential
 
     @Test("DefaultAzureCredential's broker member is silent only: it never prompts")
