@@ -13,7 +13,7 @@ struct CredentialBinder: Sendable {
     let transport: (any HTTPTransport)?
 
     func credentialOptions(for node: CredentialNode, in scope: LinkScope) throws(ValueProblem) -> CredentialOptions {
-        CredentialOptions(
+        var credentialOptions = CredentialOptions(
             authorityHost: try resolver.authority(for: node, in: scope).host.get(),
             additionallyAllowedTenants: scope.additionallyAllowedTenants(for: node),
             transport: transport,
@@ -21,6 +21,8 @@ struct CredentialBinder: Sendable {
             environment: options.environment,
             logger: options.logger,
             processRunner: options.processRunner)
+        credentialOptions.brokerConnection = options.brokerConnection
+        return credentialOptions
     }
 
     func text(_ value: ProfileValue<String>, _ field: String) throws(ValueProblem) -> String {

@@ -29,6 +29,9 @@ public struct CredentialOptions: Sendable {
     public var logger: Logger
     /// Runs the developer tools (`az`, `azd`, `pwsh`); defaults to ``SubprocessRunner``.
     public var processRunner: any ProcessRunner
+    /// How the identity broker is reached; `nil` (the default) is the session bus named by
+    /// `DBUS_SESSION_BUS_ADDRESS` in ``environment`` (see ``resolvedBrokerConnection``). Tests set a fake.
+    package var brokerConnection: (any IdentityBrokerConnection)?
 
     /// The default ``requestTimeout``: 10 seconds. Entra ID and managed identity endpoints answer in well under a
     /// second; an attempt that takes longer is stalled, and the retry policy tries again while its total timeout
