@@ -40,6 +40,7 @@ public struct AuthorityHost: Sendable, Hashable, CustomStringConvertible {
     ///   info, a query or fragment, or a loopback host without `allowLoopback`. The message never quotes the text
     ///   (user info may hold a password).
     /// - Parameters:
+    ///   - string: The authority host URL, such as `https://login.microsoftonline.com`.
     ///   - allowLoopback: Accept a loopback host (`localhost`, `127.0.0.0/8`, `::1`, …), over `https` or `http`
     ///     (tests against a local fake).
     ///   - discovery: Read the token endpoint from `<host>/<tenant>/v2.0/.well-known/openid-configuration`

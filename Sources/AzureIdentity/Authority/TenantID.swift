@@ -3,7 +3,7 @@ import IdentitySupport
 /// Tenant id validation and per-request tenant resolution (Azure Identity's multi-tenant rules).
 public enum TenantID {
     /// Throws unless the tenant id is well formed: dot-separated labels of ASCII letters, digits and `-`
-    /// (``TenantSyntax``, the rule the profile validator uses too). `.` and `..` would become path segments of the
+    /// (`TenantSyntax`, the rule the profile validator uses too). `.` and `..` would become path segments of the
     /// token endpoint's URL, so they and every other empty label are refused.
     public static func validate(_ tenantID: String) throws {
         guard TenantSyntax.isValid(tenantID) else {

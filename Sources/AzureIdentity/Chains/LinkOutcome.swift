@@ -1,7 +1,7 @@
 /// What happened (or, in a dry run, would happen) when a chain tried one of its links.
 ///
 /// The one outcome vocabulary of every chain: ``ChainedTokenCredential``, ``DefaultAzureCredential``, profile
-/// chains and the `explain` dry run. An error becomes an outcome in one place, ``LinkResult/init(error:)``.
+/// chains and the `explain` dry run. An error becomes an outcome in one place, `LinkResult(error:)`.
 public enum LinkOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     /// The link got a token.
     case authenticated

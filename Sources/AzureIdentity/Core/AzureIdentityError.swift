@@ -29,7 +29,7 @@ public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
     /// Support identifiers a service sent in headers (Azure DevOps' `x-vss-e2eid`), by header name.
     public var supportHeaders: [String: String] = [:]
     /// Whether ``message`` already quotes the service's words and ids (made by
-    /// ``refused(_:credentialName:lead:report:underlying:)``), so ``description`` does not repeat them.
+    /// `refused(_:credentialName:lead:report:underlying:)`), so ``description`` does not repeat them.
     var messageQuotesService = false
     /// The lower-level error that caused this one, if any.
     public var underlying: (any Error & Sendable)?
@@ -57,7 +57,7 @@ public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A one-line description with the code, credential, message and Entra details (once: a message made by
-    /// ``refused(_:credentialName:lead:report:underlying:)`` quotes them already).
+    /// `refused(_:credentialName:lead:report:underlying:)` quotes them already).
     public var description: String {
         var parts = ["AzureIdentityError.\(code)"]
         if let credentialName { parts.append("[\(credentialName)]") }

@@ -9,10 +9,13 @@ public struct AuthorizationCodeCredential: TokenCredential {
 
     /// Creates the credential.
     /// - Parameters:
+    ///   - tenantID: The Microsoft Entra tenant (directory) id or domain.
+    ///   - clientID: The application (client) id.
     ///   - authorizationCode: The code from the authorize redirect.
     ///   - redirectURI: The redirect URI used in the authorize request.
     ///   - codeVerifier: The PKCE verifier, if the authorize request sent a challenge.
     ///   - clientSecret: For confidential (web) applications; `nil` for public clients.
+    ///   - options: The transport, clock, environment, logger and process runner (``CredentialOptions``).
     public init(
         tenantID: String,
         clientID: String,

@@ -10,8 +10,11 @@ public struct OnBehalfOfCredential: TokenCredential {
 
     /// Creates the credential.
     /// - Parameters:
+    ///   - tenantID: The Microsoft Entra tenant (directory) id or domain.
+    ///   - clientID: The application (client) id.
     ///   - userAssertion: The access token the middle-tier API received.
     ///   - authentication: The middle-tier application's secret, certificate or assertion.
+    ///   - options: The transport, clock, environment, logger and process runner (``CredentialOptions``).
     public init(
         tenantID: String,
         clientID: String,

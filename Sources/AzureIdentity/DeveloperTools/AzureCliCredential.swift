@@ -19,6 +19,7 @@ public struct AzureCliCredential: TokenCredential {
     ///   - tenantID: The tenant to ask `az` for (`--tenant`); `nil` uses the CLI's current account.
     ///   - subscription: A subscription name or id (`--subscription`).
     ///   - processTimeout: How long `az` may run.
+    ///   - options: The transport, clock, environment, logger and process runner (``CredentialOptions``).
     /// - Throws: ``AzureIdentityError/Code/invalidConfiguration`` for an invalid tenant or subscription.
     public init(
         tenantID: String? = nil,

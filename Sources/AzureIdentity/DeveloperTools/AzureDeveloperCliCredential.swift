@@ -14,6 +14,7 @@ public struct AzureDeveloperCliCredential: TokenCredential {
     /// - Parameters:
     ///   - tenantID: The tenant to ask azd for (`--tenant-id`); `nil` uses azd's default.
     ///   - processTimeout: How long `azd` may run.
+    ///   - options: The transport, clock, environment, logger and process runner (``CredentialOptions``).
     public init(
         tenantID: String? = nil,
         processTimeout: Duration = .seconds(10),

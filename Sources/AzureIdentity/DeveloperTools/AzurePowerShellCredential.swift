@@ -15,6 +15,7 @@ public struct AzurePowerShellCredential: TokenCredential {
     /// - Parameters:
     ///   - tenantID: The tenant to ask for (`-TenantId`); `nil` uses the signed-in context's tenant.
     ///   - processTimeout: How long `pwsh` may run.
+    ///   - options: The transport, clock, environment, logger and process runner (``CredentialOptions``).
     public init(
         tenantID: String? = nil,
         processTimeout: Duration = .seconds(10),

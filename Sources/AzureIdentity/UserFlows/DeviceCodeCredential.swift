@@ -36,6 +36,7 @@ public struct DeviceCodeCredential: TokenCredential {
     ///   - disableAutomaticAuthentication: Throw ``AzureIdentityError/Code/authenticationRequired`` instead of
     ///     prompting when silent sign-in is not possible.
     ///   - prompt: Shows the user what to do. The default prints ``DeviceCodeInfo/message`` to standard error.
+    ///   - options: The transport, clock, environment, logger and process runner (``CredentialOptions``).
     public init(
         tenantID: String? = nil,
         clientID: String? = nil,

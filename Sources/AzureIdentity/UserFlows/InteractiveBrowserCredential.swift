@@ -48,6 +48,7 @@ public struct InteractiveBrowserCredential: TokenCredential {
     ///     opening a browser when silent sign-in is not possible.
     ///   - browserTimeout: How long to wait for the user to finish in the browser.
     ///   - brokerOptions: Sign in through the identity broker instead of the browser (``BrokerOptions``).
+    ///   - options: The transport, clock, environment, logger and process runner (``CredentialOptions``).
     public init(
         tenantID: String? = nil,
         clientID: String? = nil,
