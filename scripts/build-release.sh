@@ -15,11 +15,15 @@ commit=$(git rev-parse --short=12 HEAD 2>/dev/null || true)
 if [ -n "$commit" ] && ! git diff --quiet HEAD -- 2>/dev/null; then
     commit="$commit-dirty"
 fi
-# The commit enters through a header that exists only for this build (Sources/CBuildInfo/build_info.c says why).
-header=Sources/CBuildInfo/generated_commit.h
-trap 'rm -f "$header"' EXIT
-printf '#define AUTHPROFILE_COMMIT "%s"\n' "$commit" >"$header"
-flags=(-c release --product authprofile --scratch-path "$scratch" --static-swift-stdlib)
+# The commit enters through a header in the scratch folder, on an include path only this build passes
+# (Sources/CBuildInfo/build_info.c says why); a debug build never sees it.
+mkdir -p "$scratch/build-info"
+header="$scratch/build-info/generated_commit.h"
+printf '#define AUTHPROFILE_COMMIT "%s"\n' "$commit" >"$header.new"
+# Rewritten only when the commit changed, so an unchanged commit rebuilds nothing.
+if cmp -s "$header.new" "$header"; then rm "$header.new"; else mv "$header.new" "$header"; fi
+flags=(-c release --product authprofile --scratch-path "$scratch" --static-swift-stdlib
+    -Xcc -I -Xcc "$(cd "$scratch/build-info" && pwd)")
 swift build "${flags[@]}" >&2
 bin="$(swift build "${flags[@]}" --show-bin-path)/authprofile"
 version=$("$bin" --version | cut -d' ' -f1)

@@ -1,7 +1,8 @@
 // Swift has no way to take a string from the build command line (`-D` defines only conditions), so the commit a
-// release binary is built from enters here, from a header that scripts/build-release.sh writes for the build and
-// removes afterwards (git-ignored). A header rather than a `-Xcc -D…` define: a define is passed to every C target,
-// so a new commit would rebuild all of BoringSSL; a changed header rebuilds this file only.
+// release binary is built from enters here, from a header that scripts/build-release.sh writes into its scratch
+// folder and puts on the include path (`-Xcc -I <scratch>/build-info`). A header rather than a `-Xcc -D…` define:
+// flags reach every C target, so a define that changes with each commit would rebuild all of BoringSSL, while the
+// include path stays the same and a changed header rebuilds this file only. Other builds have no such header.
 #include "CBuildInfo.h"
 
 #if __has_include("generated_commit.h")
