@@ -37,7 +37,12 @@ extension FakeEntraID {
     }
 
     /// Issues an authorization code, as the authorize endpoint would after the user signed in.
-    /// - Parameter codeChallenge: The PKCE S256 challenge sent to the authorize endpoint, if any.
+    /// - Parameters:
+    ///   - clientID: The application the code is for.
+    ///   - tenantID: The tenant the user signed in to.
+    ///   - redirectURI: The redirect URI of the authorize request; the token request must send the same.
+    ///   - username: The user who signed in.
+    ///   - codeChallenge: The PKCE S256 challenge sent to the authorize endpoint, if any.
     public func issueAuthorizationCode(
         clientID: String,
         tenantID: String,

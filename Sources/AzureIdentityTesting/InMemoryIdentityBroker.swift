@@ -91,7 +91,7 @@ public final class InMemoryIdentityBroker: Sendable {
         var presence: BrokerPresenceState = .running
     }
 
-    /// What ``presence()`` reports.
+    /// What `presence()` reports.
     public enum BrokerPresenceState: Sendable, Hashable {
         case running, activatable, absent, noBus
     }
@@ -124,7 +124,7 @@ public final class InMemoryIdentityBroker: Sendable {
     public func calls(to method: String) -> [Call] { calls.filter { $0.method == method } }
     /// Requests that broke the protocol, in words.
     public var violations: [String] { state.withLock { $0.violations } }
-    /// How many times ``presence()`` was asked.
+    /// How many times `presence()` was asked.
     public var presenceChecks: Int { state.withLock { $0.presenceChecks } }
     /// Every access token issued.
     public var issuedTokens: [String] { issued.withLock { $0 } }

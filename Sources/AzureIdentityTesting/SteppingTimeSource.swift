@@ -53,7 +53,7 @@ public final class SteppingTimeSource: TimeSource {
 }
 
 /// A transport whose endpoint accepts every request and never answers: each send waits out the request's timeout
-/// on the given clock and then fails the way ``AsyncHTTPClientTransport`` does (``TransportError/Code/timedOut``).
+/// on the given clock and then fails the way `AsyncHTTPClientTransport` does (`TransportError/Code/timedOut`).
 ///
 /// With a ``SteppingTimeSource`` this shows, without waiting, how long a caller is held by an endpoint that never
 /// answers.
@@ -73,7 +73,7 @@ public struct NeverAnsweringTransport: HTTPTransport {
     /// How many requests were sent.
     public var requestCount: Int { count.value.withLock { $0 } }
 
-    /// Waits the request's timeout on the clock, then throws ``TransportError/Code/timedOut``.
+    /// Waits the request's timeout on the clock, then throws `TransportError/Code/timedOut`.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         count.value.withLock { $0 += 1 }
         try await timeSource.sleep(for: request.timeout)

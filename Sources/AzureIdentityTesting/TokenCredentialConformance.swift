@@ -1,7 +1,7 @@
 public import AzureIdentity
 import Foundation
 
-/// Checks any ``AzureIdentity/TokenCredential`` that gets its tokens from a ``FakeEntraID`` for the behaviour every
+/// Checks any `AzureIdentity/TokenCredential` that gets its tokens from a ``FakeEntraID`` for the behaviour every
 /// credential in this package promises: caching, single flight, cancellation and redaction.
 ///
 /// ```swift

@@ -3,7 +3,7 @@ import IdentitySupport
 
 /// Where profiles are looked for, in order.
 ///
-/// - Files given explicitly (the CLI's `--file`, ``ProfileCatalog/load(files:options:)``) are the only source.
+/// - Files given explicitly (the CLI's `--file`, `ProfileCatalog/load(files:options:)`) are the only source.
 /// - Else `AUTHPROFILE_FILE` names the one file.
 /// - Else `AUTHPROFILE_PATH` lists files and directories (`:`-separated), and only those.
 /// - Else the project directory: from the working directory up to the first directory that holds

@@ -16,7 +16,7 @@ public struct ProfileRuntimeOptions: Sendable {
     /// Runs `az`, `azd`, `pwsh` and assertion commands.
     public var processRunner: any ProcessRunner
     /// The one clock of evaluation: token expiry and refresh-ahead, assertion and certificate times, retry
-    /// back-off, every deadline and time limit (``TimeSource/instant()``), latencies, and the dry run's "now"
+    /// back-off, every deadline and time limit (`TimeSource/instant()`), latencies, and the dry run's "now"
     /// (``InspectionContext/init(options:)``).
     public var timeSource: any TimeSource
     /// Where credentials log. The library never creates a logger of its own.
@@ -39,7 +39,7 @@ public struct ProfileRuntimeOptions: Sendable {
     package var brokerConnection: (any IdentityBrokerConnection)?
 
     /// The default ``defaultLinkTimeout``: 30 seconds, above AzureIdentity's own 20 s bound on one request with its
-    /// retries (``RetryPolicy/totalTimeout``), so a request that stalls reports that bound, and anything else a link
+    /// retries (`RetryPolicy/totalTimeout`), so a request that stalls reports that bound, and anything else a link
     /// waits for (a tool, a file, several requests) is still cut off in seconds.
     public static let standardLinkTimeout: Duration = .seconds(30)
     /// The default ``defaultChainDeadline``: 60 seconds, two links at their default timeout.

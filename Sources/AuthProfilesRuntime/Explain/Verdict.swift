@@ -14,7 +14,7 @@ public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
     case unknown
 
     /// The outcome the runtime would report for the verdict, so the dry run applies the chain policy
-    /// (``ChainPolicy/continues(after:)``) to what it predicts: a misconfigured link fails, an unavailable one is
+    /// (`ChainPolicy/continues(after:)`) to what it predicts: a misconfigured link fails, an unavailable one is
     /// unavailable; `nil` when only running the link could tell. The one mapping from verdict to outcome.
     public var runtimeOutcome: LinkOutcome? {
         switch self {

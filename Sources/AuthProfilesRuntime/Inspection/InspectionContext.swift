@@ -11,7 +11,7 @@ public struct InspectionContext: Sendable {
     /// The environment variables.
     public var environment: [String: String]
     /// The moment certificates and tokens are checked against: the dry run's "now". Made with
-    /// ``init(options:)``, it is read from the same ``TimeSource`` the run checks expiry on.
+    /// ``init(options:)``, it is read from the same `TimeSource` the run checks expiry on.
     public var now: Date
     /// The directory relative paths are read from.
     public var workingDirectory: String

@@ -27,6 +27,7 @@ public struct VisualStudioCodeCredential: TokenCredential {
     /// environment).
     /// - Parameters:
     ///   - tenantID: The tenant; defaults to the record's.
+    ///   - options: The transport, clock, environment, logger and process runner (``CredentialOptions``).
     /// - Throws: ``AzureIdentityError/Code/invalidConfiguration`` for an invalid `tenantID` or authority host.
     public init(tenantID: String? = nil, options: CredentialOptions = CredentialOptions()) throws {
         if let tenantID { try TenantID.validate(tenantID) }
