@@ -57,7 +57,8 @@ package struct DBusBrokerConnection: IdentityBrokerConnection {
         switch reply.kind {
         case .error:
             let name = reply.errorName ?? ""
-            if name == "org.freedesktop.DBus.Error.ServiceUnknown" || name == "org.freedesktop.DBus.Error.NameHasNoOwner"
+            if name == "org.freedesktop.DBus.Error.ServiceUnknown"
+                || name == "org.freedesktop.DBus.Error.NameHasNoOwner"
             {
                 throw BrokerCallError(
                     .serviceUnknown,

@@ -1,4 +1,4 @@
-import IdentitySupport
+package import IdentitySupport
 
 /// One address of a D-Bus server this client can connect to: a Unix socket, by path or in the abstract namespace.
 ///
@@ -74,7 +74,8 @@ package struct DBusAddress: Sendable, Hashable, CustomStringConvertible {
         }
         guard !usable.isEmpty else {
             let what = skipped.isEmpty ? "no address" : "only \(skipped.map { shown($0) }.joined(separator: ", "))"
-            throw DBusError(.noAddress, "the D-Bus address names \(what); this client speaks unix:path= and unix:abstract=")
+            throw DBusError(
+                .noAddress, "the D-Bus address names \(what); this client speaks unix:path= and unix:abstract=")
         }
         return usable
     }

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// A flag a task's cancellation handler raises and a blocked `poll` wakes up for: a pipe (a socket pair on Linux)
 /// whose read end becomes readable when the flag is raised. Raising after ``close()`` does nothing (the descriptors are never written

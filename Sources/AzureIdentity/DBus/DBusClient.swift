@@ -50,9 +50,10 @@ package struct DBusClient: Sendable {
     /// it starts (`nil`: when the calls end or the task is cancelled); connecting ends by ``connectTimeout``.
     package func withConnection<Result: Sendable>(
         timeout: Duration?,
-        _ body: @escaping @Sendable (
-            _ address: DBusAddress, _ call: (Call) throws(DBusError) -> DBusMessage
-        ) throws(DBusError) -> Result
+        _ body:
+            @escaping @Sendable (
+                _ address: DBusAddress, _ call: (Call) throws(DBusError) -> DBusMessage
+            ) throws(DBusError) -> Result
     ) async throws(DBusError) -> Result {
         if Task.isCancelled { throw DBusError(.cancelled, "cancelled before connecting to the bus") }
         let cancellation = try DBusCancellation()

@@ -1,3 +1,5 @@
+import IdentitySupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import IdentitySupport
 
 /// One authenticated connection to a bus, used from one thread: `EXTERNAL` authentication, `Hello`, then method
 /// calls answered by serial. Made and used by ``DBusClient``; blocking.

@@ -53,6 +53,14 @@ public final class FakeIdentityBroker: Sendable {
         public var correlationId: String
         /// The third argument: the request JSON.
         public var request: String
+
+        /// A request, for comparing with what was recorded.
+        public init(method: String, protocolVersion: String, correlationId: String, request: String) {
+            self.method = method
+            self.protocolVersion = protocolVersion
+            self.correlationId = correlationId
+            self.request = request
+        }
     }
 
     /// The broker's eight methods.
@@ -226,7 +234,9 @@ public final class FakeIdentityBroker: Sendable {
         let path = directory + "/" + file
         let end = ContinuousClock.now + HangGuard.limit
         while ContinuousClock.now < end {
-            if let data = FileManager.default.contents(atPath: path), String(decoding: data, as: UTF8.self).contains(text) {
+            if let data = FileManager.default.contents(atPath: path),
+                String(decoding: data, as: UTF8.self).contains(text)
+            {
                 return
             }
             if process.hasExited {
@@ -272,7 +282,9 @@ public final class FakeIdentityBroker: Sendable {
     private static func makeDirectory() throws -> String {
         // A Unix socket path holds at most 107 bytes: use /tmp when TMPDIR is long.
         let base = NSTemporaryDirectory().count < 60 ? NSTemporaryDirectory() : "/tmp/"
-        var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("fake-broker-XXXXXX".utf8CString)
+        var template =
+            Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast())
+            + Array("fake-broker-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
             throw SetupError("could not make a temporary directory: \(String(cString: strerror(errno)))")
         }
