@@ -14,13 +14,14 @@ package struct DBusBrokerConnection: IdentityBrokerConnection {
     package static let interface = "com.microsoft.identity.Broker1"
 
     private let addresses: Result<[DBusAddress], DBusError>
-    /// The bound on connecting to the bus (and, for ``presence()``, on the whole look-up).
+    /// The bound on connecting to the bus (and, for ``presence()``, on each of its two questions).
     private let connectTimeout: Duration
     private let maximumMessageSize: Int
 
     /// A connection to the session bus named by `environment`.
     /// - Parameters:
-    ///   - connectTimeout: The bound on connecting, authenticating and `Hello`; also the bound on ``presence()``.
+    ///   - connectTimeout: The bound on connecting, authenticating and `Hello`; also the bound on each of the two
+    ///     calls ``presence()`` makes to the bus. A broker call's own timeout starts when the call is sent.
     ///   - maximumMessageSize: The longest reply accepted (1 MiB by default).
     package init(
         environment: [String: String], connectTimeout: Duration = .seconds(5), maximumMessageSize: Int = 1 << 20
@@ -47,7 +48,7 @@ package struct DBusBrokerConnection: IdentityBrokerConnection {
                 destination: Self.busName, path: Self.objectPath, interface: Self.interface, member: method,
                 arguments: [.string(protocolVersion), .string(correlationID), .string(request)]
             )
-            reply = try await client().withConnection(timeout: timeout) { _, send throws(DBusError) in
+            reply = try await client().withConnection(callTimeout: timeout) { _, send throws(DBusError) in
                 try send(call)
             }
         } catch {
@@ -96,7 +97,8 @@ package struct DBusBrokerConnection: IdentityBrokerConnection {
         }
         let outcome: (address: String, answer: Answer)
         do throws(DBusError) {
-            outcome = try await client.withConnection(timeout: connectTimeout) { connected, send throws(DBusError) in
+            outcome = try await client.withConnection(callTimeout: connectTimeout) {
+                connected, send throws(DBusError) in
                 let address = connected.description
                 let owned = try send(Self.busCall("NameHasOwner", [.string(busName)]))
                 guard owned.kind == .methodReturn, owned.body == [.boolean(true)] || owned.body == [.boolean(false)]

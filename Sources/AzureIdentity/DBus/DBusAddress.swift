@@ -83,9 +83,9 @@ package struct DBusAddress: Sendable, Hashable, CustomStringConvertible {
     /// The session bus addresses from an environment: `DBUS_SESSION_BUS_ADDRESS`, else `$XDG_RUNTIME_DIR/bus`
     /// (where systemd's user session puts it, and where libdbus, GDBus and sd-bus look when the variable is
     /// unset).
-    package static func sessionBus(in environment: EnvironmentVariables) throws(DBusError) -> [DBusAddress] {
-        if let text = environment["DBUS_SESSION_BUS_ADDRESS"] { return try parseList(text) }
-        if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") {
+    package static func sessionBus(in variables: EnvironmentVariables) throws(DBusError) -> [DBusAddress] {
+        if let text = variables["DBUS_SESSION_BUS_ADDRESS"] { return try parseList(text) }
+        if let runtime = variables["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") {
             return [DBusAddress(.path(runtime.hasSuffix("/") ? runtime + "bus" : runtime + "/bus"))]
         }
         throw DBusError(.noAddress, "no session bus: DBUS_SESSION_BUS_ADDRESS and XDG_RUNTIME_DIR are unset")

@@ -6,7 +6,7 @@ import IdentitySupport
 ///
 /// The socket work runs on a thread of its own, so a wait never holds one of Swift concurrency's cooperative
 /// threads. Every wait is bounded: connecting, authenticating and `Hello` by ``connectTimeout``; a call by its own
-/// timeout, or only by cancellation when it has none. Cancelling the calling task stops the wait at once and
+/// timeout from the moment it is sent, or only by cancellation when it has none. Cancelling the calling task stops the wait at once and
 /// closes the connection, so a reply that comes later is dropped.
 package struct DBusClient: Sendable {
     /// The addresses to try, in order.
@@ -46,10 +46,12 @@ package struct DBusClient: Sendable {
     }
 
     /// Opens a connection and runs `body` on it (on the connection's thread), with the address connected to and a
-    /// caller that makes one call at a time and returns its reply (a method return or an error message). The whole use ends by `timeout` after
-    /// it starts (`nil`: when the calls end or the task is cancelled); connecting ends by ``connectTimeout``.
+    /// caller that makes one call at a time and returns its reply (a method return or an error message).
+    ///
+    /// Connecting, authenticating and `Hello` end by ``connectTimeout``; each call then waits for its reply at most
+    /// `callTimeout` from the moment it is sent (`nil`: until the reply comes or the task is cancelled).
     package func withConnection<Result: Sendable>(
-        timeout: Duration?,
+        callTimeout: Duration?,
         _ body:
             @escaping @Sendable (
                 _ address: DBusAddress, _ call: (Call) throws(DBusError) -> DBusMessage
@@ -57,10 +59,8 @@ package struct DBusClient: Sendable {
     ) async throws(DBusError) -> Result {
         if Task.isCancelled { throw DBusError(.cancelled, "cancelled before connecting to the bus") }
         let cancellation = try DBusCancellation()
-        let start = ContinuousClock.now
-        let deadline = timeout.map { start + $0.clampedToSaturationLimit }
-        let connectBound = start + connectTimeout.clampedToSaturationLimit
-        let connectDeadline = deadline.map { min($0, connectBound) } ?? connectBound
+        let connectDeadline = ContinuousClock.now + connectTimeout.clampedToSaturationLimit
+        let callTimeout = callTimeout?.clampedToSaturationLimit
         let addresses = addresses
         let maximumMessageSize = maximumMessageSize
         let outcome: Swift.Result<Result, DBusError> = await withTaskCancellationHandler {
@@ -79,7 +79,7 @@ package struct DBusClient: Sendable {
                             return try connection.call(
                                 destination: call.destination, path: call.path, interface: call.interface,
                                 member: call.member, arguments: call.arguments, flags: call.flags,
-                                deadline: deadline
+                                deadline: callTimeout.map { ContinuousClock.now + $0 }
                             )
                         }
                     }

@@ -318,7 +318,9 @@ public final class FakeIdentityBroker: Sendable {
 
     /// The Python interpreter the fake runs with: `AUTHPROFILE_DBUS_PYTHON`, else `/usr/bin/python3` (the
     /// distribution's, which has python3-dbus; a pyenv or virtualenv `python3` usually does not).
-    static let python = ProcessInfo.processInfo.environment["AUTHPROFILE_DBUS_PYTHON"] ?? "/usr/bin/python3"
+    static let python =
+        ProcessInfo.processInfo.environment.first { $0.key == "AUTHPROFILE_DBUS_PYTHON" && !$0.value.isEmpty }?.value
+        ?? "/usr/bin/python3"
 
     /// The first `dbus-daemon` found in the usual places.
     static let daemonPath =
