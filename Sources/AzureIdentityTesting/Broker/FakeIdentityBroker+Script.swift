@@ -46,6 +46,7 @@ extension FakeIdentityBroker {
             parser.add_argument("--address", required=True)
             parser.add_argument("--state", required=True)
             parser.add_argument("--lifetime", type=float, default=600)
+            parser.add_argument("--watch-parent", action="store_true")
             args = parser.parse_args()
             state = args.state
 
@@ -109,7 +110,9 @@ extension FakeIdentityBroker {
                     return False
                 return True
 
-            GLib.timeout_add(200, watch_parent)
+            # Only when started directly: an activated fake's parent is dbus-daemon's short-lived helper process.
+            if args.watch_parent:
+                GLib.timeout_add(200, watch_parent)
             GLib.timeout_add(int(args.lifetime * 1000), loop.quit)
             loop.run()
             del broker, name

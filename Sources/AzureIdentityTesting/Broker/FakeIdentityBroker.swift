@@ -156,7 +156,7 @@ public final class FakeIdentityBroker: Sendable {
     /// owns the name.
     public func startBroker() async throws {
         let process = try ChildProcess.start(
-            Self.python, Self.brokerArguments(directory: directory, address: busAddress),
+            Self.python, Self.brokerArguments(directory: directory, address: busAddress) + ["--watch-parent"],
             environment: Self.childEnvironment(directory),
             standardOutput: directory + "/broker.out", standardError: directory + "/broker.err"
         )
@@ -191,6 +191,11 @@ public final class FakeIdentityBroker: Sendable {
         broker?.kill()
         daemon?.kill()
         if remove { try? FileManager.default.removeItem(atPath: directory) }
+    }
+
+    /// The process ids of the daemon and of the fake broker it was told to start (not of an activated one).
+    package var processIDs: [Int32] {
+        processes.withLock { [$0.daemon?.pid, $0.broker?.pid].compactMap { $0 } }
     }
 
     /// Sets how the fake answers `method` from now on.

@@ -173,6 +173,26 @@ struct DBusBrokerConnectionTests {
         }
     }
 
+    @Test func theFakesProcessesInheritNoDescriptor() async throws {
+        // A pipe opened without close-on-exec, as another test's child process set-up may hold one at any moment:
+        // a daemon that kept its write end would keep that test from ever seeing EOF.
+        var ends: [Int32] = [-1, -1]
+        try #require(pipe(&ends) == 0)
+        defer { for end in ends { close(end) } }
+        let inode = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(ends[1])")
+        try await withBroker { fake in
+            #expect(fake.processIDs.count == 2)
+            for pid in fake.processIDs {
+                let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")
+                let targets = descriptors.compactMap {
+                    try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)")
+                }
+                #expect(!targets.isEmpty)
+                #expect(!targets.contains(inode), "process \(pid) holds the test's pipe")
+            }
+        }
+    }
+
     @Test func presenceOfARunningBroker() async throws {
         try await withBroker { fake in
             let presence = await Self.connection(fake).presence()
