@@ -118,6 +118,8 @@ private final class Core: Sendable {
             guard waitReadable(listener) else { continue }
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { continue }
+            // Close-on-exec, so that a child process another test starts meanwhile does not keep it open.
+            _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
             handle(connection, authentication: authentication, respond: respond)
             closeDescriptor(connection)
         }
