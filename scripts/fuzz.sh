@@ -22,7 +22,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 scratch="${FUZZ_SCRATCH:-.build-fuzz}"
-response_targets=(token-endpoint managed-identity retry-after jwt-claims developer-tools azure-pipelines device-code)
+response_targets=(token-endpoint managed-identity retry-after jwt-claims developer-tools azure-pipelines device-code
+    dbus-message)
 all_targets=(profile "${response_targets[@]}")
 
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 2; }

@@ -47,6 +47,7 @@ public struct FuzzTarget: Sendable {
     /// Every response-side target.
     public static let all: [FuzzTarget] = [
         tokenEndpoint, managedIdentity, retryAfter, jwtClaims, developerTools, azurePipelines, deviceCode,
+        dbusMessage,
     ]
 
     /// The target called `name`.
