@@ -29,6 +29,10 @@ public struct CredentialOptions: Sendable {
     public var logger: Logger
     /// Runs the developer tools (`az`, `azd`, `pwsh`); defaults to ``SubprocessRunner``.
     public var processRunner: any ProcessRunner
+    /// Keeps tokens on disk too, shared with later processes (see ``TokenCachePersistenceOptions``), for the
+    /// credentials that use a token endpoint (and, for user flows, their refresh tokens and signed-in account);
+    /// `nil` (the default) keeps them in memory only. Azure Identity's `tokenCachePersistenceOptions`.
+    public var tokenCachePersistence: TokenCachePersistenceOptions?
 
     /// The default ``requestTimeout``: 10 seconds. Entra ID and managed identity endpoints answer in well under a
     /// second; an attempt that takes longer is stalled, and the retry policy tries again while its total timeout
@@ -45,7 +49,8 @@ public struct CredentialOptions: Sendable {
         timeSource: any TimeSource = SystemTimeSource(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger = Logger(label: "AzureIdentity", factory: { _ in SwiftLogNoOpLogHandler() }),
-        processRunner: any ProcessRunner = SubprocessRunner()
+        processRunner: any ProcessRunner = SubprocessRunner(),
+        tokenCachePersistence: TokenCachePersistenceOptions? = nil
     ) {
         self.authorityHost = authorityHost
         self.additionallyAllowedTenants = additionallyAllowedTenants
@@ -56,6 +61,7 @@ public struct CredentialOptions: Sendable {
         self.environment = environment
         self.logger = logger
         self.processRunner = processRunner
+        self.tokenCachePersistence = tokenCachePersistence
     }
 
     /// The authority host to use: the explicit one, else `AZURE_AUTHORITY_HOST`, else the public cloud.

@@ -43,7 +43,15 @@ struct EntraTokenFlow: Sendable {
         let flag = "AZURE_IDENTITY_DISABLE_MULTITENANTAUTH"
         self.multiTenantEnvironment = EnvironmentVariables(options.environment)[flag].map { [flag: $0] } ?? [:]
         self.logger = options.logger
-        self.cache = TokenCache(timeSource: options.timeSource)
+        self.cache = TokenCache(
+            timeSource: options.timeSource,
+            persistent: try options.tokenCachePersistence.map {
+                try PersistentTokenCache(
+                    options: $0, environment: options.environment, timeSource: options.timeSource,
+                    logger: options.logger
+                )
+            }
+        )
         let retrying = RetryingTransport(
             base: base,
             policy: options.retryPolicy,
