@@ -120,6 +120,13 @@ let package = Package(
             path: "Benchmarks/AzureIdentityBenchmarks",
             swiftSettings: swiftSettings
         ),
+        // One process of PersistentCacheProcessTests (8 run at once against a FakeEntraID); not shipped.
+        .executableTarget(
+            name: "CacheStressTool",
+            dependencies: ["AzureIdentity"],
+            path: "Tests/CacheStressTool",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AzureIdentityTests",
             dependencies: [
