@@ -79,6 +79,7 @@ package enum FormatReference {
         case .resourceID: "resource id"
         case .authorityHost, .url: "URL"
         case .path: "path"
+        case .name: "name"
         case .boolean: "boolean"
         case .duration: "duration"
         case .port: "port"

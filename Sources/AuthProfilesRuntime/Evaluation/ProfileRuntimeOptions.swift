@@ -34,6 +34,8 @@ public struct ProfileRuntimeOptions: Sendable {
     /// short an interactive link or a link with a `timeout` of its own (a written `deadline` does). Defaults to
     /// ``standardChainDeadline``.
     public var defaultChainDeadline: Duration?
+    /// Whether and where profiles' `cache: {persistent: true}` keeps tokens on disk.
+    public var tokenCache: ProfileTokenCacheOptions
 
     /// The default ``defaultLinkTimeout``: 30 seconds, above AzureIdentity's own 20 s bound on one request with its
     /// retries (``RetryPolicy/totalTimeout``), so a request that stalls reports that bound, and anything else a link
@@ -55,7 +57,8 @@ public struct ProfileRuntimeOptions: Sendable {
             FileHandle.standardError.write(Data((info.message + "\n").utf8))
         },
         defaultLinkTimeout: Duration? = ProfileRuntimeOptions.standardLinkTimeout,
-        defaultChainDeadline: Duration? = ProfileRuntimeOptions.standardChainDeadline
+        defaultChainDeadline: Duration? = ProfileRuntimeOptions.standardChainDeadline,
+        tokenCache: ProfileTokenCacheOptions = ProfileTokenCacheOptions()
     ) {
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -67,5 +70,6 @@ public struct ProfileRuntimeOptions: Sendable {
         self.deviceCodePrompt = deviceCodePrompt
         self.defaultLinkTimeout = defaultLinkTimeout
         self.defaultChainDeadline = defaultChainDeadline
+        self.tokenCache = tokenCache
     }
 }

@@ -53,7 +53,7 @@ struct PersistentTokenCacheTests {
 
     @Test("an invalid cache name is a configuration error")
     func invalidName() throws {
-        for name in ["", ".hidden", "a/b", "../up", String(repeating: "x", count: 65), "bad\u{1B}name"] {
+        for name in ["", ".hidden", "-dash", "a/b", "../up", String(repeating: "x", count: 129), "bad\u{1B}name"] {
             #expect(throws: AzureIdentityError.self) {
                 try PersistentTokenCache(options: TokenCachePersistenceOptions(name: name), environment: [:])
             }

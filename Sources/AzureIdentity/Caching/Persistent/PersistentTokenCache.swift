@@ -56,7 +56,7 @@ public final class PersistentTokenCache: Sendable {
                 code: .invalidConfiguration,
                 message: "The token cache name '\(OutsideText.escaped(options.name, limit: 80))' is not valid: use "
                     + "letters, digits, '.', '_' and '-' (at most \(TokenCachePersistenceOptions.maximumNameLength) "
-                    + "characters, not starting with '.')."
+                    + "characters, starting with a letter or digit)."
             )
         }
         self.options = options

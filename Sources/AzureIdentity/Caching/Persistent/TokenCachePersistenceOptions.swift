@@ -15,10 +15,10 @@ public struct TokenCachePersistenceOptions: Sendable, Hashable {
     /// The default cache name, `authprofile`.
     public static let defaultName = "authprofile"
     /// The longest cache name accepted.
-    public static let maximumNameLength = 64
+    public static let maximumNameLength = 128
 
     /// The cache's name: its file is `<name>.cache` in the cache directory. Letters, digits, `.`, `_` and `-`, at
-    /// most ``maximumNameLength`` characters, not starting with `.`.
+    /// most ``maximumNameLength`` characters, starting with a letter or digit (the profile format's rule for names).
     public var name: String
     /// Whether the cache may be written unencrypted (mode 0600) where no key store is usable; Azure Identity's
     /// `unsafeAllowUnencryptedStorage`. `false` by default: the persistent cache is then off instead.
@@ -52,11 +52,13 @@ public struct TokenCachePersistenceOptions: Sendable, Hashable {
 
     /// Whether `name` can name a cache (see ``name``).
     public static func isValidName(_ name: String) -> Bool {
-        guard !name.isEmpty, name.utf8.count <= maximumNameLength, name.first != "." else { return false }
-        return name.utf8.allSatisfy { byte in
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == 0x2E || byte == 0x5F || byte == 0x2D
         }
+        guard let first = name.utf8.first, isAlphanumeric(first), name.utf8.count <= maximumNameLength else {
+            return false
+        }
+        return name.utf8.allSatisfy { isAlphanumeric($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
