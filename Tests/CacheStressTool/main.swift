@@ -18,9 +18,6 @@
 import AzureIdentity
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 let tenant = "11111111-2222-3333-4444-555555555555"
 let clientID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
@@ -35,7 +32,7 @@ let arguments = CommandLine.arguments
 guard arguments.count >= 6 else { fail("usage: cold|mixed AUTHORITY CA_PEM DIRECTORY START_FILE […]") }
 let mode = arguments[1]
 let authority = arguments[2]
-let caPEM = (try? String(contentsOfFile: arguments[3], encoding: .utf8)) ?? fail("cannot read \(arguments[3])")
+guard let caPEM = try? String(contentsOfFile: arguments[3], encoding: .utf8) else { fail("cannot read \(arguments[3])") }
 let directory = arguments[4]
 let startFile = arguments[5]
 
@@ -90,7 +87,7 @@ case "mixed":
     else { fail("usage: mixed AUTHORITY CA_PEM DIRECTORY START_FILE OPERATIONS KEYS SEED") }
     var generator = SplitMix(seed: seed)
     let cache = try PersistentTokenCache(options: persistence, environment: [:])
-    let file = cache.path ?? fail("no cache path")
+    guard let file = cache.path else { fail("no cache path") }
     var counts = ["credentialReads": 0, "diskReads": 0, "diskMisses": 0, "writes": 0]
     var problems: [String] = []
     func check(_ token: AccessToken, index: Int, _ what: String) {
@@ -132,9 +129,8 @@ case "mixed":
         } catch {
             problems.append("operation failed: \(error)")
         }
-        var info = stat()
-        if stat(file, &info) == 0 {
-            if info.st_mode & 0o777 != 0o600 { problems.append("the cache file's mode is \(String(info.st_mode & 0o777, radix: 8))") }
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int {
+            if mode & 0o777 != 0o600 { problems.append("the cache file's mode is \(String(mode, radix: 8))") }
             if let problem = cache.contents().problem { problems.append("the cache file: \(problem)") }
         }
         if problems.count > 20 { break }

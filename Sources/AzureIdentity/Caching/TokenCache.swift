@@ -61,6 +61,7 @@ public final class TokenCache: Sendable {
             let token = try await fetch()
             state.withLock { $0.store(token, for: key, now: timeSource.now()) }
             await persistent?.store(token, for: key)
+            TokenCacheTrace.record(.network)
             return token
         }
         let now = timeSource.now()
@@ -71,7 +72,10 @@ public final class TokenCache: Sendable {
             else { return nil }
             return entry.token
         }
-        if let hit { return hit }
+        if let hit {
+            TokenCacheTrace.record(.memory)
+            return hit
+        }
 
         let waiterID = state.withLock { $0.makeID() }
         return try await withTaskCancellationHandler {
@@ -99,6 +103,7 @@ public final class TokenCache: Sendable {
                 switch action {
                 case .resume(let result, let background):
                     if let background { launch(key: key, id: background, isBackground: true, fetch: fetch) }
+                    if case .success = result { TokenCacheTrace.record(.memory) }
                     continuation.resume(with: result)
                 case .wait:
                     break
@@ -141,6 +146,8 @@ public final class TokenCache: Sendable {
                 } else {
                     result = .success(try await fetch())
                 }
+                // The task inherited the caller's trace; a refresh in the background is no caller's answer.
+                if !isBackground { TokenCacheTrace.record(fromDisk ? .disk : .network) }
             } catch {
                 result = .failure(error)
             }

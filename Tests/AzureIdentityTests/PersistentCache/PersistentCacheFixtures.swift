@@ -93,10 +93,11 @@ final class CacheFixture: Sendable {
 }
 
 /// `mode & 0o7777` of `path` (not following a final symbolic link), or `nil`.
-func permissions(_ path: String) -> UInt32? {
-    var info = stat()
-    guard lstat(path, &info) == 0 else { return nil }
-    return UInt32(info.st_mode) & 0o7777
+func permissions(_ path: String) -> Int? {
+    guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int else {
+        return nil
+    }
+    return mode & 0o7777
 }
 
 extension [UInt8] {

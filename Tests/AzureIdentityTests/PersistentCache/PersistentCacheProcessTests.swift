@@ -44,10 +44,10 @@ struct PersistentCacheProcessTests {
         }
         // Let every process reach its start line, then release them together.
         try await Task.sleep(for: .milliseconds(500))
-        FileManager.default.createFile(atPath: start, contents: Data())
+        #expect(FileManager.default.createFile(atPath: start, contents: Data()))
         var results: [(Int32, String)] = []
         for (process, pipe) in processes {
-            let data = try await BlockingWork.run { pipe.fileHandleForReading.readDataToEndOfFile() }
+            let data = await BlockingWork.run { pipe.fileHandleForReading.readDataToEndOfFile() }
             _ = try await HangGuard.eventually { !process.isRunning }
             results.append((process.terminationStatus, String(decoding: data, as: UTF8.self)))
         }
