@@ -46,7 +46,7 @@ let transport = try AsyncHTTPClientTransport(
     configuration: TransportConfiguration(additionalTrustRootsPEM: [caPEM])
 )
 let options = CredentialOptions(
-    authorityHost: try AuthorityHost(authority),
+    authorityHost: try AuthorityHost(authority, allowLoopback: true),
     transport: transport,
     environment: [:],
     tokenCachePersistence: persistence
