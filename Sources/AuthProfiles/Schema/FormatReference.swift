@@ -9,6 +9,7 @@ package enum FormatReference {
             ("common-fields", table(FormatSpec.commonFields, exactlyOne: [])),
             ("tenant-fields", table(FormatSpec.tenantFields, exactlyOne: [])),
             ("kinds", kindsTable),
+            ("token-cache-fields", table(FormatSpec.tokenCache.fields, exactlyOne: [])),
         ]
         var shownObjects: Set<String> = []
         for definition in KindRegistry.definitions {

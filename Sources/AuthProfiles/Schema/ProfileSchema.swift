@@ -69,7 +69,7 @@ public enum ProfileSchema {
         ]
         for spec in [
             FormatSpec.cloud, FormatSpec.tenant, FormatSpec.profile, FormatSpec.certificate,
-            FormatSpec.broker, FormatSpec.chainPolicy,
+            FormatSpec.broker, FormatSpec.chainPolicy, FormatSpec.tokenCache,
         ] {
             definitions.append((definitionName(spec), objectSchema(spec, description: nil)))
         }
