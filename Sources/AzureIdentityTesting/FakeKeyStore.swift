@@ -5,6 +5,7 @@ import Synchronization
 /// keyring is in containers whose seccomp profile forbids `keyctl`).
 public final class FakeKeyStore: TokenCacheKeyStore {
     private let state = Mutex<(keys: [String: [UInt8]], failure: String?)>(([:], nil))
+    /// Unique to this store.
     public let identity: String
 
     /// A store holding no key; `failure` makes every call throw with that reason.
@@ -13,6 +14,7 @@ public final class FakeKeyStore: TokenCacheKeyStore {
         state.withLock { $0.failure = failure }
     }
 
+    /// How the key store is named in ``TokenCacheProtection/detail``.
     public var displayName: String { "the fake key store" }
 
     /// Makes every call throw with `reason` from now on (`nil` makes the store usable again).
@@ -28,6 +30,7 @@ public final class FakeKeyStore: TokenCacheKeyStore {
         state.withLock { $0.keys[name] = key }
     }
 
+    /// The key called `name`, or `nil` when there is none.
     public func key(named name: String) throws -> [UInt8]? {
         try state.withLock { state in
             if let failure = state.failure { throw TokenCacheKeyStoreError(reason: failure) }
@@ -35,6 +38,7 @@ public final class FakeKeyStore: TokenCacheKeyStore {
         }
     }
 
+    /// Stores `key` as `name`, replacing any key of that name.
     public func store(_ key: [UInt8], named name: String) throws {
         try state.withLock { state in
             if let failure = state.failure { throw TokenCacheKeyStoreError(reason: failure) }
@@ -42,6 +46,7 @@ public final class FakeKeyStore: TokenCacheKeyStore {
         }
     }
 
+    /// Removes the key called `name`, if there is one.
     public func removeKey(named name: String) throws {
         try state.withLock { state in
             if let failure = state.failure { throw TokenCacheKeyStoreError(reason: failure) }

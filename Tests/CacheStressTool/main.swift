@@ -18,7 +18,6 @@
 import AzureIdentity
 import Foundation
 
-
 let tenant = "11111111-2222-3333-4444-555555555555"
 let clientID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
 let secret = "s3cr3t~Value.0123456789abcdef"
@@ -32,7 +31,9 @@ let arguments = CommandLine.arguments
 guard arguments.count >= 6 else { fail("usage: cold|mixed AUTHORITY CA_PEM DIRECTORY START_FILE […]") }
 let mode = arguments[1]
 let authority = arguments[2]
-guard let caPEM = try? String(contentsOfFile: arguments[3], encoding: .utf8) else { fail("cannot read \(arguments[3])") }
+guard let caPEM = try? String(contentsOfFile: arguments[3], encoding: .utf8) else {
+    fail("cannot read \(arguments[3])")
+}
 let directory = arguments[4]
 let startFile = arguments[5]
 
@@ -122,7 +123,8 @@ case "mixed":
                 }
             } else {
                 let challenge = #"{"access_token":{"nbf":{"essential":true,"value":"1"}}}"#
-                let token = try await credential().getToken(for: TokenRequest(scopes: [scope(index)], claims: challenge))
+                let token = try await credential().getToken(
+                    for: TokenRequest(scopes: [scope(index)], claims: challenge))
                 check(token, index: index, "write")
                 counts["writes", default: 0] += 1
             }

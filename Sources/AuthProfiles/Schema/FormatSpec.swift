@@ -68,7 +68,8 @@ enum FormatSpec {
             "persistent", .boolean, literal: true, "Keep tokens in the persistent (on-disk) token cache.",
             default: .value("false"))
         static let name = FieldSpec(
-            "name", .name, literal: true, "The cache's name (its file is `<name>.cache`); profiles that name the "
+            "name", .name, literal: true,
+            "The cache's name (its file is `<name>.cache`); profiles that name the "
                 + "same cache share its tokens.", default: .value("authprofile"))
         static let allowUnencryptedStorage = FieldSpec(
             "allowUnencryptedStorage", .boolean, literal: true,

@@ -40,7 +40,8 @@ import Testing
             let keys = FakeKeyStore()
             let request = TokenRequest(scopes: [FakeProfileEnvironment.scope])
             let document = env.profiles(Self.profiles)
-            let first = try AuthProfile.credential(named: "cached", document: document, options: options(env, keyStore: keys))
+            let first = try AuthProfile.credential(
+                named: "cached", document: document, options: options(env, keyStore: keys))
             let fetched = try await first.evaluate(for: request)
             #expect(fetched.winner?.cacheHit == false)
             #expect(fetched.winner?.cacheSource == nil)
@@ -50,7 +51,8 @@ import Testing
             #expect(again.winner?.cacheSource == .memory)
 
             for name in ["cached", "inherits"] {
-                let later = try AuthProfile.credential(named: name, document: document, options: options(env, keyStore: keys))
+                let later = try AuthProfile.credential(
+                    named: name, document: document, options: options(env, keyStore: keys))
                 let answered = try await later.evaluate(for: request)
                 #expect(answered.token?.token == fetched.token?.token)
                 #expect(answered.winner?.cacheHit == true)
@@ -62,7 +64,8 @@ import Testing
                 named: "cached", document: document, options: options(env, keyStore: keys, enabled: false))
             _ = try await off.evaluate(for: request)
             #expect(env.fake.tokenRequests.count == 2, "with the cache turned off (--no-cache) the disk is not read")
-            let memory = try AuthProfile.credential(named: "memory", document: document, options: options(env, keyStore: keys))
+            let memory = try AuthProfile.credential(
+                named: "memory", document: document, options: options(env, keyStore: keys))
             _ = try await memory.evaluate(for: request)
             #expect(env.fake.tokenRequests.count == 3, "a profile without cache: keeps tokens in memory only")
         }
@@ -87,16 +90,20 @@ import Testing
             #expect(secretLink.evidence.contains { $0.subject == "cached tokens" && $0.detail.contains("none") })
             let toolLink = try #require(cold.links.first { $0.kind == "azureCli" })
             #expect(!toolLink.evidence.contains { $0.subject.hasPrefix("cached token") }, "az keeps its own tokens")
-            #expect(!FileManager.default.fileExists(atPath: env.directory + "/token-cache"), "the dry run creates nothing")
+            #expect(
+                !FileManager.default.fileExists(atPath: env.directory + "/token-cache"), "the dry run creates nothing")
 
             let credential = try AuthProfile.credential(named: "cached", document: document, options: runtime)
-            let token = try #require(try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope])).token)
+            let token = try #require(
+                try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope])).token)
             let warm = try explain()
             let link = try #require(warm.links.first { $0.kind == "clientSecret" })
-            let cached = try #require(link.evidence.first { $0.subject == "cached token \(FakeProfileEnvironment.scope)" })
+            let cached = try #require(
+                link.evidence.first { $0.subject == "cached token \(FakeProfileEnvironment.scope)" })
             #expect(cached.status == .ok)
             #expect(cached.detail.hasPrefix("would answer; expires 20"))
-            let text = warm.links.flatMap { $0.evidence.map { "\($0.subject) \($0.detail)" } } + warm.context.map(\.detail)
+            let text =
+                warm.links.flatMap { $0.evidence.map { "\($0.subject) \($0.detail)" } } + warm.context.map(\.detail)
             #expect(!text.contains { $0.contains(token.token.revealedValue()) })
             #expect(env.fake.tokenRequests.count == 1, "explaining sent nothing")
 

@@ -56,7 +56,9 @@ final class CacheFixture: Sendable {
         return options
     }
 
-    func cache(_ options: TokenCachePersistenceOptions, time: any TimeSource = SystemTimeSource()) throws
+    func cache(
+        _ options: TokenCachePersistenceOptions, time: any TimeSource = SystemTimeSource()
+    ) throws
         -> PersistentTokenCache
     {
         try PersistentTokenCache(options: options, environment: [:], timeSource: time, logger: logger)

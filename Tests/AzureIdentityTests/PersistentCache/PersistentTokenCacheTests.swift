@@ -21,7 +21,9 @@ struct PersistentTokenCacheTests {
             let second = try await fixture.credential(env, persistence).getToken(scopes: managementScope)
             #expect(second.token == first.token)
             #expect(env.fake.tokenRequests.count == 1, "the second credential's memory was empty: the disk answered")
-            let other = try await fixture.credential(env, persistence).getToken(scopes: ["https://vault.azure.net/.default"])
+            let other = try await fixture.credential(env, persistence).getToken(scopes: [
+                "https://vault.azure.net/.default"
+            ])
             #expect(other.token != first.token)
             #expect(env.fake.tokenRequests.count == 2)
             let contents = try fixture.cache(persistence).contents()
@@ -99,10 +101,15 @@ struct PersistentTokenCacheTests {
             ("garbage", Array("{{{{ not a cache".utf8), "no header"),
             ("foreign", Array("some-other-format 1 plaintext\n{}".utf8), "not an authprofile token cache"),
             ("version", Array("authprofile-token-cache 2 aes-256-gcm\nxxxx".utf8), "another format version"),
-            ("damaged", Array("authprofile-token-cache 1 aes-256-gcm\n".utf8) + Array(repeating: 7, count: 64),
-             "does not decrypt"),
-            ("oversized", Array("authprofile-token-cache 1 plaintext\n".utf8) + Array(repeating: 0x20, count: 9 << 20),
-             "larger than"),
+            (
+                "damaged", Array("authprofile-token-cache 1 aes-256-gcm\n".utf8) + Array(repeating: 7, count: 64),
+                "does not decrypt"
+            ),
+            (
+                "oversized",
+                Array("authprofile-token-cache 1 plaintext\n".utf8) + Array(repeating: 0x20, count: 9 << 20),
+                "larger than"
+            ),
         ]
     )
     func unreadableFiles(label: String, content: [UInt8], reason: String) async throws {
@@ -171,7 +178,8 @@ struct PersistentTokenCacheTests {
             let renewed = try await fixture.credential(env, persistence, time: time).getToken(scopes: managementScope)
             #expect(renewed.token != first.token)
             #expect(env.fake.tokenRequests.count == 2)
-            #expect(cache.contents().accessTokens.count == 1, "the expired token was dropped when the new one was written")
+            #expect(
+                cache.contents().accessTokens.count == 1, "the expired token was dropped when the new one was written")
         }
     }
 

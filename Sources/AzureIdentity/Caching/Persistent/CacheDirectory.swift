@@ -112,7 +112,9 @@ final class CacheDirectory {
         guard fstat(file, &info) == 0 else {
             throw Self.problem("cannot be examined", path: UserPath.join(path, name), errno: errno)
         }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw CacheProblem(reason: "\(shown(name)) is not a regular file") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw CacheProblem(reason: "\(shown(name)) is not a regular file")
+        }
         guard info.st_uid == geteuid() else {
             throw CacheProblem(reason: "\(shown(name)) is owned by user id \(info.st_uid), not by this user")
         }
@@ -254,5 +256,7 @@ func shown(_ text: String) -> String { OutsideText.escaped(text, limit: 256) }
 
 // The C library's functions that the methods above would shadow.
 private func systemOpen(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
-private func systemRead(_ file: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(file, buffer, count) }
+private func systemRead(_ file: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(file, buffer, count)
+}
 private func systemWrite(_ file: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(file, buffer, count) }

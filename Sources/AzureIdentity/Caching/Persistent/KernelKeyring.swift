@@ -34,11 +34,14 @@ public struct KernelKeyring: TokenCacheKeyStore {
     /// The kernel user keyring.
     public init() {}
 
+    /// How the key store is named in ``TokenCacheProtection/detail``.
     public var displayName: String { "the kernel user keyring" }
+    /// The same for every instance: there is one user keyring.
     public var identity: String { "kernel-user-keyring" }
 
     static func description(_ name: String) -> String { "authprofile:token-cache:\(name)" }
 
+    /// The key called `name`, or `nil` when there is none.
     public func key(named name: String) throws -> [UInt8]? {
         let serial = ckr_search_user_key(Self.userKeyring, Self.description(name))
         if serial < 0 {
@@ -54,6 +57,7 @@ public struct KernelKeyring: TokenCacheKeyStore {
         return Array(buffer.prefix(Self.keyLength))
     }
 
+    /// Stores `key` as `name`, replacing any key of that name.
     public func store(_ key: [UInt8], named name: String) throws {
         let serial = key.withUnsafeBytes {
             ckr_add_user_key(Self.description(name), $0.baseAddress, UInt($0.count), Self.userKeyring)
@@ -62,6 +66,7 @@ public struct KernelKeyring: TokenCacheKeyStore {
         guard ckr_set_permissions(serial, Self.permissions) == 0 else { throw Self.failure("keyctl setperm", errno) }
     }
 
+    /// Removes the key called `name`, if there is one.
     public func removeKey(named name: String) throws {
         let serial = ckr_search_user_key(Self.userKeyring, Self.description(name))
         if serial < 0 {

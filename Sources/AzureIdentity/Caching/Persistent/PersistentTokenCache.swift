@@ -62,7 +62,8 @@ public final class PersistentTokenCache: Sendable {
         self.options = options
         self.expiryMargin = expiryMargin
         do throws(CacheProblem) {
-            directoryPath = .success(try CacheDirectory.resolve(options, environment: EnvironmentVariables(environment)))
+            directoryPath = .success(
+                try CacheDirectory.resolve(options, environment: EnvironmentVariables(environment)))
         } catch {
             directoryPath = .failure(error)
         }

@@ -11,6 +11,7 @@ public struct TokenCacheError: Error, Sendable, Hashable, CustomStringConvertibl
         /// The cache file could not be written or removed.
         public static let writeFailed = Code("writeFailed")
 
+        /// The code's name.
         public var description: String { name }
     }
 
@@ -25,5 +26,6 @@ public struct TokenCacheError: Error, Sendable, Hashable, CustomStringConvertibl
         self.reason = reason
     }
 
+    /// `TokenCacheError.<code>: <reason>`.
     public var description: String { "TokenCacheError.\(code): \(reason)" }
 }

@@ -28,5 +28,6 @@ public struct TokenCacheKeyStoreError: Error, Sendable, Hashable, CustomStringCo
         self.reason = reason
     }
 
+    /// The reason.
     public var description: String { reason }
 }

@@ -61,12 +61,14 @@ public struct TokenCachePersistenceOptions: Sendable, Hashable {
         return name.utf8.allSatisfy { isAlphanumeric($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
     }
 
+    /// Equal when every option is, key stores by their ``TokenCacheKeyStore/identity``.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.name == rhs.name && lhs.allowUnencryptedStorage == rhs.allowUnencryptedStorage
             && lhs.directory == rhs.directory && lhs.lockTimeout == rhs.lockTimeout
             && lhs.keyStore?.identity == rhs.keyStore?.identity && lhs.simulatedWriteError == rhs.simulatedWriteError
     }
 
+    /// Hashes every option, the key store by its identity.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(allowUnencryptedStorage)

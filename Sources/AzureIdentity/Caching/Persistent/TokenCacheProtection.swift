@@ -12,6 +12,7 @@ public struct TokenCacheProtection: Sendable, Hashable, CustomStringConvertible 
         /// The persistent cache is off: tokens are kept in memory only. ``TokenCacheProtection/detail`` says why.
         public static let off = Kind("off")
 
+        /// The kind's name: `encrypted`, `unencrypted` or `off`.
         public var description: String { name }
     }
 
@@ -33,6 +34,7 @@ public struct TokenCacheProtection: Sendable, Hashable, CustomStringConvertible 
     /// Whether tokens are persisted at all.
     public var isPersistent: Bool { kind != .off }
 
+    /// `encrypted (AES-256-GCM, …)`, `unencrypted (…)` or `off: why`.
     public var description: String {
         kind == .off ? "off: \(detail)" : "\(kind) (\(detail))"
     }
