@@ -34,7 +34,7 @@ final class CacheDirectory {
     /// The directory for `options`: the explicit one, else `$XDG_CACHE_HOME/authprofile`, else
     /// `$HOME/.cache/authprofile`. Relative values of the variables are ignored, as the XDG specification says.
     static func resolve(
-        _ options: TokenCachePersistenceOptions, environment: EnvironmentVariables
+        _ options: TokenCachePersistenceOptions, environment variables: EnvironmentVariables
     ) throws(CacheProblem) -> String {
         if let directory = options.directory {
             guard directory.hasPrefix("/") else {
@@ -42,8 +42,8 @@ final class CacheDirectory {
             }
             return directory
         }
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return UserPath.join(xdg, "authprofile") }
-        if let home = environment["HOME"], home.hasPrefix("/") { return UserPath.join(home, ".cache/authprofile") }
+        if let xdg = variables["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return UserPath.join(xdg, "authprofile") }
+        if let home = variables["HOME"], home.hasPrefix("/") { return UserPath.join(home, ".cache/authprofile") }
         throw CacheProblem(reason: "neither XDG_CACHE_HOME nor HOME is set to an absolute path")
     }
 
