@@ -34,7 +34,8 @@ struct EntraTokenFlow: Sendable {
             )
         }
         let host = try options.resolvedAuthorityHost()
-        let base = try options.transport ?? SharedTransport.get()
+        // Made on the first request: a credential answered from its persistent cache builds no HTTP client.
+        let base = try options.transport ?? SharedTransport.lazy()
         self.credentialName = credentialName
         self.tenantID = tenantID
         self.clientID = clientID

@@ -113,4 +113,30 @@ import Testing
             #expect(off.detail.contains("allowUnencryptedStorage"))
         }
     }
+
+    @Test("a token from the persistent cache builds no HTTP client; the first request does")
+    func diskHitBuildsNoTransport() async throws {
+        try await withFakeProfiles { env in
+            let keys = FakeKeyStore()
+            let document = env.profiles(Self.profiles)
+            // The first credential, with the test's transport, puts a token on disk.
+            _ = try await AuthProfile.credential(
+                named: "cached", document: document, options: options(env, keyStore: keys)
+            )
+            .getToken(scopes: [FakeProfileEnvironment.scope])
+            // The second makes its own transport from the profile: the cloud's caBundle makes its configuration
+            // this test's own, so no other test can have made it.
+            var runtime = options(env, keyStore: keys)
+            runtime.transport = nil
+            var configuration = try TransportConfiguration.fromEnvironment(Self.environment)
+            configuration.additionalTrustRootFiles.append(env.directory + "/fake-ca.pem")
+            let later = try AuthProfile.credential(named: "cached", document: document, options: runtime)
+            let answered = try await later.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
+            #expect(answered.winner?.cacheSource == .disk)
+            #expect(!SharedTransport.isMade(for: configuration), "no HTTP client for a disk hit")
+            _ = try await later.getToken(scopes: ["https://vault.azure.net/.default"])
+            #expect(SharedTransport.isMade(for: configuration), "the first request made it")
+            #expect(env.fake.tokenRequests.count == 2)
+        }
+    }
 }
