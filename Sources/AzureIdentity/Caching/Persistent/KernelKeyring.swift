@@ -63,7 +63,12 @@ public struct KernelKeyring: TokenCacheKeyStore {
             ckr_add_user_key(Self.description(name), $0.baseAddress, UInt($0.count), Self.userKeyring)
         }
         guard serial >= 0 else { throw Self.failure("add_key", errno) }
-        guard ckr_set_permissions(serial, Self.permissions) == 0 else { throw Self.failure("keyctl setperm", errno) }
+        // Lets the user's other processes read it even where they do not possess the user keyring; where this is
+        // refused, the key is still usable if this process can read it back.
+        if ckr_set_permissions(serial, Self.permissions) != 0 {
+            let code = errno
+            guard try self.key(named: name) == key else { throw Self.failure("keyctl setperm", code) }
+        }
     }
 
     /// Removes the key called `name`, if there is one.

@@ -236,6 +236,11 @@ public final class PersistentTokenCache: Sendable {
         acceptRefreshWindow: Bool,
         fetch: @Sendable () async throws -> AccessToken
     ) async throws -> (AccessToken, Source) {
+        // Off here (no usable key store and no permission to store unencrypted): nothing is created on disk.
+        if case .failure(let problem) = fileProtection(createKey: false) {
+            warn(problem)
+            return (try await fetch(), .network)
+        }
         if let token = usable(snapshot()?.0, key, acceptRefreshWindow) { return (token, .disk) }
         let directory: CacheDirectory
         let keyLock: CacheFileLock
