@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
+        // `swift package generate-documentation` (DocC); a command plugin, linked into nothing.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Small, dependency-free definitions that the profile language and the runtime must share so that they
@@ -48,9 +50,13 @@ let package = Package(
             dependencies: ["IdentitySupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
+        // The commit a release binary was built from (scripts/build-release.sh passes it as a C define: Swift
+        // cannot take a string from the build command line).
+        .target(name: "CBuildInfo"),
         .target(
             name: "AuthProfileCLI",
             dependencies: [
+                "CBuildInfo",
                 "IdentitySupport",
                 "AuthProfiles",
                 "AuthProfilesRuntime",

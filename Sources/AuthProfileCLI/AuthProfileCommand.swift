@@ -10,7 +10,7 @@ public struct AuthProfileCommand: AsyncParsableCommand {
         discussion: """
             Exit status: 0 clean, 1 problems found, 2 usage error or unreadable input.
             """,
-        version: AuthProfileVersion.current,
+        version: AuthProfileVersion.full,
         subcommands: [
             ValidateCommand.self, ExplainCommand.self, TokenCommand.self, ListCommand.self, SchemaCommand.self,
         ])
@@ -23,12 +23,6 @@ public struct AuthProfileCommand: AsyncParsableCommand {
     /// 23 s before any request). A thousand is far more than any real run needs — a directory stands for any
     /// number of files — and parses in milliseconds.
     public static let maximumArgumentCount = 1_000
-}
-
-/// The version of the tool.
-public enum AuthProfileVersion {
-    /// The version string printed by `--version` and recorded in reports.
-    public static let current = "0.1.0"
 }
 
 /// Runs `authprofile` with arguments in a context and returns its exit status; the executable and the

@@ -22,6 +22,8 @@ public struct CLIContext: Sendable {
     public var readStandardInput: @Sendable (_ limit: Int) throws -> [UInt8]?
     /// The clock every command reads: the run's deadlines and expiry checks and the dry run's "now" alike.
     public var timeSource: any TimeSource
+    /// How the identity broker is reached; `nil` is the session bus of the environment. Tests set a fake.
+    package var brokerConnection: (any IdentityBrokerConnection)?
 
     /// Creates a context.
     public init(
@@ -77,7 +79,10 @@ public struct CLIContext: Sendable {
     /// `--env`/`--set` make), this context's working directory and clock. The dry run reads it through
     /// `InspectionContext(options:)`, so it cannot disagree with the run about "now".
     func runtimeOptions(environment: [String: String]) -> ProfileRuntimeOptions {
-        ProfileRuntimeOptions(environment: environment, workingDirectory: workingDirectory, timeSource: timeSource)
+        var options = ProfileRuntimeOptions(
+            environment: environment, workingDirectory: workingDirectory, timeSource: timeSource)
+        options.brokerConnection = brokerConnection
+        return options
     }
 
     func write(_ text: String) { standardOutput(text) }

@@ -67,7 +67,7 @@ import Testing
         #expect(warning.stdout.contains("\u{1B}[1;33mwarning\u{1B}[0m[AP409]"))
     }
 
-    @Test(arguments: ["json", "sarif", "github"])
+    @Test(arguments: ["json", "sarif", "github", "gitlab"])
     func machineFormatsAreNeverColoured(format: String) async {
         let run = await CLIHarness.run(
             ["validate", "--format", format, "--color", "always", Self.invalid], terminal: (true, true))

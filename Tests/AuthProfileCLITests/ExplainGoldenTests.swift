@@ -66,13 +66,16 @@ import Testing
                 result: "dependsOnProbe",
                 verdicts: [
                     "unknown", "unavailable", "unavailable", "unknown", "unavailable", "unavailable",
-                    "unavailable",
+                    "unavailable", "unavailable",
                 ],
                 status: 0),
             Case(
                 name: "default-workload-identity", profile: "default", environment: "workload",
                 winner: "default/credential/workloadIdentity:workloadIdentity", result: "authenticates",
-                verdicts: ["ready", "unavailable", "ready", "ready", "unavailable", "unavailable", "unavailable"],
+                verdicts: [
+                    "ready", "unavailable", "ready", "ready", "unavailable", "unavailable", "unavailable",
+                    "unavailable",
+                ],
                 status: 0),
         ] + kindCases
 
@@ -82,6 +85,7 @@ import Testing
         ("environment-link", "environment", true), ("assertion", "clientAssertion", true),
         ("obo", "onBehalfOf", true), ("user", "usernamePassword", true), ("auth-code", "authorizationCode", true),
         ("device", "deviceCode", true), ("browser", "interactiveBrowser", false),
+        ("broker", "interactiveBrowser", false), ("vscode", "visualStudioCode", false),
         ("azd", "azureDeveloperCli", false), ("pwsh", "azurePowerShell", false), ("pipelines", "azurePipelines", true),
     ].map { profile, kind, ready in
         Case(

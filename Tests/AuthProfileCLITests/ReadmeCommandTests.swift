@@ -23,9 +23,29 @@ import Testing
     }
 
     /// Commands the README shows that are not `authprofile`, each with why this test does not run it.
+    /// README commands this test does not run, each with the script that runs it as printed (checked below).
     static let notRun = [
-        "bash scripts/test.sh": "the test suite itself, which includes this test"
+        "bash scripts/test.sh": "the test suite itself, which includes this test",
+        "bash scripts/build-release.sh": "scripts/check-release.sh",
+        "bash scripts/install.sh": "scripts/check-release.sh",
+        "authprofile --generate-completion-script bash > ~/.local/share/bash-completion/completions/authprofile":
+            "scripts/check-completion.sh",
+        "authprofile --generate-completion-script zsh > ~/.zfunc/_authprofile": "scripts/check-completion.sh",
+        "authprofile --generate-completion-script fish > ~/.config/fish/completions/authprofile.fish":
+            "scripts/check-completion.sh",
     ]
+
+    /// A command left to a script is really in that script, word for word.
+    @Test func commandsLeftToScriptsAreInThem() throws {
+        for (line, script) in Self.notRun where script.hasPrefix("scripts/") {
+            let text = try String(contentsOfFile: "\(CLIHarness.packageRoot)/\(script)", encoding: .utf8)
+            #expect(text.contains(line), "\(script) does not run the README's \(line)")
+        }
+        let commands = try Self.commandLines()
+        for line in Self.notRun.keys {
+            #expect(commands.contains(line), "notRun names a line the README lacks: \(line)")
+        }
+    }
 
     /// The exit status each example is expected to end with when it is not 0: examples that show a failure.
     static let expectedStatus: [String: Int32] = [

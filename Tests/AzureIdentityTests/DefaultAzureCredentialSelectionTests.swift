@@ -12,11 +12,17 @@ struct DefaultAzureCredentialSelectionTests {
                 nil,
                 [
                     "EnvironmentCredential", "WorkloadIdentityCredential", "ManagedIdentityCredential",
-                    "AzureCliCredential",
+                    "VisualStudioCodeCredential", "AzureCliCredential",
                     "AzurePowerShellCredential", "AzureDeveloperCliCredential",
                 ]
             ),
-            (" DEV ", ["AzureCliCredential", "AzurePowerShellCredential", "AzureDeveloperCliCredential"]),
+            (
+                " DEV ",
+                [
+                    "VisualStudioCodeCredential", "AzureCliCredential", "AzurePowerShellCredential",
+                    "AzureDeveloperCliCredential",
+                ]
+            ),
             ("prod", ["EnvironmentCredential", "WorkloadIdentityCredential", "ManagedIdentityCredential"]),
             ("azuredeveloperclicredential", ["AzureDeveloperCliCredential"]),
         ] as [(String?, [String])]
@@ -89,14 +95,16 @@ struct DefaultAzureCredentialSelectionTests {
             #expect(
                 error.attempts.map(\.credentialName) == [
                     "EnvironmentCredential", "WorkloadIdentityCredential", "ManagedIdentityCredential",
-                    "AzureCliCredential", "AzurePowerShellCredential", "AzureDeveloperCliCredential",
+                    "VisualStudioCodeCredential", "AzureCliCredential", "AzurePowerShellCredential",
+                    "AzureDeveloperCliCredential",
                 ]
             )
             #expect(error.allLinksUnavailable)
             let text = error.description
-            #expect(text.hasPrefix("DefaultAzureCredential failed to get a token (6 of 6 credential(s) attempted):"))
+            #expect(text.hasPrefix("DefaultAzureCredential failed to get a token (7 of 7 credential(s) attempted):"))
             for fragment in [
                 "AZURE_CLIENT_SECRET", "tenantID is required", "IMDS at http://127.0.0.1:",
+                "no authentication record from VS Code",
                 "Azure CLI could not be found",
                 "Azure PowerShell could not be found", "Azure Developer CLI could not be found",
             ] {
@@ -137,7 +145,9 @@ struct DefaultAzureCredentialSelectionTests {
             // Every member is listed; those after the failure were not tried.
             #expect(error.attempts.map(\.credentialName)[2] == "ManagedIdentityCredential")
             #expect(
-                error.attempts.map(\.outcome) == [.unavailable, .unavailable, .failed, .notTried, .notTried, .notTried])
+                error.attempts.map(\.outcome) == [
+                    .unavailable, .unavailable, .failed, .notTried, .notTried, .notTried, .notTried,
+                ])
             #expect(error.attempts[3].reason == "link 3 stopped the chain")
             #expect(env.time.sleeps.count == 5, "the default five retries ran, without waiting for real")
             #expect(harness.tools.recordedArguments("az").isEmpty)

@@ -101,7 +101,7 @@ struct DefaultAzureCredentialTests {
                 await caught { try await credential.getToken(scopes: managementScope) } as? ChainError
             )
             #expect(error.attempts.first?.credentialName == "EnvironmentCredential")
-            #expect(error.attempts.map(\.outcome) == [.failed] + Array(repeating: .notTried, count: 5))
+            #expect(error.attempts.map(\.outcome) == [.failed] + Array(repeating: .notTried, count: 6))
             #expect(!error.description.contains("wrong-secret-value"))
             #expect(harness.tools.recordedArguments("az").isEmpty)
         }

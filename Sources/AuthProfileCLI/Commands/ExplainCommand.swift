@@ -22,7 +22,8 @@ struct ExplainCommand: AsyncParsableCommand {
     @Argument(
         help: """
             The profile to explain; default: the only profile of the --file files, else the built-in `default`.
-            """)
+            """,
+        completion: ProfileNameCompletion.kind)
     var profile: String?
 
     @OptionGroup var selection: ProfileSelectionOptions
@@ -65,7 +66,8 @@ struct ExplainCommand: AsyncParsableCommand {
             throw ExitWith(status: .usage)
         }
         let options = context.runtimeOptions(environment: environment)
-        let explanation = ProfileExplainer(context: InspectionContext(options: options)).explain(entry)
+        let explanation = await ProfileExplainer.explain(
+            entry, context: InspectionContext(options: options), broker: options.resolvedBrokerConnection)
         let labels = Self.labels(in: entry)
         if let expect {
             // A typo in CI must not look like a regression: an expectation that names no link is a usage error,

@@ -16,7 +16,8 @@ struct TokenCommand: AsyncParsableCommand {
             """)
 
     @Argument(
-        help: "The profile to use; default: the only profile of the --file files, else the built-in `default`.")
+        help: "The profile to use; default: the only profile of the --file files, else the built-in `default`.",
+        completion: ProfileNameCompletion.kind)
     var profile: String?
 
     @Option(

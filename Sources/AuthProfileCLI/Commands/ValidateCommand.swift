@@ -13,10 +13,10 @@ struct ValidateCommand: ParsableCommand {
             Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage error or unreadable input.
             """)
 
-    @Argument(help: "Profile files or directories, or - for standard input.")
+    @Argument(help: "Profile files or directories, or - for standard input.", completion: .file())
     var paths: [String] = []
 
-    @Option(help: "Output format: text, json, github or sarif.")
+    @Option(help: "Output format: text, json, github, sarif or gitlab (a GitLab Code Quality report).")
     var format: DiagnosticFormat = .text
 
     @Flag(help: "Fail on warnings too.")
@@ -86,7 +86,7 @@ struct ValidateCommand: ParsableCommand {
 
 /// The output formats of `validate`.
 package enum DiagnosticFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case text, json, github, sarif
+    case text, json, github, sarif, gitlab
 
     /// The renderer of this format; only text is ever coloured (JSON, SARIF and annotations are for tools).
     func renderer(colour: Bool) -> any DiagnosticRenderer {
@@ -95,6 +95,7 @@ package enum DiagnosticFormat: String, CaseIterable, ExpressibleByArgument, Send
         case .json: JSONRenderer()
         case .github: GitHubRenderer()
         case .sarif: SARIFRenderer()
+        case .gitlab: GitLabRenderer()
         }
     }
 }

@@ -12,7 +12,8 @@ struct ProfileSelectionOptions: ParsableArguments {
     @Option(
         name: .customLong("file"),
         help: ArgumentHelp(
-            "Read profiles from this file or directory only (repeatable); default: the search path.", valueName: "path")
+            "Read profiles from this file or directory only (repeatable); default: the search path.", valueName: "path"),
+        completion: .file()
     )
     var files: [String] = []
 
@@ -20,7 +21,8 @@ struct ProfileSelectionOptions: ParsableArguments {
         name: .customLong("env"),
         help: ArgumentHelp(
             "Evaluate under the variables of this file (NAME=VALUE lines) instead of the current environment.",
-            valueName: "file"))
+            valueName: "file"),
+        completion: .file())
     var environmentFile: String?
 
     @Option(

@@ -2,7 +2,7 @@
 ///
 /// Messages never contain secret values: a value in a secret's place is named by its field, never quoted, and the
 /// validator passes every diagnostic through ``sanitized`` (tokens that look like credentials redacted, control
-/// characters escaped). Source lines are shown through ``SourceText/displayedLine(_:)``, which masks such values.
+/// characters escaped). Source lines are shown through ``SourceText/displayedLine(_:around:)``, which masks such values.
 /// ``isSensitive`` marks a diagnostic about a secret's place itself (an inline client secret, say).
 public struct Diagnostic: Sendable, Hashable {
     /// The stable code, such as `AP200`.
@@ -67,7 +67,7 @@ extension Diagnostic: CustomStringConvertible {
 
 extension Diagnostic {
     /// The diagnostic with every text a person reads made safe: tokens that look like credentials (wherever a
-    /// message, hint, key path or note picked them up) replaced by ``CredentialShape/marker``, and control
+    /// message, hint, key path or note picked them up) replaced by `[redacted]`, and control
     /// characters escaped. The validator applies it to every diagnostic; the location is left as it is.
     public var sanitized: Diagnostic {
         func clean(_ text: String) -> String {

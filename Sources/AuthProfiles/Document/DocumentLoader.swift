@@ -80,7 +80,8 @@ enum DocumentLoader {
                 diagnostics: [
                     Diagnostic(
                         .emptyDocument, "file contains no document", at: start,
-                        hint: isJSON ? "a JSON profile file is an object: `{\"version\": 1, …}`"
+                        hint: isJSON
+                            ? "a JSON profile file is an object: `{\"version\": 1, …}`"
                             : "a profile file starts with `version: 1`")
                 ])
         case .failure(let diagnostic):

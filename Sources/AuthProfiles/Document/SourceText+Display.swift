@@ -57,7 +57,7 @@ extension SourceText {
     /// Line `number` as diagnostics may show it, or `nil` when the line does not exist.
     ///
     /// Values in a secret's place, values of unknown keys and every token that looks like a credential are
-    /// replaced by ``CredentialShape/marker``; when the document could not be decoded, so is every value under a
+    /// replaced by `[redacted]`; when the document could not be decoded, so is every value under a
     /// key that names a secret. Control characters are escaped (tabs become spaces) so the line prints as written.
     ///
     /// A line longer than ``maximumDisplayedLineLength`` bytes (a minified JSON file is one line) is shown as a

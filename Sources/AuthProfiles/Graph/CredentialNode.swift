@@ -25,7 +25,7 @@ public struct CredentialNode: Sendable {
     public let additionallyAllowedTenants: [String]?
     /// The kind's settings: the ``KindSettings`` value its definition made (`ChainSettings` for a chain, …).
     package let settings: any KindSettings
-    /// A chain's links, in order; none for any other kind. Kept typed on the node (not cast out of ``settings``
+    /// A chain's links, in order; none for any other kind. Kept typed on the node (not cast out of `settings`
     /// each time): the graph checks walk every node's links.
     public let links: [CredentialNode]
     /// The profile a `profile` link refers to.

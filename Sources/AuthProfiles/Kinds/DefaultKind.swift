@@ -22,7 +22,8 @@ package struct DefaultCredentialSettings: KindSettings, Hashable {
     /// DefaultAzureCredential's members, in order. (Definitions rather than kinds: the `default` kind's own
     /// definition reads their categories while the registry is being built.)
     private static let memberDefinitions: [KindDefinition] = [
-        .environment, .workloadIdentity, .managedIdentity, .azureCli, .azurePowerShell, .azureDeveloperCli,
+        .environment, .workloadIdentity, .managedIdentity, .visualStudioCode, .azureCli, .azurePowerShell,
+        .azureDeveloperCli,
     ]
 
     /// DefaultAzureCredential's members, in order.

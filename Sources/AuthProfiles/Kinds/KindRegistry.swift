@@ -5,8 +5,8 @@ package enum KindRegistry {
     /// The definitions, in documentation order.
     package static let definitions: [KindDefinition] = [
         .environment, .workloadIdentity, .managedIdentity, .clientSecret, .clientCertificate, .clientAssertion,
-        .onBehalfOf, .usernamePassword, .authorizationCode, .deviceCode, .interactiveBrowser, .azureCli,
-        .azureDeveloperCli, .azurePowerShell, .azurePipelines, .default, .chain, .profile,
+        .onBehalfOf, .usernamePassword, .authorizationCode, .deviceCode, .interactiveBrowser, .visualStudioCode,
+        .azureCli, .azureDeveloperCli, .azurePowerShell, .azurePipelines, .default, .chain, .profile,
     ]
 
     /// The kinds, in documentation order.

@@ -13,7 +13,7 @@ struct CredentialBinder: Sendable {
     let transport: (any HTTPTransport)?
 
     func credentialOptions(for node: CredentialNode, in scope: LinkScope) throws(ValueProblem) -> CredentialOptions {
-        CredentialOptions(
+        var credentialOptions = CredentialOptions(
             authorityHost: try resolver.authority(for: node, in: scope).host.get(),
             additionallyAllowedTenants: scope.additionallyAllowedTenants(for: node),
             transport: transport,
@@ -22,6 +22,8 @@ struct CredentialBinder: Sendable {
             logger: options.logger,
             processRunner: options.processRunner,
             tokenCachePersistence: options.tokenCache.persistence(for: scope.profile))
+        credentialOptions.brokerConnection = options.brokerConnection
+        return credentialOptions
     }
 
     func text(_ value: ProfileValue<String>, _ field: String) throws(ValueProblem) -> String {

@@ -36,6 +36,9 @@ public struct ProfileRuntimeOptions: Sendable {
     public var defaultChainDeadline: Duration?
     /// Whether and where profiles' `cache: {persistent: true}` keeps tokens on disk.
     public var tokenCache: ProfileTokenCacheOptions
+    /// How the identity broker is reached (``CredentialOptions/brokerConnection``); `nil` is the session bus of
+    /// ``environment``. Tests set a fake; the dry run only asks its presence.
+    package var brokerConnection: (any IdentityBrokerConnection)?
 
     /// The default ``defaultLinkTimeout``: 30 seconds, above AzureIdentity's own 20 s bound on one request with its
     /// retries (``RetryPolicy/totalTimeout``), so a request that stalls reports that bound, and anything else a link

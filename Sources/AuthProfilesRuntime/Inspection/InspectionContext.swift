@@ -1,4 +1,4 @@
-import AzureIdentity
+package import AzureIdentity
 public import Foundation
 package import IdentitySupport
 
@@ -22,6 +22,12 @@ public struct InspectionContext: Sendable {
     /// Where the dry run records every variable its inspections look up (``ExplainWalk`` sets it), so that its
     /// report of ignored variables comes from the reads themselves.
     package var readLog: EnvironmentVariables.ReadLog?
+
+    /// The identity broker's presence (session bus, name owned or activatable), asked once before the walk when a
+    /// link needs it; `nil` when it was not asked. Never a call to the broker.
+    package var brokerPresence: BrokerPresence?
+    /// Where the walk records that a link needed ``brokerPresence``.
+    package var brokerProbe: BrokerProbe?
 
     /// Creates the context a dry run inspects under.
     public init(environment: [String: String], now: Date = Date(), workingDirectory: String) {

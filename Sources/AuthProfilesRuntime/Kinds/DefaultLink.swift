@@ -21,7 +21,8 @@ struct DefaultMembers: Sendable {
     /// kind's definition names.
     static let names: [(String, DefaultAzureCredentialMember)] = {
         let members: [DefaultAzureCredentialMember] = [
-            .environment, .workloadIdentity, .managedIdentity, .azureCli, .azurePowerShell, .azureDeveloperCli,
+            .environment, .workloadIdentity, .managedIdentity, .visualStudioCode, .azureCli, .azurePowerShell,
+            .azureDeveloperCli,
         ]
         return DefaultCredentialSettings.allMembers.compactMap { kind in
             members.first { $0.description == kind.azureIdentityName }.map { (kind.rawValue, $0) }
@@ -95,6 +96,8 @@ extension CredentialBinder {
             if managed.probeTimeout == nil, !single { managed.probeTimeout = .seconds(1) }
             if single { managed.probeTimeout = nil }
             return try ManagedIdentityCredential(managedIdentity: managed, options: options)
+        case .visualStudioCode:
+            return try VisualStudioCodeCredential(tenantID: tenantID, options: options)
         case .azureCli:
             return try AzureCliCredential(tenantID: tenantID, processTimeout: processTimeout, options: options)
         case .azurePowerShell:
@@ -153,6 +156,9 @@ extension ExplainWalk {
                 result.evidence.append(Evidence(.note, "IMDS probe", "DefaultAzureCredential gives it 1s"))
             }
             return result
+        case "visualStudioCode":
+            let (tenant, result) = self.tenant(for: node, in: scope)
+            return .inOrder([result, tenantCheck(tenant), VisualStudioCodeInspection.inspect(context: context)])
         case "azureCli":
             let (tenant, result) = self.tenant(for: node, in: scope)
             return .inOrder([

@@ -35,6 +35,12 @@ extension InteractiveBrowserSettings: LeafLink {
         ] {
             parts.append(walk.typed(flag, field: field) { walk.resolver.flag($0, field: field) })
         }
-        return .inOrder(parts + [walk.tenantCheck(tenant), BrowserInspection.inspect(context: walk.context)])
+        // With the broker enabled the sign-in goes through it, not a browser: what can be known without starting
+        // it is whether a session bus is there and whether the broker runs or is activatable.
+        let broker = (try? walk.resolver.flag(brokerEnabled, field: "brokerEnabled").get().0) ?? false
+        let signIn =
+            broker
+            ? BrokerInspection.inspect(context: walk.context) : BrowserInspection.inspect(context: walk.context)
+        return .inOrder(parts + [walk.tenantCheck(tenant), signIn])
     }
 }

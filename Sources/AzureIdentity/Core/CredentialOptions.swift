@@ -33,6 +33,9 @@ public struct CredentialOptions: Sendable {
     /// credentials that use a token endpoint (and, for user flows, their refresh tokens and signed-in account);
     /// `nil` (the default) keeps them in memory only. Azure Identity's `tokenCachePersistenceOptions`.
     public var tokenCachePersistence: TokenCachePersistenceOptions?
+    /// How the identity broker is reached; `nil` (the default) is the session bus named by
+    /// `DBUS_SESSION_BUS_ADDRESS` in ``environment`` (see ``resolvedBrokerConnection``). Tests set a fake.
+    package var brokerConnection: (any IdentityBrokerConnection)?
 
     /// The default ``requestTimeout``: 10 seconds. Entra ID and managed identity endpoints answer in well under a
     /// second; an attempt that takes longer is stalled, and the retry policy tries again while its total timeout

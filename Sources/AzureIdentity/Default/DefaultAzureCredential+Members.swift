@@ -49,20 +49,10 @@ extension DefaultAzureCredential {
                 processTimeout: settings.processTimeout,
                 options: options
             )
+        case .visualStudioCode:
+            return try VisualStudioCodeCredential(tenantID: settings.tenantID, options: options)
         default:
-            return BrokerCredential()
+            return try BrokerCredential(tenantID: settings.tenantID, options: options)
         }
-    }
-}
-
-/// The identity broker's place in the chain. The broker itself (Linux: `microsoft-identity-broker` over D-Bus)
-/// is not implemented yet, so this member is always unavailable and says so.
-struct BrokerCredential: TokenCredential {
-    nonisolated(nonsending) func getToken(for request: TokenRequest) async throws -> AccessToken {
-        throw AzureIdentityError(
-            code: .credentialUnavailable,
-            message: "BrokerCredential: the identity broker is not supported by this version of AzureIdentity.",
-            credentialName: "BrokerCredential"
-        )
     }
 }

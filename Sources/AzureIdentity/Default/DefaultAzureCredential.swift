@@ -4,9 +4,10 @@ import Synchronization
 
 /// The credential chain for code that should "just work" on a developer machine and in Azure.
 ///
-/// Order (Azure Identity 4.11+, without VisualStudioCodeCredential): ``EnvironmentCredential``,
-/// ``WorkloadIdentityCredential``, ``ManagedIdentityCredential``, ``AzureCliCredential``,
-/// ``AzurePowerShellCredential``, ``AzureDeveloperCliCredential``, and the broker last when enabled.
+/// Order (Azure Identity 4.11+): ``EnvironmentCredential``, ``WorkloadIdentityCredential``,
+/// ``ManagedIdentityCredential``, ``VisualStudioCodeCredential``, ``AzureCliCredential``,
+/// ``AzurePowerShellCredential``, ``AzureDeveloperCliCredential``, and the identity broker's default account last
+/// when ``DefaultAzureCredentialOptions/brokerEnabled`` (silently: nothing in this chain ever prompts).
 /// `AZURE_TOKEN_CREDENTIALS` narrows it to `dev`, `prod` or one credential.
 ///
 /// Continuation: a developer credential that fails for any reason passes to the next one; a deployed credential

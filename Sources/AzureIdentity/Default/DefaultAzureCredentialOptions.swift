@@ -60,6 +60,9 @@ public struct DefaultAzureCredentialMember: Hashable, Sendable, CustomStringConv
     public static let workloadIdentity = Self(description: "WorkloadIdentityCredential", isDeveloperCredential: false)
     /// `ManagedIdentityCredential`.
     public static let managedIdentity = Self(description: "ManagedIdentityCredential", isDeveloperCredential: false)
+    /// `VisualStudioCodeCredential`: the account signed in to VS Code's Azure Resources extension, through the
+    /// broker (Azure Identity 4.11+ / .NET 1.14+ / Python 1.24+ place it first among the developer credentials).
+    public static let visualStudioCode = Self(description: "VisualStudioCodeCredential", isDeveloperCredential: true)
     /// `AzureCliCredential`.
     public static let azureCli = Self(description: "AzureCliCredential", isDeveloperCredential: true)
     /// `AzurePowerShellCredential`.
@@ -72,7 +75,7 @@ public struct DefaultAzureCredentialMember: Hashable, Sendable, CustomStringConv
     /// The deployed-service group (`AZURE_TOKEN_CREDENTIALS=prod`).
     public static let production: [Self] = [.environment, .workloadIdentity, .managedIdentity]
     /// The developer group (`AZURE_TOKEN_CREDENTIALS=dev`), without the broker.
-    public static let developer: [Self] = [.azureCli, .azurePowerShell, .azureDeveloperCli]
+    public static let developer: [Self] = [.visualStudioCode, .azureCli, .azurePowerShell, .azureDeveloperCli]
 
     /// The members `AZURE_TOKEN_CREDENTIALS` selects: unset or empty → all; `dev`; `prod`; or one credential name
     /// (case-insensitive, trimmed).

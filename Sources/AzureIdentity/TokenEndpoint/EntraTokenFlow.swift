@@ -82,6 +82,28 @@ struct EntraTokenFlow: Sendable {
         forceRefresh: Bool = false,
         fetch: @escaping @Sendable (Context) async throws -> AccessToken
     ) async throws -> AccessToken {
+        let discovery = self.discovery
+        return try await cachedToken(request, account: account, forceRefresh: forceRefresh) { tenant, claims in
+            // Built only on a cache miss, so a hit does no string or JSON work.
+            let context = Context(
+                tenantID: tenant,
+                tokenEndpoint: try await discovery.tokenEndpoint(tenantID: tenant),
+                scopes: request.scopes,
+                claims: claims
+            )
+            return try await fetch(context)
+        }
+    }
+
+    /// Resolves the tenant, consults the cache and, on a miss, calls `fetch` with the tenant and the merged CAE
+    /// claims. Nothing here talks to the token endpoint: token sources that are not one (the identity broker) use
+    /// this with the same cache and tenant rules.
+    nonisolated(nonsending) func cachedToken(
+        _ request: TokenRequest,
+        account: String = "",
+        forceRefresh: Bool = false,
+        fetch: @escaping @Sendable (_ tenantID: String, _ claims: String?) async throws -> AccessToken
+    ) async throws -> AccessToken {
         guard !request.scopes.isEmpty else {
             throw AzureIdentityError(
                 code: .invalidConfiguration,
@@ -108,16 +130,8 @@ struct EntraTokenFlow: Sendable {
             account: account
         )
         let hasChallenge = !(request.claims ?? "").isEmpty || forceRefresh
-        let discovery = self.discovery
         return try await cache.token(for: key, bypassCache: hasChallenge) {
-            // Built only on a cache miss, so a hit does no string or JSON work.
-            let context = Context(
-                tenantID: tenant,
-                tokenEndpoint: try await discovery.tokenEndpoint(tenantID: tenant),
-                scopes: request.scopes,
-                claims: try CAEClaims.merge(claims: request.claims, enableCAE: request.enableCAE)
-            )
-            return try await fetch(context)
+            try await fetch(tenant, try CAEClaims.merge(claims: request.claims, enableCAE: request.enableCAE))
         }
     }
 

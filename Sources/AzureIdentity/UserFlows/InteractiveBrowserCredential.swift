@@ -9,6 +9,14 @@ import Foundation
 /// verifier. The browser is the `BROWSER` command or `xdg-open` from ``CredentialOptions/environment``, run as
 /// argv through ``CredentialOptions/processRunner``; without either, the credential is unavailable and says how to
 /// fix it. Later tokens (other scopes, refreshes) come silently from the signed-in account's refresh token.
+///
+/// With ``BrokerOptions/enabled`` the sign-in goes through the operating system's identity broker instead (on
+/// Linux `microsoft-identity-broker` over D-Bus; see `docs/broker.md`): with ``BrokerOptions/useDefaultBrokerAccount``
+/// (or once an account is signed in) silently with that account, else — or when that fails — interactively in the
+/// broker's own window. The application must have the redirect URI
+/// `https://login.microsoftonline.com/common/oauth2/nativeclient` registered and public client flows allowed.
+/// Broker tokens go through the same cache. No broker is ``AzureIdentityError/Code/credentialUnavailable``; a broker
+/// that refuses is ``AzureIdentityError/Code/authenticationFailed`` with its status, subStatus and context.
 public struct InteractiveBrowserCredential: TokenCredential {
     static let name = "InteractiveBrowserCredential"
     private let session: PublicClientSession
@@ -21,6 +29,8 @@ public struct InteractiveBrowserCredential: TokenCredential {
         var broker: BrokerOptions
         var environment: [String: String]
         var runner: any ProcessRunner
+        /// The broker sign-in, when ``BrokerOptions/enabled``.
+        var brokerSignIn: BrokerSignIn?
     }
 
     /// The port the redirect listener uses; 0 (the default) picks a free one per sign-in.
@@ -37,7 +47,7 @@ public struct InteractiveBrowserCredential: TokenCredential {
     ///   - disableAutomaticAuthentication: Throw ``AzureIdentityError/Code/authenticationRequired`` instead of
     ///     opening a browser when silent sign-in is not possible.
     ///   - browserTimeout: How long to wait for the user to finish in the browser.
-    ///   - brokerOptions: Broker settings (accepted; the broker is not implemented yet).
+    ///   - brokerOptions: Sign in through the identity broker instead of the browser (``BrokerOptions``).
     public init(
         tenantID: String? = nil,
         clientID: String? = nil,
@@ -72,7 +82,14 @@ public struct InteractiveBrowserCredential: TokenCredential {
             browserTimeout: browserTimeout,
             broker: brokerOptions,
             environment: options.environment,
-            runner: options.processRunner
+            runner: options.processRunner,
+            brokerSignIn: brokerOptions.enabled
+                ? BrokerSignIn(
+                    connection: options.resolvedBrokerConnection, credentialName: Self.name,
+                    clientID: session.flow.clientID, useDefaultAccount: brokerOptions.useDefaultBrokerAccount,
+                    msaPassthrough: brokerOptions.legacyEnableMSAPassthrough, loginHint: loginHint,
+                    logger: options.logger, timeSource: options.timeSource)
+                : nil
         )
     }
 
@@ -81,25 +98,51 @@ public struct InteractiveBrowserCredential: TokenCredential {
 
     /// Gets a user token: cached, else silently for the signed-in account, else through the browser.
     nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
-        try await session.getToken(request, interaction: interaction)
+        if let broker = settings.brokerSignIn {
+            return try await Self.brokerToken(request, session: session, broker: broker, force: false)
+        }
+        return try await session.getToken(request, interaction: interaction)
     }
 
-    /// Opens the browser now and returns the signed-in account.
+    /// Opens the browser (or the broker's window) now and returns the signed-in account.
     public func authenticate(scopes: [String]) async throws -> AuthenticationRecord {
-        try await session.authenticate(scopes: scopes, interaction: interaction)
+        guard let broker = settings.brokerSignIn else {
+            return try await session.authenticate(scopes: scopes, interaction: interaction)
+        }
+        _ = try await Self.brokerToken(TokenRequest(scopes: scopes), session: session, broker: broker, force: true)
+        guard let record = session.record else {
+            throw AzureIdentityError(
+                code: .invalidResponse,
+                message: "\(Self.name): the broker's token response did not identify the signed-in user.",
+                credentialName: Self.name
+            )
+        }
+        return record
+    }
+
+    /// A token through the broker, via the credential's cache: silently when an account is known or
+    /// `useDefaultBrokerAccount` is set, else (unless automatic authentication is disabled) interactively.
+    private static func brokerToken(
+        _ request: TokenRequest, session: PublicClientSession, broker: BrokerSignIn, force: Bool
+    ) async throws -> AccessToken {
+        try await session.flow.cachedToken(request, account: "user", forceRefresh: force) { tenant, claims in
+            let interaction: BrokerSignIn.Interaction =
+                force ? .always : session.disableAutomaticAuthentication ? .never : .whenNeeded
+            let result = try await broker.token(
+                authority: BrokerSignIn.authority(host: session.flow.authorityHost, tenantID: tenant),
+                scopes: request.scopes, claims: claims, record: session.record, interaction: interaction)
+            if let record = BrokerSignIn.record(
+                for: result, host: session.flow.authorityHost, clientID: session.flow.clientID)
+            {
+                session.setRecord(record)
+            }
+            return result.token
+        }
     }
 
     private var interaction: PublicClientSession.Interaction {
         let (session, settings) = (self.session, self.settings)
         return { context, scopes in
-            guard !settings.broker.enabled else {
-                throw AzureIdentityError(
-                    code: .credentialUnavailable,
-                    message: "\(Self.name): broker sign-in was requested (brokerOptions.enabled), but the identity "
-                        + "broker is not supported by this version. Disable it to use the browser.",
-                    credentialName: Self.name
-                )
-            }
             let state = UUID().uuidString.lowercased()
             let listener = try await LoopbackRedirectListener.start(port: settings.redirectPort, state: state)
             let redirectURI = "http://localhost:\(listener.port)"

@@ -75,6 +75,9 @@ final class PublicClientSession: Sendable {
         }
     }
 
+    /// Remembers the signed-in account (a broker sign-in, whose refresh token stays with the broker).
+    func setRecord(_ record: AuthenticationRecord) { recordState.withLock { $0 = record } }
+
     /// The user's interactive step: returns the token endpoint result for `scopes` (OIDC scopes included).
     typealias Interaction = @Sendable (EntraTokenFlow.Context, [String]) async throws -> TokenEndpointClient.Result
 

@@ -100,6 +100,21 @@ struct DifferentialWorld: Sendable {
         try write(directory + "/expired-token", expiredToken, mode: 0o644)
         try write(directory + "/password", Self.password, mode: 0o600)
         try FakeDeveloperTools.install(in: bin, world: self)
+        // VS Code's authentication record: a valid one, and a corrupt one (visualStudioCode cases).
+        let record = "/.azure/ms-azuretools.vscode-azureresourcegroups"
+        for (name, text) in [
+            (
+                "vscode-signed-in",
+                #"{"username": "\#(Self.username)", "authority": "https://login.microsoftonline.com", "#
+                    + #""homeAccountId": "0a0a0a0a-0000-0000-0000-00000000000a.\#(Self.tenant)", "#
+                    + #""tenantId": "\#(Self.tenant)", "clientId": "aebc6443-996d-45c2-90f0-388ff96faa56"}"#
+            ),
+            ("vscode-corrupt", "{\"username\": "),
+        ] {
+            try FileManager.default.createDirectory(
+                atPath: directory + "/" + name + record, withIntermediateDirectories: true)
+            try write(directory + "/" + name + record + "/authRecord.json", text, mode: 0o600)
+        }
         return fake.oidcRequestURI(for: job)
     }
 

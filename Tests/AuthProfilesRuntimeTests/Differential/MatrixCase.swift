@@ -54,12 +54,12 @@ extension DifferentialWorld {
         guard let entry = catalog.entry(named: matrixCase.profile) else {
             throw MatrixSetupError(message: "\(matrixCase.name): no profile \(matrixCase.profile)")
         }
-        let explanation = ProfileExplainer(
-            context: InspectionContext(
-                environment: matrixCase.environment, workingDirectory: directory)
-        ).explain(entry)
-        let credential = try ProfileCredential(
-            entry: entry, options: options(matrixCase.environment, imds: matrixCase.imds))
+        let options = options(matrixCase.environment, imds: matrixCase.imds)
+        // The dry run asks the same broker connection as the run uses (its presence only).
+        let explanation = await ProfileExplainer.explain(
+            entry, context: InspectionContext(environment: matrixCase.environment, workingDirectory: directory),
+            broker: options.resolvedBrokerConnection)
+        let credential = try ProfileCredential(entry: entry, options: options)
         let evaluation = try await credential.evaluate(for: TokenRequest(scopes: [FakeProfileEnvironment.scope]))
         return MatrixResult(explanation: explanation, evaluation: evaluation)
     }

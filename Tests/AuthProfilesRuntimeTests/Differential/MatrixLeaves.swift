@@ -14,7 +14,26 @@ enum MatrixLeaves {
         let inputs = MatrixInputs(world: world, prefix: prefix)
         return clientSecret(inputs) + clientCertificate(inputs) + clientAssertion(inputs) + workloadIdentity(inputs)
             + environment(world) + managedIdentity(world, inputs) + usernamePassword(inputs) + others(inputs)
-            + developerTools(world)
+            + developerTools(world) + visualStudioCode(world)
+    }
+
+    /// `visualStudioCode`: no `HOME`, no record, a corrupt record, a valid one (the broker then decides: the run
+    /// and the dry run use the same connection, which on this machine reaches no broker).
+    static func visualStudioCode(_ world: DifferentialWorld) -> [MatrixLeaf] {
+        let homes: [(String, [String: String])] = [
+            ("no HOME", [:]),
+            ("no record", ["HOME": world.home]),
+            ("corrupt record", ["HOME": world.directory + "/vscode-corrupt"]),
+            ("signed in", ["HOME": world.directory + "/vscode-signed-in"]),
+        ]
+        return homes.flatMap { label, environment in
+            [("profile tenant", [String]()), ("tenant env malformed", ["tenant: { env: TOOL_TENANT }"])].map {
+                tenantLabel, fields in
+                MatrixLeaf(
+                    name: "visualStudioCode, \(label), \(tenantLabel)", fields: ["type: visualStudioCode"] + fields,
+                    environment: fields.isEmpty ? environment : environment.merging(["TOOL_TENANT": "a..b"]) { $1 })
+            }
+        }
     }
 
     static func clientSecret(_ inputs: MatrixInputs) -> [MatrixLeaf] {

@@ -109,7 +109,8 @@ import Testing
                 sides.evidence.contains(
                     Evidence(
                         .ok, "authority host",
-                        "https://login.microsoftonline.com (the default public cloud; AZURE_AUTHORITY_HOST is not set)")),
+                        "https://login.microsoftonline.com (the default public cloud; AZURE_AUTHORITY_HOST is not set)")
+                ),
                 "\(sides.evidence)")
         }
     }

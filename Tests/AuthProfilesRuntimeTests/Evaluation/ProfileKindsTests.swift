@@ -98,8 +98,8 @@ import Testing
             #expect(failed.token == nil)
             #expect(
                 failed.attempts.dropFirst().map(\.kind) == [
-                    "environment", "workloadIdentity", "managedIdentity", "azureCli", "azurePowerShell",
-                    "azureDeveloperCli",
+                    "environment", "workloadIdentity", "managedIdentity", "visualStudioCode", "azureCli",
+                    "azurePowerShell", "azureDeveloperCli",
                 ])
             #expect(failed.attempts.dropFirst().allSatisfy { $0.outcome == .unavailable })
         }

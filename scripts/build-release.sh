@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the self-contained release binary of authprofile and packs it:
+#   dist/authprofile-<version>-linux-<arch>.tar.gz and dist/authprofile-<version>-linux-<arch>.tar.gz.sha256
+# The Swift runtime and Foundation are linked in statically (--static-swift-stdlib), so the binary needs only the C
+# library of a glibc Linux (it runs without a Swift toolchain; .ci/run checks that in a mount namespace that hides
+# it). The version is AuthProfileVersion.current; the commit is recorded for `--version` through a generated C
+# header, since Swift cannot take a string from the build command line.
+#
+# Usage: scripts/build-release.sh            (scratch folder .build-release, or $AUTHPROFILE_RELEASE_SCRATCH)
+# Prints the archive's path on its last line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scratch=${AUTHPROFILE_RELEASE_SCRATCH:-.build-release}
+commit=$(git rev-parse --short=12 HEAD 2>/dev/null || true)
+if [ -n "$commit" ] && ! git diff --quiet HEAD -- 2>/dev/null; then
+    commit="$commit-dirty"
+fi
+# The commit enters through a header that exists only for this build (Sources/CBuildInfo/build_info.c says why).
+header=Sources/CBuildInfo/generated_commit.h
+trap 'rm -f "$header"' EXIT
+printf '#define AUTHPROFILE_COMMIT "%s"\n' "$commit" >"$header"
+flags=(-c release --product authprofile --scratch-path "$scratch" --static-swift-stdlib)
+swift build "${flags[@]}" >&2
+bin="$(swift build "${flags[@]}" --show-bin-path)/authprofile"
+version=$("$bin" --version | cut -d' ' -f1)
+case "$version" in
+[0-9]*.[0-9]*.[0-9]*) ;;
+*) echo "build-release.sh: unexpected version '$version' from $bin --version" >&2; exit 1 ;;
+esac
+name="authprofile-$version-linux-$(uname -m)"
+rm -rf "dist/$name" "dist/$name.tar.gz" "dist/$name.tar.gz.sha256"
+mkdir -p "dist/$name"
+# Debug information is most of an unstripped binary's size; symbols for crash reports stay in the build folder.
+strip -o "dist/$name/authprofile" "$bin"
+cp LICENSE README.md CHANGELOG.md "dist/$name/"
+tar -C dist --owner=0 --group=0 --numeric-owner -czf "dist/$name.tar.gz" "$name"
+(cd dist && sha256sum "$name.tar.gz" >"$name.tar.gz.sha256")
+rm -rf "dist/$name"
+echo "dist/$name.tar.gz"
