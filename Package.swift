@@ -40,6 +40,9 @@ let package = Package(
             name: "IdentitySupport",
             swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
+        // add_key(2) and keyctl(2) for the persistent token cache's key: Swift cannot call the variadic syscall(2),
+        // and libkeyutils is not a dependency. Five one-line C functions; see CKernelKeyring.h.
+        .target(name: "CKernelKeyring"),
         .target(
             name: "AuthProfiles",
             // Also imports `CYaml`, the libyaml C target inside Yams that Yams does not export as a product
@@ -71,6 +74,7 @@ let package = Package(
             name: "AzureIdentity",
             dependencies: [
                 "IdentitySupport",
+                "CKernelKeyring",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -120,6 +124,13 @@ let package = Package(
                 "AuthProfilesRuntime",
             ],
             path: "Benchmarks/AzureIdentityBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+        // One process of PersistentCacheProcessTests (8 run at once against a FakeEntraID); not shipped.
+        .executableTarget(
+            name: "CacheStressTool",
+            dependencies: ["AzureIdentity"],
+            path: "Tests/CacheStressTool",
             swiftSettings: swiftSettings
         ),
         .testTarget(

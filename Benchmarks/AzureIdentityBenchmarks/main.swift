@@ -78,5 +78,8 @@ try await benchmarkDefaultCredentialNothingConfigured(transport: transport)
 // 5. Profiles: the in-process path of `authprofile token`, and the dry run.
 try await benchmarkProfiles(fake: fake, transport: transport)
 
+// 6. The persistent token cache (issue 12).
+try await benchmarkPersistentCache(fake: fake, transport: transport)
+
 try await transport.shutdown()
 try await fake.shutdown()

@@ -12,7 +12,9 @@ enum LiveTraceRenderer {
             let indent = String(repeating: "  ", count: attempt.depth + 1)
             var line = "\(indent)\(attempt.displayName)  \(attempt.outcome.rawValue)"
             if attempt.outcome != .notTried { line += "  \(milliseconds(attempt.latency))" }
-            if let hit = attempt.cacheHit { line += hit ? "  cache hit" : "  cache miss" }
+            if let hit = attempt.cacheHit {
+                line += hit ? "  cache hit" + (attempt.cacheSource.map { " (\($0.rawValue))" } ?? "") : "  cache miss"
+            }
             lines.append(line)
             if let reason = LinkAttempt.shownReason(at: index, in: attempts) {
                 lines.append("\(indent)  reason: \(OutsideText.escapingControlCharacters(reason))")
@@ -76,6 +78,7 @@ enum LiveTraceRenderer {
                     ("latencyMicroseconds", .int(microseconds(attempt.latency))),
                     ("cacheHit", attempt.cacheHit.map(JSONValue.bool) ?? .null),
                 ]
+                if let source = attempt.cacheSource { fields.append(("cacheSource", .string(source.rawValue))) }
                 if let report = attempt.serviceReport {
                     fields.append(("serviceError", ServiceErrorJSON.render(report)))
                 }

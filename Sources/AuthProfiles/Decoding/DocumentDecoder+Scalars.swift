@@ -91,6 +91,12 @@ extension DocumentDecoder {
                     .invalidURL, "'\(field.name)' contains user info (a user name or password before '@')",
                     hint: "remove the user info; a password never belongs in a profile")
             }
+        case .name:
+            guard Identifiers.isName(text) else {
+                return invalid(
+                    .invalidName, "\(ShownValue.quoted(text)) is not a valid name",
+                    hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
+            }
         case .text, .path, .tenantReference, .cloudReference, .profileReference, .authorityHost:
             guard !text.isEmpty else {
                 return invalid(.wrongType, "'\(field.name)' must not be empty")

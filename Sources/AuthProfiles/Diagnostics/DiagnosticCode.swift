@@ -121,9 +121,10 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     /// A malformed environment variable name.
     public static let invalidEnvironmentName = Self(
         "AP209", "invalid-environment-name", .error, "An environment variable name is malformed.")
-    /// A malformed name of a profile, tenant or cloud.
+    /// A malformed name of a profile, tenant, cloud or token cache.
     public static let invalidName = Self(
-        "AP210", "invalid-name", .error, "Profile, tenant and cloud names use letters, digits, `.`, `_` and `-`.")
+        "AP210", "invalid-name", .error,
+        "Profile, tenant, cloud and token cache names use letters, digits, `.`, `_` and `-`.")
 
     // MARK: Values (AP3xx): a value has the right type but is not valid.
 

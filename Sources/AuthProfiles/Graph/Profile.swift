@@ -18,6 +18,8 @@ public struct Profile: Sendable {
     public let additionallyAllowedTenants: [String]
     /// The credential, own or inherited, with defaults applied.
     public let credential: CredentialNode
+    /// The profile's `cache:` settings, own or inherited; `nil` when neither it nor a profile it extends has one.
+    public let cache: ProfileTokenCache?
     /// Which layer set each profile-level setting, for `explain --blame`.
     public let origins: [ProfileSetting: SettingOrigin]
 
@@ -31,7 +33,7 @@ public struct Profile: Sendable {
 
 /// The profile-level settings whose origin is tracked.
 public enum ProfileSetting: String, Sendable, Hashable, CaseIterable, Codable {
-    case environment, tenant, cloud, additionallyAllowedTenants, credential
+    case environment, tenant, cloud, additionallyAllowedTenants, credential, cache
 
     /// The position in ``allCases``, for tables indexed by setting.
     var index: Int {
@@ -41,6 +43,7 @@ public enum ProfileSetting: String, Sendable, Hashable, CaseIterable, Codable {
         case .cloud: 2
         case .additionallyAllowedTenants: 3
         case .credential: 4
+        case .cache: 5
         }
     }
 }
@@ -55,4 +58,22 @@ public enum SettingOrigin: Sendable, Hashable {
     case tenant(name: String, SourceLocation)
     /// The format's default.
     case `default`
+}
+
+/// A profile's `cache:` settings: whether its tokens are kept on disk too, in which cache, and whether that cache
+/// may be unencrypted where no key store is usable.
+public struct ProfileTokenCache: Sendable, Hashable {
+    /// Whether tokens are kept in the persistent cache.
+    public var persistent: Bool
+    /// The cache's name; `nil` for the default.
+    public var name: String?
+    /// Whether the cache may be stored unencrypted where no key store is usable.
+    public var allowUnencryptedStorage: Bool
+
+    /// Creates settings.
+    public init(persistent: Bool, name: String? = nil, allowUnencryptedStorage: Bool = false) {
+        self.persistent = persistent
+        self.name = name
+        self.allowUnencryptedStorage = allowUnencryptedStorage
+    }
 }

@@ -26,6 +26,8 @@ indirect enum FieldType: Sendable {
     case authorityHost
     /// A URL such as a redirect URI.
     case url
+    /// A name in the profile's own vocabulary (a token cache's name): letters, digits, `.`, `_`, `-`.
+    case name
     /// A file system path.
     case path
     /// `true` or `false`.
@@ -59,7 +61,7 @@ indirect enum FieldType: Sendable {
             .boolean, .duration, .port:
             true
         case .cloudReference, .profileReference, .version, .secret, .assertionSource, .choice, .list, .object,
-            .credential, .namedMap:
+            .credential, .namedMap, .name:
             false
         }
     }
@@ -95,6 +97,7 @@ indirect enum FieldType: Sendable {
         case .authorityHost: "an authority host URL"
         case .url: "a URL"
         case .path: "a path"
+        case .name: "a name (letters, digits, '.', '_' and '-')"
         case .boolean: "true or false"
         case .duration: "a duration such as 2s"
         case .port: "a port number"

@@ -9,6 +9,7 @@ package enum FormatReference {
             ("common-fields", table(FormatSpec.commonFields, exactlyOne: [])),
             ("tenant-fields", table(FormatSpec.tenantFields, exactlyOne: [])),
             ("kinds", kindsTable),
+            ("token-cache-fields", table(FormatSpec.tokenCache.fields, exactlyOne: [])),
         ]
         var shownObjects: Set<String> = []
         for definition in KindRegistry.definitions {
@@ -79,6 +80,7 @@ package enum FormatReference {
         case .resourceID: "resource id"
         case .authorityHost, .url: "URL"
         case .path: "path"
+        case .name: "name"
         case .boolean: "boolean"
         case .duration: "duration"
         case .port: "port"

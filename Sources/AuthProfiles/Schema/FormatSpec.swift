@@ -56,7 +56,30 @@ enum FormatSpec {
                 "additionallyAllowedTenants", .list(.allowedTenant),
                 "Other tenants a request may name; `*` allows any."),
             FieldSpec("credential", .credential, "The credential, or a `chain` of them."),
+            FieldSpec(
+                "cache", .object(tokenCache),
+                "Keep the profile's tokens on disk too, for later processes (all of `cache:` is inherited together).",
+                default: .described("tokens in memory only")),
         ])
+
+    /// The fields of a profile's `cache` object.
+    enum TokenCacheField {
+        static let persistent = FieldSpec(
+            "persistent", .boolean, literal: true, "Keep tokens in the persistent (on-disk) token cache.",
+            default: .value("false"))
+        static let name = FieldSpec(
+            "name", .name, literal: true,
+            "The cache's name (its file is `<name>.cache`); profiles that name the "
+                + "same cache share its tokens.", default: .value("authprofile"))
+        static let allowUnencryptedStorage = FieldSpec(
+            "allowUnencryptedStorage", .boolean, literal: true,
+            "Where no key store can hold the encryption key (the kernel keyring is forbidden), store the cache "
+                + "unencrypted (mode 0600) rather than not at all.", default: .value("false"))
+    }
+
+    static let tokenCache = ObjectSpec(
+        "token cache",
+        fields: [TokenCacheField.persistent, TokenCacheField.name, TokenCacheField.allowUnencryptedStorage])
 
     static let certificate = ObjectSpec(
         "certificate",

@@ -69,7 +69,7 @@ public enum ProfileSchema {
         ]
         for spec in [
             FormatSpec.cloud, FormatSpec.tenant, FormatSpec.profile, FormatSpec.certificate,
-            FormatSpec.broker, FormatSpec.chainPolicy,
+            FormatSpec.broker, FormatSpec.chainPolicy, FormatSpec.tokenCache,
         ] {
             definitions.append((definitionName(spec), objectSchema(spec, description: nil)))
         }
@@ -185,6 +185,7 @@ public enum ProfileSchema {
         switch type {
         case .text, .path, .tenantReference, .cloudReference, .profileReference, .authorityHost:
             literal = nonEmptyString
+        case .name: literal = pattern(Identifiers.namePattern)
         case .clientID, .guid: literal = pattern(Identifiers.guidPattern)
         case .tenantID: literal = pattern(Identifiers.tenantPattern)
         case .allowedTenant: literal = pattern("^(\\*|[0-9a-zA-Z.-]+)$")

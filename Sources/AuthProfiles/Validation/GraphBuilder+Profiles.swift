@@ -132,6 +132,18 @@ extension GraphBuilder {
             return nil
         }
         origins[.credential] = credentialSetting.origin
+        var cache: ProfileTokenCache?
+        if let inherited = setting(.cache), let object = inherited.value.value.object {
+            func flag(_ field: FieldSpec) -> Bool {
+                if case .boolean(.literal(let value))? = object[field.name] { return value }
+                return false
+            }
+            cache = ProfileTokenCache(
+                persistent: flag(FormatSpec.TokenCacheField.persistent),
+                name: object[FormatSpec.TokenCacheField.name.name]?.literalText,
+                allowUnencryptedStorage: flag(FormatSpec.TokenCacheField.allowUnencryptedStorage))
+            origins[.cache] = inherited.origin
+        }
         let context = NodeContext(profile: name.value, cloud: cloud, chainDefaults: (.next, .stop))
         guard
             let credential = buildNode(
@@ -141,7 +153,7 @@ extension GraphBuilder {
         return Profile(
             name: name.value, location: name.location, description: object["description"]?.literalText,
             parent: parent, environment: environment, tenant: tenant, cloud: cloud,
-            additionallyAllowedTenants: allowed, credential: credential, origins: origins)
+            additionallyAllowedTenants: allowed, credential: credential, cache: cache, origins: origins)
     }
 
     /// Each profile's parent, with unknown parents and `extends` cycles reported and cut.

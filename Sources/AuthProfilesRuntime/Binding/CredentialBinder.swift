@@ -20,7 +20,8 @@ struct CredentialBinder: Sendable {
             timeSource: options.timeSource,
             environment: options.environment,
             logger: options.logger,
-            processRunner: options.processRunner)
+            processRunner: options.processRunner,
+            tokenCachePersistence: options.tokenCache.persistence(for: scope.profile))
         credentialOptions.brokerConnection = options.brokerConnection
         return credentialOptions
     }

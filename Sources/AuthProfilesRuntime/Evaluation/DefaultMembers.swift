@@ -22,7 +22,7 @@ extension ProfileEvaluator {
                 let member = members[index]
                 let path = "\(node.path)/\(member.name)"
                 let start = timeSource.instant()
-                let (result, requests) = try await runLeaf(key: path, limit: limit, request: request) {
+                let (result, requests, cacheSource) = try await runLeaf(key: path, limit: limit, request: request) {
                     () throws(ValueProblem) -> any TokenCredential in
                     try CredentialBinder(resolver: resolver, options: options, transport: transport)
                         .bindDefaultMember(member, settings: settings, single: selection.single, node: node, in: scope)
@@ -32,6 +32,9 @@ extension ProfileEvaluator {
                         path: path, kind: member.name, location: nil, depth: depth + 1,
                         outcome: .notTried, latency: timeSource.instant() - start,
                         requests: requests))
+                if case .token = result, requests == 0, cacheSource != .network {
+                    attempts[attempts.count - 1].cacheSource = cacheSource
+                }
                 record(result, at: attempts.count - 1, in: &attempts)
                 return result
             },

@@ -23,6 +23,9 @@ public struct LinkAttempt: Sendable, Hashable {
     /// How many HTTP requests the link sent (0 with a token means the token came from a cache); `nil` for
     /// chains, references and links that did not run.
     public var requests: Int?
+    /// Where the link's token came from when no request was sent: the credential's memory cache or the
+    /// persistent (on-disk) one; `nil` when it was fetched, or the link did not authenticate or records no cache.
+    public var cacheSource: TokenCacheTrace.Source?
     /// Who the token is for, from its claims, when the link authenticated.
     public var principal: TokenPrincipal?
     /// What the token service said when it refused the link (Entra's AADSTS codes, the status, the endpoint, the

@@ -84,7 +84,8 @@ public struct ProfileCredential: TokenCredential {
             for: entry.scope, resolver: resolver, environment: options.environment
         ).get()
         do {
-            return try AsyncHTTPClientTransport.shared(for: configuration)
+            // The HTTP client is made on the first request: a token from the persistent cache needs none.
+            return try LazySharedTransport(configuration: configuration)
         } catch {
             throw AuthProfileError(
                 .invalidEnvironment, "profile '\(entry.profile.name)': \(error)", profile: entry.profile.name)

@@ -50,6 +50,7 @@ final class ProfileEvaluator: Sendable {
                 path: node.path, kind: node.kind.rawValue, location: node.location,
                 depth: depth, outcome: .notTried, latency: .zero))
         var requests: Int?
+        var cacheSource: TokenCacheTrace.Source?
         let result: LinkResult
         if case .failure(let problem) = resolver.timeout(of: node) {
             // A `timeout` that cannot be read stops the node before anything in it runs
@@ -76,7 +77,7 @@ final class ProfileEvaluator: Sendable {
                     deadlines: deadlines, attempts: &attempts)
             default:
                 let limit = limit(for: node, deadlines: deadlines)
-                (result, requests) = try await runLeaf(key: node.path, limit: limit, request: request) {
+                (result, requests, cacheSource) = try await runLeaf(key: node.path, limit: limit, request: request) {
                     () throws(ValueProblem) -> any TokenCredential in
                     try CredentialBinder(resolver: resolver, options: options, transport: transport).bind(
                         node, in: scope)
@@ -85,6 +86,7 @@ final class ProfileEvaluator: Sendable {
         }
         attempts[index].latency = timeSource.instant() - start
         attempts[index].requests = requests
+        if case .token = result, requests == 0, cacheSource != .network { attempts[index].cacheSource = cacheSource }
         record(result, at: index, in: &attempts)
         return result
     }
@@ -173,18 +175,21 @@ final class ProfileEvaluator: Sendable {
     func runLeaf(
         key: String, limit: ChainDeadline?, request: TokenRequest,
         bind: () throws(ValueProblem) -> any TokenCredential
-    ) async throws -> (LinkResult, requests: Int) {
+    ) async throws -> (LinkResult, requests: Int, cacheSource: TokenCacheTrace.Source?) {
         let credential: any TokenCredential
         switch bound(key: key, bind: bind) {
         case .success(let bound): credential = bound
         case .failure(let problem):
-            return (problem.linkResult, 0)
+            return (problem.linkResult, 0, nil)
         }
         let counter = CountingTransport.Counter()
+        let trace = TokenCacheTrace()
         let result = try await CountingTransport.$counter.withValue(counter) {
-            try await ChainEngine.run(credential, for: request, limit: limit, timeSource: timeSource)
+            try await TokenCacheTrace.$current.withValue(trace) {
+                try await ChainEngine.run(credential, for: request, limit: limit, timeSource: timeSource)
+            }
         }
-        return (result, counter.value)
+        return (result, counter.value, trace.last)
     }
 
     /// The credential bound for `key`: the one stored by an earlier call, else a new one. Binding runs outside the

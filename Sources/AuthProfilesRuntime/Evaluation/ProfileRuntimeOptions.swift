@@ -34,6 +34,8 @@ public struct ProfileRuntimeOptions: Sendable {
     /// short an interactive link or a link with a `timeout` of its own (a written `deadline` does). Defaults to
     /// ``standardChainDeadline``.
     public var defaultChainDeadline: Duration?
+    /// Whether and where profiles' `cache: {persistent: true}` keeps tokens on disk.
+    public var tokenCache: ProfileTokenCacheOptions
     /// How the identity broker is reached (``CredentialOptions/brokerConnection``); `nil` is the session bus of
     /// ``environment``. Tests set a fake; the dry run only asks its presence.
     package var brokerConnection: (any IdentityBrokerConnection)?
@@ -58,7 +60,8 @@ public struct ProfileRuntimeOptions: Sendable {
             FileHandle.standardError.write(Data((info.message + "\n").utf8))
         },
         defaultLinkTimeout: Duration? = ProfileRuntimeOptions.standardLinkTimeout,
-        defaultChainDeadline: Duration? = ProfileRuntimeOptions.standardChainDeadline
+        defaultChainDeadline: Duration? = ProfileRuntimeOptions.standardChainDeadline,
+        tokenCache: ProfileTokenCacheOptions = ProfileTokenCacheOptions()
     ) {
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -70,5 +73,6 @@ public struct ProfileRuntimeOptions: Sendable {
         self.deviceCodePrompt = deviceCodePrompt
         self.defaultLinkTimeout = defaultLinkTimeout
         self.defaultChainDeadline = defaultChainDeadline
+        self.tokenCache = tokenCache
     }
 }

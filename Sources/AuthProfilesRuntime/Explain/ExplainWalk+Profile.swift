@@ -51,6 +51,7 @@ extension ExplainWalk {
         if let environment = profile.environment {
             facts.append(Evidence(.note, "environment", environment.rawValue))
         }
+        if let cache = tokenCacheFact(profile) { facts.append(cache) }
         return facts
     }
 

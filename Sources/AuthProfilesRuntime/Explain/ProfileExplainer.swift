@@ -132,7 +132,7 @@ final class ExplainWalk {
                 reached: reached)
         default:
             let result = inspectLeaf(node, in: scope)
-            links[index].evidence = result.evidence
+            links[index].evidence = result.evidence + cachedTokenFacts(node, in: scope)
             links[index].hint = result.hint
             expectation = Self.expectation(for: result.verdict, winner: node.displayName)
         }

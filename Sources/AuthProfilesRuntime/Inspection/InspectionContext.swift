@@ -15,6 +15,9 @@ public struct InspectionContext: Sendable {
     public var now: Date
     /// The directory relative paths are read from.
     public var workingDirectory: String
+    /// Whether and where profiles' persistent token cache is looked at (the dry run reads the cache file, which is
+    /// local, to say whether a cached token would answer).
+    public var tokenCache: ProfileTokenCacheOptions = ProfileTokenCacheOptions()
 
     /// Where the dry run records every variable its inspections look up (``ExplainWalk`` sets it), so that its
     /// report of ignored variables comes from the reads themselves.
@@ -40,6 +43,7 @@ public struct InspectionContext: Sendable {
         self.init(
             environment: options.environment, now: options.timeSource.now(),
             workingDirectory: options.workingDirectory)
+        self.tokenCache = options.tokenCache
     }
 
     /// ``environment`` by the package's one rule (an empty value counts as unset), reads recorded in ``readLog``.

@@ -12,23 +12,39 @@ import Synchronization
 ///   is cancelled stops waiting at once; the fetch is cancelled when every waiter has gone.
 ///
 /// A cache hit takes one uncontended lock and no task switch.
+///
+/// With a ``PersistentTokenCache`` behind it, a miss asks the disk first (and the disk's cross-process single
+/// flight decides who fetches); a token found there inside its refresh window is served and refreshed in the
+/// background as above; every token fetched is written to disk.
 public final class TokenCache: Sendable {
     /// Tokens closer than this to expiry are never served.
     public let expiryMargin: TimeInterval
     /// The minimum pause between failed background refreshes.
     public let backgroundRetryInterval: TimeInterval
+    /// The cache on disk behind this one, if the credential's options asked for one.
+    public let persistent: PersistentTokenCache?
     private let timeSource: any TimeSource
     private let state = Mutex(State())
 
-    /// Creates a cache reading time from `timeSource`.
+    /// Creates a cache reading time from `timeSource`, backed by `persistent` when given.
     public init(
         timeSource: any TimeSource = SystemTimeSource(),
         expiryMargin: TimeInterval = 30,
-        backgroundRetryInterval: TimeInterval = 5
+        backgroundRetryInterval: TimeInterval = 5,
+        persistent: PersistentTokenCache? = nil
     ) {
         self.timeSource = timeSource
         self.expiryMargin = expiryMargin
         self.backgroundRetryInterval = backgroundRetryInterval
+        self.persistent = persistent
+    }
+
+    /// When a token stored at `now` is refreshed: its `refreshOn` when the server sent one, else 5 minutes before
+    /// expiry, or half way for a token that lives 10 minutes or less.
+    static func refreshTime(for token: AccessToken, now: Date) -> Date {
+        if let refreshOn = token.refreshOn { return refreshOn }
+        let lifetime = token.expiresOn.timeIntervalSince(now)
+        return lifetime > 600 ? token.expiresOn.addingTimeInterval(-300) : now.addingTimeInterval(lifetime / 2)
     }
 
     /// Returns a cached token or fetches one.
@@ -44,6 +60,8 @@ public final class TokenCache: Sendable {
         if bypassCache {
             let token = try await fetch()
             state.withLock { $0.store(token, for: key, now: timeSource.now()) }
+            await persistent?.store(token, for: key)
+            TokenCacheTrace.record(.network)
             return token
         }
         let now = timeSource.now()
@@ -54,7 +72,10 @@ public final class TokenCache: Sendable {
             else { return nil }
             return entry.token
         }
-        if let hit { return hit }
+        if let hit {
+            TokenCacheTrace.record(.memory)
+            return hit
+        }
 
         let waiterID = state.withLock { $0.makeID() }
         return try await withTaskCancellationHandler {
@@ -81,12 +102,13 @@ public final class TokenCache: Sendable {
                 }
                 switch action {
                 case .resume(let result, let background):
-                    if let background { launch(key: key, id: background, fetch: fetch) }
+                    if let background { launch(key: key, id: background, isBackground: true, fetch: fetch) }
+                    if case .success = result { TokenCacheTrace.record(.memory) }
                     continuation.resume(with: result)
                 case .wait:
                     break
                 case .launch(let id):
-                    launch(key: key, id: id, fetch: fetch)
+                    launch(key: key, id: id, isBackground: false, fetch: fetch)
                 }
             }
         } onCancel: {
@@ -102,15 +124,34 @@ public final class TokenCache: Sendable {
     /// The number of cached tokens.
     public var count: Int { state.withLock { $0.entries.count } }
 
-    private func launch(key: TokenCacheKey, id: UInt64, fetch: @escaping @Sendable () async throws -> AccessToken) {
+    private func launch(
+        key: TokenCacheKey,
+        id: UInt64,
+        isBackground: Bool,
+        fetch: @escaping @Sendable () async throws -> AccessToken
+    ) {
+        let persistent = self.persistent
         let task = Task {
             let result: Result<AccessToken, any Error>
+            var fromDisk = false
             do {
-                result = .success(try await fetch())
+                if let persistent {
+                    // A foreground miss takes a disk token that is merely valid (refreshed below); a refresh
+                    // wants a fresh one (another process's) or fetches.
+                    let (token, source) = try await persistent.obtain(
+                        key, acceptRefreshWindow: !isBackground, fetch: fetch
+                    )
+                    fromDisk = source == .disk
+                    result = .success(token)
+                } else {
+                    result = .success(try await fetch())
+                }
+                // The task inherited the caller's trace; a refresh in the background is no caller's answer.
+                if !isBackground { TokenCacheTrace.record(fromDisk ? .disk : .network) }
             } catch {
                 result = .failure(error)
             }
-            self.finish(key: key, id: id, result: result)
+            self.finish(key: key, id: id, result: result, fromDisk: fromDisk, fetch: fetch)
         }
         let stillWanted = state.withLock { state -> Bool in
             guard state.flights[key]?.id == id else { return false }
@@ -121,19 +162,34 @@ public final class TokenCache: Sendable {
         if !stillWanted { task.cancel() }
     }
 
-    private func finish(key: TokenCacheKey, id: UInt64, result: Result<AccessToken, any Error>) {
+    private func finish(
+        key: TokenCacheKey,
+        id: UInt64,
+        result: Result<AccessToken, any Error>,
+        fromDisk: Bool = false,
+        fetch: @escaping @Sendable () async throws -> AccessToken
+    ) {
         let now = timeSource.now()
-        let waiters: [CheckedContinuation<AccessToken, any Error>] = state.withLock { state in
-            guard let flight = state.flights[key], flight.id == id else { return [] }
+        let (waiters, background): ([CheckedContinuation<AccessToken, any Error>], UInt64?) = state.withLock {
+            state in
+            guard let flight = state.flights[key], flight.id == id else { return ([], nil) }
             state.flights[key] = nil
+            var background: UInt64?
             switch result {
             case .success(let token):
                 state.store(token, for: key, now: now)
+                // A token from disk already inside its refresh window: refresh it once, as a memory hit would.
+                if fromDisk, let entry = state.entries[key], now >= entry.refreshAt {
+                    let refresh = state.makeID()
+                    state.flights[key] = Flight(id: refresh, isBackground: true)
+                    background = refresh
+                }
             case .failure:
                 state.entries[key]?.nextBackgroundAttempt = now.addingTimeInterval(backgroundRetryInterval)
             }
-            return Array(flight.waiters.values)
+            return (Array(flight.waiters.values), background)
         }
+        if let background { launch(key: key, id: background, isBackground: true, fetch: fetch) }
         for waiter in waiters {
             waiter.resume(with: result)
         }
@@ -189,10 +245,9 @@ extension TokenCache {
         }
 
         mutating func store(_ token: AccessToken, for key: TokenCacheKey, now: Date) {
-            let lifetime = token.expiresOn.timeIntervalSince(now)
-            let defaultRefresh =
-                lifetime > 600 ? token.expiresOn.addingTimeInterval(-300) : now.addingTimeInterval(lifetime / 2)
-            entries[key] = Entry(token: token, refreshAt: token.refreshOn ?? defaultRefresh, nextBackgroundAttempt: now)
+            entries[key] = Entry(
+                token: token, refreshAt: TokenCache.refreshTime(for: token, now: now), nextBackgroundAttempt: now
+            )
         }
     }
 }

@@ -3,7 +3,8 @@ extension CredentialOptions: CustomStringConvertible, CustomReflectable {
     public var description: String {
         "CredentialOptions(authorityHost: \(authorityHost.map(\.url) ?? "default"), "
             + "additionallyAllowedTenants: \(additionallyAllowedTenants), retryPolicy: \(retryPolicy), "
-            + "requestTimeout: \(requestTimeout), environment: \(environment.keys.sorted()))"
+            + "requestTimeout: \(requestTimeout), tokenCachePersistence: \(tokenCachePersistence?.name ?? "off"), "
+            + "environment: \(environment.keys.sorted()))"
     }
 
     /// A mirror that shows environment variable names only.
@@ -15,6 +16,7 @@ extension CredentialOptions: CustomStringConvertible, CustomReflectable {
                 "additionallyAllowedTenants": additionallyAllowedTenants,
                 "retryPolicy": retryPolicy,
                 "requestTimeout": requestTimeout,
+                "tokenCachePersistence": tokenCachePersistence?.name ?? "off",
                 "environmentVariableNames": environment.keys.sorted(),
             ],
             displayStyle: .struct

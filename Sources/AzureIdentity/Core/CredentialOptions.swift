@@ -29,6 +29,10 @@ public struct CredentialOptions: Sendable {
     public var logger: Logger
     /// Runs the developer tools (`az`, `azd`, `pwsh`); defaults to ``SubprocessRunner``.
     public var processRunner: any ProcessRunner
+    /// Keeps tokens on disk too, shared with later processes (see ``TokenCachePersistenceOptions``), for the
+    /// credentials that use a token endpoint (and, for user flows, their refresh tokens and signed-in account);
+    /// `nil` (the default) keeps them in memory only. Azure Identity's `tokenCachePersistenceOptions`.
+    public var tokenCachePersistence: TokenCachePersistenceOptions?
     /// How the identity broker is reached; `nil` (the default) is the session bus named by
     /// `DBUS_SESSION_BUS_ADDRESS` in ``environment`` (see ``resolvedBrokerConnection``). Tests set a fake.
     package var brokerConnection: (any IdentityBrokerConnection)?
@@ -48,7 +52,8 @@ public struct CredentialOptions: Sendable {
         timeSource: any TimeSource = SystemTimeSource(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger = Logger(label: "AzureIdentity", factory: { _ in SwiftLogNoOpLogHandler() }),
-        processRunner: any ProcessRunner = SubprocessRunner()
+        processRunner: any ProcessRunner = SubprocessRunner(),
+        tokenCachePersistence: TokenCachePersistenceOptions? = nil
     ) {
         self.authorityHost = authorityHost
         self.additionallyAllowedTenants = additionallyAllowedTenants
@@ -59,6 +64,7 @@ public struct CredentialOptions: Sendable {
         self.environment = environment
         self.logger = logger
         self.processRunner = processRunner
+        self.tokenCachePersistence = tokenCachePersistence
     }
 
     /// The authority host to use: the explicit one, else `AZURE_AUTHORITY_HOST`, else the public cloud.

@@ -34,7 +34,8 @@ struct EntraTokenFlow: Sendable {
             )
         }
         let host = try options.resolvedAuthorityHost()
-        let base = try options.transport ?? SharedTransport.get()
+        // Made on the first request: a credential answered from its persistent cache builds no HTTP client.
+        let base = try options.transport ?? SharedTransport.lazy()
         self.credentialName = credentialName
         self.tenantID = tenantID
         self.clientID = clientID
@@ -43,7 +44,15 @@ struct EntraTokenFlow: Sendable {
         let flag = "AZURE_IDENTITY_DISABLE_MULTITENANTAUTH"
         self.multiTenantEnvironment = EnvironmentVariables(options.environment)[flag].map { [flag: $0] } ?? [:]
         self.logger = options.logger
-        self.cache = TokenCache(timeSource: options.timeSource)
+        self.cache = TokenCache(
+            timeSource: options.timeSource,
+            persistent: try options.tokenCachePersistence.map {
+                try PersistentTokenCache(
+                    options: $0, environment: options.environment, timeSource: options.timeSource,
+                    logger: options.logger
+                )
+            }
+        )
         let retrying = RetryingTransport(
             base: base,
             policy: options.retryPolicy,

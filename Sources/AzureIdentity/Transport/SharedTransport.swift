@@ -3,11 +3,21 @@ import Synchronization
 
 /// The process-wide transports: one per configuration, made on first use and kept for the life of the process,
 /// so credentials that share a configuration share connection pools and nobody has to shut them down.
-enum SharedTransport {
+package enum SharedTransport {
     private static let transports = Mutex<[TransportConfiguration: AsyncHTTPClientTransport]>([:])
 
     static func get() throws -> AsyncHTTPClientTransport {
         try get(for: .fromEnvironment(ProcessInfo.processInfo.environment))
+    }
+
+    /// The transport for the process environment, made on the first request (``LazySharedTransport``).
+    static func lazy() throws -> LazySharedTransport {
+        try LazySharedTransport(configuration: .fromEnvironment(ProcessInfo.processInfo.environment))
+    }
+
+    /// Whether the transport for `configuration` has been made (for tests of what a cache hit builds).
+    package static func isMade(for configuration: TransportConfiguration) -> Bool {
+        transports.withLock { $0[configuration] != nil }
     }
 
     static func get(for configuration: TransportConfiguration) throws -> AsyncHTTPClientTransport {

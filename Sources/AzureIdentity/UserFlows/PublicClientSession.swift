@@ -4,6 +4,10 @@ import Synchronization
 
 /// What the interactive credentials share: the token flow, silent sign-in with the recorded account's refresh
 /// token, the record itself, and `authenticate`.
+///
+/// With a persistent token cache, the signed-in account and its refresh token are kept on disk too: a later
+/// process whose credential has the same authority, client and tenant (and no record of its own) finds the account
+/// there and signs in silently; access tokens are cached under the account's home id.
 final class PublicClientSession: Sendable {
     /// The Azure CLI's public client id, Azure Identity's default for user credentials.
     static let defaultClientID = "04b07795-8ddb-461a-bbee-02f9e1bf7b46"
@@ -11,7 +15,11 @@ final class PublicClientSession: Sendable {
     let flow: EntraTokenFlow
     let store: UserTokenStore
     let disableAutomaticAuthentication: Bool
+    /// The configured tenant (before any request asks for another): part of where the account is kept on disk.
+    let configuredTenant: String
     private let recordState: Mutex<AuthenticationRecord?>
+    /// Whether the persistent cache was asked for an account yet (once, on first use).
+    private let looked = Mutex(false)
 
     init(
         credentialName: String,
@@ -41,10 +49,31 @@ final class PublicClientSession: Sendable {
         }
         self.store = store ?? UserTokenStore()
         self.disableAutomaticAuthentication = disableAutomaticAuthentication
+        self.configuredTenant = tenant
         self.recordState = Mutex(record)
     }
 
-    var record: AuthenticationRecord? { recordState.withLock { $0 } }
+    var persistent: PersistentTokenCache? { flow.cache.persistent }
+
+    /// The account: the one given or signed in, else (once) the one the persistent cache kept for this
+    /// authority, client and tenant.
+    var record: AuthenticationRecord? {
+        if let record = recordState.withLock({ $0 }) { return record }
+        let firstLook = looked.withLock { looked in
+            defer { looked = true }
+            return !looked
+        }
+        guard let persistent, firstLook else { return nil }
+        guard
+            let found = persistent.account(
+                authority: flow.authorityHost.url, clientID: flow.clientID, tenantID: configuredTenant
+            )
+        else { return nil }
+        return recordState.withLock { state in
+            if state == nil { state = found }
+            return state
+        }
+    }
 
     /// Remembers the signed-in account (a broker sign-in, whose refresh token stays with the broker).
     func setRecord(_ record: AuthenticationRecord) { recordState.withLock { $0 = record } }
@@ -59,7 +88,9 @@ final class PublicClientSession: Sendable {
         interaction: @escaping Interaction
     ) async throws -> AccessToken {
         let session = self
-        return try await flow.getToken(request, account: "user", forceRefresh: forceInteraction) { context in
+        // Tokens of one account are never served for another: the account's home id is part of the key once known.
+        let account = persistent == nil ? "user" : (record?.homeAccountID ?? "user")
+        return try await flow.getToken(request, account: account, forceRefresh: forceInteraction) { context in
             let scopes = OIDCScopes.adding(to: context.scopes)
             if !forceInteraction, let token = try await session.silent(context, scopes: scopes) { return token }
             guard forceInteraction || !session.disableAutomaticAuthentication else {
@@ -71,13 +102,14 @@ final class PublicClientSession: Sendable {
                 )
             }
             let result = try await interaction(context, scopes)
-            session.remember(result)
+            await session.remember(result, request: request, context: context, account: account)
             return result.token
         }
     }
 
     private func silent(_ context: EntraTokenFlow.Context, scopes: [String]) async throws -> AccessToken? {
-        guard let record, let refreshToken = store.refreshToken(for: record) else { return nil }
+        guard let record, let refreshToken = store.refreshToken(for: record) ?? persistent?.refreshToken(for: record)
+        else { return nil }
         do {
             let result = try await flow.post(
                 context,
@@ -85,16 +117,22 @@ final class PublicClientSession: Sendable {
                 scopes: scopes
             )
             store.store(result.refreshToken, for: record)
+            if let rotated = result.refreshToken, rotated != refreshToken {
+                await persistent?.storeRefreshToken(rotated, for: record)
+            }
             return result.token
         } catch let error as AzureIdentityError where error.code == .authenticationFailed {
             // An expired or revoked refresh token: forget it and sign in again (or report authenticationRequired).
             store.remove(record)
+            await persistent?.storeRefreshToken(nil, for: record)
             flow.logger.debug("\(flow.credentialName): silent sign-in failed", metadata: ["error": "\(error.code)"])
             return nil
         }
     }
 
-    private func remember(_ result: TokenEndpointClient.Result) {
+    private func remember(
+        _ result: TokenEndpointClient.Result, request: TokenRequest, context: EntraTokenFlow.Context, account: String
+    ) async {
         guard
             let record = AuthenticationRecord.from(
                 idToken: result.idToken,
@@ -105,6 +143,20 @@ final class PublicClientSession: Sendable {
         else { return }
         recordState.withLock { $0 = record }
         store.store(result.refreshToken, for: record)
+        guard let persistent else { return }
+        await persistent.storeAccount(
+            record, refreshToken: result.refreshToken, authority: flow.authorityHost.url, clientID: flow.clientID,
+            tenantID: configuredTenant
+        )
+        // The flow writes the token under the key it asked with; a later process knows the account and asks
+        // under its home id.
+        if account != record.homeAccountID {
+            let key = TokenCacheKey(
+                authority: flow.authorityHost.url, tenantID: context.tenantID, clientID: flow.clientID,
+                scopes: request.scopes, isCAE: request.enableCAE, account: record.homeAccountID
+            )
+            await persistent.store(result.token, for: key)
+        }
     }
 
     /// Runs the interaction for `scopes` and returns the signed-in account.

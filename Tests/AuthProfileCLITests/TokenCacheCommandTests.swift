@@ -1,0 +1,66 @@
+import AzureIdentity
+import AzureIdentityTesting
+import Foundation
+import Testing
+
+/// A profile with `cache: {persistent: true}` through the CLI: a later `token` (a later process) is answered from
+/// disk, `explain` shows the cache, `explain --live` says the hit came from disk.
+@Suite struct TokenCacheCommandTests {
+    static let tenant = "11111111-2222-3333-4444-555555555555"
+    static let clientID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+    static let secret = "cli~Cache.0123456789abcdef"
+
+    @Test func laterRunsAreAnsweredFromDisk() async throws {
+        let fake = try await FakeEntraID.started()
+        fake.addTenant(Self.tenant)
+        fake.register(FakeApplication(clientID: Self.clientID, tenantID: Self.tenant, secrets: [Self.secret]))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("authprofile-cli-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A name of this run's own: the kernel keyring (when usable) is shared by every process of the user.
+        let name = "cli-test-\(UUID().uuidString.prefix(8))"
+        defer { try? KernelKeyring().removeKey(named: name) }
+        try fake.caCertificatePEM.write(toFile: directory + "/ca.pem", atomically: true, encoding: .utf8)
+        try """
+        version: 1
+        clouds:
+          fake: { authorityHost: \(fake.authorityURL), allowLoopback: true, caBundle: \(directory)/ca.pem }
+        profiles:
+          ci:
+            tenant: \(Self.tenant)
+            cloud: fake
+            cache: { persistent: true, name: \(name), allowUnencryptedStorage: true }
+            credential: { type: clientSecret, clientId: \(Self.clientID), clientSecret: { env: GOOD } }
+        """.write(toFile: directory + "/profiles.yaml", atomically: true, encoding: .utf8)
+        let environment = ["GOOD": Self.secret, "PATH": "", "XDG_CACHE_HOME": directory + "/xdg", "HOME": directory]
+        let file = directory + "/profiles.yaml"
+        do {
+            let first = await CLIHarness.run(
+                ["token", "ci", "--file", file, "--scope", "https://management.azure.com/.default"],
+                environment: environment)
+            #expect(first.status == 0, "\(first.stderr)")
+            let second = await CLIHarness.run(
+                ["token", "ci", "--file", file, "--scope", "https://management.azure.com/.default"],
+                environment: environment)
+            #expect(second.stdout == first.stdout && !first.stdout.isEmpty)
+            #expect(fake.tokenRequests.count == 1, "the second run was answered from the cache file")
+            let cacheFile = directory + "/xdg/authprofile/\(name).cache"
+            #expect(FileManager.default.fileExists(atPath: cacheFile))
+
+            let dry = await CLIHarness.run(["explain", "ci", "--file", file], environment: environment)
+            #expect(dry.stdout.contains("token cache: \(name) at \(cacheFile)"), "\(dry.stdout)")
+            #expect(dry.stdout.contains("cached token https://management.azure.com/.default: would answer; expires"))
+            let live = await CLIHarness.run(["explain", "ci", "--file", file, "--live"], environment: environment)
+            #expect(live.stdout.contains("cache hit (disk)"), "\(live.stdout)")
+            for output in [first.stderr, dry.stdout, dry.stderr, live.stdout, live.stderr] {
+                #expect(!output.contains(Self.secret))
+                #expect(!output.contains("eyJ"), "no token in explain or on stderr")
+            }
+            #expect(fake.tokenRequests.count == 1)
+            try await fake.shutdown()
+        } catch {
+            try? await fake.shutdown()
+            throw error
+        }
+    }
+}
