@@ -9,26 +9,8 @@ extension CredentialOptions {
 /// The one place that makes the default connection to the identity broker.
 package enum BrokerConnectionFactory {
     /// The connection to `com.microsoft.identity.broker1` on the session bus that `DBUS_SESSION_BUS_ADDRESS` in
-    /// `environment` names.
+    /// `environment` names (else `$XDG_RUNTIME_DIR/bus`, as libdbus does): the package's own D-Bus client.
     package static func sessionBus(environment: [String: String]) -> any IdentityBrokerConnection {
-        // TODO(issue 13): return the D-Bus client (branch `dbus`) here, made from `environment`; this is the only
-        // line that changes when it lands.
-        NoDBusClientConnection()
-    }
-}
-
-/// The stand-in until the D-Bus client lands: every call is "no session bus", saying why, and the dry run says the
-/// same. It never reaches any bus.
-struct NoDBusClientConnection: IdentityBrokerConnection {
-    static let reason = "this build of AzureIdentity has no D-Bus client yet"
-
-    func call(
-        _ method: String, protocolVersion: String, correlationID: String, request: String, timeout: Duration?
-    ) async throws(BrokerCallError) -> String {
-        throw BrokerCallError(.noSessionBus, Self.reason)
-    }
-
-    func presence() async -> BrokerPresence {
-        BrokerPresence(bus: .unreachable(reason: Self.reason), broker: .unknown)
+        DBusBrokerConnection(environment: environment)
     }
 }
