@@ -18,6 +18,13 @@ let transport = try AsyncHTTPClientTransport(
 )
 let options = CredentialOptions(authorityHost: fake.authorityHost, transport: transport, environment: [:])
 
+// `--only profile-single` or `--only profile-third`: that warm profile loop of section 5 alone, for counting its
+// instructions with `perf stat` (see PerfControl.swift).
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--only" {
+    try await benchmarkProfiles(fake: fake, transport: transport, only: CommandLine.arguments[2])
+    exit(0)
+}
+
 // 1. Cached token: the cost of getToken when the cache holds a valid token.
 let cached = try ClientSecretCredential(tenantID: tenant, clientID: clientID, secret: Secret(secret), options: options)
 _ = try await cached.getToken(scopes: scopes)
