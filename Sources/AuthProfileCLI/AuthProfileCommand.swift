@@ -55,12 +55,20 @@ public enum CommandRunner {
                 return ExitStatus.success.rawValue
             } catch let exit as ExitWith {
                 return exit.status.rawValue
+            } catch let usage as UsageError {
+                context.writeError(usage.rendered)
+                return ExitStatus.usage.rawValue
             } catch {
                 let code = AuthProfileCommand.exitCode(for: error)
                 let message = AuthProfileCommand.fullMessage(for: error)
                 if code == .success {
                     if !message.isEmpty { context.write(message + "\n") }
                     return ExitStatus.success.rawValue
+                }
+                // `authprofile explian`: argument-parser's "unexpected argument" becomes a did-you-mean.
+                if let unknown = UsageError.unknownCommand(in: arguments) {
+                    context.writeError(unknown.rendered)
+                    return ExitStatus.usage.rawValue
                 }
                 if !message.isEmpty { context.writeError(message + "\n") }
                 return ExitStatus.usage.rawValue

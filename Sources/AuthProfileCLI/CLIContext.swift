@@ -15,6 +15,11 @@ public struct CLIContext: Sendable {
     public var environment: [String: String]
     /// Whether standard output is a terminal (colour and other niceties only then).
     public var isTerminal: Bool
+    /// Whether standard error is a terminal (colour of what commands write there only then).
+    public var isErrorTerminal: Bool
+    /// Reads standard input to its end, or returns `nil` past `limit` bytes (`validate -`); throws when it
+    /// cannot be read.
+    public var readStandardInput: @Sendable (_ limit: Int) throws -> [UInt8]?
     /// The clock every command reads: the run's deadlines and expiry checks and the dry run's "now" alike.
     public var timeSource: any TimeSource
 
@@ -25,6 +30,8 @@ public struct CLIContext: Sendable {
         workingDirectory: String,
         environment: [String: String] = [:],
         isTerminal: Bool = false,
+        isErrorTerminal: Bool = false,
+        readStandardInput: @escaping @Sendable (_ limit: Int) throws -> [UInt8]? = { _ in [] },
         timeSource: any TimeSource = SystemTimeSource()
     ) {
         self.standardOutput = standardOutput
@@ -32,6 +39,8 @@ public struct CLIContext: Sendable {
         self.workingDirectory = workingDirectory
         self.environment = environment
         self.isTerminal = isTerminal
+        self.isErrorTerminal = isErrorTerminal
+        self.readStandardInput = readStandardInput
         self.timeSource = timeSource
     }
 
@@ -42,7 +51,23 @@ public struct CLIContext: Sendable {
             standardError: { text in FileHandle.standardError.write(Data(text.utf8)) },
             workingDirectory: FileManager.default.currentDirectoryPath,
             environment: ProcessInfo.processInfo.environment,
-            isTerminal: isatty(STDOUT_FILENO) == 1)
+            isTerminal: isatty(STDOUT_FILENO) == 1,
+            isErrorTerminal: isatty(STDERR_FILENO) == 1,
+            readStandardInput: readProcessStandardInput)
+    }
+
+    /// Reads the process's standard input up to `limit` bytes; `nil` when there is more.
+    private static func readProcessStandardInput(limit: Int) throws -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard count > 0 else { return bytes }
+            bytes += buffer[..<count]
+            if bytes.count > limit { return nil }
+        }
     }
 
     /// The context of the command being run.

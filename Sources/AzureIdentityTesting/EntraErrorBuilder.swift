@@ -52,6 +52,32 @@ struct EntraRejection: Error {
         message: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
     )
 
+    /// The client credentials grant with neither a secret nor an assertion.
+    static let clientCredentialsNeedAuthentication = Self(
+        status: 401,
+        error: "invalid_client",
+        code: 7000216,
+        message: "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type."
+    )
+
+    /// An application that allows public client flows presented a secret or an assertion.
+    static let publicClientPresentedCredentials = Self(
+        status: 401,
+        error: "invalid_client",
+        code: 700025,
+        message: "Client is public so neither 'client_assertion' nor 'client_secret' should be presented."
+    )
+
+    /// A request to the token or device code endpoint with another method than POST.
+    static func postOnly(_ method: String) -> Self {
+        Self(
+            status: 400,
+            error: "invalid_request",
+            code: 900561,
+            message: "The endpoint only accepts POST, OPTIONS requests. Received a \(method) request."
+        )
+    }
+
     static func malformedAssertion(_ detail: String) -> Self {
         Self(
             status: 401,
@@ -129,6 +155,18 @@ struct EntraRejection: Error {
             message:
                 "The provided value for scope \(scope) is not valid. Client credential flows must have a "
                 + "scope value with /.default suffixed to the resource identifier (application ID URI)."
+        )
+    }
+
+    static func unknownResource(_ resource: String, tenant: String) -> Self {
+        Self(
+            status: 400,
+            error: "invalid_resource",
+            code: 500011,
+            message:
+                "The resource principal named \(resource) was not found in the tenant named \(tenant). This can happen "
+                + "if the application has not been installed by the administrator of the tenant or consented to by "
+                + "any user in the tenant. You might have sent your authentication request to the wrong tenant."
         )
     }
 

@@ -34,7 +34,8 @@ extension FakeEntraID {
         let (job, now) = state.withLock { ($0.pipelineJobs[path], $0.configuration.now()) }
         let e2eID = UUID().uuidString.lowercased()
         let responseHeaders = [
-            ("x-vss-e2eid", e2eID), ("x-msedge-ref", "Ref A: \(e2eID.prefix(8).uppercased()) Ref B: FAKE01 Ref C: 0"),
+            ("x-vss-e2eid", e2eID), ("ActivityId", UUID().uuidString.lowercased()),
+            ("x-msedge-ref", "Ref A: \(e2eID.prefix(8).uppercased()) Ref B: FAKE01 Ref C: 0"),
         ]
         func devOpsError(_ status: Int, _ typeKey: String, _ message: String) -> FakeHTTPAction {
             let body: [String: Any] = [

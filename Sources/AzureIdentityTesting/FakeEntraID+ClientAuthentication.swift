@@ -9,19 +9,21 @@ import _CryptoExtras
 extension FakeEntraID {
     static let assertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
-    /// Checks `client_secret` or `client_assertion` like Entra does.
+    /// Checks `client_secret` or `client_assertion` like Entra does; `required` (a confidential client's grant)
+    /// makes their absence an error (AADSTS7000218, or `missing` for a grant with its own code).
     func authenticateClient(
         _ application: FakeApplication,
         form: [String: String],
         audience: String,
-        required: Bool
+        required: Bool,
+        missing: EntraRejection = .missingClientAuthentication
     ) throws {
         if let secret = form["client_secret"] {
             guard application.secrets.contains(secret) else { throw EntraRejection.invalidSecret(application.clientID) }
             return
         }
         guard let assertion = form["client_assertion"] else {
-            if required { throw EntraRejection.missingClientAuthentication }
+            if required { throw missing }
             return
         }
         guard form["client_assertion_type"] == Self.assertionType else {

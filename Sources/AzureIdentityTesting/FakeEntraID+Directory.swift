@@ -24,6 +24,13 @@ extension FakeEntraID {
         }
     }
 
+    /// Makes `resource` (`https://storage.example`, without `/.default`) one no service principal in any tenant
+    /// has: Entra refuses tokens for it with AADSTS500011 (`invalid_resource`), and the managed identity endpoints
+    /// relay that refusal the way each relays it (IMDS: Entra's body; App Service: `statusCode`/`message`).
+    public func markResourceUnknown(_ resource: String) {
+        _ = state.withLock { $0.unknownResources.insert(resource) }
+    }
+
     /// Trusts an external token issuer for federated credentials.
     public func register(_ issuer: FakeFederatedIssuer) {
         state.withLock { $0.federatedIssuers[issuer.issuer] = issuer.key.publicKey }

@@ -22,13 +22,29 @@ extension FakeEntraID {
         let audience = "\(authorityURL)\(path)"
         let capabilities = Self.requestsCAE(form["claims"])
         let configuration = snapshot.configuration
+        // A public client (an application that allows public client flows) signs users in without a credential of
+        // its own: on a user grant, Entra refuses one it presents.
+        let userGrants = [
+            "password", "refresh_token", "authorization_code", "urn:ietf:params:oauth:grant-type:device_code",
+        ]
+        if application.isPublicClient, userGrants.contains(grant),
+            form["client_secret"] != nil || form["client_assertion"] != nil
+        {
+            throw EntraRejection.publicClientPresentedCredentials
+        }
 
         switch grant {
         case "client_credentials":
             guard scopes.count == 1, let only = scopes.first, only.hasSuffix("/.default") else {
                 throw EntraRejection.invalidScope(scope)
             }
-            try authenticateClient(application, form: form, audience: audience, required: true)
+            try authenticateClient(
+                application, form: form, audience: audience, required: true,
+                missing: .clientCredentialsNeedAuthentication)
+            let resource = String(only.dropLast("/.default".count))
+            guard !snapshot.unknownResources.contains(resource) else {
+                throw EntraRejection.unknownResource(resource, tenant: tenantID)
+            }
             let token = mintAccessToken(
                 tenantID: tenantID,
                 audience: String(only.dropLast("/.default".count)),

@@ -93,7 +93,7 @@ extension FakeEntraID {
         default:
             return Self.miError(404, "not_found", "Unknown managed identity path.")
         }
-        return issueManagedIdentityToken(query: query, resourceKey: resourceKey)
+        return issueManagedIdentityToken(query: query, resourceKey: resourceKey, appService: path == "/msi/token")
     }
 
     /// `nil` when the request carries the right `Authorization: Basic <key>`, else the 401 challenge.
@@ -132,11 +132,15 @@ extension FakeEntraID {
         }
     }
 
-    private func issueManagedIdentityToken(query: [String: String], resourceKey: String) -> FakeHTTPAction {
+    private func issueManagedIdentityToken(
+        query: [String: String], resourceKey: String, appService: Bool
+    ) -> FakeHTTPAction {
         guard let resource = query["resource"], !resource.isEmpty else {
             return Self.miError(400, "invalid_request", "Required audience parameter not specified")
         }
-        let (identities, configuration) = state.withLock { ($0.managedIdentities, $0.configuration) }
+        let (identities, configuration, unknown) = state.withLock {
+            ($0.managedIdentities, $0.configuration, $0.unknownResources)
+        }
         let identity: FakeManagedIdentity? =
             if let clientID = query["client_id"] {
                 identities.first { $0.clientID == clientID }
@@ -149,6 +153,11 @@ extension FakeEntraID {
             }
         guard let identity else {
             return Self.miError(400, "invalid_request", "Identity not found")
+        }
+        if unknown.contains(resource) {
+            return Self.relayedRefusal(
+                .unknownResource(resource, tenant: identity.tenantID), appService: appService,
+                now: configuration.now())
         }
         let token = mintAccessToken(
             tenantID: identity.tenantID,
@@ -174,6 +183,27 @@ extension FakeEntraID {
 
     private static func badVersion() -> FakeHTTPAction {
         miError(400, "invalid_request", "Invalid or missing api-version.")
+    }
+
+    /// Entra's refusal as a managed identity endpoint passes it on. IMDS answers with Entra's body (status 400,
+    /// `error`, `error_description`, `error_codes`, `trace_id`, `correlation_id`); App Service with its own shape,
+    /// `{"statusCode": 400, "message": "<Entra's description>", "correlationId": "…"}`.
+    private static func relayedRefusal(_ rejection: EntraRejection, appService: Bool, now: Date) -> FakeHTTPAction {
+        let correlationID = UUID().uuidString.lowercased()
+        let entraBody = rejection.body(correlationID: correlationID, now: now)
+        guard appService else {
+            return .respond(
+                status: rejection.status, headers: [("Content-Type", "application/json; charset=utf-8")],
+                body: entraBody)
+        }
+        let description =
+            (try? JSONSerialization.jsonObject(with: Data(entraBody)) as? [String: Any])?["error_description"]
+        let object: [String: Any] = [
+            "statusCode": rejection.status, "message": description ?? rejection.message, "correlationId": correlationID,
+        ]
+        let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return .respond(
+            status: rejection.status, headers: [("Content-Type", "application/json; charset=utf-8")], body: Array(body))
     }
 
     static func miError(_ status: Int, _ code: String, _ description: String) -> FakeHTTPAction {

@@ -127,6 +127,15 @@ extension FakeEntraID {
                 return .respond(status: 500, headers: [], body: [])
             }
         }
+        if segments.count == 4, segments[1] == "oauth2", segments[2] == "v2.0",
+            segments[3] == "token" || segments[3] == "devicecode"
+        {
+            let now = state.withLock { $0.configuration.now() }
+            let rejection = EntraRejection.postOnly(method)
+            return .respond(
+                status: rejection.status, headers: Self.jsonHeaders(correlationID),
+                body: rejection.body(correlationID: correlationID, now: now))
+        }
         return .respond(status: 404, headers: [("Content-Type", "text/plain")], body: Array("Not Found".utf8))
     }
 

@@ -76,6 +76,7 @@ public final class FakeEntraID: Sendable {
         var deviceCodes: [String: DeviceCodeEntry] = [:]
         var faults: [FakeFault] = []
         var pipelineJobs: [String: FakePipelineJob] = [:]
+        var unknownResources: Set<String> = []
         var requests: [RecordedRequest] = []
     }
 

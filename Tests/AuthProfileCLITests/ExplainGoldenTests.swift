@@ -187,15 +187,17 @@ import Testing
         let typo = await CLIHarness.run(Self.arguments(workload, format: "text") + ["--expect", "workloadIdentty"])
         #expect(typo.status == 2)
         #expect(typo.stdout.isEmpty)
+        // A usage error like any other: the reason, then explain's usage line.
         #expect(
-            typo.stderr
-                == "error: --expect workloadIdentty names no link of profile 'aks'; did you mean 'workloadIdentity'?\n")
+            typo.stderr.hasPrefix(
+                "Error: --expect workloadIdentty names no link of profile 'aks'; did you mean 'workloadIdentity'?\n"
+                    + "Usage: authprofile explain "))
         let device = try #require(Self.kindCases.first { $0.profile == "device" })
         let label = await CLIHarness.run(Self.arguments(device, format: "text") + ["--expect", "on-call"])
         #expect(label.status == 0, "\(label.stderr)")
         let otherLabel = await CLIHarness.run(Self.arguments(device, format: "text") + ["--expect", "on-cal"])
         #expect(otherLabel.status == 2)
-        #expect(otherLabel.stderr.hasSuffix("did you mean 'on-call'?\n"))
+        #expect(otherLabel.stderr.contains("did you mean 'on-call'?\nUsage: authprofile explain "))
     }
 
     @Test func blameShowsEachLayer() async throws {

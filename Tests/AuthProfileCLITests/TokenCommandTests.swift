@@ -73,6 +73,9 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             #expect(object["accessToken"] as? String != nil)
             #expect(object["tokenType"] as? String == "Bearer")
+            // az's keys: the token's tenant (its `tid`); no subscription, which a profile does not have.
+            #expect(object["tenant"] as? String == Self.tenant)
+            #expect(Set(object.keys) == ["accessToken", "expiresOn", "expires_on", "tenant", "tokenType"])
 
             let exec = await CLIHarness.run(base + ["--format", "exec-credential"], environment: setup.environment)
             let credential = try #require(

@@ -40,6 +40,26 @@ import Testing
         #expect(try render(.json, timeZone: Self.kolkata) == expected)
     }
 
+    /// `az account get-access-token`'s keys, exactly: `subscription` and `tenant` sort between `expires_on` and
+    /// `tokenType` (az's `--output json` sorts keys), and each is left out when not known.
+    @Test func jsonHasTheTenantAndSubscriptionWhereKnown() throws {
+        let tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+        let full = try TokenOutput.render(
+            Self.token, format: .json, environment: [:], tenant: tenant, subscription: "sub", timeZone: Self.utc)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(full.utf8)) as? [String: Any])
+        #expect(
+            Set(object.keys) == ["accessToken", "expiresOn", "expires_on", "subscription", "tenant", "tokenType"])
+        #expect(object["tenant"] as? String == tenant)
+        let keys = full.split(separator: "\n").compactMap { line in
+            line.split(separator: "\"").dropFirst().first.map(String.init)
+        }
+        #expect(keys == ["accessToken", "expiresOn", "expires_on", "subscription", "tenant", "tokenType"])
+        let tenantOnly = try TokenOutput.render(
+            Self.token, format: .json, environment: [:], tenant: tenant, timeZone: Self.utc)
+        #expect(tenantOnly.contains("\"tenant\": \"\(tenant)\",\n  \"tokenType\""))
+        #expect(!tenantOnly.contains("subscription"))
+    }
+
     @Test func jsonLocalTimeFollowsTheTimeZone() throws {
         #expect(try render(.json, timeZone: Self.utc).contains(#""expiresOn": "2023-11-14 22:13:20.000000","#))
         let current = try TokenOutput.render(Self.token, format: .json, environment: [:])

@@ -19,6 +19,35 @@ import Testing
         let run = await CLIHarness.run(["validate", directory.path])
         #expect(run.status == ExitStatus.usage.rawValue)
         #expect(run.stderr.contains("no profile files"))
+        // One message, not an "ok: 0 files" report beside the error.
+        #expect(run.stdout.isEmpty)
+        for format in ["json", "sarif", "github"] {
+            let other = await CLIHarness.run(["validate", "--format", format, directory.path])
+            #expect(other.status == ExitStatus.usage.rawValue)
+            #expect(other.stdout.isEmpty)
+        }
+    }
+
+    @Test func aDashReadsStandardInputNamedStdin() async {
+        let bad = Array("version: 1\nprofiles:\n  p:\n    credential: { type: azureCli, tenantId: x }\n".utf8)
+        let run = await CLIHarness.run(["validate", "-"], standardInput: bad)
+        #expect(run.status == ExitStatus.findings.rawValue)
+        #expect(run.stdout.hasPrefix("<stdin>:4:"), "\(run.stdout)")
+        let good = await CLIHarness.run(
+            ["validate", "examples/quickstart.yaml", "-"],
+            standardInput: Array("version: 1\nprofiles:\n  p:\n    credential: { type: azureCli }\n".utf8))
+        #expect(good.status == ExitStatus.success.rawValue, "\(good.stdout)")
+        #expect(good.stdout.contains("ok: 2 files"))
+    }
+
+    @Test func standardInputIsBoundedLikeAFile() async {
+        let run = await CLIHarness.run(
+            ["validate", "--max-file-size", "10", "-"], standardInput: Array(repeating: UInt8(ascii: "#"), count: 11))
+        #expect(run.status == ExitStatus.usage.rawValue)
+        #expect(run.stderr == "error: validate: standard input is longer than 10 bytes (--max-file-size)\n")
+        let twice = await CLIHarness.run(["validate", "-", "-"])
+        #expect(twice.status == ExitStatus.usage.rawValue)
+        #expect(twice.stderr.contains("at most once"))
     }
 
     @Test func noArgumentsIsAUsageError() async {

@@ -62,7 +62,14 @@ import Testing
             return
         }
         #expect(tenantName == "corp")
-        #expect(prod.origins[.cloud] == .tenant(name: "corp", SourceLocation(file: "test.yaml", line: 5, column: 3)))
+        // Tenant `corp` names no cloud: the profile is in the public cloud by default, not by its tenant's choice
+        // (so `environment` and `default` links honour AZURE_AUTHORITY_HOST there, issue 11).
+        #expect(prod.origins[.cloud] == .default)
+        #expect(!prod.namesCloud)
+        let gov = try #require(graph.profile(named: "gov"))
+        #expect(gov.cloud == "sovereign")
+        #expect(gov.origins[.cloud] == .tenant(name: "gov", SourceLocation(file: "test.yaml", line: 6, column: 3)))
+        #expect(gov.namesCloud)
     }
 
     @Test func chainPolicyDefaultsApplyPerLink() throws {

@@ -139,7 +139,9 @@ import Testing
                 let controls = text.unicodeScalars.filter { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
                 #expect(controls.isEmpty, "\(text)")
             }
-            #expect(error.message.hasSuffix(#"invalid_request\u{1B}[2J"#))
+            #expect(
+                error.message.contains(#"failed: AADSTS9: bad\u{1B}]8;;http://x\u{7} text (invalid_request\u{1B}[2J;"#))
+            #expect(error.message.hasSuffix(#"; trace ID t\u{1B}[1m; correlation ID c\u{9B})"#), "\(error.message)")
             let summary = try #require(error.entraError?.summary)
             #expect(summary.contains(#"description="AADSTS9: bad\u{1B}]8;;http://x\u{7} text""#), "\(summary)")
             #expect(summary.contains(#"traceID=t\u{1B}[1m"#) && summary.contains(#"correlationID=c\u{9B}"#))
@@ -224,7 +226,7 @@ import Testing
                 try await Self.managedIdentity(server, transport).getToken(scopes: ["https://x/.default"])
             }
             #expect(!error.message.contains("\u{1B}") && !error.message.contains("\u{7}"))
-            #expect(error.message.contains(#"invalid_request\u{1B}[2J: Identity not found\u{1B}]0;x\u{7}"#))
+            #expect(error.message.contains(#": Identity not found\u{1B}]0;x\u{7} (invalid_request\u{1B}[2J; HTTP 400"#))
         }
     }
 
@@ -298,7 +300,9 @@ import Testing
                 try await credential.getToken(scopes: ["https://x/.default"])
             }
             #expect(!error.message.unicodeScalars.contains { $0.value < 0x20 }, "\(error.message)")
-            #expect(error.message.contains(#"Service connection not found\u{1B}[2J\r\nfake: prompt"#))
+            // Only the first line is quoted: a second line could pose as a line of our own.
+            #expect(error.message.contains(#"Azure DevOps said: Service connection not found\u{1B}[2J (X; HTTP 404"#))
+            #expect(!error.message.contains("fake: prompt"))
         }
     }
 }

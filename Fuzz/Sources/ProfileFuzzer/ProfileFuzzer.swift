@@ -1,6 +1,7 @@
 import AuthProfiles
 
-/// libFuzzer entry point: parse and validate arbitrary bytes as a profile file.
+/// libFuzzer entry point: parse and validate arbitrary bytes as a profile file, twice: as YAML (`fuzz.yaml`,
+/// libyaml) and as strict JSON (`fuzz.json`, the JSON scanner; issue 11 item 1).
 ///
 /// Every diagnostic is rendered and the graph is walked so that the optimiser cannot drop the work.
 /// A crash, a hang (libFuzzer `-timeout`) or an allocation storm (`-rss_limit_mb`) is a bug: `validate`
@@ -8,7 +9,13 @@ import AuthProfiles
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
-    let result = ProfileValidator().validate(bytes: bytes, path: "fuzz.yaml")
+    check(ProfileValidator().validate(bytes: bytes, path: "fuzz.yaml"))
+    check(ProfileValidator().validate(bytes: bytes, path: "fuzz.json"))
+    return 0
+}
+
+/// Uses every diagnostic, its source line (whole or as a window) and the graph.
+func check(_ result: ValidationResult) {
     var checksum = 0
     for diagnostic in result.diagnostics {
         checksum &+= diagnostic.description.utf8.count
@@ -16,6 +23,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         checksum &+= diagnostic.path.utf8.count
         // Source lines are what renderers print under a diagnostic.
         checksum &+= result.source.line(diagnostic.location.line)?.utf8.count ?? 0
+        let shown = result.source.displayedLine(diagnostic.location.line, around: diagnostic.location.column)
+        checksum &+= shown?.column(for: diagnostic.location.column) ?? 0
+        for related in diagnostic.related { checksum &+= related.location.line }
     }
     if let graph = result.graph {
         precondition(!result.diagnostics.containsErrors, "a graph was returned alongside errors")
@@ -24,7 +34,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     blackHole(checksum)
-    return 0
 }
 
 @inline(never)

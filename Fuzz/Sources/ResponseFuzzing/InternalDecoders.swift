@@ -14,14 +14,19 @@ enum InternalDecoders {
     /// `EntraErrorResponse`, as the token endpoint client decodes every non-`200` body.
     static func tokenEndpointBody(_ body: [UInt8]) {
         if let error = try? JSONDecoder().decode(EntraErrorResponse.self, from: Data(body)) {
-            _ = error.summary + (error.primaryCode ?? "")
+            _ = error.summary + (error.primaryCode ?? "") + (error.headline ?? "")
+            _ =
+                ServiceErrorReport(statusCode: 400, endpoint: "https://x/t", entraError: error.redacting(["secret"]))
+                .details
         }
     }
 
     /// `ManagedIdentityResponse`: the token (every source shares the body shape) and the error text.
     static func managedIdentityBody(_ body: [UInt8], now: Date) {
         _ = try? ManagedIdentityResponse.token(from: body, now: now)
-        _ = ManagedIdentityResponse.errorText(from: body)
+        if let error = ManagedIdentityResponse.errorResponse(from: body) {
+            _ = ServiceErrorReport(statusCode: 500, endpoint: "http://x/t", entraError: error).details
+        }
     }
 
     /// `RetryPolicy.serverDelay(in:now:)`: `retry-after-ms`, `x-ms-retry-after-ms`, `Retry-After`.

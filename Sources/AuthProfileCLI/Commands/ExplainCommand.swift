@@ -19,8 +19,11 @@ struct ExplainCommand: AsyncParsableCommand {
             would authenticate for certain), 1 otherwise, 2 usage error or invalid profiles.
             """)
 
-    @Argument(help: "The profile to explain.")
-    var profile: String = "default"
+    @Argument(
+        help: """
+            The profile to explain; default: the only profile of the --file files, else the built-in `default`.
+            """)
+    var profile: String?
 
     @OptionGroup var selection: ProfileSelectionOptions
 
@@ -41,14 +44,22 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ExplainFormat = .text
 
+    @OptionGroup var colour: ColourOptions
+
+    func validate() throws {
+        if live, let problem = RequestArguments.problem(withScope: scope) { throw ValidationError(problem) }
+    }
+
     func run() async throws {
         let context = CLIContext.current
-        let environment = try selection.environment(context: context)
+        let environment = try selection.environment(context: context, command: Self.self)
         let catalog = selection.catalog(context: context)
         let entry: ProfileCatalog.Entry
         do {
             try catalog.require()
-            entry = try catalog.entry(resolving: profile)
+            entry = try catalog.entry(resolving: try selection.profileName(profile, in: catalog, command: Self.self))
+        } catch let usage as UsageError {
+            throw usage
         } catch {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)
@@ -62,10 +73,9 @@ struct ExplainCommand: AsyncParsableCommand {
             let names = Self.names(of: explanation, labels: labels)
             guard names.contains(expect) else {
                 let hint = Suggestion.closest(to: expect, in: names).map { "; did you mean '\($0)'?" } ?? ""
-                context.writeError(
-                    "error: --expect \(OutsideText.escapingControlCharacters(expect)) names no link of profile "
-                        + "'\(entry.profile.name)'\(hint)\n")
-                throw ExitWith(status: .usage)
+                throw UsageError(
+                    "--expect \(UsageError.shown(expect)) names no link of profile '\(entry.profile.name)'\(hint)",
+                    command: Self.self)
             }
         }
         var attempts: [LinkAttempt]?
@@ -75,7 +85,8 @@ struct ExplainCommand: AsyncParsableCommand {
         }
         switch format {
         case .text:
-            var text = ExplanationTextRenderer(colour: context.isTerminal, blame: blame).render(explanation)
+            let colours = colour.colours(.standardOutput, in: context)
+            var text = ExplanationTextRenderer(colour: colours, blame: blame).render(explanation)
             if let attempts {
                 text += "\n" + LiveTraceRenderer.text(attempts)
                 text += LiveTraceRenderer.comparison(explanation, attempts) + "\n"

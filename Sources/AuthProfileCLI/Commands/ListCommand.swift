@@ -18,6 +18,9 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ExplainFormat = .text
 
+    /// Accepted like every command's; this command's output is for tools and never coloured.
+    @OptionGroup var colour: ColourOptions
+
     func run() throws {
         let context = CLIContext.current
         let catalog = selection.catalog(context: context)

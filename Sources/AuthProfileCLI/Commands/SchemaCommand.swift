@@ -6,6 +6,9 @@ struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema", abstract: "Print the JSON Schema (2020-12) of the profile format, version 1.")
 
+    /// Accepted like every command's; this command's output is for tools and never coloured.
+    @OptionGroup var colour: ColourOptions
+
     func run() throws {
         CLIContext.current.write(ProfileSchema.text)
     }

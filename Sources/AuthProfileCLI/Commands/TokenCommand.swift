@@ -15,8 +15,9 @@ struct TokenCommand: AsyncParsableCommand {
             Exit status: 0 a token was printed, 1 no link produced one, 2 usage error or invalid profiles.
             """)
 
-    @Argument(help: "The profile to use.")
-    var profile: String = "default"
+    @Argument(
+        help: "The profile to use; default: the only profile of the --file files, else the built-in `default`.")
+    var profile: String?
 
     @Option(
         help: ArgumentHelp(
@@ -33,23 +34,37 @@ struct TokenCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Claims challenge (from a WWW-Authenticate header) to satisfy.", valueName: "json"))
     var claims: String?
 
-    @Option(help: "Output format: json, raw, exec-credential or env.")
-    var format: TokenOutputFormat = .json
+    @Option(name: .customLong("format"), help: "Output format: json (the default), raw, exec-credential or env.")
+    var requestedFormat: TokenOutputFormat?
+
+    /// The output format; json when none is given. A failure is reported as JSON (on stderr) only when json was
+    /// asked for: by default a person reads the error.
+    var format: TokenOutputFormat { requestedFormat ?? .json }
 
     @OptionGroup var selection: ProfileSelectionOptions
 
+    @OptionGroup var colour: ColourOptions
+
     func validate() throws {
         if scope.isEmpty { throw ValidationError("give the scope to request with --scope") }
+        // What Entra would reject is refused here, with the fix, before any request is sent.
+        for scope in scope {
+            if let problem = RequestArguments.problem(withScope: scope) { throw ValidationError(problem) }
+        }
+        if let claims, let problem = RequestArguments.problem(withClaims: claims) {
+            throw ValidationError(problem)
+        }
     }
 
     func run() async throws {
         let context = CLIContext.current
-        let environment = try selection.environment(context: context)
+        let environment = try selection.environment(context: context, command: Self.self)
+        let catalog = selection.catalog(context: context)
+        let profile = try selection.profileName(profile, in: catalog, command: Self.self)
         let credential: ProfileCredential
         do {
             credential = try AuthProfile.credential(
-                named: profile, in: selection.catalog(context: context),
-                options: context.runtimeOptions(environment: environment))
+                named: profile, in: catalog, options: context.runtimeOptions(environment: environment))
         } catch {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)
@@ -60,12 +75,17 @@ struct TokenCommand: AsyncParsableCommand {
             let error = AuthProfileError(
                 .noToken, "profile '\(profile)' could not get a token; every link's outcome:", profile: profile,
                 location: credential.entry.profile.location, attempts: evaluation.attempts)
-            context.writeError("error: \(error)\n")
+            context.writeError(
+                requestedFormat == .json ? ServiceErrorJSON.tokenFailure(error) : "error: \(error)\n")
             throw ExitWith(status: .findings)
         }
         do {
             // KUBERNETES_EXEC_INFO comes from kubectl, in the process's own environment (not --env's).
-            context.write(try TokenOutput.render(token, format: format, environment: context.environment))
+            // `tenant` as `az` prints it: the token's `tid`, else the tenant asked for.
+            let winner = evaluation.attempts.last { $0.outcome == .authenticated && $0.principal != nil }
+            let tenant = winner?.principal?.tenantID ?? self.tenant
+            context.write(
+                try TokenOutput.render(token, format: format, environment: context.environment, tenant: tenant))
         } catch {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)

@@ -3,7 +3,7 @@ import AuthProfilesRuntime
 import IdentitySupport
 
 /// `explain --format text`: the profile, each link as a tree with its verdict, evidence and the chain's decision,
-/// then the conclusion and the ignored variables. Colour only on a terminal.
+/// then the conclusion and the ignored variables. Colour when ``Colouring`` says so.
 struct ExplanationTextRenderer {
     var colour: Bool
     var blame: Bool
@@ -60,7 +60,6 @@ struct ExplanationTextRenderer {
 
     private func verdict(_ verdict: Verdict) -> String {
         let text = "[\(verdict.rawValue)]"
-        guard colour else { return text }
         let code =
             switch verdict {
             case .ready: "32"
@@ -68,10 +67,12 @@ struct ExplanationTextRenderer {
             case .misconfigured: "31"
             case .unknown: "36"
             }
-        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+        return style.apply(code, text)
     }
 
-    private func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    private func bold(_ text: String) -> String { style.bold(text) }
+
+    private var style: TextStyle { TextStyle(enabled: colour) }
 
     private func marker(_ status: Evidence.Status) -> String {
         switch status {

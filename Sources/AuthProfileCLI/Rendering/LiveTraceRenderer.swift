@@ -8,13 +8,13 @@ import IdentitySupport
 enum LiveTraceRenderer {
     static func text(_ attempts: [LinkAttempt]) -> String {
         var lines = ["live:"]
-        for attempt in attempts {
+        for (index, attempt) in attempts.enumerated() {
             let indent = String(repeating: "  ", count: attempt.depth + 1)
             var line = "\(indent)\(attempt.displayName)  \(attempt.outcome.rawValue)"
             if attempt.outcome != .notTried { line += "  \(milliseconds(attempt.latency))" }
             if let hit = attempt.cacheHit { line += hit ? "  cache hit" : "  cache miss" }
             lines.append(line)
-            if let reason = attempt.reason {
+            if let reason = LinkAttempt.shownReason(at: index, in: attempts) {
                 lines.append("\(indent)  reason: \(OutsideText.escapingControlCharacters(reason))")
             }
             if let principal = attempt.principal { lines.append("\(indent)  principal: \(describe(principal))") }
@@ -76,6 +76,9 @@ enum LiveTraceRenderer {
                     ("latencyMicroseconds", .int(microseconds(attempt.latency))),
                     ("cacheHit", attempt.cacheHit.map(JSONValue.bool) ?? .null),
                 ]
+                if let report = attempt.serviceReport {
+                    fields.append(("serviceError", ServiceErrorJSON.render(report)))
+                }
                 if let principal = attempt.principal {
                     fields.append(
                         (

@@ -14,6 +14,8 @@ package struct SARIFRenderer: DiagnosticRenderer {
                 ("id", .string(code.rawValue)),
                 ("name", .string(code.name)),
                 ("shortDescription", .object([("text", .string(code.summary))])),
+                ("helpUri", .string(code.documentationURL)),
+                ("help", .object([("text", .string("See \(code.documentationPath) for the rule and how to fix it."))])),
                 ("defaultConfiguration", .object([("level", .string(level(code.defaultSeverity)))])),
             ])
         }
@@ -83,11 +85,30 @@ package struct SARIFRenderer: DiagnosticRenderer {
             (
                 "physicalLocation",
                 .object([
-                    ("artifactLocation", .object([("uri", .string(location.file))])),
+                    ("artifactLocation", .object([("uri", .string(Self.uriReference(forPath: location.file)))])),
                     ("region", .object([("startLine", .int(location.line)), ("startColumn", .int(location.column))])),
                 ])
             ))
         if let message { members.append(("message", .object([("text", .string(message))]))) }
         return .object(members)
+    }
+
+    /// A file path as a URI reference (RFC 3986), as SARIF's `artifactLocation.uri` must be: every byte of its
+    /// UTF-8 other than unreserved characters and `/` percent-encoded, so that a space, `%`, `#`, `?` or a `:` in
+    /// the first segment (which would read as a scheme) cannot change what the reference means.
+    package static func uriReference(forPath path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
     }
 }

@@ -2,9 +2,16 @@ package import AuthProfiles
 import IdentitySupport
 
 /// Compiler-style text: `file:line:col: error[CODE]: message`, the source line with a caret, the hint.
+///
+/// With colour (see ``Colouring``) it looks like a compiler's on a terminal: the location bold, `error` red,
+/// `warning` yellow, `note` and the `help`/`note` lines cyan. Colour is added around text already escaped.
 package struct TextRenderer: DiagnosticRenderer {
-    /// Creates the renderer.
-    package init() {}
+    private let style: TextStyle
+
+    /// Creates the renderer; `colour` adds ANSI colours.
+    package init(colour: Bool = false) {
+        style = TextStyle(enabled: colour)
+    }
 
     package func render(_ report: ValidationReport) -> String {
         var output = ""
@@ -26,7 +33,8 @@ package struct TextRenderer: DiagnosticRenderer {
         return output
     }
 
-    /// One diagnostic with its source excerpt.
+    /// One diagnostic with its source excerpt, then each related location as a compiler prints a note:
+    /// `file:line:col: note: first defined here` with its own excerpt when it is in the same file.
     ///
     /// The source line is the masked one (``SourceText/displayedLine(_:)``): a value in a secret's place, a value
     /// under an unknown key or anything that looks like a credential shows as `[redacted]`. The file name, like
@@ -34,28 +42,42 @@ package struct TextRenderer: DiagnosticRenderer {
     package func render(_ diagnostic: Diagnostic, source: SourceText) -> String {
         let location = OutsideText.escapingControlCharacters(diagnostic.location.description)
         var output =
-            "\(location): \(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: "
+            "\(style.bold(location + ":")) \(severity(diagnostic))[\(diagnostic.code.rawValue)]: "
             + "\(diagnostic.message)\n"
-        let gutter = String(diagnostic.location.line).count
-        let pad = String(repeating: " ", count: gutter)
-        let column = diagnostic.location.column
-        if !source.text.isEmpty, let line = source.displayedLine(diagnostic.location.line),
-            !diagnostic.isSensitive || line.isMasked(at: column)
-        {
-            output += " \(diagnostic.location.line) | \(line.text)\n"
-            output += " \(pad) | \(String(repeating: " ", count: line.column(for: column) - 1))^\n"
-        } else if source.isTooLongToDisplay(diagnostic.location.line) {
-            output +=
-                " \(pad) | (source line not shown: it is longer than "
-                + "\(SourceText.maximumDisplayedLineLength) bytes)\n"
-        } else if diagnostic.isSensitive {
-            output += " \(pad) | (source line not shown: it may contain a secret)\n"
-        }
-        if let hint = diagnostic.hint { output += " \(pad) = help: \(hint)\n" }
+        let pad = String(repeating: " ", count: String(diagnostic.location.line).count)
+        output += excerpt(at: diagnostic.location, source: source, isSensitive: diagnostic.isSensitive)
+        if let hint = diagnostic.hint { output += " \(pad) = \(style.cyan("help:")) \(hint)\n" }
         for related in diagnostic.related {
             let place = OutsideText.escapingControlCharacters(related.location.description)
-            output += " \(pad) = note: \(place): \(related.message)\n"
+            output += "\(style.bold(place + ":")) \(style.cyan("note:")) \(related.message)\n"
+            // A note at the diagnostic's own place (libyaml's raw text) does not repeat the source line.
+            if related.location.file == source.path, related.location != diagnostic.location {
+                output += excerpt(at: related.location, source: source, isSensitive: diagnostic.isSensitive)
+            }
         }
         return output
+    }
+
+    private func severity(_ diagnostic: Diagnostic) -> String {
+        let word = diagnostic.severity.rawValue
+        switch diagnostic.severity {
+        case .error: return style.red(word)
+        case .warning: return style.yellow(word)
+        case .note: return style.cyan(word)
+        }
+    }
+
+    /// The source line of a location with a caret under its column, or why it is not shown.
+    private func excerpt(at location: SourceLocation, source: SourceText, isSensitive: Bool) -> String {
+        let pad = String(repeating: " ", count: String(location.line).count)
+        if !source.text.isEmpty, let line = source.displayedLine(location.line, around: location.column),
+            !isSensitive || line.isMasked(at: location.column)
+        {
+            return " \(location.line) | \(line.text)\n"
+                + " \(pad) | \(String(repeating: " ", count: line.column(for: location.column) - 1))^\n"
+        } else if isSensitive {
+            return " \(pad) | (source line not shown: it may contain a secret)\n"
+        }
+        return ""
     }
 }

@@ -21,9 +21,10 @@ package enum TokenOutputFormat: String, CaseIterable, Sendable {
 /// ## json
 /// The keys and layout of `az account get-access-token --output json` (keys sorted, two-space indentation):
 /// `accessToken`, `expiresOn` (local time, `YYYY-MM-DD HH:MM:SS.ffffff`, no zone), `expires_on` (POSIX seconds,
-/// an integer) and `tokenType`. Both times are whole seconds, as with `az`, whose `expiresOn` is derived from
-/// `expires_on`. `az` also prints `tenant` and `subscription`; a profile's token belongs to no subscription and
-/// ``AzureIdentity/AccessToken`` does not carry its tenant, so both keys are left out rather than guessed.
+/// an integer), `subscription` (only where known), `tenant` and `tokenType`. Both times are whole seconds, as with
+/// `az`, whose `expiresOn` is derived from `expires_on` (Azure CLI 2.54+). `tenant` is the token's tenant (its
+/// `tid` claim, else the tenant asked for); a profile's token belongs to no subscription, so `subscription` is
+/// left out rather than guessed, as `az account get-access-token --tenant` leaves it out.
 ///
 /// ## exec-credential
 /// `{"apiVersion": …, "kind": "ExecCredential", "status": {"token": …, "expirationTimestamp": …}}` with the
@@ -47,6 +48,8 @@ package enum TokenOutput {
     /// Renders `token` in `format`.
     /// - Parameters:
     ///   - environment: The process environment; `exec-credential` reads `KUBERNETES_EXEC_INFO` from it.
+    ///   - tenant: `json`'s `tenant`; the key is left out when `nil`.
+    ///   - subscription: `json`'s `subscription`; the key is left out when `nil`.
     ///   - timeZone: The zone of `json`'s `expiresOn` (local time, like `az`). Tests pass a fixed zone.
     /// - Throws: ``TokenOutputError`` when `KUBERNETES_EXEC_INFO` is malformed or asks for an unsupported
     ///   version, or when the token is empty, holds control characters or has an expiry outside the years 1970 to
@@ -55,6 +58,8 @@ package enum TokenOutput {
         _ token: AccessToken,
         format: TokenOutputFormat,
         environment: [String: String],
+        tenant: String? = nil,
+        subscription: String? = nil,
         timeZone: TimeZone = .current
     ) throws -> String {
         let value = try printableValue(of: token)
@@ -65,13 +70,15 @@ package enum TokenOutput {
         }
         switch format {
         case .json:
-            let object: JSONValue = .object([
+            var members: [(String, JSONValue)] = [
                 ("accessToken", .string(value)),
                 ("expiresOn", .string(localTime(expiry, in: timeZone))),
                 ("expires_on", .int(expiresOn)),
-                ("tokenType", .string(token.tokenType)),
-            ])
-            return object.rendered()
+            ]
+            if let subscription { members.append(("subscription", .string(subscription))) }
+            if let tenant { members.append(("tenant", .string(tenant))) }
+            members.append(("tokenType", .string(token.tokenType)))
+            return JSONValue.object(members).rendered()
         case .raw:
             return value + "\n"
         case .execCredential:

@@ -67,6 +67,11 @@ package enum CredentialShape {
         return ranges
     }
 
+    /// Whether a scalar separates tokens (ASCII whitespace and punctuation), as ``credentialRanges(inUTF8:)`` splits.
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && table[Int(scalar.value)] & separator != 0
+    }
+
     /// The same for a sequence of scalars, as ranges of scalar offsets (for columns of a source line).
     static func credentialRanges(inScalars scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var text = String(String.UnicodeScalarView(scalars))

@@ -29,6 +29,24 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     /// Codes in numeric order.
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The code's section of `docs/diagnostics.md`: the heading's anchor as GitHub and DocC write it
+    /// (`ap110-duplicate-key`). `scripts/generate-diagnostics-doc.py` links the table to the same anchors.
+    public var documentationAnchor: String { "\(rawValue.lowercased())-\(name)" }
+
+    /// The code's section of `docs/diagnostics.md`, relative to the repository's root.
+    public var documentationPath: String { "\(Self.documentationFile)#\(documentationAnchor)" }
+
+    /// The code's section of the published `docs/diagnostics.md`: ``documentationBaseURL`` and the anchor (SARIF's
+    /// `helpUri`, which must be an absolute URI).
+    public var documentationURL: String { "\(Self.documentationBaseURL)#\(documentationAnchor)" }
+
+    /// Where `docs/diagnostics.md` is in the repository.
+    public static let documentationFile = "docs/diagnostics.md"
+
+    /// Where `docs/diagnostics.md` is published: the file on the repository's default branch. The one place that
+    /// names the repository's address; change it here if the repository moves.
+    public static let documentationBaseURL = "https://github.com/authprofile/authprofile/blob/main/docs/diagnostics.md"
+
     /// Looks a code up by its raw value.
     public init?(rawValue: String) {
         guard let code = Self.all.first(where: { $0.rawValue == rawValue }) else { return nil }
@@ -69,6 +87,10 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     public static let complexKey = Self("AP112", "complex-key", .error, "Mapping keys must be strings.")
     /// Too many nodes.
     public static let tooManyNodes = Self("AP113", "too-many-nodes", .error, "The document has too many nodes.")
+    /// A `.json` file that is not strict JSON.
+    public static let invalidJSON = Self(
+        "AP114", "invalid-json", .error,
+        "A `.json` file is read as strict JSON (RFC 8259): no comments, trailing commas, single quotes or bare keys.")
 
     // MARK: Structure (AP2xx): the document does not have the shape of a v1 profile file.
 
@@ -195,7 +217,7 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     /// Every code, in order.
     public static let all: [DiagnosticCode] = [
         unreadableFile, fileTooLarge, invalidUTF8, binaryFile, emptyDocument, syntaxError, nestingTooDeep,
-        multipleDocuments, anchorOrAlias, mergeKey, duplicateKey, explicitTag, complexKey, tooManyNodes,
+        multipleDocuments, anchorOrAlias, mergeKey, duplicateKey, explicitTag, complexKey, tooManyNodes, invalidJSON,
         unknownKey, missingField, wrongType, invalidValue, conflictingFields, unsupportedVersion, emptyCollection,
         invalidDuration, unknownCredentialType, invalidEnvironmentName, invalidName,
         invalidTenantID, invalidClientID, insecureAuthorityHost, loopbackAuthorityHost, invalidURL, inlineSecret,

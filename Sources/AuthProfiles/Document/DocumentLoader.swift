@@ -67,14 +67,21 @@ enum DocumentLoader {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let source = SourceText(path: path, text: text)
         var text = source.text
-        switch text.withUTF8({ YAMLComposer.compose($0, path: path, limits: limits) }) {
+        let isJSON = DocumentSyntax(path: path) == .json
+        let composition = text.withUTF8 { bytes in
+            isJSON
+                ? JSONScanner.compose(bytes, path: path, limits: limits)
+                : YAMLComposer.compose(bytes, path: path, limits: limits)
+        }
+        switch composition {
         case .empty:
             return LoadedDocument(
                 source: source, tree: nil,
                 diagnostics: [
                     Diagnostic(
                         .emptyDocument, "file contains no document", at: start,
-                        hint: "a profile file starts with `version: 1`")
+                        hint: isJSON ? "a JSON profile file is an object: `{\"version\": 1, …}`"
+                            : "a profile file starts with `version: 1`")
                 ])
         case .failure(let diagnostic):
             return LoadedDocument(source: source, tree: nil, diagnostics: [diagnostic])

@@ -5,6 +5,9 @@ public struct SourceText: Sendable {
     /// The decoded text; empty when the file could not be decoded.
     public let text: String
     private let lineStarts: [String.Index]
+    /// The lines longer than ``maximumDisplayedLineLength`` bytes, by number, indexed so that the part of one around
+    /// a column is found without walking the line (a minified JSON file is one line, with a diagnostic per key).
+    private(set) var longLines: [Int: LongLine] = [:]
     /// Where the values that must never be shown are: set by the validator after decoding.
     var masks = SourceMasks()
 
@@ -32,6 +35,11 @@ public struct SourceText: Sendable {
         self.text = text
         let utf8 = text.utf8
         lineStarts = offsets.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        for (index, start) in offsets.enumerated() {
+            let end = index + 1 < offsets.count ? offsets[index + 1] : utf8.count
+            guard end - start > Self.maximumDisplayedLineLength, let line = line(index + 1) else { continue }
+            longLines[index + 1] = LongLine(line)
+        }
     }
 
     /// The number of lines in the text.

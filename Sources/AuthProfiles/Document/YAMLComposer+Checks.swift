@@ -121,31 +121,34 @@ extension YAMLComposer {
         case collection(YAMLTree.Node.Kind, Int32, [Int])
     }
 
-    /// A mapping that repeats a key, as Yams reported it: the repeated plain keys sorted, at the first
-    /// occurrence of the smallest; a repeated complex key as such at the start of the file.
+    /// A mapping that repeats a key, reported as a compiler reports a redefinition: at the first repeat in document
+    /// order, with the key's first occurrence as a related location ("first defined here"). Every repeated plain
+    /// key is named, sorted. A repeated complex key is reported as such at the start of the file.
     mutating func repeatedKeyFailure(mapping: Int) -> Diagnostic? {
         if hasDistinctASCIIKeys(mapping) { return nil }
         let keys = tree.pairs(of: mapping).map { tree.resolved($0.key) }
         guard keys.count > 1 else { return nil }
-        // Each repeated key: its first occurrence.
-        var repeated: [Int] = []
+        // Each repeated key: its first occurrence and its first repeat (as written, so an alias is located where
+        // the alias is).
+        let written = tree.pairs(of: mapping).map(\.key)
+        var repeated: [(first: Int, repeat: Int)] = []
         if keys.count <= 16 {
             var isRepeat = [Bool](repeating: false, count: keys.count)
             for first in keys.indices where !isRepeat[first] {
-                var found = false
+                var found: Int?
                 for other in first + 1..<keys.count where !isRepeat[other] && sameKey(keys[first], keys[other]) {
                     isRepeat[other] = true
-                    found = true
+                    if found == nil { found = other }
                 }
-                if found { repeated.append(keys[first]) }
+                if let found { repeated.append((keys[first], written[found])) }
             }
         } else {
             var seen: [StructureKey: (first: Int, counted: Bool)] = [:]
-            for key in keys {
+            for (position, key) in keys.enumerated() {
                 let identity = structureKey(key)
                 if let entry = seen[identity] {
                     if !entry.counted {
-                        repeated.append(entry.first)
+                        repeated.append((entry.first, written[position]))
                         seen[identity] = (entry.first, true)
                     }
                 } else {
@@ -154,19 +157,22 @@ extension YAMLComposer {
             }
         }
         guard !repeated.isEmpty else { return nil }
-        if repeated.contains(where: { tree.nodes[$0].kind != .scalar }) {
+        if repeated.contains(where: { tree.nodes[$0.first].kind != .scalar }) {
             return Diagnostic(
                 .complexKey, "a mapping repeats a key that is not a plain string",
                 at: location(Mark(line: 1, column: 1)), hint: "mapping keys must be plain strings")
         }
-        let named = repeated.map { (key: $0, name: tree.string($0)) }
-            .sorted { $0.name < $1.name || ($0.name == $1.name && $0.key < $1.key) }
-        let first = tree.nodes[named[0].key]
-        let names = named.map { ShownValue.quoted($0.name) }.joined(separator: ", ")
+        let reported = repeated.min { $0.repeat < $1.repeat } ?? repeated[0]
+        let name = tree.string(reported.first)
+        let others = Set(repeated.map { tree.string($0.first) }).subtracting([name]).sorted().map(ShownValue.quoted)
+        let (first, again) = (tree.nodes[reported.first], tree.nodes[reported.repeat])
+        let also = others.isEmpty ? "" : " (so do \(others.joined(separator: ", ")))"
         return Diagnostic(
-            .duplicateKey, "key \(names) appears more than once in the same mapping",
-            at: location(Mark(line: first.line, column: first.column)),
-            hint: "remove or merge the repeated entries")
+            .duplicateKey, "key \(ShownValue.quoted(name)) appears more than once in the same mapping\(also)",
+            at: location(Mark(line: again.line, column: again.column)),
+            hint: "remove or merge the repeated entries",
+            related: [RelatedLocation("first defined here", at: location(Mark(line: first.line, column: first.column)))]
+        )
     }
 
     /// The common case, decided without allocating: a small mapping whose keys are all ASCII scalars (not

@@ -57,6 +57,8 @@ struct YAMLComposer {
     var rootMark = Mark(line: 1, column: 1)
     var structureIDs: [Int: Int] = [:]
     var structures: [StructureKey: Int] = [:]
+    /// The text being composed, for wording a syntax error (what character libyaml stopped at).
+    var input = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     init(path: String, limits: ParseLimits) {
         self.path = path
@@ -74,6 +76,7 @@ struct YAMLComposer {
     }
 
     private mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLComposition {
+        input = buffer
         // Parser and event live at fixed addresses for the whole parse; both are freed on every path.
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
@@ -150,8 +153,14 @@ struct YAMLComposer {
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
                 return Diagnostic(
-                    .syntaxError, "found undefined alias",
-                    at: SourceLocation(file: path, line: mark.line, column: mark.column))
+                    .syntaxError, "alias '*\(ShownValue.shown(name))' refers to no anchor defined before it",
+                    at: SourceLocation(file: path, line: mark.line, column: mark.column),
+                    hint: "anchors and aliases are not allowed in profiles: write the value out in full",
+                    related: [
+                        RelatedLocation(
+                            "libyaml: found undefined alias",
+                            at: SourceLocation(file: path, line: mark.line, column: mark.column))
+                    ])
             }
             node.kind = .alias
             node.start = target
@@ -164,10 +173,19 @@ struct YAMLComposer {
             let start = event.data.mapping_start
             (anchor, tag) = (start.anchor, start.implicit != 0 ? nil : start.tag)
         }
-        let tagName = tag.flatMap(Self.string)
+        let anchorName = node.kind == .alias ? Self.string(event.data.alias.anchor) : anchor.flatMap(Self.string)
+        append(node, anchor: anchorName, tag: tag.flatMap(Self.string), inspected: inspected)
+        return nil
+    }
+
+    /// Adds a node whose scalar text, if any, is already in ``YAMLTree/bytes``, visits it and opens or completes
+    /// it: the one path by which both libyaml's events and the strict JSON scanner build the tree.
+    mutating func append(_ node: YAMLTree.Node, anchor anchorName: String?, tag tagName: String?, inspected: Bool) {
+        var node = node
+        let index = tree.nodes.count
+        let mark = Mark(line: node.line, column: node.column)
         if let tagName { node.tag = internTag(tagName) }
         tree.nodes.append(node)
-        let anchorName = node.kind == .alias ? Self.string(event.data.alias.anchor) : anchor.flatMap(Self.string)
         let entered = visit(index, mark: mark, anchor: anchorName, tag: tagName, inspected: inspected)
         if node.kind == .sequence || node.kind == .mapping {
             frames.append(
@@ -178,11 +196,10 @@ struct YAMLComposer {
             if node.kind == .scalar, let anchorName { anchors[anchorName] = index }
             finishChild()
         }
-        return nil
     }
 
     /// Closes the innermost collection: fixes its extent, checks a mapping's keys and registers its anchor.
-    private mutating func endCollection() -> Diagnostic? {
+    mutating func endCollection() -> Diagnostic? {
         guard let frame = frames.popLast() else { return nil }
         tree.nodes[frame.index].end = tree.nodes.count
         tree.nodes[frame.index].count = frame.children
@@ -209,24 +226,38 @@ struct YAMLComposer {
         return Int32(tree.tags.count - 1)
     }
 
-    /// A libyaml error as a diagnostic, worded as the Yams-based loader worded it.
+    /// A libyaml error as a diagnostic in plain words (``YAMLSyntaxError``), libyaml's text kept as a note.
     private func failure(for parser: UnsafeMutablePointer<yaml_parser_t>) -> Diagnostic {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let error = parser.pointee
         let problem = error.problem.map { String(cString: $0) } ?? ""
         switch error.error {
         case YAML_READER_ERROR:
-            return Diagnostic(.invalidUTF8, problem, at: start)
-        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
-            let at = SourceLocation(
-                file: path, line: error.problem_mark.line + 1,
-                column: error.problem_mark.column + 1)
-            if problem.contains("Maximum nesting level") {
-                return Diagnostic(.nestingTooDeep, "mappings and lists nest deeper than YAML parsing allows", at: at)
+            // The loader checked UTF-8 already: what is left is a control character, at a byte offset.
+            let (line, column) = YAMLSyntaxError.position(in: input, ofByte: Int(clamping: error.problem_offset))
+            let value = error.problem_value
+            let character = value >= 0 ? Unicode.Scalar(UInt32(clamping: value)) : nil
+            if problem != "control characters are not allowed" {
+                return Diagnostic(.invalidUTF8, problem, at: SourceLocation(file: path, line: line, column: column))
             }
-            let message = [error.context.map { String(cString: $0) }, problem].compactMap { $0 }
-                .joined(separator: ": ")
-            return Diagnostic(.syntaxError, message, at: at)
+            return YAMLSyntaxError(problem: problem, line: line, column: column, character: character)
+                .diagnostic(path: path)
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
+            let (line, column) = (
+                Int(clamping: error.problem_mark.line) + 1, Int(clamping: error.problem_mark.column) + 1
+            )
+            if problem.contains("Maximum nesting level") {
+                return Diagnostic(
+                    .nestingTooDeep, "mappings and lists nest deeper than YAML parsing allows",
+                    at: SourceLocation(file: path, line: line, column: column))
+            }
+            return YAMLSyntaxError(
+                context: error.context.map { String(cString: $0) },
+                contextLine: Int(clamping: error.context_mark.line) + 1,
+                contextColumn: Int(clamping: error.context_mark.column) + 1,
+                problem: problem, line: line, column: column,
+                character: YAMLSyntaxError.scalar(in: input, line: line, column: column)
+            ).diagnostic(path: path)
         default:
             return Diagnostic(.syntaxError, "could not parse the file", at: start)
         }

@@ -85,6 +85,9 @@ public struct TenantDefinition: Sendable, Hashable {
     public let additionallyAllowed: [String]
     /// Where it was declared.
     public let location: SourceLocation
+    /// Whether its declaration names the cloud (`cloud:`); without it the tenant is in `public` by default, and a
+    /// profile using it names no cloud (so `environment` and `default` links honour `AZURE_AUTHORITY_HOST`).
+    package let namesCloud: Bool
 }
 
 /// The tenant a profile or link authenticates in.

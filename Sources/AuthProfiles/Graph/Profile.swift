@@ -23,6 +23,10 @@ public struct Profile: Sendable {
 
     /// Whether the production policy applies.
     public var isProduction: Bool { environment == .production }
+
+    /// Whether the profile names its cloud (itself, through `extends`, or through its tenant's `cloud:`) rather than
+    /// being in the public cloud by default.
+    package var namesCloud: Bool { origins[.cloud].map { $0 != .default } ?? false }
 }
 
 /// The profile-level settings whose origin is tracked.

@@ -16,6 +16,9 @@ package struct DefaultCredentialSettings: KindSettings, Hashable {
     /// Members left out.
     package let excluded: [String]
 
+    /// How long each developer tool may run when `processTimeout` is not given, as in Azure Identity.
+    package static let standardProcessTimeout: Duration = .seconds(10)
+
     /// DefaultAzureCredential's members, in order. (Definitions rather than kinds: the `default` kind's own
     /// definition reads their categories while the registry is being built.)
     private static let memberDefinitions: [KindDefinition] = [
@@ -45,13 +48,16 @@ package struct DefaultCredentialSettings: KindSettings, Hashable {
 
     package enum Field {
         package static let managedIdentityClientID = FieldSpec(
-            "managedIdentityClientId", .clientID, "A user-assigned managed identity by client id.")
+            "managedIdentityClientId", .clientID, "A user-assigned managed identity by client id.",
+            default: .described("`AZURE_CLIENT_ID` unless `managedIdentityResourceId` is given, else system-assigned"))
         package static let managedIdentityResourceID = FieldSpec(
             "managedIdentityResourceId", .resourceID, "A user-assigned managed identity by resource id.")
         package static let workloadIdentityClientID = FieldSpec(
-            "workloadIdentityClientId", .clientID, "The client id for workload identity.")
+            "workloadIdentityClientId", .clientID, "The client id for workload identity.",
+            default: .described("`AZURE_CLIENT_ID`"))
         package static let processTimeout = FieldSpec(
-            "processTimeout", .duration, "How long each developer tool may take.")
+            "processTimeout", .duration, "How long each developer tool may take.",
+            default: .described(ProfileDuration.format(standardProcessTimeout)))
         package static let credentials = FieldSpec(
             "credentials", .choice(["dev", "prod"] + allMembers.map(\.rawValue)),
             "Like `AZURE_TOKEN_CREDENTIALS`: `dev` is the developer tools ("
@@ -74,7 +80,7 @@ extension KindDefinition {
             DefaultCredentialSettings.Field.credentials, DefaultCredentialSettings.Field.exclude,
         ],
         atMostOne: [["managedIdentityClientId", "managedIdentityResourceId"]],
-        identityVariables: ["AZURE_TOKEN_CREDENTIALS"],
+        identityVariables: ["AZURE_TOKEN_CREDENTIALS"], readsAuthorityHostVariable: true,
         build: { reader, builder in
             typealias Field = DefaultCredentialSettings.Field
             var identity: ManagedIdentitySelector?

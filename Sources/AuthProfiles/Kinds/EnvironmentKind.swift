@@ -14,5 +14,6 @@ extension KindDefinition {
             "AZURE_CLIENT_CERTIFICATE_PASSWORD", "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN", "AZURE_USERNAME",
             "AZURE_PASSWORD",
         ],
+        readsAuthorityHostVariable: true,
         build: { _, _ in EnvironmentSettings() })
 }

@@ -23,6 +23,13 @@ package final class KindDefinition: Sendable {
     /// implicitly), in documentation order. `explain` reports those that are set but that no link of the profile
     /// reads: another tool would pick that identity up.
     package let identityVariables: [String]
+    /// Whether the environment is the kind's configuration down to its authority: in a profile that names no cloud,
+    /// a link of this kind authenticates against `AZURE_AUTHORITY_HOST` when it is set, as its Azure Identity
+    /// counterpart does (`environment`, `workloadIdentity`, `default`). Every other kind uses the profile's cloud.
+    package let readsAuthorityHostVariable: Bool
+    /// The variable the kind reads its tenant from when neither the link nor its profile gives one, as its Azure
+    /// Identity counterpart does (`AZURE_TENANT_ID` for `workloadIdentity`); the documented default of its `tenant`.
+    package let tenantVariable: String?
     /// Why the kind should not be used, when Microsoft deprecated it: every use is a warning (`AP502`).
     let deprecation: Deprecation?
     /// Makes the kind's settings from a decoded credential; `nil` when a field did not decode (already reported).
@@ -31,7 +38,8 @@ package final class KindDefinition: Sendable {
     init(
         _ kind: CredentialKind, azureIdentityName: String, category: CredentialKind.Category, tenant: TenantRule,
         fields: [FieldSpec] = [], atMostOne: [[String]] = [], exactlyOne: [[String]] = [],
-        identityVariables: [String] = [], deprecation: Deprecation? = nil,
+        identityVariables: [String] = [], readsAuthorityHostVariable: Bool = false, tenantVariable: String? = nil,
+        deprecation: Deprecation? = nil,
         build: @escaping @Sendable (inout KindReader, inout GraphBuilder) -> (any KindSettings)?
     ) {
         self.kind = kind
@@ -42,6 +50,8 @@ package final class KindDefinition: Sendable {
         self.atMostOne = atMostOne
         self.exactlyOne = exactlyOne
         self.identityVariables = identityVariables
+        self.readsAuthorityHostVariable = readsAuthorityHostVariable
+        self.tenantVariable = tenantVariable
         self.deprecation = deprecation
         self.build = build
     }

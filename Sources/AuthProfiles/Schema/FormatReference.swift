@@ -17,6 +17,9 @@ package enum FormatReference {
                 guard case .object(let spec) = field.type, shownObjects.insert(spec.name).inserted else { continue }
                 text += "\nThe `\(field.name)` object:\n\n" + table(spec.fields, exactlyOne: spec.exactlyOne)
             }
+            if let variable = definition.tenantVariable {
+                text += "\nWithout a `tenant` on the link or its profile, the tenant is `{env: \(variable)}`.\n"
+            }
             regions.append((definition.kind.rawValue, text))
         }
         return regions

@@ -107,18 +107,28 @@ enum FormatSpec {
             "In a chain: what happens when this link ran and was refused.", default: .described("the chain's policy")),
     ]
 
-    static let tenantFields: [FieldSpec] = [
-        FieldSpec(
-            "tenant", .tenantReference, "The tenant for this link only.", default: .described("the profile's tenant")),
-        FieldSpec(
-            "additionallyAllowedTenants", .list(.allowedTenant),
-            "Other tenants this link may request tokens for.", default: .described("the profile's list")),
-    ]
+    static let tenantFields: [FieldSpec] = tenantFields(variable: nil)
+
+    /// The tenant fields of a kind that reads its tenant from `variable` when neither the link nor its profile gives
+    /// one (``KindDefinition/tenantVariable``), or of every other kind.
+    static func tenantFields(variable: String?) -> [FieldSpec] {
+        [
+            FieldSpec(
+                "tenant", .tenantReference,
+                "The tenant for this link only."
+                    + (variable.map { " Without one here or in the profile, `{env: \($0)}`." } ?? ""),
+                default: .described("the profile's tenant" + (variable.map { ", else `{env: \($0)}`" } ?? ""))),
+            FieldSpec(
+                "additionallyAllowedTenants", .list(.allowedTenant),
+                "Other tenants this link may request tokens for.", default: .described("the profile's list")),
+        ]
+    }
 
     static let credentialSpecs: [CredentialKind: ObjectSpec] = {
         var specs: [CredentialKind: ObjectSpec] = [:]
         for definition in KindRegistry.definitions {
-            let fields = commonFields + (definition.tenant.applies ? tenantFields : []) + definition.fields
+            let tenant = definition.tenant.applies ? tenantFields(variable: definition.tenantVariable) : []
+            let fields = commonFields + tenant + definition.fields
             specs[definition.kind] = ObjectSpec(
                 "\(definition.kind.rawValue) credential", fields: fields,
                 atMostOne: definition.atMostOne, exactlyOne: definition.exactlyOne)

@@ -154,7 +154,7 @@ public enum ProfileSchema {
             }
             var schema = fieldSchema(field.type, nonEmpty: field.mustNotBeEmpty, environment: field.acceptsEnvironment)
             if case .object(var members) = schema {
-                members.insert(("description", .string(field.summary)), at: 0)
+                members.insert(("description", .string(field.summary + field.environmentDefaultNote)), at: 0)
                 schema = .object(members)
             }
             properties.append((field.name, schema))
@@ -219,5 +219,14 @@ public enum ProfileSchema {
 
     private static func pattern(_ expression: String) -> JSONValue {
         .object([("type", "string"), ("pattern", .string(expression))])
+    }
+}
+
+extension FieldSpec {
+    /// For a field that reads a variable when the profile does not write it, says so (editors show it): the
+    /// environment is read only where the profile or the schema says it is.
+    var environmentDefaultNote: String {
+        guard case .environment(let name)? = defaultValue else { return "" }
+        return " Defaults to `{env: \(name)}`."
     }
 }

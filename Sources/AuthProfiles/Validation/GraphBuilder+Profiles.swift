@@ -110,7 +110,8 @@ extension GraphBuilder {
         } else if case .declared(let declared)? = tenant {
             cloud = declared.cloud
             usedClouds.insert(cloud)
-            origins[.cloud] = .tenant(name: declared.name, declared.location)
+            // A tenant declared without `cloud:` is in the public cloud by default: the profile names no cloud.
+            if declared.namesCloud { origins[.cloud] = .tenant(name: declared.name, declared.location) }
         }
         var allowed: [String] = []
         if let inherited = setting(.additionallyAllowedTenants) {

@@ -118,10 +118,11 @@ struct GraphBuilder {
             guard let object = value.value.object else { continue }
             // A tenant whose id is invalid is still registered, so references to it resolve (the id was reported).
             let id = object["id"]?.text ?? .literal("")
-            let cloud = resolveCloud(object, path: "tenants.\(name.value).cloud") ?? "public"
+            let cloud = resolveCloud(object, path: "tenants.\(name.value).cloud")
             tenants[name.value] = TenantDefinition(
-                name: name.value, id: id, cloud: cloud, additionallyAllowed: strings(object["additionallyAllowed"]),
-                location: name.location)
+                name: name.value, id: id, cloud: cloud ?? "public",
+                additionallyAllowed: strings(object["additionallyAllowed"]), location: name.location,
+                namesCloud: cloud != nil)
         }
     }
 

@@ -14,7 +14,7 @@ struct CredentialBinder: Sendable {
 
     func credentialOptions(for node: CredentialNode, in scope: LinkScope) throws(ValueProblem) -> CredentialOptions {
         CredentialOptions(
-            authorityHost: try resolver.authorityHost(in: scope).get(),
+            authorityHost: try resolver.authority(for: node, in: scope).host.get(),
             additionallyAllowedTenants: scope.additionallyAllowedTenants(for: node),
             transport: transport,
             timeSource: options.timeSource,

@@ -26,6 +26,14 @@ package struct LinkScope: Sendable {
 
     /// The cloud the profile authenticates in.
     package var cloud: CloudDefinition? { graph.cloud(for: profile) }
+
+    /// Whether a cloud is named for a link: by its profile (itself, `extends` or the profile's tenant) or by the
+    /// declared tenant the link itself uses. Without one a link is in the public cloud by default.
+    package func namesCloud(for node: CredentialNode) -> Bool {
+        if profile.namesCloud { return true }
+        if case .declared(let tenant)? = node.tenant { return tenant.namesCloud }
+        return false
+    }
 }
 
 extension ValueResolver {
@@ -40,26 +48,6 @@ extension ValueResolver {
             return resolve(tenant.id, field: "tenant \(tenant.name)").map { Optional($0.0) }
         case .environment(let binding):
             return resolve(.environment(binding), field: "tenant").map { Optional($0.0) }
-        }
-    }
-
-    /// The authority host of the profile's cloud.
-    func authorityHost(in scope: LinkScope) -> Result<AuthorityHost?, ValueProblem> {
-        guard let cloud = scope.cloud else { return .success(nil) }
-        switch cloud.name {
-        case "public" where cloud.location == nil: return .success(.publicCloud)
-        case "usgov" where cloud.location == nil: return .success(.usGovernment)
-        case "china" where cloud.location == nil: return .success(.china)
-        default: break
-        }
-        return resolve(cloud.authorityHost, field: "cloud \(cloud.name) authorityHost").flatMap { text, _ in
-            do {
-                return .success(try AuthorityHost(text, allowLoopback: cloud.allowsLoopback))
-            } catch let error as AzureIdentityError {
-                return .failure(ValueProblem(isMissing: false, message: error.message, isStable: true))
-            } catch {
-                return .failure(ValueProblem(isMissing: false, message: "\(error)", isStable: true))
-            }
         }
     }
 }

@@ -55,7 +55,8 @@ public struct AuthProfileError: Error, Sendable, CustomStringConvertible {
         self.attempts = attempts
     }
 
-    /// The message, then one line per error diagnostic and per link. The text of each line is escaped
+    /// The message, then one line per error diagnostic and per link (a chain whose links follow shows its outcome
+    /// only: their lines say why). The text of each line is escaped
     /// (`OutsideText`): a link's reason may quote a server or a tool, and neither may act on the terminal or forge
     /// another line.
     public var description: String {
@@ -63,10 +64,11 @@ public struct AuthProfileError: Error, Sendable, CustomStringConvertible {
         for diagnostic in diagnostics where diagnostic.severity == .error {
             lines.append("  \(diagnostic.location): \(diagnostic.code.rawValue): \(diagnostic.message)")
         }
-        for attempt in attempts {
+        for (index, attempt) in attempts.enumerated() {
             let indent = String(repeating: "  ", count: attempt.depth + 1)
             let place = attempt.location.map { " (\($0))" } ?? ""
-            let reason = attempt.reason.map { ": \(OutsideText.escapingControlCharacters($0))" } ?? ""
+            let shown = LinkAttempt.shownReason(at: index, in: attempts)
+            let reason = shown.map { ": \(OutsideText.escapingControlCharacters($0))" } ?? ""
             lines.append("\(indent)\(attempt.displayName)\(place): \(attempt.outcome.rawValue)\(reason)")
         }
         return lines.joined(separator: "\n")

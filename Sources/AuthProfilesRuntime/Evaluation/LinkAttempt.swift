@@ -25,6 +25,9 @@ public struct LinkAttempt: Sendable, Hashable {
     public var requests: Int?
     /// Who the token is for, from its claims, when the link authenticated.
     public var principal: TokenPrincipal?
+    /// What the token service said when it refused the link (Entra's AADSTS codes, the status, the endpoint, the
+    /// trace and correlation ids), redacted; `nil` when no service refused. ``reason`` quotes it too.
+    public var serviceReport: ServiceErrorReport?
 
     /// `path:kind`, as errors and traces name a link: `prod/credential/links[2]:managedIdentity`.
     public var displayName: String { "\(path):\(kind)" }

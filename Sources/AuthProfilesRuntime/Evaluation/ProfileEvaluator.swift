@@ -95,6 +95,7 @@ final class ProfileEvaluator: Sendable {
         // would cost far more than a cache hit.
         attempts[index].outcome = result.outcome
         attempts[index].reason = result.reason
+        attempts[index].serviceReport = (result.error as? AzureIdentityError)?.serviceReport
     }
 
     private func evaluateChain(

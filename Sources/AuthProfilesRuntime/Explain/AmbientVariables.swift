@@ -35,7 +35,10 @@ enum AmbientVariables {
     private static func note(for name: String) -> String {
         switch name {
         case "AZURE_AUTHORITY_HOST":
-            "set, but this profile authenticates against its cloud's authority host"
+            "set, but only "
+                + KindRegistry.definitions.filter(\.readsAuthorityHostVariable).map { "`\($0.kind)`" }
+                .joined(separator: " and ")
+                + " links honour it, when no cloud is named; this profile's links use its cloud's authority host"
         case "AZURE_TOKEN_CREDENTIALS":
             "set, but no `default` link of this profile reads it (none, or its `credentials:` names the members); "
                 + "DefaultAzureCredential elsewhere would honour it"

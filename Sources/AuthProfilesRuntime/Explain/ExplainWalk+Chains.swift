@@ -97,6 +97,8 @@ extension ExplainWalk {
             Evidence(
                 .note, "members", "\(selection.members.map(\.name).joined(separator: ", ")) (\(selection.selectedBy))")
         ]
+        // Every member uses the link's authority host; a problem with it is shown on each member, as each stops.
+        if let authority = authorityEvidence(for: node, in: scope) { links[index].evidence.append(authority) }
         let steps = selection.members.map(ChainStep.init(member:))
         return walkChain(steps, in: scope, depth: depth, reached: reached) { step, reachable in
             let name = step.memberName!

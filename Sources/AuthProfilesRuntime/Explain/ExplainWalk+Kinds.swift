@@ -7,9 +7,22 @@ extension ExplainWalk {
     /// What a leaf link needs, part by part in the order the binder resolves them (``InspectionResult/inOrder(_:)``):
     /// the run stops at the first setting that is absent or wrong, and the dry run's verdict is that setting's.
     func inspectLeaf(_ node: CredentialNode, in scope: LinkScope) -> InspectionResult {
-        // The binder resolves the cloud's authority host before anything of the link's own.
-        if let problem = authorityHostProblem(in: scope) { return problem }
-        return inspectLeafSettings(node, in: scope)
+        // The binder resolves the link's authority host before anything of the link's own.
+        if let problem = authorityHostProblem(for: node, in: scope) { return problem }
+        let settings = inspectLeafSettings(node, in: scope)
+        guard let authority = authorityEvidence(for: node, in: scope) else { return settings }
+        return InspectionResult(
+            verdict: settings.verdict, evidence: [authority] + settings.evidence, hint: settings.hint)
+    }
+
+    /// Which authority host a link of a kind that honours `AZURE_AUTHORITY_HOST` (`environment`, `workloadIdentity`,
+    /// `default`) would use, and why; `nil` for the other kinds (the profile's `cloud` line says theirs) and when the host cannot be
+    /// resolved (``authorityHostProblem(for:in:)`` says why).
+    func authorityEvidence(for node: CredentialNode, in scope: LinkScope) -> Evidence? {
+        guard node.definition.readsAuthorityHostVariable else { return nil }
+        let choice = resolver.authority(for: node, in: scope)
+        guard case .success(let host) = choice.host else { return nil }
+        return Evidence(.ok, "authority host", "\(host.url) (\(choice.reason))")
     }
 
     /// The run checks a tenant id when it makes the credential: after binding the link's other inputs (a secret,
@@ -23,14 +36,17 @@ extension ExplainWalk {
             hint: "Set the tenant's variable to a tenant id (a GUID or a domain).")
     }
 
-    /// The cloud's authority host as the binder resolves it for every link, when it cannot be resolved.
-    func authorityHostProblem(in scope: LinkScope) -> InspectionResult? {
-        guard case .failure(let problem) = resolver.authorityHost(in: scope) else { return nil }
+    /// The link's authority host as the binder resolves it for every link (``ValueResolver/authority(for:in:)``),
+    /// when it cannot be resolved: a bad `AZURE_AUTHORITY_HOST` makes the link unavailable, a bad cloud
+    /// misconfigured.
+    func authorityHostProblem(for node: CredentialNode, in scope: LinkScope) -> InspectionResult? {
+        let choice = resolver.authority(for: node, in: scope)
+        guard case .failure(let problem) = choice.host else { return nil }
         return InspectionResult(
             verdict: problem.isMissing ? .unavailable : .misconfigured,
             evidence: [
                 Evidence(
-                    problem.isMissing ? .missing : .problem, "cloud \(scope.cloud?.name ?? "")",
+                    problem.isMissing && choice.source != .variable ? .missing : .problem, choice.subject,
                     problem.message)
             ],
             hint: problem.hint)

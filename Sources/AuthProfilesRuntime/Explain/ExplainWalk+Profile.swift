@@ -24,9 +24,9 @@ extension ExplainWalk {
             }
         }
         if let cloud = scope.cloud {
-            switch resolver.authorityHost(in: scope) {
+            switch resolver.cloudHost(cloud) {
             case .success(let host):
-                facts.append(Evidence(.ok, "cloud", "\(cloud.name) (\(host?.url ?? "default"))"))
+                facts.append(Evidence(.ok, "cloud", "\(cloud.name) (\(host.url))"))
             case .failure(let problem):
                 facts.append(Evidence(.problem, "cloud", "\(cloud.name): \(problem.message)"))
             }

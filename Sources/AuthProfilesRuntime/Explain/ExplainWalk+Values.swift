@@ -11,13 +11,17 @@ extension ExplainWalk {
         let resolved: String?
         let origin: String
         let result: InspectionResult
+        // A field the profile does not write but whose default reads a variable (`workloadIdentity`'s `clientId`
+        // is `{env: AZURE_CLIENT_ID}`) says so: the value comes from the environment by default.
+        let defaulted = node.defaultedFields.contains(field)
+        let named = defaulted ? "\(field), by default" : field
         switch resolver.resolve(value, field: field) {
         case .success((let text, .literal)):
             (resolved, origin) = (text, "file")
             result = InspectionResult(verdict: .ready, evidence: [Evidence(.ok, field, text)])
         case .success((let text, .environment(let name))):
             (resolved, origin) = (text, "env \(name)")
-            result = InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "env \(name)", "set (\(field))")])
+            result = InspectionResult(verdict: .ready, evidence: [Evidence(.ok, "env \(name)", "set (\(named))")])
         case .success((let text, .bindingDefault(let name))):
             (resolved, origin) = (text, "env \(name) (unset; default)")
             result = InspectionResult(
@@ -33,9 +37,10 @@ extension ExplainWalk {
                 evidence: [
                     Evidence(
                         problem.isMissing ? .missing : .problem, subject,
-                        problem.isMissing ? "not set (\(field))" : problem.message)
+                        problem.isMissing ? "not set (\(named))" : problem.message)
                 ],
-                hint: problem.hint)
+                hint: defaulted && problem.isMissing
+                    ? "Set \(value.binding?.name ?? field), or write `\(field):` in the link." : problem.hint)
         }
         if recordBlame {
             blame.append(BlameEntry(setting: "\(node.path).\(field)", origin: origin, location: node.location))

@@ -76,7 +76,7 @@ extension CredentialBinder {
         let processTimeout =
             try settings.processTimeout.map { value throws(ValueProblem) in
                 try resolver.resolve(value, field: "processTimeout", parse: ProfileDuration.parse).get().0
-            } ?? .seconds(10)
+            } ?? DefaultCredentialSettings.standardProcessTimeout
         switch member.member {
         case .environment:
             return EnvironmentCredential(options: options)
@@ -113,7 +113,7 @@ extension ExplainWalk {
         // The run resolves the cloud's authority host, the tenant and `processTimeout` for every member before
         // building it, in that order, so a setting it cannot resolve stops each member; the dry run says so for
         // each too.
-        if let problem = authorityHostProblem(in: scope) { return problem }
+        if let problem = authorityHostProblem(for: node, in: scope) { return problem }
         if case .failure(let problem) = resolver.tenantID(for: node, in: scope) {
             return InspectionResult(
                 verdict: problem.isMissing ? .unavailable : .misconfigured,

@@ -7,16 +7,16 @@ extension WorkloadIdentitySettings: LeafLink {
     ) throws -> any TokenCredential {
         try WorkloadIdentityCredential(
             tenantID: try binder.tenant(for: node, in: scope),
-            clientID: try binder.text(clientID, SharedField.clientID),
+            clientID: try binder.text(clientID, Field.clientID),
             tokenFilePath: try binder.path(tokenFile, Field.tokenFile, what: "token file"), options: options)
     }
 
     func inspect(_ walk: ExplainWalk, node: CredentialNode, scope: LinkScope) -> InspectionResult {
-        // As `bind`: the profile's tenant and the client id, then the token file's path is resolved (`~` from HOME);
-        // only then does the credential read AZURE_TENANT_ID (when no tenant is given) and check the tenant id. The
-        // file itself is read at each request, after.
+        // As `bind`: the profile's tenant and the client id (`{env: AZURE_CLIENT_ID}` unless written), then the
+        // token file's path is resolved (`~` from HOME); only then does the credential read its tenant variable
+        // (when no tenant is given) and check the tenant id. The file itself is read at each request, after.
         let (tenant, tenantResult) = walk.tenant(for: node, in: scope)
-        var parts = [tenantResult, walk.value(clientID, field: SharedField.clientID.name, node: node).1]
+        var parts = [tenantResult, walk.value(clientID, field: Field.clientID.name, node: node).1]
         let (path, pathResult) = walk.value(tokenFile, field: Field.tokenFile.name, node: node)
         parts.append(pathResult)
         let file = path.map { TokenFileInspection.inspect(path: $0, context: walk.context) }
@@ -24,7 +24,9 @@ extension WorkloadIdentitySettings: LeafLink {
             // A path the binder cannot resolve stops it there.
             return .inOrder(parts + [file])
         }
-        if tenant == nil { parts.append(walk.implicitVariable("AZURE_TENANT_ID", field: "tenant")) }
+        if tenant == nil, let variable = node.definition.tenantVariable {
+            parts.append(walk.implicitVariable(variable, field: "tenant"))
+        }
         parts.append(walk.tenantCheck(tenant))
         if let file { parts.append(file) }
         return .inOrder(parts)

@@ -19,10 +19,18 @@ public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
     private var escapedMessage: String
     /// The credential that failed, for example `ClientSecretCredential`.
     public var credentialName: String?
-    /// Entra ID's error response, when the token endpoint answered with one.
+    /// The refusing service's error body in Entra's shape (Entra's own; a managed identity endpoint's or Azure
+    /// DevOps' words read into it), redacted of the request's secrets. See ``serviceReport``.
     public var entraError: EntraErrorResponse?
     /// The HTTP status of the failing response, if there was one.
     public var statusCode: Int?
+    /// The endpoint that refused, without its query or user information, when a token service refused.
+    public var endpoint: String?
+    /// Support identifiers a service sent in headers (Azure DevOps' `x-vss-e2eid`), by header name.
+    public var supportHeaders: [String: String] = [:]
+    /// Whether ``message`` already quotes the service's words and ids (made by
+    /// ``refused(_:credentialName:lead:report:underlying:)``), so ``description`` does not repeat them.
+    var messageQuotesService = false
     /// The lower-level error that caused this one, if any.
     public var underlying: (any Error & Sendable)?
 
@@ -48,11 +56,13 @@ public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
         code == .credentialUnavailable || code == .authenticationRequired
     }
 
-    /// A one-line description with the code, credential, message and Entra details.
+    /// A one-line description with the code, credential, message and Entra details (once: a message made by
+    /// ``refused(_:credentialName:lead:report:underlying:)`` quotes them already).
     public var description: String {
         var parts = ["AzureIdentityError.\(code)"]
         if let credentialName { parts.append("[\(credentialName)]") }
         var text = parts.joined(separator: " ") + ": " + message
+        guard !messageQuotesService else { return text }
         if let statusCode { text += " (HTTP \(statusCode))" }
         if let entraError { text += " " + entraError.summary }
         return text
@@ -60,7 +70,7 @@ public struct AzureIdentityError: Error, Sendable, CustomStringConvertible {
 
     /// A short description for metrics: the code and the AADSTS codes only.
     public var shortDescription: String {
-        let codes = entraError?.errorCodes.map { "AADSTS\($0)" }.joined(separator: ",") ?? ""
+        let codes = entraError?.aadstsCodes.joined(separator: ",") ?? ""
         return codes.isEmpty ? "\(code)" : "\(code) \(codes)"
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import IdentitySupport
 
 /// The error body Microsoft Entra ID returns from its token endpoint.
@@ -60,8 +61,54 @@ public struct EntraErrorResponse: Sendable, Hashable, Codable {
 
     /// The first AADSTS code as text, for example `AADSTS7000215`.
     public var primaryCode: String? {
-        errorCodes.first.map { "AADSTS\($0)" }
+        aadstsCodes.first
     }
+
+    /// Every AADSTS code as text (`AADSTS7000215`): `error_codes`, or, when a body has none (a managed identity
+    /// endpoint relaying Entra's words in `message`), the codes its description names, in order, at most ten.
+    public var aadstsCodes: [String] {
+        if !errorCodes.isEmpty { return errorCodes.prefix(Self.codeLimit).map { "AADSTS\($0)" } }
+        guard let errorDescription else { return [] }
+        var codes: [String] = []
+        var rest = Substring(errorDescription)
+        while codes.count < Self.codeLimit, let range = rest.range(of: "AADSTS") {
+            let digits = rest[range.upperBound...].prefix { $0.isASCII && $0.isNumber }.prefix(12)
+            if !digits.isEmpty, !codes.contains("AADSTS\(digits)") { codes.append("AADSTS\(digits)") }
+            rest = rest[range.upperBound...]
+        }
+        return codes
+    }
+
+    /// The first non-empty line of `error_description`, escaped and shortened: Entra's own words
+    /// (`AADSTS7000215: Invalid client secret provided. …`) without the trace and correlation lines that follow.
+    public var headline: String? {
+        guard let line = errorDescription?.split(whereSeparator: \.isNewline).first(where: { !$0.isEmpty }) else {
+            return nil
+        }
+        return OutsideText.escaped(line.trimmingCharacters(in: .whitespaces), limit: Self.descriptionLimit)
+    }
+
+    /// This body with every occurrence of `values` (the secrets the request carried: a client secret, an assertion,
+    /// a password, a refresh token, a code) and anything shaped like a token (a JWT, `client_secret=…`) replaced by
+    /// ``Secret/redactionMarker`` in every text field. A service may echo what it was sent; what it echoes must not
+    /// reach a message, a log or JSON output.
+    package func redacting(_ values: [String]) -> Self {
+        let secrets = values.filter { $0.count >= Self.shortestRedactedValue }.sorted { $0.count > $1.count }
+        func clean(_ text: String) -> String { SecretScrubbing.scrub(text, values: secrets) }
+        var copy = self
+        copy.error = clean(error)
+        copy.errorDescription = errorDescription.map(clean)
+        copy.timestamp = timestamp.map(clean)
+        copy.traceID = traceID.map(clean)
+        copy.correlationID = correlationID.map(clean)
+        return copy
+    }
+
+    /// Values shorter than this are not searched for: replacing every `ab` would make the text unreadable, and a
+    /// secret that short is not one a service echoes.
+    static let shortestRedactedValue = 3
+    /// How many AADSTS codes a message or report lists.
+    static let codeLimit = 10
 
     /// `error`, the first line of the description, and the trace and correlation ids, as one line for people.
     ///

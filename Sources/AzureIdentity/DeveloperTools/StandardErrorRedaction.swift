@@ -9,33 +9,15 @@ import IdentitySupport
 enum StandardErrorRedaction {
     static let maxLength = 2000
 
-    private static let patterns: [(NSRegularExpression, String)] = [
-        (
-            #"("(?:accessToken|access_token|refreshToken|refresh_token|token|id_token|client_secret|password|secret)"#
-                + #"\s*:\s*)"(?:[^"\\]|\\.)*""#,
-            "$1\"\(Secret.redactionMarker)\""
-        ),
-        (
-            #"((?:access_token|refresh_token|client_secret|password|secret|token|assertion)=)[^\s&"']+"#,
-            "$1\(Secret.redactionMarker)"
-        ),
-        (#"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"#, Secret.redactionMarker),
-    ].compactMap { pattern, template in
-        (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])).map { ($0, template) }
-    }
-
     static func redact(_ text: String, environment: [String: String] = [:]) -> String {
-        var result = text
         let secretNames = ["SECRET", "PASSWORD", "TOKEN", "KEY", "ASSERTION"]
-        for (name, value) in environment where value.count >= 6 {
+        let values = environment.compactMap { name, value -> String? in
             let upper = name.uppercased()
-            guard secretNames.contains(where: { upper.contains($0) }), !upper.hasSuffix("_FILE") else { continue }
-            result = result.replacingOccurrences(of: value, with: Secret.redactionMarker)
+            guard value.count >= 6, secretNames.contains(where: { upper.contains($0) }), !upper.hasSuffix("_FILE")
+            else { return nil }
+            return value
         }
-        for (regex, template) in patterns {
-            let range = NSRange(result.startIndex..., in: result)
-            result = regex.stringByReplacingMatches(in: result, range: range, withTemplate: template)
-        }
+        var result = SecretScrubbing.scrub(text, values: values)
         result = result.trimmingCharacters(in: .whitespacesAndNewlines)
         return OutsideText.escaped(result, limit: maxLength)
     }

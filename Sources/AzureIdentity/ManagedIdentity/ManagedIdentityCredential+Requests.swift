@@ -55,13 +55,15 @@ extension ManagedIdentityCredential {
     func fetch(resource: String) async throws -> AccessToken {
         var outgoing = request(resource: resource)
         var response = try await sendWithRetries(outgoing)
+        var secrets = [sourceSecret?.revealedValue() ?? ""]
         if source.kind == .azureArc, response.status == 401 {
             let key = try arcKey(challenge: response)
+            secrets.append(key.revealedValue())
             outgoing.headers.append((name: "Authorization", value: "Basic \(key.revealedValue())"))
             response = try await sendWithRetries(outgoing)
         }
         let now = timeSource.now()
-        guard response.status == 200 else { throw failure(response) }
+        guard response.status == 200 else { throw failure(response, url: outgoing.url, secrets: secrets) }
         do {
             let token = try ManagedIdentityResponse.token(from: response.body, now: now)
             logger.debug(
@@ -104,28 +106,33 @@ extension ManagedIdentityCredential {
     }
 
     /// A 400 from IMDS means the identity is not assigned here; 403 "unreachable" means no route (Docker Desktop).
-    private func failure(_ response: TransportResponse) -> AzureIdentityError {
-        let text = ManagedIdentityResponse.errorText(from: response.body)
+    /// Either way, and for every other refusal, the message quotes what the endpoint said (IMDS relays Entra's
+    /// AADSTS code, trace and correlation ids for a resource Entra refuses), the status and the endpoint, with the
+    /// identity header's value and the Arc key removed should the endpoint echo them.
+    private func failure(_ response: TransportResponse, url: String, secrets: [String]) -> AzureIdentityError {
+        let report = ServiceErrorReport(
+            statusCode: response.status,
+            endpoint: url,
+            entraError: ManagedIdentityResponse.errorResponse(from: response.body)?.redacting(secrets)
+        )
         if source.kind == .imds, response.status == 400 {
             let what =
                 identity.kind == .systemAssigned
                 ? "No managed identity has been assigned to this resource"
                 : "The requested identity (\(identity)) has not been assigned to this resource"
-            return AzureIdentityError(
-                code: .credentialUnavailable,
-                message: "ManagedIdentityCredential: \(what). IMDS said: \(text)",
-                credentialName: Self.name,
-                statusCode: 400
-            )
+            // As the Azure SDKs do: unavailable, so a chain moves on. What IMDS said (an AADSTS code, when it relays
+            // Entra's refusal of the resource) follows.
+            return AzureIdentityError.refused(
+                .credentialUnavailable, credentialName: Self.name,
+                lead: "ManagedIdentityCredential: \(what)", report: report)
         }
         if response.status == 403, String(decoding: response.body, as: UTF8.self).contains("unreachable") {
-            return Self.unavailable("ManagedIdentityCredential: network unreachable. \(text)")
+            return AzureIdentityError.refused(
+                .credentialUnavailable, credentialName: Self.name,
+                lead: "ManagedIdentityCredential: network unreachable", report: report)
         }
-        return AzureIdentityError(
-            code: .authenticationFailed,
-            message: "ManagedIdentityCredential: \(source.kind) refused the token request: \(text)",
-            credentialName: Self.name,
-            statusCode: response.status
-        )
+        return AzureIdentityError.refused(
+            credentialName: Self.name, lead: "ManagedIdentityCredential: \(source.kind) refused the token request",
+            report: report)
     }
 }

@@ -69,20 +69,43 @@ enum ManagedIdentityResponse {
         return formatter.date(from: text)
     }
 
-    /// The error text of a failed answer: `error_description`, `message`, `error` (string or `{code, message}`),
-    /// secrets redacted, control characters escaped, shortened.
-    static func errorText(from body: [UInt8]) -> String {
+    /// The error body of a failed answer in Entra's shape, whichever source sent it: `error` (a string, or
+    /// `{code, message}`), `error_description` or `message`, `error_codes`, `trace_id`, `correlation_id` or App
+    /// Service's `correlationId`, `timestamp`. A body that is not JSON becomes a description saying so (its bytes
+    /// are not quoted); `nil` for an empty body. Not yet redacted or escaped: ``EntraErrorResponse`` shows it.
+    static func errorResponse(from body: [UInt8]) -> EntraErrorResponse? {
+        guard !body.isEmpty else { return nil }
         guard let object = OutsideJSON.object(body) else {
-            return "(\(body.count) bytes, not JSON)"
+            return EntraErrorResponse(error: "", errorDescription: "(\(body.count) bytes, not JSON)")
         }
-        var parts: [String] = []
-        if let error = object["error"]?.string { parts.append(error) }
-        if case .object(let error)? = object["error"] {
-            parts += [error["code"], error["message"]].compactMap { $0?.string }
+        var error = object["error"]?.string ?? ""
+        var description = (object["error_description"] ?? object["message"])?.string
+        if case .object(let nested)? = object["error"] {
+            error = nested["code"]?.string ?? ""
+            description = description ?? nested["message"]?.string
         }
-        if let description = (object["error_description"] ?? object["message"])?.string {
-            parts.append(description)
+        var codes: [Int] = []
+        if case .array(let values)? = object["error_codes"] {
+            codes = values.compactMap { $0.number.flatMap { Int(exactly: $0) } }.filter { $0 >= 0 }
         }
-        return parts.isEmpty ? "(no error details)" : StandardErrorRedaction.redact(parts.joined(separator: ": "))
+        // App Service relays Entra's description in `message`, whose later lines hold the trace and correlation ids.
+        return EntraErrorResponse(
+            error: error,
+            errorDescription: description,
+            errorCodes: codes,
+            timestamp: object["timestamp"]?.string,
+            traceID: object["trace_id"]?.string ?? description.flatMap { line("Trace ID:", in: $0) },
+            correlationID: (object["correlation_id"] ?? object["correlationId"])?.string
+                ?? description.flatMap { line("Correlation ID:", in: $0) }
+        )
+    }
+
+    /// The rest of the line of `text` that starts with `label` (`Trace ID: <id>`), trimmed; `nil` when none does.
+    private static func line(_ label: String, in text: String) -> String? {
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix(label) {
+            let value = line.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty { return value }
+        }
+        return nil
     }
 }

@@ -58,36 +58,55 @@ struct TokenEndpointClient: Sendable {
                 underlying: error
             )
         }
-        return try parse(response, issuedAt: issuedAt, url: url)
+        return try parse(response, issuedAt: issuedAt, url: url, secrets: Self.secretValues(of: form))
     }
 
-    private func parse(_ response: TransportResponse, issuedAt: Date, url: String) throws -> Result {
-        let decoder = JSONDecoder()
+    /// The form fields that are not secrets; every other value (client secret, assertion, password, refresh token,
+    /// code, code verifier, device code, user assertion) is removed from whatever the endpoint echoes back.
+    static let publicFields: Set<String> = [
+        "grant_type", "client_id", "scope", "client_assertion_type", "redirect_uri", "username",
+        "requested_token_use", "claims", "client_info",
+    ]
+
+    /// The values of `form` that are (or may be) secrets: deny by default.
+    static func secretValues(of form: [(String, String)]) -> [String] {
+        form.filter { !publicFields.contains($0.0) }.map(\.1)
+    }
+
+    /// The refusal of a token endpoint (`url`), with Entra's words redacted of `secrets`: the one place the
+    /// token, device code and discovery requests turn an error answer into an ``AzureIdentityError``.
+    static func refusal(
+        _ response: TransportResponse, url: String, credentialName: String, lead: String, secrets: [String]
+    ) -> AzureIdentityError {
+        let entra =
+            (try? JSONDecoder().decode(EntraErrorResponse.self, from: Data(response.body)))
+            ?? EntraErrorResponse(
+                error: response.status == 400 ? "invalid_request" : "unknown_error",
+                errorDescription: "The endpoint returned HTTP \(response.status) with a body that is not an Entra "
+                    + "error (\(response.body.count) bytes)."
+            )
+        return AzureIdentityError.refused(
+            credentialName: credentialName,
+            lead: lead,
+            report: ServiceErrorReport(statusCode: response.status, endpoint: url, entraError: entra.redacting(secrets))
+        )
+    }
+
+    private func parse(_ response: TransportResponse, issuedAt: Date, url: String, secrets: [String]) throws -> Result {
         guard response.status == 200 else {
-            let entra =
-                (try? decoder.decode(EntraErrorResponse.self, from: Data(response.body)))
-                ?? EntraErrorResponse(
-                    error: response.status == 400 ? "invalid_request" : "unknown_error",
-                    errorDescription: "The token endpoint returned HTTP \(response.status) with a body that is not "
-                        + "an Entra error (\(response.body.count) bytes)."
-                )
+            let error = Self.refusal(
+                response, url: url, credentialName: credentialName, lead: "\(credentialName) authentication failed",
+                secrets: secrets)
             logger.debug(
                 "Token request rejected",
                 metadata: [
                     "credential": "\(credentialName)", "status": "\(response.status)",
-                    "error": "\(OutsideText.escapingControlCharacters(entra.error))",
-                    "codes": "\(entra.errorCodes)",
-                    "trace_id": "\(OutsideText.escapingControlCharacters(entra.traceID ?? ""))",
+                    "error": "\(OutsideText.escapingControlCharacters(error.entraError?.error ?? ""))",
+                    "codes": "\(error.entraError?.aadstsCodes ?? [])",
+                    "trace_id": "\(OutsideText.escapingControlCharacters(error.entraError?.traceID ?? ""))",
                 ]
             )
-            throw AzureIdentityError(
-                code: .authenticationFailed,
-                message: "\(credentialName) authentication failed: "
-                    + OutsideText.escaped(entra.error, limit: EntraErrorResponse.shortLimit),
-                credentialName: credentialName,
-                entraError: entra,
-                statusCode: response.status
-            )
+            throw error
         }
         let body: TokenResponse
         do {

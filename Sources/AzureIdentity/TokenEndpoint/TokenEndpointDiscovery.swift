@@ -45,12 +45,15 @@ final class TokenEndpointDiscovery: Sendable {
             let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
             let endpoint = object["token_endpoint"] as? String, endpoint.lowercased().hasPrefix("https://")
         else {
-            let entra = try? JSONDecoder().decode(EntraErrorResponse.self, from: Data(response.body))
+            guard response.status == 200 else {
+                throw TokenEndpointClient.refusal(
+                    response, url: url, credentialName: credentialName,
+                    lead: "\(credentialName): the OpenID configuration could not be read", secrets: [])
+            }
             throw AzureIdentityError(
-                code: response.status == 200 ? .invalidResponse : .authenticationFailed,
+                code: .invalidResponse,
                 message: "OpenID configuration at \(url) has no https token_endpoint (HTTP \(response.status)).",
                 credentialName: credentialName,
-                entraError: entra,
                 statusCode: response.status
             )
         }

@@ -141,14 +141,9 @@ public struct DeviceCodeCredential: TokenCredential {
             )
         }
         guard response.status == 200 else {
-            let entra = try? JSONDecoder().decode(EntraErrorResponse.self, from: Data(response.body))
-            throw AzureIdentityError(
-                code: .authenticationFailed,
-                message: "\(name): the device code request failed (HTTP \(response.status)).",
-                credentialName: name,
-                entraError: entra,
-                statusCode: response.status
-            )
+            throw TokenEndpointClient.refusal(
+                response, url: url, credentialName: name, lead: "\(name): the device code request failed",
+                secrets: TokenEndpointClient.secretValues(of: form))
         }
         do {
             return try grant(from: response.body, now: now)
@@ -214,12 +209,9 @@ public struct DeviceCodeCredential: TokenCredential {
     }
 
     private static func failure(_ reason: String, _ underlying: AzureIdentityError? = nil) -> AzureIdentityError {
-        AzureIdentityError(
-            code: .authenticationFailed,
-            message: "\(name): \(reason).",
-            credentialName: name,
-            entraError: underlying?.entraError,
-            statusCode: underlying?.statusCode
-        )
+        guard let report = underlying?.serviceReport else {
+            return AzureIdentityError(code: .authenticationFailed, message: "\(name): \(reason).", credentialName: name)
+        }
+        return AzureIdentityError.refused(credentialName: name, lead: "\(name): \(reason)", report: report)
     }
 }

@@ -20,10 +20,15 @@ import Testing
 
         func write(_ relative: String, profiles names: [String]) throws {
             let body = names.map { "  \($0): { credential: { type: azureCli } }" }.joined(separator: "\n")
+            // A `.json` file is strict JSON (issue 11 item 1).
+            let json = names.map { "\"\($0)\": {\"credential\": {\"type\": \"azureCli\"}}" }.joined(separator: ", ")
             let path = root + "/" + relative
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try "version: 1\nprofiles:\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
+            let text =
+                relative.hasSuffix(".json")
+                ? "{\"version\": 1, \"profiles\": {\(json)}}\n" : "version: 1\nprofiles:\n\(body)\n"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: root) }

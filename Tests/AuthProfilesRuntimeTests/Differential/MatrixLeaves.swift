@@ -63,8 +63,16 @@ enum MatrixLeaves {
                     label: "no tenant, AZURE_TENANT_ID set", yaml: "tenant: { env: AZURE_TENANT_ID }",
                     environment: ["AZURE_TENANT_ID": DifferentialWorld.tenant])
             ]
-        return combinations([inputs.plain("clientId", clientID, variants: ["literal", "unset"]), files, tenants])
-            .map { MatrixLeaf(kind: "workloadIdentity", $0) }
+        // Without `clientId` the link reads AZURE_CLIENT_ID, as WorkloadIdentityCredential does (issue 11).
+        let clientIDs =
+            inputs.plain("clientId", clientID, variants: ["literal", "unset"]) + [
+                MatrixInput(
+                    label: "clientId from AZURE_CLIENT_ID", yaml: "", environment: ["AZURE_CLIENT_ID": clientID]),
+                MatrixInput(
+                    label: "clientId from AZURE_CLIENT_ID empty", yaml: "", environment: ["AZURE_CLIENT_ID": ""]),
+                MatrixInput(label: "clientId from AZURE_CLIENT_ID unset", yaml: ""),
+            ]
+        return combinations([clientIDs, files, tenants]).map { MatrixLeaf(kind: "workloadIdentity", $0) }
     }
 
     /// `environment` reads Azure Identity's variables directly: every combination of them.

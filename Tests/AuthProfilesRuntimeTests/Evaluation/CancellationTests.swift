@@ -44,11 +44,13 @@ import Testing
         _ credential: String, _ body: @escaping @Sendable (ProfileCredential) async throws -> Void
     ) async throws -> (error: (any Error)?, sent: Int) {
         let transport = HangingTransport()
-        // `environment` (the first `default` member) sends a client secret request with these.
+        // `environment` (the first `default` member) sends a client secret request with these, to the authority
+        // AZURE_AUTHORITY_HOST names (the hanging transport holds it; nothing reaches a network). A loopback host
+        // there would be refused (it cannot say `allowLoopback`) and the member would be unavailable instead.
         let environment = [
             "S": "secret", "AZURE_TENANT_ID": "11111111-2222-3333-4444-555555555555",
             "AZURE_CLIENT_ID": "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "AZURE_CLIENT_SECRET": "secret",
-            "AZURE_AUTHORITY_HOST": "https://127.0.0.1:1",
+            "AZURE_AUTHORITY_HOST": "https://login.hanging.example",
         ]
         let profile = try AuthProfile.credential(
             named: "p", document: Self.document(credential),
