@@ -28,13 +28,11 @@ func measureBatched(
     for _ in 0..<batch { try await body() }
     let clock = ContinuousClock()
     var samples: [Duration] = []
-    PerfControl.enable()
     for _ in 0..<batches {
         let start = clock.now
         for _ in 0..<batch { try await body() }
         samples.append((clock.now - start) / batch)
     }
-    PerfControl.disable()
     return samples.sorted()
 }
 

@@ -5,8 +5,10 @@ import Foundation
 
 /// The `authprofile token` path in process: a profile's credential against the fake, warm and cold, next to the
 /// plain credential and a raw request; and the dry run of the built-in `default` profile.
-/// With `only` (`profile-single`, `profile-third`), runs that warm loop alone.
-func benchmarkProfiles(fake: FakeEntraID, transport: AsyncHTTPClientTransport, only: String? = nil) async throws {
+/// With `only` (`profile-single`, `profile-third`), runs that warm loop alone, `batches` batches of 1000 calls.
+func benchmarkProfiles(
+    fake: FakeEntraID, transport: AsyncHTTPClientTransport, only: String? = nil, batches: Int = 100
+) async throws {
     let document = """
         version: 1
         clouds:
@@ -35,7 +37,7 @@ func benchmarkProfiles(fake: FakeEntraID, transport: AsyncHTTPClientTransport, o
         _ = try await credential.getToken(for: request)
         report(
             "profile '\(name)' warm getToken (cached; batches of 1000)",
-            try await measureBatched(batches: 100, batch: 1000) {
+            try await measureBatched(batches: batches, batch: 1000) {
                 _ = try await credential.getToken(for: request)
             }
         )

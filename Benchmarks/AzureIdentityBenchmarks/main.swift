@@ -18,10 +18,14 @@ let transport = try AsyncHTTPClientTransport(
 )
 let options = CredentialOptions(authorityHost: fake.authorityHost, transport: transport, environment: [:])
 
-// `--only profile-single` or `--only profile-third`: that warm profile loop of section 5 alone, for counting its
-// instructions with `perf stat` (see PerfControl.swift).
-if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--only" {
-    try await benchmarkProfiles(fake: fake, transport: transport, only: CommandLine.arguments[2])
+// `--only profile-single` or `--only profile-third` [`--batches N`]: that warm profile loop of section 5 alone, so
+// that instructions per call can be counted (`valgrind --tool=callgrind` with two batch counts; see
+// docs/benchmarks.md).
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--only" {
+    let batches =
+        CommandLine.arguments.count == 5 && CommandLine.arguments[3] == "--batches"
+        ? Int(CommandLine.arguments[4]) ?? 100 : 100
+    try await benchmarkProfiles(fake: fake, transport: transport, only: CommandLine.arguments[2], batches: batches)
     exit(0)
 }
 

@@ -145,8 +145,6 @@ func measure(_ body: () -> Void, runs: Int) -> Summary {
     let clock = ContinuousClock()
     var samples: [Duration] = []
     var cpuSamples: [Duration] = []
-    PerfControl.enable()
-    defer { PerfControl.disable() }
     for _ in 0..<runs {
         let cpuStart = threadCPUTime()
         let start = clock.now
