@@ -5,7 +5,10 @@ import Foundation
 
 /// The `authprofile token` path in process: a profile's credential against the fake, warm and cold, next to the
 /// plain credential and a raw request; and the dry run of the built-in `default` profile.
-func benchmarkProfiles(fake: FakeEntraID, transport: AsyncHTTPClientTransport) async throws {
+/// With `only` (`profile-single`, `profile-third`), runs that warm loop alone, `batches` batches of 1000 calls.
+func benchmarkProfiles(
+    fake: FakeEntraID, transport: AsyncHTTPClientTransport, only: String? = nil, batches: Int = 100
+) async throws {
     let document = """
         version: 1
         clouds:
@@ -29,16 +32,17 @@ func benchmarkProfiles(fake: FakeEntraID, transport: AsyncHTTPClientTransport) a
         environment: ["SECRET": secret], workingDirectory: "/tmp",
         transport: transport)
     let request = TokenRequest(scopes: scopes)
-    for name in ["single", "third"] {
+    for name in ["single", "third"] where only == nil || only == "profile-\(name)" {
         let credential = try AuthProfile.credential(named: name, document: document, options: options)
         _ = try await credential.getToken(for: request)
         report(
             "profile '\(name)' warm getToken (cached; batches of 1000)",
-            try await measureBatched(batches: 100, batch: 1000) {
+            try await measureBatched(batches: batches, batch: 1000) {
                 _ = try await credential.getToken(for: request)
             }
         )
     }
+    guard only == nil else { return }
     let catalog = ProfileCatalog.load(text: document)
     report(
         "profile 'single' first token (new ProfileCredential, fake HTTPS)",

@@ -18,6 +18,17 @@ let transport = try AsyncHTTPClientTransport(
 )
 let options = CredentialOptions(authorityHost: fake.authorityHost, transport: transport, environment: [:])
 
+// `--only profile-single` or `--only profile-third` [`--batches N`]: that warm profile loop of section 5 alone, so
+// that instructions per call can be counted (`valgrind --tool=callgrind` with two batch counts; see
+// docs/benchmarks.md).
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--only" {
+    let batches =
+        CommandLine.arguments.count == 5 && CommandLine.arguments[3] == "--batches"
+        ? Int(CommandLine.arguments[4]) ?? 100 : 100
+    try await benchmarkProfiles(fake: fake, transport: transport, only: CommandLine.arguments[2], batches: batches)
+    exit(0)
+}
+
 // 1. Cached token: the cost of getToken when the cache holds a valid token.
 let cached = try ClientSecretCredential(tenantID: tenant, clientID: clientID, secret: Secret(secret), options: options)
 _ = try await cached.getToken(scopes: scopes)

@@ -48,6 +48,7 @@ extension GraphBuilder {
                 hint: "a link authenticates in its profile's cloud; move it to a profile in '\(declared.cloud)'",
                 related: [RelatedLocation("tenant '\(declared.name)' declared here", at: declared.location)])
         }
+        let composite = definition.category == .composite
         return CredentialNode(
             kind: credential.kind, definition: definition, location: value.location, path: path,
             label: object["label"]?.literalText,
@@ -56,8 +57,10 @@ extension GraphBuilder {
             onFailed: action("onFailed", context.chainDefaults.onFailed),
             tenant: tenant,
             additionallyAllowedTenants: allowed, settings: settings,
-            links: (settings as? ChainSettings)?.links ?? [],
-            referencedProfile: (settings as? ProfileReferenceSettings)?.name, defaultedFields: defaulted)
+            // Only composite kinds (chain, profile, default) have links or a reference: a leaf pays no failed cast.
+            links: composite ? (settings as? ChainSettings)?.links ?? [] : [],
+            referencedProfile: composite ? (settings as? ProfileReferenceSettings)?.name : nil,
+            defaultedFields: defaulted)
     }
 
     /// The kind's settings, made by its definition.

@@ -10,8 +10,9 @@ struct Deadline: Sendable {
     /// never cut short an interactive link (a person is signing in) or a link with a `timeout` of its own.
     let isDefault: Bool
 
-    init(instant: ContinuousClock.Instant, bound: String, isDefault: Bool) {
-        self.limit = ChainDeadline(instant: instant, bound: bound)
+    /// `bound` is written only if read (a limit that fires, a deadline that passed).
+    init(instant: ContinuousClock.Instant, bound: @escaping @autoclosure @Sendable () -> String, isDefault: Bool) {
+        self.limit = ChainDeadline(instant: instant, bound: bound())
         self.isDefault = isDefault
     }
 

@@ -57,13 +57,14 @@ final class ProfileEvaluator: Sendable {
             // (``ValueResolver/timeout(of:)``).
             result = problem.linkResult
         } else {
-            switch node.settings {
-            case let chain as ChainSettings:
+            // Only a composite node (chain, profile reference, `default`) has its settings cast: a leaf, most
+            // calls, is told by its category, with no failed cast and no comparison of kind names.
+            let composite = node.category == .composite
+            if composite, let chain = node.settings as? ChainSettings {
                 result = try await evaluateChain(
                     node, chain.links, chainDeadline: chain.deadline, in: scope, request: request,
                     depth: depth, deadlines: deadlines + ownTimeout(of: node), attempts: &attempts)
-            case let reference as ProfileReferenceSettings:
-                let name = reference.name
+            } else if composite, let name = node.referencedProfile {
                 if let target = self.reference(name, scope) {
                     result = try await evaluate(
                         target.profile.credential, in: target, request: request, depth: depth + 1,
@@ -71,11 +72,11 @@ final class ProfileEvaluator: Sendable {
                 } else {
                     result = .failed("profile '\(name)' is not defined")
                 }
-            case let settings as DefaultCredentialSettings:
+            } else if composite, let settings = node.settings as? DefaultCredentialSettings {
                 result = try await evaluateDefault(
                     node, settings: settings, in: scope, request: request, depth: depth,
                     deadlines: deadlines, attempts: &attempts)
-            default:
+            } else {
                 let limit = limit(for: node, deadlines: deadlines)
                 (result, requests, cacheSource) = try await runLeaf(key: node.path, limit: limit, request: request) {
                     () throws(ValueProblem) -> any TokenCredential in

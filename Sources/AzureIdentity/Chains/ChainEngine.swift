@@ -134,11 +134,13 @@ package struct ChainDeadline: Sendable {
     /// When it passes, on the ``TimeSource/instant()`` of the clock the chain runs on.
     package var instant: ContinuousClock.Instant
     /// The bound in words, completing "no answer within …" and "… passed": `its timeout of 5s`, `the deadline of
-    /// 20s set on prod/credential`.
-    package var bound: String
+    /// 20s set on prod/credential`. Written when read: every warm call of a profile makes a limit per link, and
+    /// only one that fires is ever read.
+    package var bound: String { describe() }
+    private let describe: @Sendable () -> String
 
-    package init(instant: ContinuousClock.Instant, bound: String) {
+    package init(instant: ContinuousClock.Instant, bound: @escaping @autoclosure @Sendable () -> String) {
         self.instant = instant
-        self.bound = bound
+        self.describe = bound
     }
 }
