@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the self-contained release binary of authprofile and packs it:
 #   dist/authprofile-<version>-linux-<arch>.tar.gz and dist/authprofile-<version>-linux-<arch>.tar.gz.sha256
-# The Swift runtime and Foundation are linked in statically (--static-swift-stdlib), so the binary needs only the C
-# library of a glibc Linux (it runs without a Swift toolchain; .ci/run checks that in a mount namespace that hides
-# it). The version is AuthProfileVersion.current; the commit is recorded for `--version` through a generated C
+# The Swift runtime and Foundation are linked in statically (--static-swift-stdlib), so the binary needs only what
+# every glibc Linux has (libc, libm, libstdc++, libgcc_s, zlib): it runs without a Swift toolchain, which .ci/run
+# checks in a mount namespace that hides it. The version is AuthProfileVersion.current; the commit is recorded for `--version` through a generated C
 # header, since Swift cannot take a string from the build command line.
 #
 # Usage: scripts/build-release.sh            (scratch folder .build-release, or $AUTHPROFILE_RELEASE_SCRATCH)
