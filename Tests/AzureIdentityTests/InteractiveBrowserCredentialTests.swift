@@ -127,7 +127,9 @@ struct InteractiveBrowserCredentialTests {
             let credential = try InteractiveBrowserCredential(
                 tenantID: FakeEnvironment.tenant,
                 clientID: InteractiveFixtures.app,
-                browserTimeout: .seconds(2),
+                // Long enough for the forger's three requests on a loaded machine (at 2 s, a CI run under load saw
+                // only the first answered before the wait ended); only the timeout may end it either way.
+                browserTimeout: .seconds(10),
                 options: InteractiveFixtures.options(env, environment: environment)
             )
             let error = try #require(
