@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # Step 1 of action.yml: installs authprofile into $RUNNER_TEMP and puts it on the job's PATH.
 # AUTHPROFILE_VERSION set: downloads authprofile-<version>-linux-<arch>.tar.gz and its .sha256 from
 # AUTHPROFILE_RELEASE_URL/v<version>/ (https or file://) and installs it after checking the checksum.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # Step 2 of action.yml: validates AUTHPROFILE_PATHS (space-separated) with GitHub annotations
 # (`--format github`), and when AUTHPROFILE_SARIF_FILE is set writes SARIF there as well. Fails as validate does.
 set -uo pipefail

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # Builds the self-contained release binary of authprofile and packs it:
 #   dist/authprofile-<version>-linux-<arch>.tar.gz and dist/authprofile-<version>-linux-<arch>.tar.gz.sha256
 # The Swift runtime and Foundation are linked in statically (--static-swift-stdlib), so the binary needs only what

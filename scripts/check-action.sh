@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # The GitHub Action (action.yml) as the runner uses it (issue 14): the file is valid by SchemaStore's schema for
 # actions (check-jsonschema's bundled `vendor.github-actions`), and its steps run in bash here (scripts/run-action.py):
 # installing a release archive through its download path (a file:// release URL, so nothing leaves the machine),

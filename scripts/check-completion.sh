@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # Shell completion as a user gets it (issue 14): the generated bash script, sourced into a real bash, completes
 # profile names from --file and from the search path (AUTHPROFILE_FILE); the zsh and fish scripts are generated and
 # carry the same profile-name hook (this machine has no zsh or fish to run them; when it has, they are loaded too).

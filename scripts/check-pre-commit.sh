@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # The pre-commit hook as a user's repository runs it (issue 14): the real pre-commit (from PyPI) runs this
 # repository's `authprofile-validate` hook with `pre-commit try-repo` on a sample repository of profiles; a good
 # profile passes, a bad one fails with its diagnostic. `authprofile` must be on PATH or given as $1.

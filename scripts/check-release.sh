@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # The release archive as a user gets it (issue 14), for .ci/run: build it (scripts/build-release.sh), check its
 # checksum, install it with the README's line into a scratch home, check that it links no Swift library, then run
 # it with the Swift toolchain hidden (ReleaseBinaryTests: --version, validate, explain, token against the fake

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 """Check SARIF logs against the official SARIF 2.1.0 JSON schema, formats included.
 
 Usage: scripts/check-sarif.py FILE...

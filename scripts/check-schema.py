@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 """Check authprofile profile files against the published JSON Schema.
 
 Usage: scripts/check-schema.py FILE...

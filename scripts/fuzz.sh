@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # Builds the libFuzzer targets (Fuzz/) and runs them. See docs/fuzzing.md.
 #
 #   scripts/fuzz.sh [--target NAME] [SECONDS]   fuzz one target for SECONDS (default 600); NAME defaults to profile

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 """Writes docs/diagnostics.md from the diagnostic catalog, the invalid fixtures and their text goldens.
 
 Run after changing a code, a fixture or a message: python3 scripts/generate-diagnostics-doc.py

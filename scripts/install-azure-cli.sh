@@ -1,4 +1,6 @@
 #!/bin/sh
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # Installs the Azure CLI from PyPI into a virtual environment under .build-az/ (once), for the real-az test
 # (AUTHPROFILE_TEST_REAL_AZ=1). Prints the path of the `az` executable on success.
 #

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # Installs authprofile from a release archive made by scripts/build-release.sh (or downloaded with its .sha256).
 #
 #   bash scripts/install.sh                       # the newest dist/authprofile-*.tar.gz into ~/.local/bin
@@ -13,7 +15,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
     --prefix) [ $# -ge 2 ] || { echo "install.sh: --prefix needs a directory" >&2; exit 2; }; prefix=$2; shift 2 ;;
     --prefix=*) prefix=${1#--prefix=}; shift ;;
-    -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '4,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "install.sh: unknown option $1" >&2; exit 2 ;;
     *) [ -z "$archive" ] || { echo "install.sh: one archive at a time" >&2; exit 2; }; archive=$1; shift ;;
     esac

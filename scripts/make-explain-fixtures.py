@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 """Write the fixtures the `authprofile explain` golden tests read.
 
 Usage: scripts/make-explain-fixtures.py [OUTPUT_DIR]

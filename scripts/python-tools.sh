@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # Prints the path of a python3 that has the given PyPI packages' modules, installing them on first use into
 # .build-python-tools/ (git-ignored; pip never installs into the system Python, see scripts/test.sh and PEP 668).
 # Usage: python=$(bash scripts/python-tools.sh 'import pre_commit' pre-commit)

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 """Runs the steps of a composite action.yml in bash the way the GitHub runner does, for scripts/check-action.sh.
 
 Usage: run-action.py ACTION_DIR WORKSPACE INPUT=VALUE...

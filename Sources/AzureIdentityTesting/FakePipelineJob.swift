@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 public import Foundation
 
 /// An Azure Pipelines job as the fake's Azure DevOps OIDC endpoint sees it: its `System.AccessToken`, its

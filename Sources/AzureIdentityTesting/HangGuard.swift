@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The one bound tests put on real time, and only to catch a hang.
 ///
 /// A test of time logic reads an injected clock (``SuspendingTimeSource``, ``SteppingTimeSource``) and waits for

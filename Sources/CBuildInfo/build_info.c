@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 // Swift has no way to take a string from the build command line (`-D` defines only conditions), so the commit a
 // release binary is built from enters here, from a header that scripts/build-release.sh writes into its scratch
 // folder and puts on the include path (`-Xcc -I <scratch>/build-info`). A header rather than a `-Xcc -D…` define:

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The one rule for a Microsoft Entra authority host, used by the profile validator (`AP302`–`AP304`) and by
 /// `AzureIdentity`'s `AuthorityHost`, so that what `validate` accepts is exactly what a token request will use.
 ///

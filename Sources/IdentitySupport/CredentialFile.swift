@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A file that holds one credential — a `{file: …}` secret, a workload identity token, a client assertion — read
 /// the one way the run and explain's dry run both use, so that what the dry run checks is what the run sends.
 ///

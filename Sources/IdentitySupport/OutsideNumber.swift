@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Numbers that arrive from outside the process — JSON bodies, headers, JWT claims, a tool's output, options —
 /// read and converted without a trap.
 ///

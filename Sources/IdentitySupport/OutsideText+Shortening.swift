@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension OutsideText {
     /// `text` with control characters escaped (``escapingControlCharacters(_:)``), cut to at most `limit`
     /// characters followed by `…` when longer: for quoting a server's or a tool's text in a one-line message

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Text that came from outside the process — a server's error body, a child process's output, a file — made safe
 /// to show to a person.
 ///

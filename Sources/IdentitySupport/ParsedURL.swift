@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// An absolute URL split into the parts the profile validator and the runtime check, parsed without Foundation so
 /// that both sides read the same text the same way.
 ///

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The one rule for what a tenant id may look like, shared by the profile validator and the runtime.
 ///
 /// A tenant id becomes a path segment of every token request (`https://host/<tenant>/oauth2/v2.0/token`), so it

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The host of a URL, parsed the way a connection will read it, so that "is this loopback?" is decided on the
 /// address that is dialled rather than on how the text happens to start.
 ///

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Turns a path that a profile, an option or a variable gives into an absolute one: the package's one rule, used
 /// by the run and the dry run alike so that they read the same file.
 ///

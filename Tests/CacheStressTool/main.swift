@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 // One process of the persistent token cache's multi-process test (PersistentCacheProcessTests), run 8 at a time
 // against a FakeEntraID that the test runs on 127.0.0.1. Not a benchmark, and not shipped.
 //

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import AuthProfiles
 
 /// libFuzzer entry point: parse and validate arbitrary bytes as a profile file, twice: as YAML (`fuzz.yaml`,

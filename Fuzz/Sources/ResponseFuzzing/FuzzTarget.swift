@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import Dispatch
 
 /// One fuzz entry point over what a server or a developer tool sends, and the input format it reads.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Why ``TokenOutput`` could not render a token. No case ever holds the token.
 package enum TokenOutputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `KUBERNETES_EXEC_INFO` is set but is not an `ExecCredential` JSON object with a string `apiVersion`.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A value read from the document and checked against its field's type, before references are resolved.
 indirect enum DecodedValue: Sendable {
     case text(ProfileValue<String>)

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension DocumentDecoder {
     /// Decodes one field's value, reporting what is wrong with it.
     mutating func decodeValue(_ node: Int, field: FieldSpec) -> DecodedValue {

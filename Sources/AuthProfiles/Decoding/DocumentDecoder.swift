@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Reads a composed ``YAMLTree`` against the format description, collecting every structural problem.
 ///
 /// It never stops at the first problem: an invalid value becomes ``DecodedValue/invalid`` and decoding

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Recognises text that looks like a credential, wherever it was written, so that no diagnostic prints one.
 ///
 /// Values in a secret's place are never shown whatever they look like (``ShownValue``, ``SourceText`` masks).

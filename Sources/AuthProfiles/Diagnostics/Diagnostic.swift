@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// One problem found in a profile file: a stable code, a severity, a location and a fix hint.
 ///
 /// Messages never contain secret values: a value in a secret's place is named by its field, never quoted, and the

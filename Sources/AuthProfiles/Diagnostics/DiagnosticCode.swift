@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The stable identifier of a kind of diagnostic, such as `AP200` (unknown key).
 ///
 /// Codes never change meaning once published; new ones are added, old ones are never reused.

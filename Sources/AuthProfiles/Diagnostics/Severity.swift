@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// How serious a diagnostic is.
 public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// The profile cannot be used as written.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import IdentitySupport
 
 /// How a diagnostic quotes a value written in a profile file: one place, so every message quotes the same way.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// "Did you mean" suggestions by edit distance, case-insensitively.
 ///
 /// The work per suggestion is bounded, since a hostile file can ask for one per line: a word longer than

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A YAML or JSON file turned into a ``YAMLTree``, or the reasons it could not be.
 ///
 /// Loading never expands aliases: anchors and aliases are rejected while composing, and no check follows an

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The syntax a profile file is read in, decided by its name: a file means what its extension says.
 ///
 /// `.json` (any case) is strict JSON (RFC 8259), which jq, Python and editors agree on; everything else, including

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A strict JSON syntax error: where, in plain words, and what to do (``DiagnosticCode/invalidJSON``); or a
 /// diagnostic the composer produced while the scanner was building the tree (a repeated key).
 struct JSONSyntaxError: Error {

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Reads a `.json` profile file as strict JSON (RFC 8259) into the same ``YAMLTree`` that libyaml's events build.
 ///
 /// A `.json` file means JSON to every other tool (jq, Python, editors), so it is not read as YAML, which would

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Bounds that keep hostile or accidental input from exhausting time or memory.
 ///
 /// The defaults are far above what a real profile file needs and far below what would hurt:

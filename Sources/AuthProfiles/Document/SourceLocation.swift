@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A position in a profile file: the file's path as given, a 1-based line and a 1-based column.
 ///
 /// Columns count Unicode scalars, as libyaml does, so a caret printed under the source line lines up

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import IdentitySupport
 
 /// The regions of a profile file whose text is never shown: values in a secret's place and values of keys the

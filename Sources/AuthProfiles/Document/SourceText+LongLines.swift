@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension SourceText {
     /// A line too long to show whole, indexed once when the text is read so that each diagnostic on it reads only
     /// the few hundred scalars around its column.

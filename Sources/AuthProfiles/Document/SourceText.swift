@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The text of one profile file, kept so that diagnostics can show the offending source line.
 public struct SourceText: Sendable {
     /// The path (or name) of the file.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 // `CYaml` is the libyaml C target inside Yams (pinned `from: "6.2.2"`). Yams exports only its `Yams` product, but
 // SwiftPM gives a target the module maps of every C target it depends on transitively, so this import compiles
 // without a new dependency. Using Yams's own copy keeps one libyaml in the binary (vendoring a second would clash

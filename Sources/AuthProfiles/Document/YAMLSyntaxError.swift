@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A libyaml error in plain words, the way a compiler reports a syntax error: what is wrong, where (for an
 /// unclosed `{`, `[` or quote: at the opening, not where libyaml gave up a line later), and what to do.
 ///

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension YAMLTree {
     /// Where each node sits in its parent, so that a node's key path (`profiles.prod.credential.links[0]`) can be
     /// written when a diagnostic needs it instead of being built for every field while decoding.

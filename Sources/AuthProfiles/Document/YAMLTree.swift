@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A composed YAML document: every node in document order in one flat array, all scalar text in one byte buffer.
 ///
 /// A collection's children follow it directly and ``Node/end`` is the index after its subtree, so siblings are

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import IdentitySupport
 
 /// Reads profile files through the package's one file reader: only regular files, the size limit applied before

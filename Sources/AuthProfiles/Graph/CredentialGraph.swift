@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A validated profile file: clouds, tenants and profiles with every reference resolved, `extends`
 /// applied, defaults filled in, and each node still knowing where it was written.
 ///

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// One credential of a validated profile: a link of a chain, a chain, or a reference to another profile.
 ///
 /// A value type whose fields live in one immutable shared box: the graph checks and the warm path of a profile's

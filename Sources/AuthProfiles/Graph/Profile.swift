@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A named, validated profile: where its credential authenticates and with what.
 public struct Profile: Sendable {
     /// The profile's name.

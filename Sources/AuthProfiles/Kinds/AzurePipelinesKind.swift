@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// AzurePipelinesCredential: an Azure DevOps service connection's federated identity.
     public static let azurePipelines = CredentialKind("azurePipelines")

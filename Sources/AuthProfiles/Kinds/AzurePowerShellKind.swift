@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// AzurePowerShellCredential: the account `Connect-AzAccount` signed in.
     public static let azurePowerShell = CredentialKind("azurePowerShell")

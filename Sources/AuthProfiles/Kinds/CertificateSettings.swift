@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A certificate credential's material (`clientCertificate`, `onBehalfOf`).
 package struct CertificateSettings: Sendable, Hashable {
     /// The certificate file (PEM with key, or PKCS#12).

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// ClientAssertionCredential: an application with a signed assertion from a file, a variable or a command.
     public static let clientAssertion = CredentialKind("clientAssertion")

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// ClientCertificateCredential: an application with a certificate and its private key.
     public static let clientCertificate = CredentialKind("clientCertificate")

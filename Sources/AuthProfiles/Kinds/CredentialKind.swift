@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A kind of credential a profile can declare: one per Azure Identity credential, plus `chain` and `profile` for
 /// composing them.
 ///

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// DeviceCodeCredential: a person signs in on another device with a code.
     public static let deviceCode = CredentialKind("deviceCode")

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// EnvironmentCredential: a service principal or user from the `AZURE_*` variables.
     public static let environment = CredentialKind("environment")

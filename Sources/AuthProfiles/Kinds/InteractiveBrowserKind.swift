@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// InteractiveBrowserCredential: a person signs in in a browser, optionally through the identity broker.
     public static let interactiveBrowser = CredentialKind("interactiveBrowser")

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Everything the profile language knows about one kind of credential, written once in the kind's file
 /// (`Kinds/<Kind>Kind.swift`) and registered in ``KindRegistry``.
 ///

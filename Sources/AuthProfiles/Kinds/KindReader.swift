@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// What a kind's `build` reads a decoded credential through: values looked up by their field's spec (a typed key,
 /// not a string typed again), with the field's default applied where it has one and recorded for `--blame`.
 struct KindReader {

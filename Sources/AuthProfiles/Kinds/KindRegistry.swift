@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Every kind of credential, each defined once in its own file: the one list the format spec, the decoder, the
 /// schema, the docs tables and the walk-every-kind test iterate. A new kind is added here and nowhere else in this
 /// module.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// ManagedIdentityCredential: the identity Azure gives the host (App Service, VM, Arc, Cloud Shell, …).
     public static let managedIdentity = CredentialKind("managedIdentity")

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// OnBehalfOfCredential: a middle-tier application exchanging a user's token.
     public static let onBehalfOf = CredentialKind("onBehalfOf")

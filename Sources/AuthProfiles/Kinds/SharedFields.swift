@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Fields that several kinds share, written once.
 package enum SharedField {
     /// The Azure CLI's public client id, which public-client kinds use when the profile gives none.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// UsernamePasswordCredential: a user's name and password (deprecated by Microsoft).
     public static let usernamePassword = CredentialKind("usernamePassword")

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialKind {
     /// WorkloadIdentityCredential: a Kubernetes service account token exchanged for an Entra ID token.
     public static let workloadIdentity = CredentialKind("workloadIdentity")

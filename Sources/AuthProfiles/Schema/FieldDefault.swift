@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// What applies when a field is absent: a value the decoder puts in its place (so the docs, the schema and the
 /// graph cannot disagree about it), or, where no single value stands in, what happens, in words.
 package enum FieldDefault: Sendable, Hashable {

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The type of one field of the profile format.
 ///
 /// One description of the format (``FormatSpec``, with each credential kind's fields from its ``KindDefinition``)

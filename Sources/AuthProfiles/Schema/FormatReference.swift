@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The credential tables of `docs/profile-format.md`, generated from the kind registry and the format spec, so
 /// the documentation says what the validator and the runtime do. Each table sits in the page between
 /// `<!-- BEGIN generated: NAME -->` and `<!-- END generated: NAME -->`; a test keeps every region byte for byte

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The profile format, version 1, as data: every object, field and rule between fields.
 enum FormatSpec {
     static let supportedVersion = 1

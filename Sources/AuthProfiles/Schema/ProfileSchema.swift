@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The published JSON Schema (2020-12) of the profile format, generated from the same description the
 /// validator uses. `schemas/authprofile.v1.schema.json` is this output; a test keeps them equal.
 public enum ProfileSchema {

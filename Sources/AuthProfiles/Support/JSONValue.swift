@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A JSON value whose objects keep their keys in the order they were built, printed deterministically.
 ///
 /// Used for outputs whose bytes are a contract (the JSON Schema, versioned reports): the same input

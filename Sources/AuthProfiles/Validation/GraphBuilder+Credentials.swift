@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension GraphBuilder {
     /// What a credential node inherits from where it sits.
     struct NodeContext {

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The outcome of validating one profile file: every diagnostic, and the credential graph when there
 /// were no errors.
 public struct ValidationResult: Sendable {

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Durations as profiles write them: a whole number and a unit, `500ms`, `2s`, `1m` or `1h`.
 public enum ProfileDuration {
     /// Parses `500ms`, `2s`, `1m`, `1h`; `nil` for anything else (zero, negative values, overflow).

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A setting that is either written in the profile or read from one named environment variable.
 ///
 /// `{env: NAME}` is the only way a profile reads the environment: what a profile does not bind, it

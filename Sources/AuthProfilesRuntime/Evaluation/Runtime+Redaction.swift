@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import AuthProfiles
 
 /// Reflection and descriptions of the runtime's types show the profile and options, never the environment (which

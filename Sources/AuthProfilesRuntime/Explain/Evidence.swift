@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// One fact a dry run checked, phrased for a person and never carrying a secret's value.
 public struct Evidence: Sendable, Hashable, Codable {
     /// Whether the fact helps or hurts the link.

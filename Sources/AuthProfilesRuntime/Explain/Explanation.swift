@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 public import AuthProfiles
 
 /// A dry run of one profile: for each link, in order, a verdict and its evidence, and the conclusion.

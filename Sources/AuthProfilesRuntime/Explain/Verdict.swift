@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 public import AzureIdentity
 
 /// What a dry run concludes about one link, without sending a request or starting a process.

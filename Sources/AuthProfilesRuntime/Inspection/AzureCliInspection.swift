@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import Foundation
 
 /// Checks whether the Azure CLI is installed and signed in, from its files alone (`az` is never run).

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A Microsoft cloud: its authority host and, for private clouds, extra CA certificates to trust.
 public struct AzureCloud: Sendable, Hashable {
     /// A short name, for logs.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialOptions {
     /// The connection the broker-backed credentials use: ``brokerConnection`` when set (tests, another backend),
     /// else the session bus from ``environment``.

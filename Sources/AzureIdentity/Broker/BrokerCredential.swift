@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The identity broker's member of ``DefaultAzureCredential`` (when ``DefaultAzureCredentialOptions/brokerEnabled``):
 /// the broker's default account, silently, as Azure Identity's `BrokerCredential` — never an interactive prompt
 /// inside the default chain.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// How the Linux identity broker (`com.microsoft.identity.broker1` on the session bus) is reached.
 ///
 /// The seam between the broker logic (which JSON to send, how to read the answer, when to fall back) and the

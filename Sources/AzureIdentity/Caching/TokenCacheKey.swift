@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// What identifies a cached token: authority, tenant, client, scopes and the CAE partition.
 public struct TokenCacheKey: Hashable, Sendable {
     /// The authority host URL.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The error of a chain that got no token: every link's outcome, in chain order, with the reason.
 public struct ChainError: Error, Sendable, CustomStringConvertible {
     /// One link's outcome.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// What a chain does after one of its links did not give a token: try the next link, or stop.
 ///
 /// The one policy function of every chain. The runtime (``ChainedTokenCredential``, ``DefaultAzureCredential``,

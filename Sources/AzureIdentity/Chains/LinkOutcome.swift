@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// What happened (or, in a dry run, would happen) when a chain tried one of its links.
 ///
 /// The one outcome vocabulary of every chain: ``ChainedTokenCredential``, ``DefaultAzureCredential``, profile

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// How one link ended: a token, or why not. What the chain engine's policy and an enclosing chain's report read.
 package enum LinkResult: Sendable {
     case token(AccessToken)

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Runs an operation until it finishes or a moment passes, whichever comes first.
 package enum TimeLimit {
     /// The operation's result, or `nil` when `deadline` passed first on `timeSource` (the operation is then

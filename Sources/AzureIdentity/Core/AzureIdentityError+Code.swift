@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension AzureIdentityError {
     /// An extensible error code. New codes can be added without breaking callers that `switch` with a default.
     public struct Code: Hashable, Sendable, CustomStringConvertible {

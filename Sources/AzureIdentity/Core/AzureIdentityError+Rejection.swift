@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension AzureIdentityError {
     /// The service's report of this failure, when a token service answered with a refusal: the status, the
     /// endpoint and its words. `nil` for failures that never reached a service (configuration, transport).

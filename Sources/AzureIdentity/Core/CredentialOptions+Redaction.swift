@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension CredentialOptions: CustomStringConvertible, CustomReflectable {
     /// The options with environment variable *names* only: values (which may be secrets) are never printed.
     public var description: String {

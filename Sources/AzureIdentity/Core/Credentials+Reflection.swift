@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Reflection (`dump`, `Mirror`, `String(reflecting:)`) of the credentials shows configuration only: never the
 /// transport (whose object graph reaches in-flight requests and their headers), caches, tokens or environment.
 

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The header and claims of a JWT in compact form (`header.payload.signature`), decoded without checking the
 /// signature: for showing who a token is for and when it expires, never for trusting it.
 ///

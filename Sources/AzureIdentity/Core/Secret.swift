@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A string that must never be printed, logged or dumped.
 ///
 /// `Secret` wraps client secrets, passwords, client assertions and tokens. Its `description`,

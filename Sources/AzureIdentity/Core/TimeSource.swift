@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 public import Foundation
 
 /// The one clock credentials, the token cache, retries, chains and the dry run read, injectable so tests control

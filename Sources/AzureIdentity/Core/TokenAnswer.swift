@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// The fields of a token answer other than its lifetime (``TokenLifetime``), checked the same way for every source:
 /// a token endpoint, a managed identity endpoint, a developer tool.
 ///

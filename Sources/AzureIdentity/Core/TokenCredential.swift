@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Something that can get an ``AccessToken`` for a ``TokenRequest``.
 ///
 /// Conformances throw ``AzureIdentityError``: ``AzureIdentityError/Code/credentialUnavailable`` lets a

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// What a caller asks a ``TokenCredential`` for.
 public struct TokenRequest: Sendable, Hashable {
     /// The scopes, for example `https://management.azure.com/.default`.

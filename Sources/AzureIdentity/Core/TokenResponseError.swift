@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Why a token answer from outside — a token endpoint's or managed identity endpoint's body, a developer tool's
 /// output, a device code grant — was refused.
 ///

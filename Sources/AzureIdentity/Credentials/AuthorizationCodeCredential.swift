@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Redeems an authorization code (with PKCE verifier) once, then uses the refresh token for other scopes.
 public struct AuthorizationCodeCredential: TokenCredential {
     private let flow: EntraTokenFlow

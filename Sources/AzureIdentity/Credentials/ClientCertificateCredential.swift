@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Authenticates an application with a certificate: a signed JWT client assertion (`client_credentials`).
 ///
 /// Uses PS256 with `x5t#S256` by default (as Azure Identity does); RS256 with `x5t` is available for older

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Authenticates an application (service principal) with a client secret (`client_credentials` grant).
 public struct ClientSecretCredential: TokenCredential {
     private let flow: EntraTokenFlow

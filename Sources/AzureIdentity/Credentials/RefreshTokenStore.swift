@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Holds a user flow's refresh token and makes a one-time authorization code redemption happen exactly once.
 actor RefreshTokenStore {
     private(set) var refreshToken: Secret?

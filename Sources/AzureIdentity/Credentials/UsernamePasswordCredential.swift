@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import Logging
 
 /// Authenticates a user with name and password (resource owner password grant). Deprecated by Microsoft:

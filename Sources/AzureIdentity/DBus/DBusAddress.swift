@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 package import IdentitySupport
 
 /// One address of a D-Bus server this client can connect to: a Unix socket, by path or in the abstract namespace.

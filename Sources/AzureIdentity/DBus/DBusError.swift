@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Why the D-Bus client could not do what it was asked: no usable address, no connection, a refused
 /// authentication, a deadline, a cancellation, a message that breaks the wire format, or an error reply.
 ///

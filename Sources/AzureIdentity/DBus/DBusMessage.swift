@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// One D-Bus message: the fixed header, the header fields this client knows, and the body.
 package struct DBusMessage: Sendable, Hashable {
     /// The message type (header byte 1).

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Unmarshals values from the D-Bus wire format, checking everything the specification requires of a valid
 /// message: alignment padding is zero, lengths stay inside the message, strings are UTF-8 without NUL and end in
 /// one, booleans are 0 or 1, signatures and object paths are valid, arrays end exactly on an element, nesting stays

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// A D-Bus type, as a signature names it.
 package indirect enum DBusType: Sendable, Hashable {
     case byte, boolean, int16, uint16, int32, uint32, int64, uint64, double

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Marshals values into the D-Bus wire format, in either byte order.
 ///
 /// Offsets (and so alignment) count from the start of ``bytes``: start a writer at the start of a message, or at

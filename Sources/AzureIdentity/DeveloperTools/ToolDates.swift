@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import Foundation
 
 /// Expiry dates as the tools and managed identity endpoints print them. Parsing only: whether a date is a usable

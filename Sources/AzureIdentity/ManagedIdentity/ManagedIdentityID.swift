@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Which managed identity to ask for: the host's system-assigned identity or one user-assigned identity, named by
 /// exactly one of client id, ARM resource id or object (principal) id.
 public struct ManagedIdentityID: Sendable, Hashable, CustomStringConvertible {

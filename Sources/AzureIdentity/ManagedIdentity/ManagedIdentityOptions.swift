@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Settings of a ``ManagedIdentityCredential``.
 ///
 /// Every endpoint and delay is overridable so tests run against loopback servers and never wait.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Why a program could not be run to completion.
 public struct ProcessError: Error, Sendable, CustomStringConvertible {
     /// Extensible failure kinds.

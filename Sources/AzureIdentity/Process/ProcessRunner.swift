@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// One program to run: an executable name and its arguments, passed as argv (never through a shell).
 public struct ProcessInvocation: Sendable, Hashable {
     /// The executable: a bare name (looked up on `PATH` from ``environment``) or a path containing `/`.

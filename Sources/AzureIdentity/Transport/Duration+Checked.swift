@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Conversions between `Duration` and `Double` seconds that cannot trap: every value that reaches them may come
 /// from outside (a server's hint, a profile's setting, a caller's option), so out-of-range values saturate instead
 /// of overflowing. (For NIO's `TimeAmount`, NIO's own `TimeAmount(_: Duration)` clamps.)

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import NIOSSL
 
 /// The process-wide ``AsyncHTTPClientTransport`` for a configuration, made on the first request instead of when a

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 public import Foundation
 
 /// When and how long to wait before retrying an HTTP request, and how long all attempts together may take.

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Reflection (`dump`, `Mirror`, `String(reflecting:)`) of the transport layer never shows what it carries.
 ///
 /// A credential holds a transport, and a transport's object graph reaches requests in flight: their form bodies

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Options for signing in through the operating system's identity broker (WAM on Windows,
 /// `microsoft-identity-broker` on Linux), mirroring Azure Identity's `brokerOptions`.
 ///

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Opens the browser and waits for the redirect, whichever ends first: the redirect, the browser command failing,
 /// or the timeout.
 enum BrowserSignIn {

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 extension FakeIdentityBroker {
     /// The fake broker: a dbus-python program (run with `/usr/bin/python3`, which has python3-dbus and
     /// python3-gi) that owns `com.microsoft.identity.broker1` on the bus given with `--address` and keeps its

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Generates realistic profile files: custom clouds, tenants, and families of four profiles (a production or
 /// staging base with a three-link chain, a profile that extends it, one with a certificate credential and its own
 /// cloud, and a developer profile whose chain refers to the base). The same tree is written as YAML and as JSON.

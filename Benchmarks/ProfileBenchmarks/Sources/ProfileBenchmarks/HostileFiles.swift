@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Files built to find super-linear work (issue 9 item 7), written as YAML text directly.
 enum HostileFiles {
     /// One `extends` chain: `p0` has a tenant, an environment and a credential; `p<i>` extends `p<i-1>` and every

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 import Foundation
 
 /// What a persistent cache file holds: access tokens by key, user flows' refresh tokens, and the accounts they

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Why an explicit operation on a persistent token cache (clearing it) failed. Token requests never fail because
 /// of the persistent cache: they fall back to memory with a warning.
 public struct TokenCacheError: Error, Sendable, Hashable, CustomStringConvertible {

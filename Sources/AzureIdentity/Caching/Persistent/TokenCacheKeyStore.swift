@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// Where the persistent token cache keeps its encryption key.
 ///
 /// The cache asks for the key named after the cache, creates one (32 random bytes) when there is none, and holds

@@ -1,3 +1,6 @@
+// This file is part of authprofile. Copyright 2026 the authprofile authors.
+// SPDX-License-Identifier: Apache-2.0
+
 /// How a persistent token cache protects what it stores, or why it is off: what `explain` reports.
 public struct TokenCacheProtection: Sendable, Hashable, CustomStringConvertible {
     /// The kind of protection; stable, for code to switch on.
