@@ -17,7 +17,7 @@ public final class FakeKeyStore: TokenCacheKeyStore {
         state.withLock { $0.failure = failure }
     }
 
-    /// How the key store is named in ``TokenCacheProtection/detail``.
+    /// How the key store is named in `TokenCacheProtection/detail`.
     public var displayName: String { "the fake key store" }
 
     /// Makes every call throw with `reason` from now on (`nil` makes the store usable again).

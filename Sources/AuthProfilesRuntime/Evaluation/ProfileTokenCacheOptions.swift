@@ -14,7 +14,7 @@ public struct ProfileTokenCacheOptions: Sendable {
     public var directory: String?
     /// Where the encryption key is kept; `nil` for the kernel user keyring.
     public var keyStore: (any TokenCacheKeyStore)?
-    /// The longest wait for another process's lock (see ``TokenCachePersistenceOptions/lockTimeout``).
+    /// The longest wait for another process's lock (see `TokenCachePersistenceOptions/lockTimeout`).
     public var lockTimeout: Duration
 
     /// Creates options; by default profiles' `cache:` settings are honoured, in the default directory.

@@ -46,6 +46,7 @@ public final class PersistentTokenCache: Sendable {
     ///   - environment: Where `XDG_CACHE_HOME` and `HOME` are read (empty counts as unset).
     ///   - timeSource: The clock for expiry.
     ///   - logger: Where warnings go.
+    ///   - expiryMargin: Tokens closer than this to expiry (seconds) are never returned.
     /// - Throws: ``AzureIdentityError/Code/invalidConfiguration`` for a cache name that cannot name a file.
     public init(
         options: TokenCachePersistenceOptions,
