@@ -31,6 +31,18 @@ public struct AuthProfileCommand: AsyncParsableCommand {
 /// Runs `authprofile` with arguments in a context and returns its exit status; the executable and the
 /// tests both go through here.
 public enum CommandRunner {
+    /// Answers `authprofile token …` from the persistent token cache when the run would print the token the cache
+    /// holds (``TokenCommand``'s fast path: no HTTP client, no event loop, no TLS); `nil` when the arguments are
+    /// not such a run. Writes nothing unless it answers.
+    static func runFromPersistentCache(_ arguments: [String], context: CLIContext) -> Int32? {
+        guard arguments.first == TokenCommand.configuration.commandName,
+            arguments.count <= AuthProfileCommand.maximumArgumentCount,
+            let command = try? TokenCommand.parse(Array(arguments.dropFirst())),
+            command.runFromPersistentCache(context: context)
+        else { return nil }
+        return ExitStatus.success.rawValue
+    }
+
     /// Parses and runs the arguments (without the program name).
     public static func run(_ arguments: [String], context: CLIContext = .process) async -> Int32 {
         await CLIContext.$current.withValue(context) {
@@ -42,6 +54,9 @@ public enum CommandRunner {
                         + "or split the run.\n")
                 return ExitStatus.usage.rawValue
             }
+            // `token` with a fresh token in the persistent cache: printed before the parser of the whole tree, the
+            // runtime or the HTTP client are made (issue 12).
+            if let status = runFromPersistentCache(arguments, context: context) { return status }
             do {
                 var command = try AuthProfileCommand.parseAsRoot(arguments)
                 if var asyncCommand = command as? any AsyncParsableCommand {

@@ -62,20 +62,54 @@ struct TokenCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CLIContext.current
-        let environment = try selection.environment(context: context, command: Self.self)
-        let catalog = selection.catalog(context: context)
-        let profile = try selection.profileName(profile, in: catalog, command: Self.self)
+        let (bound, request) = try prepare(context)
         let credential: ProfileCredential
-        do {
-            credential = try AuthProfile.credential(
-                named: profile, in: catalog, options: context.runtimeOptions(environment: environment))
-        } catch {
+        switch bound {
+        case .success(let made): credential = made
+        case .failure(let error):
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)
         }
-        let request = TokenRequest(scopes: scope, claims: claims, tenantID: tenant)
         let evaluation = try await credential.evaluate(for: request)
-        guard let token = evaluation.token else {
+        try print(evaluation, of: credential, context: context)
+    }
+
+    /// The fast path (issue 12): when the token the run would print is certainly the one in the persistent cache of
+    /// the first link it tries, prints it without running anything — no HTTP client, no event loop, no TLS, no
+    /// task — and returns `true`. Returns `false`, having written nothing, in every other case, and the caller runs
+    /// the command. The profile, the request and the output come from the code `run()` uses.
+    func runFromPersistentCache(context: CLIContext) -> Bool {
+        guard let (bound, request) = try? prepare(context), case .success(let credential) = bound,
+            let evaluation = credential.evaluationFromPersistentCache(for: request),
+            let output = try? output(of: evaluation, context: context)
+        else { return false }
+        context.write(output)
+        return true
+    }
+
+    /// The profile's credential (bound to the run's environment), or why there is none, and the request. Writes
+    /// nothing: the fast path must leave every message to the run.
+    private func prepare(
+        _ context: CLIContext
+    ) throws -> (Result<ProfileCredential, AuthProfileError>, TokenRequest) {
+        let environment = try selection.environment(context: context, command: Self.self)
+        let catalog = selection.catalog(context: context)
+        let profile = try selection.profileName(profile, in: catalog, command: Self.self)
+        let credential = Result { () throws(AuthProfileError) in
+            try AuthProfile.credential(
+                named: profile, in: catalog, options: context.runtimeOptions(environment: environment))
+        }
+        return (credential, TokenRequest(scopes: scope, claims: claims, tenantID: tenant))
+    }
+
+    /// Prints the token in the format asked for, or every link's outcome when there is none.
+    private func print(
+        _ evaluation: ProfileCredential.Evaluation, of credential: ProfileCredential, context: CLIContext
+    )
+        throws
+    {
+        guard evaluation.token != nil else {
+            let profile = credential.profileName
             let error = AuthProfileError(
                 .noToken, "profile '\(profile)' could not get a token; every link's outcome:", profile: profile,
                 location: credential.entry.profile.location, attempts: evaluation.attempts)
@@ -84,16 +118,21 @@ struct TokenCommand: AsyncParsableCommand {
             throw ExitWith(status: .findings)
         }
         do {
-            // KUBERNETES_EXEC_INFO comes from kubectl, in the process's own environment (not --env's).
-            // `tenant` as `az` prints it: the token's `tid`, else the tenant asked for.
-            let winner = evaluation.attempts.last { $0.outcome == .authenticated && $0.principal != nil }
-            let tenant = winner?.principal?.tenantID ?? self.tenant
-            context.write(
-                try TokenOutput.render(token, format: format, environment: context.environment, tenant: tenant))
+            context.write(try output(of: evaluation, context: context))
         } catch {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)
         }
+    }
+
+    /// The text printed for an evaluation that has a token.
+    private func output(of evaluation: ProfileCredential.Evaluation, context: CLIContext) throws -> String {
+        guard let token = evaluation.token else { throw ExitWith(status: .findings) }
+        // KUBERNETES_EXEC_INFO comes from kubectl, in the process's own environment (not --env's).
+        // `tenant` as `az` prints it: the token's `tid`, else the tenant asked for.
+        let winner = evaluation.attempts.last { $0.outcome == .authenticated && $0.principal != nil }
+        let tenant = winner?.principal?.tenantID ?? self.tenant
+        return try TokenOutput.render(token, format: format, environment: context.environment, tenant: tenant)
     }
 }
 
