@@ -34,7 +34,7 @@ public enum CommandRunner {
     /// Answers `authprofile token …` from the persistent token cache when the run would print the token the cache
     /// holds (``TokenCommand``'s fast path: no HTTP client, no event loop, no TLS); `nil` when the arguments are
     /// not such a run. Writes nothing unless it answers.
-    static func runFromPersistentCache(_ arguments: [String], context: CLIContext) -> Int32? {
+    package static func runFromPersistentCache(_ arguments: [String], context: CLIContext) -> Int32? {
         guard arguments.first == TokenCommand.configuration.commandName,
             arguments.count <= AuthProfileCommand.maximumArgumentCount,
             let command = try? TokenCommand.parse(Array(arguments.dropFirst())),
@@ -56,7 +56,9 @@ public enum CommandRunner {
             }
             // `token` with a fresh token in the persistent cache: printed before the parser of the whole tree, the
             // runtime or the HTTP client are made (issue 12).
-            if let status = runFromPersistentCache(arguments, context: context) { return status }
+            if context.usesPersistentCacheFastPath, let status = runFromPersistentCache(arguments, context: context) {
+                return status
+            }
             do {
                 var command = try AuthProfileCommand.parseAsRoot(arguments)
                 if var asyncCommand = command as? any AsyncParsableCommand {

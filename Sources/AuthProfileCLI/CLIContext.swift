@@ -27,6 +27,9 @@ public struct CLIContext: Sendable {
     public var timeSource: any TimeSource
     /// How the identity broker is reached; `nil` is the session bus of the environment. Tests set a fake.
     package var brokerConnection: (any IdentityBrokerConnection)?
+    /// Whether `token` may answer from the persistent cache before running the command (its fast path); tests turn
+    /// it off to compare the fast path's output with the run's.
+    package var usesPersistentCacheFastPath = true
 
     /// Creates a context.
     public init(

@@ -31,18 +31,32 @@ enum CLIHarness {
     /// Runs `arguments`; `terminal` says which streams are terminals, `standardInput` is what `-` reads.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], timeSource: any TimeSource = SystemTimeSource(),
-        terminal: (output: Bool, error: Bool) = (false, false), standardInput: [UInt8] = []
+        terminal: (output: Bool, error: Bool) = (false, false), standardInput: [UInt8] = [],
+        fastPath: Bool = true
     ) async -> CLIRun {
         let out = Mutex("")
         let err = Mutex("")
-        let context = CLIContext(
+        var context = CLIContext(
             standardOutput: { text in out.withLock { $0 += text } },
             standardError: { text in err.withLock { $0 += text } },
             workingDirectory: packageRoot, environment: environment, isTerminal: terminal.output,
             isErrorTerminal: terminal.error,
             readStandardInput: { limit in standardInput.count > limit ? nil : standardInput },
             timeSource: timeSource)
+        context.usesPersistentCacheFastPath = fastPath
         let status = await CommandRunner.run(arguments, context: context)
+        return CLIRun(status: status, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
+    }
+
+    /// Runs `arguments` through `token`'s persistent-cache fast path alone; `nil` when it declined.
+    static func runFromPersistentCache(_ arguments: [String], environment: [String: String]) -> CLIRun? {
+        let out = Mutex("")
+        let err = Mutex("")
+        let context = CLIContext(
+            standardOutput: { text in out.withLock { $0 += text } },
+            standardError: { text in err.withLock { $0 += text } },
+            workingDirectory: packageRoot, environment: environment)
+        guard let status = CommandRunner.runFromPersistentCache(arguments, context: context) else { return nil }
         return CLIRun(status: status, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
     }
 
