@@ -18,11 +18,19 @@ func benchmarkTokenProcess(fake: FakeEntraID, arguments: [String]) async throws 
     let harness = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let timer = value("--timer") ?? harness.appendingPathComponent("ProcessTimer").path
     let runs = value("--runs").flatMap(Int.init) ?? 25
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("authprofile-process-\(UUID())")
+    // `--keep DIR`: the profile, CA and cache stay in DIR (and the key in the keyring), for profiling a hit by hand.
+    let kept = value("--keep")
+    let directory =
+        kept.map { URL(fileURLWithPath: $0) }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("authprofile-process-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
     let name = "bench-\(UUID().uuidString.prefix(8).lowercased())"
-    defer { try? KernelKeyring().removeKey(named: name) }
+    defer {
+        if kept == nil {
+            try? FileManager.default.removeItem(at: directory)
+            try? KernelKeyring().removeKey(named: name)
+        }
+    }
     try fake.caCertificatePEM.write(to: directory.appendingPathComponent("ca.pem"), atomically: true, encoding: .utf8)
     let file = directory.appendingPathComponent("profiles.yaml").path
     try """
@@ -54,6 +62,12 @@ func benchmarkTokenProcess(fake: FakeEntraID, arguments: [String]) async throws 
     let explained = try await runOnce([binary, "explain", "cached", "--file", file], environment: environment)
     let protection = explained.stdout.split(separator: "\n").first { $0.contains("token cache:") } ?? "?"
     print("cache: \(protection.trimmingCharacters(in: .whitespaces))")
+    if kept != nil {
+        let shown = environment.filter { $0.key != "APP_SECRET" }.sorted { $0.key < $1.key }
+        print(
+            "a hit: env \(shown.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) \(token("cached").joined(separator: " "))"
+        )
+    }
     let requests = fake.tokenRequests.count
 
     print("process wall time, \(runs) runs after 2 warm-up runs (ProcessTimer):")

@@ -41,98 +41,29 @@ struct TokenCommand: AsyncParsableCommand {
     @Option(name: .customLong("format"), help: "Output format: json (the default), raw, exec-credential or env.")
     var requestedFormat: TokenOutputFormat?
 
-    /// The output format; json when none is given. A failure is reported as JSON (on stderr) only when json was
-    /// asked for: by default a person reads the error.
-    var format: TokenOutputFormat { requestedFormat ?? .json }
-
     @OptionGroup var selection: ProfileSelectionOptions
 
     @OptionGroup var colour: ColourOptions
 
+    /// What this run asks for, as values: the one place the command's work is written.
+    var invocation: TokenInvocation {
+        TokenInvocation(
+            profile: profile, scopes: scope, tenant: tenant, claims: claims, requestedFormat: requestedFormat,
+            selection: selection.values, colour: colour.choice)
+    }
+
+    /// argument-parser's reading of `arguments` (after `token`), validated, as values: what the fast path's reader
+    /// is compared with.
+    static func invocation(parsing arguments: [String]) throws -> TokenInvocation {
+        try parse(arguments).invocation
+    }
+
     func validate() throws {
-        if scope.isEmpty { throw ValidationError("give the scope to request with --scope") }
-        // What Entra would reject is refused here, with the fix, before any request is sent.
-        for scope in scope {
-            if let problem = RequestArguments.problem(withScope: scope) { throw ValidationError(problem) }
-        }
-        if let claims, let problem = RequestArguments.problem(withClaims: claims) {
-            throw ValidationError(problem)
-        }
+        if let problem = invocation.problem { throw ValidationError(problem) }
     }
 
     func run() async throws {
-        let context = CLIContext.current
-        let (bound, request) = try prepare(context)
-        let credential: ProfileCredential
-        switch bound {
-        case .success(let made): credential = made
-        case .failure(let error):
-            context.writeError("error: \(error)\n")
-            throw ExitWith(status: .usage)
-        }
-        let evaluation = try await credential.evaluate(for: request)
-        try print(evaluation, of: credential, context: context)
-    }
-
-    /// The fast path (issue 12): when the token the run would print is certainly the one in the persistent cache of
-    /// the first link it tries, prints it without running anything — no HTTP client, no event loop, no TLS, no
-    /// task — and returns `true`. Returns `false`, having written nothing, in every other case, and the caller runs
-    /// the command. The profile, the request and the output come from the code `run()` uses.
-    func runFromPersistentCache(context: CLIContext) -> Bool {
-        guard let (bound, request) = try? prepare(context), case .success(let credential) = bound,
-            let evaluation = credential.evaluationFromPersistentCache(for: request),
-            let output = try? output(of: evaluation, context: context)
-        else { return false }
-        context.write(output)
-        return true
-    }
-
-    /// The profile's credential (bound to the run's environment), or why there is none, and the request. Writes
-    /// nothing: the fast path must leave every message to the run.
-    private func prepare(
-        _ context: CLIContext
-    ) throws -> (Result<ProfileCredential, AuthProfileError>, TokenRequest) {
-        let environment = try selection.environment(context: context, command: Self.self)
-        let catalog = selection.catalog(context: context)
-        let profile = try selection.profileName(profile, in: catalog, command: Self.self)
-        let credential = Result { () throws(AuthProfileError) in
-            try AuthProfile.credential(
-                named: profile, in: catalog, options: context.runtimeOptions(environment: environment))
-        }
-        return (credential, TokenRequest(scopes: scope, claims: claims, tenantID: tenant))
-    }
-
-    /// Prints the token in the format asked for, or every link's outcome when there is none.
-    private func print(
-        _ evaluation: ProfileCredential.Evaluation, of credential: ProfileCredential, context: CLIContext
-    )
-        throws
-    {
-        guard evaluation.token != nil else {
-            let profile = credential.profileName
-            let error = AuthProfileError(
-                .noToken, "profile '\(profile)' could not get a token; every link's outcome:", profile: profile,
-                location: credential.entry.profile.location, attempts: evaluation.attempts)
-            context.writeError(
-                requestedFormat == .json ? ServiceErrorJSON.tokenFailure(error) : "error: \(error)\n")
-            throw ExitWith(status: .findings)
-        }
-        do {
-            context.write(try output(of: evaluation, context: context))
-        } catch {
-            context.writeError("error: \(error)\n")
-            throw ExitWith(status: .usage)
-        }
-    }
-
-    /// The text printed for an evaluation that has a token.
-    private func output(of evaluation: ProfileCredential.Evaluation, context: CLIContext) throws -> String {
-        guard let token = evaluation.token else { throw ExitWith(status: .findings) }
-        // KUBERNETES_EXEC_INFO comes from kubectl, in the process's own environment (not --env's).
-        // `tenant` as `az` prints it: the token's `tid`, else the tenant asked for.
-        let winner = evaluation.attempts.last { $0.outcome == .authenticated && $0.principal != nil }
-        let tenant = winner?.principal?.tenantID ?? self.tenant
-        return try TokenOutput.render(token, format: format, environment: context.environment, tenant: tenant)
+        try await invocation.run(context: CLIContext.current)
     }
 }
 

@@ -34,6 +34,36 @@ struct ProfileSelectionOptions: ParsableArguments {
             "Set (NAME=VALUE) or unset (NAME=) one variable for the evaluation (repeatable).", valueName: "NAME=VALUE"))
     var assignments: [String] = []
 
+    /// The options' values, which do the work (the fast path of `token` fills them without argument-parser).
+    var values: ProfileSelection {
+        ProfileSelection(files: files, environmentFile: environmentFile, assignments: assignments)
+    }
+
+    /// The environment profiles are evaluated under (``ProfileSelection/environment(context:command:)``).
+    func environment(context: CLIContext, command: any ParsableCommand.Type) throws -> [String: String] {
+        try values.environment(context: context, command: command)
+    }
+
+    /// The profile a command uses (``ProfileSelection/profileName(_:in:command:)``).
+    func profileName(
+        _ named: String?, in catalog: ProfileCatalog, command: any ParsableCommand.Type
+    ) throws -> String {
+        try values.profileName(named, in: catalog, command: command)
+    }
+
+    /// The catalog of the selected files or the search path (``ProfileSelection/catalog(context:)``).
+    func catalog(context: CLIContext) -> ProfileCatalog { values.catalog(context: context) }
+}
+
+/// Which profiles and environment a command evaluates: `--file`, `--env` and `--set`, as values.
+struct ProfileSelection: Sendable, Hashable {
+    /// `--file`: files or directories to read profiles from; empty for the search path.
+    var files: [String] = []
+    /// `--env`: a file of `NAME=VALUE` lines that replaces the environment.
+    var environmentFile: String?
+    /// `--set`: `NAME=VALUE` (or `NAME=`) assignments applied after `--env`.
+    var assignments: [String] = []
+
     /// The environment profiles are evaluated under.
     ///
     /// - Throws: ``UsageError`` naming `command`, the option, the bad value and the reason, when the `--env` file
@@ -80,12 +110,13 @@ struct ProfileSelectionOptions: ParsableArguments {
         _ named: String?, in catalog: ProfileCatalog, command: any ParsableCommand.Type
     ) throws -> String {
         if let named { return named }
-        guard !files.isEmpty, catalog.problems.isEmpty else { return Self.builtInProfile }
+        guard !files.isEmpty, catalog.problems.isEmpty else { return ProfileSelectionOptions.builtInProfile }
         let defined = catalog.entries.filter { !$0.isBuiltIn }.map(\.profile.name)
         if defined.count == 1 { return defined[0] }
         if defined.isEmpty {
             throw UsageError(
-                "the --file files define no profile; name one (`\(Self.builtInProfile)` is built in)", command: command)
+                "the --file files define no profile; name one (`\(ProfileSelectionOptions.builtInProfile)` is built in)",
+                command: command)
         }
         throw UsageError(
             "the --file files define \(defined.count) profiles; name the one to use: "
