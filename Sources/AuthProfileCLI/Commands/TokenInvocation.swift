@@ -106,9 +106,9 @@ struct TokenInvocation: Sendable, Hashable {
     private func output(of evaluation: ProfileCredential.Evaluation, context: CLIContext) throws -> String {
         guard let token = evaluation.token else { throw ExitWith(status: .findings) }
         // KUBERNETES_EXEC_INFO comes from kubectl, in the process's own environment (not --env's).
-        // `tenant` as `az` prints it: the token's `tid`, else the tenant asked for.
-        let winner = evaluation.attempts.last { $0.outcome == .authenticated && $0.principal != nil }
-        let tenant = winner?.principal?.tenantID ?? self.tenant
+        // `tenant` as `az` prints it (json only): the token's `tid`, else the tenant asked for. Decoded only for json:
+        // the other formats (kubectl's) do not pay for it.
+        let tenant = format == .json ? TokenPrincipal(token: token.token)?.tenantID ?? self.tenant : nil
         return try TokenOutput.render(token, format: format, environment: context.environment, tenant: tenant)
     }
 }

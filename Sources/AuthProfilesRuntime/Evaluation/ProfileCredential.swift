@@ -52,14 +52,15 @@ public struct ProfileCredential: TokenCredential {
     /// What ``evaluate(for:)`` would return when that is certain to be a token from the persistent cache of the
     /// first link the run tries; `nil` otherwise (then evaluate). Reads the cache file and nothing else: no HTTP
     /// client is made, nothing is sent, nothing waits — the fast path of `authprofile token` on every kubectl call.
-    /// The link is bound and its cache key built by the code the run uses.
+    /// The link is bound and its cache key built by the code the run uses. The attempts are the links walked to
+    /// the answer; their `principal` is not decoded (``TokenPrincipal/init(token:)`` does it when wanted).
     public func evaluationFromPersistentCache(for request: TokenRequest) -> Evaluation? {
         var attempts: [LinkAttempt] = []
         guard
             let token = evaluator.tokenFromPersistentCache(
                 entry.profile.credential, in: entry.scope, request: request, depth: 0, attempts: &attempts)
         else { return nil }
-        return Self.evaluation(token, attempts)
+        return Evaluation(token: token, attempts: attempts)
     }
 
     /// An evaluation's result, with the token's principal on every link that authenticated.
