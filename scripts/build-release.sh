@@ -24,8 +24,10 @@ header="$scratch/build-info/generated_commit.h"
 printf '#define AUTHPROFILE_COMMIT "%s"\n' "$commit" >"$header.new"
 # Rewritten only when the commit changed, so an unchanged commit rebuilds nothing.
 if cmp -s "$header.new" "$header"; then rm "$header.new"; else mv "$header.new" "$header"; fi
+# --no-export-dynamic: nothing loads this executable's symbols, and exporting them all (swiftc's default) made a
+# 4.5 MB dynamic symbol table that the runtime's start-up dladdr() walks and the loader maps (docs/benchmarks.md).
 flags=(-c release --product authprofile --scratch-path "$scratch" --static-swift-stdlib
-    -Xcc -I -Xcc "$(cd "$scratch/build-info" && pwd)")
+    -Xcc -I -Xcc "$(cd "$scratch/build-info" && pwd)" -Xlinker --no-export-dynamic)
 swift build "${flags[@]}" >&2
 bin="$(swift build "${flags[@]}" --show-bin-path)/authprofile"
 version=$("$bin" --version | cut -d' ' -f1)

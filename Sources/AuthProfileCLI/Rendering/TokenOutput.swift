@@ -53,7 +53,8 @@ package enum TokenOutput {
     ///   - environment: The process environment; `exec-credential` reads `KUBERNETES_EXEC_INFO` from it.
     ///   - tenant: `json`'s `tenant`; the key is left out when `nil`.
     ///   - subscription: `json`'s `subscription`; the key is left out when `nil`.
-    ///   - timeZone: The zone of `json`'s `expiresOn` (local time, like `az`). Tests pass a fixed zone.
+    ///   - timeZone: The zone of `json`'s `expiresOn` (local time, like `az`); `nil` for the process's own, looked up
+    ///     only for json. Tests pass a fixed zone.
     /// - Throws: ``TokenOutputError`` when `KUBERNETES_EXEC_INFO` is malformed or asks for an unsupported
     ///   version, or when the token is empty, holds control characters or has an expiry outside the years 1970 to
     ///   9999. No error contains the token.
@@ -63,7 +64,7 @@ package enum TokenOutput {
         environment: [String: String],
         tenant: String? = nil,
         subscription: String? = nil,
-        timeZone: TimeZone = .current
+        timeZone: TimeZone? = nil
     ) throws -> String {
         let value = try printableValue(of: token)
         // A date from outside was checked where it arrived (`TokenLifetime`); an `AccessToken` made by other code
@@ -75,7 +76,7 @@ package enum TokenOutput {
         case .json:
             var members: [(String, JSONValue)] = [
                 ("accessToken", .string(value)),
-                ("expiresOn", .string(localTime(expiry, in: timeZone))),
+                ("expiresOn", .string(localTime(expiry, in: timeZone ?? .current))),
                 ("expires_on", .int(expiresOn)),
             ]
             if let subscription { members.append(("subscription", .string(subscription))) }
