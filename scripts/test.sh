@@ -46,8 +46,11 @@ export AUTHPROFILE_REQUIRE_KUBECTL=1
 # loopback fake to meet real default bounds (a 30 s link timeout) and fail for the wrong reason (seen with the
 # machine loaded by other builds). So they run first, one at a time, and everything else runs in parallel after.
 # PersistentCacheProcessTests belongs with them: its 8 child processes keep both cores busy for ~20 s (issue 12).
+# So does KubectlEndToEndTests (kubectl and authprofile processes, ~2 s alone): in the parallel phase, on a loaded
+# machine, its processes competed with the tests that wait a few seconds for a fake az, azd or pwsh.
 # Arguments are passed to both phases; with your own --filter, --skip or --no-parallel, one `swift test` runs.
 heavy='ScalingTests|FuzzRegressionTests|RenderingScaleTests|DifferentialMatrixTests|PersistentCacheProcessTests'
+heavy+='|KubectlEndToEndTests'
 case " $* " in
 *" --filter "* | *" --skip "* | *" --no-parallel "*)
     exec swift test "$@"
