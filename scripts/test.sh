@@ -30,6 +30,10 @@ export AUTHPROFILE_REQUIRE_SCHEMA_CHECK=1
 # The D-Bus tests (issue 13) run the fake identity broker on a private dbus-daemon: they need dbus-daemon and
 # /usr/bin/python3 with python3-dbus and python3-gi. Elsewhere they are skipped; here a missing one is a failure.
 export AUTHPROFILE_REQUIRE_DBUS=1
+# The kubectl end-to-end test (issue 12) runs the real kubectl against a fake API server and the fake Entra ID, in a
+# user namespace of its own (a private kernel keyring): it needs kubectl and `unshare --user`. Elsewhere it is
+# skipped with the reason; here a missing one is a failure.
+export AUTHPROFILE_REQUIRE_KUBECTL=1
 # Parallel (issue 10 item 3): time logic runs on an injected clock (ProfileRuntimeOptions/CredentialOptions
 # timeSource; SuspendingTimeSource and SteppingTimeSource in tests), and the few tests that must use real time (a
 # real socket, a child process killed on timeout, a FIFO) bound it only against a hang (HangGuard.limit, 60 s).
@@ -42,8 +46,11 @@ export AUTHPROFILE_REQUIRE_DBUS=1
 # loopback fake to meet real default bounds (a 30 s link timeout) and fail for the wrong reason (seen with the
 # machine loaded by other builds). So they run first, one at a time, and everything else runs in parallel after.
 # PersistentCacheProcessTests belongs with them: its 8 child processes keep both cores busy for ~20 s (issue 12).
+# So does KubectlEndToEndTests (kubectl and authprofile processes, ~2 s alone): in the parallel phase, on a loaded
+# machine, its processes competed with the tests that wait a few seconds for a fake az, azd or pwsh.
 # Arguments are passed to both phases; with your own --filter, --skip or --no-parallel, one `swift test` runs.
 heavy='ScalingTests|FuzzRegressionTests|RenderingScaleTests|DifferentialMatrixTests|PersistentCacheProcessTests'
+heavy+='|KubectlEndToEndTests'
 case " $* " in
 *" --filter "* | *" --skip "* | *" --no-parallel "*)
     exec swift test "$@"

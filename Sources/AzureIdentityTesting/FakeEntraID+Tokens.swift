@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import Synchronization
 
 extension FakeEntraID {
     /// Signs an access token (ES256) with Entra-like claims.
@@ -75,5 +76,32 @@ extension FakeEntraID {
         let value = UInt64(bitPattern: Int64(seed.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }))
         let hex = String(value, radix: 16).padding(toLength: 16, withPad: "0", startingAt: 0)
         return "\(hex.prefix(8))-\(hex.dropFirst(8).prefix(4))-4\(hex.dropFirst(12).prefix(3))-8000-000000000000"
+    }
+}
+
+extension FakeEntraID {
+    /// Why `token` is not an access token this fake issued for `audience` and that is valid now, or `nil` when it is
+    /// one: for fake resource servers (``FakeKubernetesAPIServer``), which must accept exactly what the real service
+    /// would accept from Entra ID.
+    ///
+    /// Checked as a resource server checks an Entra token: a compact JWT signed (ES256) with this fake's key, its
+    /// `aud` exactly `audience`, its issuer `https://sts.windows.net/<tid>/` (of `tenantID`, when given), and now
+    /// (the fake's clock, with ``Configuration/clockSkew``) between `nbf` and `exp`. The reason never contains the
+    /// token.
+    public func problem(withAccessToken token: String, audience: String, tenantID: String? = nil) -> String? {
+        guard FakeJWT.parse(token) != nil else { return "it is not a JWT" }
+        guard let claims = verifiedClaims(of: token) else { return "it is not signed by this fake" }
+        guard claims["aud"] as? String == audience else { return "its audience is not \(audience)" }
+        guard let tid = claims["tid"] as? String, claims["iss"] as? String == "https://sts.windows.net/\(tid)/" else {
+            return "its issuer does not match its tenant"
+        }
+        if let tenantID, tid != tenantID { return "it was issued by tenant \(tid), not \(tenantID)" }
+        let configuration = state.withLock { $0.configuration }
+        let now = configuration.now().timeIntervalSince1970
+        guard let notBefore = FakeJWT.number(claims["nbf"]), let expiry = FakeJWT.number(claims["exp"])
+        else { return "it has no nbf or exp" }
+        if now + configuration.clockSkew < notBefore { return "it is not valid yet" }
+        if now - configuration.clockSkew >= expiry { return "it has expired" }
+        return nil
     }
 }
