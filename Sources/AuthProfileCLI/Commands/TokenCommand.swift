@@ -45,6 +45,9 @@ struct TokenCommand: AsyncParsableCommand {
     /// asked for: by default a person reads the error.
     var format: TokenOutputFormat { requestedFormat ?? .json }
 
+    @Flag(help: "Ignore the profile's persistent token cache for this run: no token is read from or written to disk.")
+    var noCache = false
+
     @OptionGroup var selection: ProfileSelectionOptions
 
     @OptionGroup var colour: ColourOptions
@@ -65,10 +68,11 @@ struct TokenCommand: AsyncParsableCommand {
         let environment = try selection.environment(context: context, command: Self.self)
         let catalog = selection.catalog(context: context)
         let profile = try selection.profileName(profile, in: catalog, command: Self.self)
+        var options = context.runtimeOptions(environment: environment)
+        options.tokenCache.isEnabled = !noCache
         let credential: ProfileCredential
         do {
-            credential = try AuthProfile.credential(
-                named: profile, in: catalog, options: context.runtimeOptions(environment: environment))
+            credential = try AuthProfile.credential(named: profile, in: catalog, options: options)
         } catch {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)

@@ -20,6 +20,44 @@ struct ProfileSelectionOptions: ParsableArguments {
     )
     var files: [String] = []
 
+    @OptionGroup var environmentOptions: EnvironmentOptions
+
+    /// The environment profiles are evaluated under (``EnvironmentOptions/environment(context:command:)``).
+    func environment(context: CLIContext, command: any ParsableCommand.Type) throws -> [String: String] {
+        try environmentOptions.environment(context: context, command: command)
+    }
+
+    /// The profile a command uses: the one named; with `--file` and no name, the files' only profile (the file
+    /// given, not the built-in `default` the search path adds); otherwise ``builtInProfile``.
+    ///
+    /// - Throws: ``UsageError`` listing the profiles when the files define several, or saying they define none.
+    func profileName(
+        _ named: String?, in catalog: ProfileCatalog, command: any ParsableCommand.Type
+    ) throws -> String {
+        if let named { return named }
+        guard !files.isEmpty, catalog.problems.isEmpty else { return Self.builtInProfile }
+        let defined = catalog.entries.filter { !$0.isBuiltIn }.map(\.profile.name)
+        if defined.count == 1 { return defined[0] }
+        if defined.isEmpty {
+            throw UsageError(
+                "the --file files define no profile; name one (`\(Self.builtInProfile)` is built in)", command: command)
+        }
+        throw UsageError(
+            "the --file files define \(defined.count) profiles; name the one to use: "
+                + defined.map(UsageError.shown).joined(separator: ", "), command: command)
+    }
+
+    /// The catalog of the selected files or the search path (found with the process's own environment).
+    func catalog(context: CLIContext) -> ProfileCatalog {
+        AuthProfile.catalog(
+            files: files,
+            options: context.runtimeOptions(environment: context.environment))
+    }
+}
+
+/// `--env` and `--set`: the environment a command evaluates under, for the commands that load profiles and for
+/// `cache list`, whose directory comes from `XDG_CACHE_HOME` and `HOME`.
+struct EnvironmentOptions: ParsableArguments {
     @Option(
         name: .customLong("env"),
         help: ArgumentHelp(
@@ -70,33 +108,6 @@ struct ProfileSelectionOptions: ParsableArguments {
             }
         }
         return environment
-    }
-
-    /// The profile a command uses: the one named; with `--file` and no name, the files' only profile (the file
-    /// given, not the built-in `default` the search path adds); otherwise ``builtInProfile``.
-    ///
-    /// - Throws: ``UsageError`` listing the profiles when the files define several, or saying they define none.
-    func profileName(
-        _ named: String?, in catalog: ProfileCatalog, command: any ParsableCommand.Type
-    ) throws -> String {
-        if let named { return named }
-        guard !files.isEmpty, catalog.problems.isEmpty else { return Self.builtInProfile }
-        let defined = catalog.entries.filter { !$0.isBuiltIn }.map(\.profile.name)
-        if defined.count == 1 { return defined[0] }
-        if defined.isEmpty {
-            throw UsageError(
-                "the --file files define no profile; name one (`\(Self.builtInProfile)` is built in)", command: command)
-        }
-        throw UsageError(
-            "the --file files define \(defined.count) profiles; name the one to use: "
-                + defined.map(UsageError.shown).joined(separator: ", "), command: command)
-    }
-
-    /// The catalog of the selected files or the search path (found with the process's own environment).
-    func catalog(context: CLIContext) -> ProfileCatalog {
-        AuthProfile.catalog(
-            files: files,
-            options: context.runtimeOptions(environment: context.environment))
     }
 }
 

@@ -31,17 +31,19 @@ enum CLIHarness {
     /// Runs `arguments`; `terminal` says which streams are terminals, `standardInput` is what `-` reads.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], timeSource: any TimeSource = SystemTimeSource(),
-        terminal: (output: Bool, error: Bool) = (false, false), standardInput: [UInt8] = []
+        terminal: (output: Bool, error: Bool) = (false, false), standardInput: [UInt8] = [],
+        keyStore: (any TokenCacheKeyStore)? = nil
     ) async -> CLIRun {
         let out = Mutex("")
         let err = Mutex("")
-        let context = CLIContext(
+        var context = CLIContext(
             standardOutput: { text in out.withLock { $0 += text } },
             standardError: { text in err.withLock { $0 += text } },
             workingDirectory: packageRoot, environment: environment, isTerminal: terminal.output,
             isErrorTerminal: terminal.error,
             readStandardInput: { limit in standardInput.count > limit ? nil : standardInput },
             timeSource: timeSource)
+        context.tokenCacheKeyStore = keyStore
         let status = await CommandRunner.run(arguments, context: context)
         return CLIRun(status: status, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
     }
