@@ -110,7 +110,7 @@ import Glibc
         #expect(cleared.status == 0, "\(cleared.transcript)")
         #expect(
             cleared.stdout == "Removed from cache authprofile (\(setup.cacheDirectory)/authprofile.cache) for "
-                + "a:clientSecret: 1 access token, 0 accounts, 0 refresh tokens.\n", "\(cleared.stdout)")
+                + "a/credential:clientSecret: 1 access token, 0 accounts, 0 refresh tokens.\n", "\(cleared.stdout)")
         let after = await setup.run(["cache", "list", "--format", "json"])
         #expect(after.stdout.contains(Self.clientB) && !after.stdout.contains(Self.clientA), "\(after.stdout)")
         #expect(after.stdout.contains("\"protection\": \"encrypted\""), "\(after.stdout)")

@@ -75,7 +75,7 @@ import Glibc
         let shared = try #require(byName["shared"])
         #expect(shared.protection == .unencrypted)
         #expect(shared.contents.accessTokens.map(\.key.clientID).sorted() == ["client-a", "client-b"])
-        #expect(shared.contents.accessTokens.allSatisfy(\.isUsable))
+        #expect(shared.contents.accessTokens.allSatisfy { $0.isUsable })
         #expect(shared.contents.accounts.map(\.username) == ["alice@example.com"])
         #expect(shared.contents.refreshTokenCount == 1)
         #expect(byName["corrupt"]?.protection == .unreadable)

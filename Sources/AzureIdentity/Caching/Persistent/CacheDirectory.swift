@@ -107,7 +107,7 @@ final class CacheDirectory {
         guard file >= 0 else {
             let code = errno
             if code == ENOENT { return nil }
-            if code == ELOOP { throw CacheProblem(reason: "\(shown(name)) is a symbolic link") }
+            if code == ELOOP { throw CacheProblem(reason: "\(shown(name)) is a symbolic link (not followed)") }
             throw Self.problem("cannot be opened", path: UserPath.join(path, name), errno: code)
         }
         defer { _ = close(file) }
