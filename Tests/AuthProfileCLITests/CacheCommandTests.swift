@@ -47,6 +47,7 @@ import Glibc
               a: { tenant: \(CacheCommandTests.tenant), cloud: fake, cache: { persistent: true }, credential: \(credential(CacheCommandTests.clientA)) }
               b: { tenant: \(CacheCommandTests.tenant), cloud: fake, cache: { persistent: true }, credential: \(credential(CacheCommandTests.clientB)) }
               mem: { tenant: \(CacheCommandTests.tenant), cloud: fake, credential: \(credential(CacheCommandTests.clientA)) }
+              c: { tenant: \(CacheCommandTests.tenant), cloud: fake, cache: { persistent: true }, credential: { type: clientSecret, clientId: { env: UNSET_CLIENT }, clientSecret: { env: GOOD } } }
             """.write(toFile: root + "/profiles.yaml", atomically: true, encoding: .utf8)
         }
 
@@ -121,6 +122,15 @@ import Glibc
         let memory = await setup.run(["cache", "clear", "mem", "--file", setup.file])
         #expect(memory.status == 0)
         #expect(memory.stdout.contains("keeps its tokens in memory only"), "\(memory.stdout)")
+        // c's client id is not set here: its link is skipped, b's token stays.
+        let skipped = await setup.run(["cache", "clear", "c", "--file", setup.file])
+        #expect(skipped.status == 0, "\(skipped.transcript)")
+        #expect(
+            skipped.stdout
+                == "Skipped c/credential:clientSecret: its clientId cannot be resolved in this environment.\n",
+            "\(skipped.stdout)")
+        let stillB = await setup.run(["cache", "list", "--format", "json"])
+        #expect(stillB.stdout.contains(Self.clientB), "\(stillB.stdout)")
         let unknown = await setup.run(["cache", "clear", "nope", "--file", setup.file])
         #expect(unknown.status == 2, "\(unknown.transcript)")
 

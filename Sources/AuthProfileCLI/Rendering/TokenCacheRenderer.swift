@@ -177,7 +177,7 @@ enum TokenCacheRenderer {
                 "Profile '\(profile)': its persistent token cache is off here (\(shown(reason))): nothing to clear.\n"
         }
         var lines: [String] = []
-        if clearing.caches.isEmpty {
+        if clearing.caches.isEmpty && clearing.skippedLinks.isEmpty {
             lines.append("Profile '\(profile)' has no link that keeps tokens on disk here: nothing to clear.")
         }
         for cache in clearing.caches {
