@@ -164,6 +164,45 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: fixture.directory + "/held.lock"))
     }
 
+    /// `cache clear` while another credential fetches a token under its key's lock: the clear waits for the lock
+    /// (or the credential, locking a lock file the clear removed, opens a new one), nothing deadlocks, and the
+    /// cache goes on working with new lock files.
+    @Test func removeAllDuringAFetchInFlight() async throws {
+        let fixture = try CacheFixture()
+        try await withFake { env in
+            let persistence = fixture.persistence()
+            let vault = ["https://vault.azure.net/.default"]
+            _ = try await fixture.credential(env, persistence).getToken(scopes: vault)
+            let locksBefore = try FileManager.default.contentsOfDirectory(atPath: fixture.directory)
+                .filter { $0.hasSuffix(".lock") }.count
+            env.fake.inject(FakeFault(.delay(.milliseconds(300))))
+            let fetch = Task { try await fixture.credential(env, persistence).getToken(scopes: managementScope) }
+            // Wait (bounded) until the fetch has made its key's lock file: it is fetching under that lock now.
+            for _ in 0..<1_000 {
+                let locks = try FileManager.default.contentsOfDirectory(atPath: fixture.directory)
+                    .filter { $0.hasSuffix(".lock") }.count
+                if locks > locksBefore { break }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            let removal = try await TokenCacheDirectory(
+                directory: fixture.directory, environment: [:], keyStore: fixture.keyStore
+            ).removeAll()
+            let fetched = try await fetch.value
+            #expect(removal.problems.isEmpty, "\(removal.problems)")
+            #expect(removal.caches.map(\.name) == ["test"])
+            let contents = try fixture.cache(persistence).contents()
+            #expect(!contents.accessTokens.contains { $0.key.scopes == vault }, "the earlier token was removed")
+            // Either the clear came after the fetch's write (and removed it) or the write came after the clear.
+            let requests = env.fake.tokenRequests.count
+            let later = try await fixture.credential(env, persistence).getToken(scopes: managementScope)
+            let last = try await fixture.credential(env, persistence).getToken(scopes: managementScope)
+            #expect(last.token == later.token, "the cache answers again")
+            #expect(env.fake.tokenRequests.count <= requests + 1)
+            #expect(requests == 2 && !fetched.token.revealedValue().isEmpty)
+            #expect(FileManager.default.fileExists(atPath: fixture.file()))
+        }
+    }
+
     @Test func removeTakesOnlyWhatMatchesAndKeepsTheProtection() async throws {
         let fixture = try CacheFixture()
         try FileManager.default.createDirectory(atPath: fixture.directory, withIntermediateDirectories: true)
