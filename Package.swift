@@ -126,6 +126,8 @@ let package = Package(
             path: "Benchmarks/AzureIdentityBenchmarks",
             swiftSettings: swiftSettings
         ),
+        // Times processes for the process benchmarks (a small C parent, so peak RSS is the child's own).
+        .executableTarget(name: "ProcessTimer", path: "Benchmarks/ProcessTimer"),
         // One process of PersistentCacheProcessTests (8 run at once against a FakeEntraID); not shipped.
         .executableTarget(
             name: "CacheStressTool",

@@ -32,6 +32,13 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--only" {
     exit(0)
 }
 
+// `--token-process BINARY [--timer PATH] [--az AZ] [--runs N]`: whole `authprofile token` processes (issue 12).
+if CommandLine.arguments.contains("--token-process") {
+    try await benchmarkTokenProcess(fake: fake, arguments: CommandLine.arguments)
+    try await fake.shutdown()
+    exit(0)
+}
+
 // 1. Cached token: the cost of getToken when the cache holds a valid token.
 let cached = try ClientSecretCredential(tenantID: tenant, clientID: clientID, secret: Secret(secret), options: options)
 _ = try await cached.getToken(scopes: scopes)

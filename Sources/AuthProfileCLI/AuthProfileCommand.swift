@@ -3,6 +3,7 @@
 
 public import ArgumentParser
 import AuthProfiles
+import Foundation
 
 /// The `authprofile` command tree.
 public struct AuthProfileCommand: AsyncParsableCommand {
@@ -32,6 +33,28 @@ public struct AuthProfileCommand: AsyncParsableCommand {
 /// Runs `authprofile` with arguments in a context and returns its exit status; the executable and the
 /// tests both go through here.
 public enum CommandRunner {
+    /// The process's entry point: answers `token` from the persistent cache at once when it can — before the
+    /// concurrency runtime starts a thread — and otherwise runs the arguments in a task; exits with the status.
+    public static func main(_ arguments: [String]) -> Never {
+        var context = CLIContext.process
+        if let status = runFromPersistentCache(arguments, context: context) { exit(status) }
+        context.usesPersistentCacheFastPath = false
+        Task { exit(await run(arguments, context: context)) }
+        dispatchMain()
+    }
+
+    /// Answers `authprofile token …` from the persistent token cache when the run would print the token the cache
+    /// holds (``TokenCommand``'s fast path: no HTTP client, no event loop, no TLS); `nil` when the arguments are
+    /// not such a run. Writes nothing unless it answers.
+    package static func runFromPersistentCache(_ arguments: [String], context: CLIContext) -> Int32? {
+        guard arguments.first == TokenCommand.configuration.commandName,
+            arguments.count <= AuthProfileCommand.maximumArgumentCount,
+            let invocation = TokenInvocation(fastPathArguments: arguments.dropFirst()),
+            invocation.runFromPersistentCache(context: context)
+        else { return nil }
+        return ExitStatus.success.rawValue
+    }
+
     /// Parses and runs the arguments (without the program name).
     public static func run(_ arguments: [String], context: CLIContext = .process) async -> Int32 {
         await CLIContext.$current.withValue(context) {
@@ -42,6 +65,11 @@ public enum CommandRunner {
                         + "\(AuthProfileCommand.maximumArgumentCount). Give a directory instead of many files, "
                         + "or split the run.\n")
                 return ExitStatus.usage.rawValue
+            }
+            // `token` with a fresh token in the persistent cache: printed before the parser of the whole tree, the
+            // runtime or the HTTP client are made (issue 12).
+            if context.usesPersistentCacheFastPath, let status = runFromPersistentCache(arguments, context: context) {
+                return status
             }
             do {
                 var command = try AuthProfileCommand.parseAsRoot(arguments)

@@ -30,6 +30,9 @@ public struct CLIContext: Sendable {
     /// Where persistent token caches keep their keys; `nil` is the kernel user keyring. Tests set a fake, so what
     /// they see does not depend on whether the machine's keyring can be used.
     package var tokenCacheKeyStore: (any TokenCacheKeyStore)?
+    /// Whether `token` may answer from the persistent cache before running the command (its fast path); tests turn
+    /// it off to compare the fast path's output with the run's.
+    package var usesPersistentCacheFastPath = true
 
     /// Creates a context.
     public init(

@@ -8,12 +8,15 @@ import Synchronization
 /// An in-memory stand-in for the Linux identity broker (`com.microsoft.identity.broker1`), for testing what sits
 /// above the D-Bus connection: the request JSON, the fallback order, error mapping and caching.
 ///
-/// It is as strict as what public clients and servers of the broker's interface document: protocol version
-/// `"0.0"`, a UUID correlation id per call, request JSON that is an object with the fields each method takes
-/// (`clientId`, `redirectUri` = the nativeclient URI, `authParameters` with `authority`, `authorizationType` 1 for
-/// silent and 6 for interactive, non-empty `requestedScopes`, an `account` the broker listed for silent calls).
-/// A request that breaks these is answered with `org.freedesktop.DBus.Error.InvalidArgs` and listed in
-/// ``violations``. Every call is recorded in ``calls``.
+/// It is as strict as what public clients and servers of the broker's interface document, by the same rules as
+/// the D-Bus ``FakeIdentityBroker`` (`BrokerRequestRules`, one definition both read): one of the eight methods
+/// (another is `org.freedesktop.DBus.Error.UnknownMethod`), protocol version `"0.0"`, a UUID correlation id, request
+/// JSON that is an object with the members each method takes (`clientId`, `redirectUri` = the nativeclient URI,
+/// `authParameters` with an https `authority`, `authorizationType` 1 for silent and 6 for interactive, non-empty
+/// `requestedScopes`, an `account` with a `homeAccountId` for silent calls, an integer `uxContextHandle`, …).
+/// Anything else is `org.freedesktop.DBus.Error.InvalidArgs`, and every refusal is listed in ``violations``. A
+/// silent request for an account the broker does not list is answered with a broker error. Every call is recorded
+/// in ``calls``.
 ///
 /// Each method answers as set with ``setReply(_:for:)``: success, a broker error, a D-Bus error, a slow reply, a
 /// reply that waits until the caller cancels, malformed JSON, or (for `getAccounts`) no account.
@@ -132,11 +135,6 @@ public final class InMemoryIdentityBroker: Sendable {
     /// Every access token issued.
     public var issuedTokens: [String] { issued.withLock { $0 } }
 
-    static let redirectURI = "https://login.microsoftonline.com/common/oauth2/nativeclient"
-    static let methods: Set<String> = [
-        "getAccounts", "acquireTokenSilently", "acquireTokenInteractively", "removeAccount", "cancelInteractiveFlow",
-        "getLinuxBrokerVersion", "generateSignedHttpRequest", "acquirePrtSsoCookie",
-    ]
 }
 
 extension InMemoryIdentityBroker: IdentityBrokerConnection {
@@ -150,9 +148,11 @@ extension InMemoryIdentityBroker: IdentityBrokerConnection {
             state.calls.append(call)
             return (state.replies[method] ?? .success, state.accounts, state.interactiveAccount)
         }
-        if let violation = validate(call, accounts: accounts) {
-            state.withLock { $0.violations.append("\(method): \(violation)") }
-            throw BrokerCallError(.errorReply(name: "org.freedesktop.DBus.Error.InvalidArgs"), violation)
+        if let violation = BrokerRequestRules.check(
+            method: method, protocolVersion: protocolVersion, correlationID: correlationID, request: request)
+        {
+            state.withLock { $0.violations.append("\(method): \(violation.message)") }
+            throw BrokerCallError(.errorReply(name: violation.errorName), violation.message)
         }
         switch reply {
         case .noSessionBus:
@@ -256,42 +256,6 @@ extension InMemoryIdentityBroker: IdentityBrokerConnection {
                 "idToken": idToken, "clientInfo": "", "account": Self.json(account),
             ]
         ])
-    }
-
-    /// Why `call` breaks the broker's protocol, or `nil`.
-    private func validate(_ call: Call, accounts: [Account]) -> String? {
-        guard Self.methods.contains(call.method) else { return "unknown method \(call.method)" }
-        guard call.protocolVersion == "0.0" else { return "protocol version \(call.protocolVersion) is not 0.0" }
-        guard UUID(uuidString: call.correlationID) != nil else { return "the correlation id is not a UUID" }
-        guard let json = (try? JSONSerialization.jsonObject(with: Data(call.request.utf8))) as? [String: Any] else {
-            return "the request is not a JSON object"
-        }
-        switch call.method {
-        case "getAccounts":
-            guard let client = json["clientId"] as? String, !client.isEmpty else { return "no clientId" }
-            guard json["redirectUri"] as? String == Self.redirectURI else { return "redirectUri is not nativeclient" }
-        case "acquireTokenSilently", "acquireTokenInteractively":
-            guard let auth = json["authParameters"] as? [String: Any] else { return "no authParameters" }
-            guard let client = auth["clientId"] as? String, !client.isEmpty else { return "no clientId" }
-            guard auth["redirectUri"] as? String == Self.redirectURI else { return "redirectUri is not nativeclient" }
-            guard let authority = auth["authority"] as? String, authority.hasPrefix("https://"),
-                URL(string: authority)?.host != nil
-            else { return "authority is not an https URL" }
-            guard let scopes = auth["requestedScopes"] as? [String], !scopes.isEmpty else {
-                return "requestedScopes is not a non-empty array of strings"
-            }
-            let type = auth["authorizationType"] as? Int
-            let expected = call.method == "acquireTokenSilently" ? 1 : 6
-            guard type == expected else { return "authorizationType is \(type.map(String.init) ?? "missing")" }
-            if call.method == "acquireTokenSilently" {
-                guard let account = auth["account"] as? [String: Any], account["homeAccountId"] is String else {
-                    return "a silent request has no account in authParameters"
-                }
-            }
-        default:
-            break
-        }
-        return nil
     }
 
     private static func json(_ account: Account) -> [String: Any] {

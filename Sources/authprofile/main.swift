@@ -2,6 +2,5 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import AuthProfileCLI
-import Foundation
 
-exit(await CommandRunner.run(Array(CommandLine.arguments.dropFirst())))
+CommandRunner.main(Array(CommandLine.arguments.dropFirst()))

@@ -66,4 +66,66 @@ import Testing
             throw error
         }
     }
+
+    @Test("the fast path prints what the run prints, in every format, and declines what the run must do")
+    func fastPathPrintsWhatTheRunPrints() async throws {
+        let fake = try await FakeEntraID.started()
+        fake.addTenant(Self.tenant)
+        fake.register(FakeApplication(clientID: Self.clientID, tenantID: Self.tenant, secrets: [Self.secret]))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("authprofile-fast-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let name = "cli-fast-\(UUID().uuidString.prefix(8))"
+        defer { try? KernelKeyring().removeKey(named: name) }
+        try fake.caCertificatePEM.write(toFile: directory + "/ca.pem", atomically: true, encoding: .utf8)
+        try """
+        version: 1
+        clouds:
+          fake: { authorityHost: \(fake.authorityURL), allowLoopback: true, caBundle: \(directory)/ca.pem }
+        profiles:
+          ci:
+            tenant: \(Self.tenant)
+            cloud: fake
+            cache: { persistent: true, name: \(name), allowUnencryptedStorage: true }
+            credential: { type: clientSecret, clientId: \(Self.clientID), clientSecret: { env: GOOD } }
+        """.write(toFile: directory + "/profiles.yaml", atomically: true, encoding: .utf8)
+        let environment = [
+            "GOOD": Self.secret, "PATH": "", "XDG_CACHE_HOME": directory + "/xdg", "HOME": directory,
+            "KUBERNETES_EXEC_INFO": #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","#
+                + #""spec":{"interactive":false}}"#,
+        ]
+        let base = [
+            "token", "ci", "--file", directory + "/profiles.yaml", "--scope", "https://management.azure.com/.default",
+        ]
+        do {
+            #expect(CLIHarness.runFromPersistentCache(base, environment: environment) == nil, "nothing on disk yet")
+            let first = await CLIHarness.run(base, environment: environment)
+            #expect(first.status == 0, "\(first.stderr)")
+            for format in ["json", "raw", "exec-credential", "env"] {
+                let arguments = base + ["--format", format]
+                let fast = try #require(
+                    CLIHarness.runFromPersistentCache(arguments, environment: environment), "\(format)")
+                let run = await CLIHarness.run(arguments, environment: environment, fastPath: false)
+                #expect(fast.status == 0 && run.status == 0, "\(format): \(run.stderr)")
+                #expect(fast.stdout == run.stdout && !fast.stdout.isEmpty, "\(format)")
+                #expect(fast.stderr.isEmpty && run.stderr.isEmpty, "\(format)")
+            }
+            // The run's business: a claims challenge, a scope with no token on disk, a usage error, another command.
+            let declined = [
+                base + ["--claims", #"{"access_token":{"nbf":{"essential":true}}}"#],
+                ["token", "ci", "--file", directory + "/profiles.yaml", "--scope", "https://vault.azure.net/.default"],
+                base + ["--format", "yaml"],
+                ["token", "nosuch", "--file", directory + "/profiles.yaml", "--scope", "https://x.example/.default"],
+                ["explain", "ci", "--file", directory + "/profiles.yaml"],
+            ]
+            for arguments in declined {
+                #expect(CLIHarness.runFromPersistentCache(arguments, environment: environment) == nil, "\(arguments)")
+            }
+            #expect(fake.tokenRequests.count == 1, "every other answer came from the cache file")
+            try await fake.shutdown()
+        } catch {
+            try? await fake.shutdown()
+            throw error
+        }
+    }
 }

@@ -21,51 +21,10 @@ struct RealAzureCliTests {
             let proxy = try await FakeProxy()
             let tools = try FakeTools()
             defer { tools.remove() }
-            let config = tools.file("azure-config")
-            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-            try await RealAzureCli.seedVersionCheck(configDirectory: config, az: azPath)
-            let ca = tools.file("ca.pem")
-            try env.fake.caCertificatePEM.write(to: ca, atomically: true, encoding: .utf8)
-            let environment = [
-                "PATH": "\(azPath.deletingLastPathComponent().path):/usr/bin:/bin", "HOME": tools.directory.path,
-                "AZURE_CONFIG_DIR": config.path, "REQUESTS_CA_BUNDLE": ca.path,
-                "AZURE_CORE_INSTANCE_DISCOVERY": "false",
-                "AZURE_CORE_COLLECT_TELEMETRY": "false", "AZURE_CORE_SURVEY_MESSAGE": "false",
-                "AZURE_CORE_NO_COLOR": "true",
-                "AZURE_CORE_ONLY_SHOW_ERRORS": "true", "HTTPS_PROXY": proxy.url, "HTTP_PROXY": proxy.url,
-                "NO_PROXY": "127.0.0.1,localhost", "LANG": "C.UTF-8",
-            ]
-            let runner = SubprocessRunner()
-            func runAz(_ arguments: [String]) async throws -> ProcessOutput {
-                let output = try await runner.run(
-                    ProcessInvocation(
-                        executable: "az",
-                        arguments: arguments,
-                        environment: environment,
-                        timeout: .seconds(120)
-                    )
-                )
-                #expect(
-                    output.exitCode == 0,
-                    "az \(arguments.prefix(2).joined(separator: " ")): \(output.standardError)"
-                )
-                return output
-            }
-            let authority = env.fake.authorityURL
-            _ = try await runAz([
-                "cloud", "register", "--name", "FakeCloud", "--skip-endpoint-discovery", "--endpoint-active-directory",
-                authority,
-                "--endpoint-resource-manager", "\(authority)/",
-                "--endpoint-active-directory-resource-id", "https://management.core.windows.net/",
-                "--endpoint-active-directory-graph-resource-id", "https://graph.windows.net/",
-                "--endpoint-management", "https://management.core.windows.net/",
-            ])
-            _ = try await runAz(["cloud", "set", "--name", "FakeCloud"])
-            _ = try await runAz([
-                "login", "--service-principal", "--username", FakeEnvironment.clientID, "--password",
-                FakeEnvironment.secret, "--tenant", FakeEnvironment.tenant, "--allow-no-subscriptions", "--output",
-                "none",
-            ])
+            let signIn = try await AzureCliSignIn(
+                az: azPath, fake: env.fake, directory: tools.directory, proxyURL: proxy.url,
+                clientID: FakeEnvironment.clientID, secret: FakeEnvironment.secret, tenantID: FakeEnvironment.tenant)
+            let environment = signIn.environment
 
             let credential = try AzureCliCredential(
                 tenantID: FakeEnvironment.tenant,
@@ -95,30 +54,5 @@ enum RealAzureCli {
             .deletingLastPathComponent()
         let az = root.appendingPathComponent(".build-az/venv/bin/az")
         return FileManager.default.isExecutableFile(atPath: az.path) ? az : nil
-    }
-
-    /// Writes `versionCheck.json` as if az had just checked for updates, so it does not go to the network.
-    static func seedVersionCheck(configDirectory: URL, az: URL) async throws {
-        let python = az.deletingLastPathComponent().appendingPathComponent("python")
-        let output = try await SubprocessRunner().run(
-            ProcessInvocation(
-                executable: python.path,
-                arguments: ["-c", "import importlib.metadata as m; print(m.version('azure-cli-core'))"],
-                environment: ["PATH": "/usr/bin:/bin"]
-            )
-        )
-        let version = output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSSSSS"
-        let now = formatter.string(from: Date())
-        let pair = ["local": version, "pypi": version]
-        let seed: [String: Any] = [
-            "versions": ["azure-cli": pair, "core": pair, "telemetry": ["local": "1.1.0", "pypi": "1.1.0"]],
-            "update_time": now, "check_time": now,
-        ]
-        try JSONSerialization.data(withJSONObject: seed).write(
-            to: configDirectory.appendingPathComponent("versionCheck.json")
-        )
     }
 }

@@ -41,10 +41,6 @@ struct TokenCommand: AsyncParsableCommand {
     @Option(name: .customLong("format"), help: "Output format: json (the default), raw, exec-credential or env.")
     var requestedFormat: TokenOutputFormat?
 
-    /// The output format; json when none is given. A failure is reported as JSON (on stderr) only when json was
-    /// asked for: by default a person reads the error.
-    var format: TokenOutputFormat { requestedFormat ?? .json }
-
     @Flag(help: "Ignore the profile's persistent token cache for this run: no token is read from or written to disk.")
     var noCache = false
 
@@ -52,52 +48,25 @@ struct TokenCommand: AsyncParsableCommand {
 
     @OptionGroup var colour: ColourOptions
 
+    /// What this run asks for, as values: the one place the command's work is written.
+    var invocation: TokenInvocation {
+        TokenInvocation(
+            profile: profile, scopes: scope, tenant: tenant, claims: claims, requestedFormat: requestedFormat,
+            selection: selection.values, colour: colour.choice, noCache: noCache)
+    }
+
+    /// argument-parser's reading of `arguments` (after `token`), validated, as values: what the fast path's reader
+    /// is compared with.
+    static func invocation(parsing arguments: [String]) throws -> TokenInvocation {
+        try parse(arguments).invocation
+    }
+
     func validate() throws {
-        if scope.isEmpty { throw ValidationError("give the scope to request with --scope") }
-        // What Entra would reject is refused here, with the fix, before any request is sent.
-        for scope in scope {
-            if let problem = RequestArguments.problem(withScope: scope) { throw ValidationError(problem) }
-        }
-        if let claims, let problem = RequestArguments.problem(withClaims: claims) {
-            throw ValidationError(problem)
-        }
+        if let problem = invocation.problem { throw ValidationError(problem) }
     }
 
     func run() async throws {
-        let context = CLIContext.current
-        let environment = try selection.environment(context: context, command: Self.self)
-        let catalog = selection.catalog(context: context)
-        let profile = try selection.profileName(profile, in: catalog, command: Self.self)
-        var options = context.runtimeOptions(environment: environment)
-        options.tokenCache.isEnabled = !noCache
-        let credential: ProfileCredential
-        do {
-            credential = try AuthProfile.credential(named: profile, in: catalog, options: options)
-        } catch {
-            context.writeError("error: \(error)\n")
-            throw ExitWith(status: .usage)
-        }
-        let request = TokenRequest(scopes: scope, claims: claims, tenantID: tenant)
-        let evaluation = try await credential.evaluate(for: request)
-        guard let token = evaluation.token else {
-            let error = AuthProfileError(
-                .noToken, "profile '\(profile)' could not get a token; every link's outcome:", profile: profile,
-                location: credential.entry.profile.location, attempts: evaluation.attempts)
-            context.writeError(
-                requestedFormat == .json ? ServiceErrorJSON.tokenFailure(error) : "error: \(error)\n")
-            throw ExitWith(status: .findings)
-        }
-        do {
-            // KUBERNETES_EXEC_INFO comes from kubectl, in the process's own environment (not --env's).
-            // `tenant` as `az` prints it: the token's `tid`, else the tenant asked for.
-            let winner = evaluation.attempts.last { $0.outcome == .authenticated && $0.principal != nil }
-            let tenant = winner?.principal?.tenantID ?? self.tenant
-            context.write(
-                try TokenOutput.render(token, format: format, environment: context.environment, tenant: tenant))
-        } catch {
-            context.writeError("error: \(error)\n")
-            throw ExitWith(status: .usage)
-        }
+        try await invocation.run(context: CLIContext.current)
     }
 }
 

@@ -22,41 +22,31 @@ struct ProfileSelectionOptions: ParsableArguments {
 
     @OptionGroup var environmentOptions: EnvironmentOptions
 
-    /// The environment profiles are evaluated under (``EnvironmentOptions/environment(context:command:)``).
-    func environment(context: CLIContext, command: any ParsableCommand.Type) throws -> [String: String] {
-        try environmentOptions.environment(context: context, command: command)
+    /// The options' values, which do the work (the fast path of `token` fills them without argument-parser).
+    var values: ProfileSelection {
+        ProfileSelection(
+            files: files, environmentFile: environmentOptions.environmentFile,
+            assignments: environmentOptions.assignments)
     }
 
-    /// The profile a command uses: the one named; with `--file` and no name, the files' only profile (the file
-    /// given, not the built-in `default` the search path adds); otherwise ``builtInProfile``.
-    ///
-    /// - Throws: ``UsageError`` listing the profiles when the files define several, or saying they define none.
+    /// The environment profiles are evaluated under (``ProfileSelection/environment(context:command:)``).
+    func environment(context: CLIContext, command: any ParsableCommand.Type) throws -> [String: String] {
+        try values.environment(context: context, command: command)
+    }
+
+    /// The profile a command uses (``ProfileSelection/profileName(_:in:command:)``).
     func profileName(
         _ named: String?, in catalog: ProfileCatalog, command: any ParsableCommand.Type
     ) throws -> String {
-        if let named { return named }
-        guard !files.isEmpty, catalog.problems.isEmpty else { return Self.builtInProfile }
-        let defined = catalog.entries.filter { !$0.isBuiltIn }.map(\.profile.name)
-        if defined.count == 1 { return defined[0] }
-        if defined.isEmpty {
-            throw UsageError(
-                "the --file files define no profile; name one (`\(Self.builtInProfile)` is built in)", command: command)
-        }
-        throw UsageError(
-            "the --file files define \(defined.count) profiles; name the one to use: "
-                + defined.map(UsageError.shown).joined(separator: ", "), command: command)
+        try values.profileName(named, in: catalog, command: command)
     }
 
-    /// The catalog of the selected files or the search path (found with the process's own environment).
-    func catalog(context: CLIContext) -> ProfileCatalog {
-        AuthProfile.catalog(
-            files: files,
-            options: context.runtimeOptions(environment: context.environment))
-    }
+    /// The catalog of the selected files or the search path (``ProfileSelection/catalog(context:)``).
+    func catalog(context: CLIContext) -> ProfileCatalog { values.catalog(context: context) }
 }
 
-/// `--env` and `--set`: the environment a command evaluates under, for the commands that load profiles and for
-/// `cache list`, whose directory comes from `XDG_CACHE_HOME` and `HOME`.
+/// `--env` and `--set` alone: the environment of the commands that load profiles (through
+/// ``ProfileSelectionOptions``) and of `cache list`, whose directory comes from `XDG_CACHE_HOME` and `HOME`.
 struct EnvironmentOptions: ParsableArguments {
     @Option(
         name: .customLong("env"),
@@ -70,6 +60,22 @@ struct EnvironmentOptions: ParsableArguments {
         name: .customLong("set"),
         help: ArgumentHelp(
             "Set (NAME=VALUE) or unset (NAME=) one variable for the evaluation (repeatable).", valueName: "NAME=VALUE"))
+    var assignments: [String] = []
+
+    /// The environment a command runs under (``ProfileSelection/environment(context:command:)``).
+    func environment(context: CLIContext, command: any ParsableCommand.Type) throws -> [String: String] {
+        try ProfileSelection(environmentFile: environmentFile, assignments: assignments)
+            .environment(context: context, command: command)
+    }
+}
+
+/// Which profiles and environment a command evaluates: `--file`, `--env` and `--set`, as values.
+struct ProfileSelection: Sendable, Hashable {
+    /// `--file`: files or directories to read profiles from; empty for the search path.
+    var files: [String] = []
+    /// `--env`: a file of `NAME=VALUE` lines that replaces the environment.
+    var environmentFile: String?
+    /// `--set`: `NAME=VALUE` (or `NAME=`) assignments applied after `--env`.
     var assignments: [String] = []
 
     /// The environment profiles are evaluated under.
@@ -108,6 +114,34 @@ struct EnvironmentOptions: ParsableArguments {
             }
         }
         return environment
+    }
+
+    /// The profile a command uses: the one named; with `--file` and no name, the files' only profile (the file
+    /// given, not the built-in `default` the search path adds); otherwise ``builtInProfile``.
+    ///
+    /// - Throws: ``UsageError`` listing the profiles when the files define several, or saying they define none.
+    func profileName(
+        _ named: String?, in catalog: ProfileCatalog, command: any ParsableCommand.Type
+    ) throws -> String {
+        if let named { return named }
+        guard !files.isEmpty, catalog.problems.isEmpty else { return ProfileSelectionOptions.builtInProfile }
+        let defined = catalog.entries.filter { !$0.isBuiltIn }.map(\.profile.name)
+        if defined.count == 1 { return defined[0] }
+        if defined.isEmpty {
+            throw UsageError(
+                "the --file files define no profile; name one (`\(ProfileSelectionOptions.builtInProfile)` is built in)",
+                command: command)
+        }
+        throw UsageError(
+            "the --file files define \(defined.count) profiles; name the one to use: "
+                + defined.map(UsageError.shown).joined(separator: ", "), command: command)
+    }
+
+    /// The catalog of the selected files or the search path (found with the process's own environment).
+    func catalog(context: CLIContext) -> ProfileCatalog {
+        AuthProfile.catalog(
+            files: files,
+            options: context.runtimeOptions(environment: context.environment))
     }
 }
 

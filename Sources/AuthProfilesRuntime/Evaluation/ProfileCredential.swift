@@ -45,8 +45,28 @@ public struct ProfileCredential: TokenCredential {
     /// Runs the profile and reports every link; a profile that gives no token is not an error here.
     /// - Throws: `CancellationError` when the calling task is cancelled, and nothing else.
     public func evaluate(for request: TokenRequest) async throws(CancellationError) -> Evaluation {
-        var (token, attempts) = try await token(for: request)
+        let (token, attempts) = try await token(for: request)
+        return Self.evaluation(token, attempts)
+    }
+
+    /// What ``evaluate(for:)`` would return when that is certain to be a token from the persistent cache of the
+    /// first link the run tries; `nil` otherwise (then evaluate). Reads the cache file and nothing else: no HTTP
+    /// client is made, nothing is sent, nothing waits — the fast path of `authprofile token` on every kubectl call.
+    /// The link is bound and its cache key built by the code the run uses. The attempts are the links walked to
+    /// the answer; their `principal` is not decoded (``TokenPrincipal/init(token:)`` does it when wanted).
+    public func evaluationFromPersistentCache(for request: TokenRequest) -> Evaluation? {
+        var attempts: [LinkAttempt] = []
+        guard
+            let token = evaluator.tokenFromPersistentCache(
+                entry.profile.credential, in: entry.scope, request: request, depth: 0, attempts: &attempts)
+        else { return nil }
+        return Evaluation(token: token, attempts: attempts)
+    }
+
+    /// An evaluation's result, with the token's principal on every link that authenticated.
+    private static func evaluation(_ token: AccessToken?, _ attempts: [LinkAttempt]) -> Evaluation {
         guard let token else { return Evaluation(token: nil, attempts: attempts) }
+        var attempts = attempts
         let principal = TokenPrincipal(token: token.token)
         for index in attempts.indices where attempts[index].outcome == .authenticated {
             attempts[index].principal = principal

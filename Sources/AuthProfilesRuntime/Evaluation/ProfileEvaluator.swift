@@ -199,7 +199,7 @@ final class ProfileEvaluator: Sendable {
     /// The credential bound for `key`: the one stored by an earlier call, else a new one. Binding runs outside the
     /// lock, so a slow binding (a key file to read and decrypt) never holds up another caller; when two first calls
     /// race, both use the credential stored first.
-    private func bound(
+    func bound(
         key: String, bind: () throws(ValueProblem) -> any TokenCredential
     ) -> Swift.Result<any TokenCredential, ValueProblem> {
         if let known = bindings.withLock({ $0[key] }) { return known }

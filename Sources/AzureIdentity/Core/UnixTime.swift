@@ -38,22 +38,40 @@ package struct UnixTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// RFC 3339 in UTC, whole seconds: `2026-12-07T02:18:04Z`.
     package var description: String {
-        let (date, time) = dateAndTime(in: TimeZone(secondsFromGMT: 0) ?? .current)
+        let (date, time) = dateAndTime(offsetFromUTC: 0)
         return "\(date)T\(time)Z"
     }
 
     /// `("YYYY-MM-DD", "HH:MM:SS")` of the moment in `timeZone`, Gregorian calendar.
     package func dateAndTime(in timeZone: TimeZone) -> (date: String, time: String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func padded(_ value: Int?, _ width: Int = 2) -> String {
-            let digits = String(value ?? 0)
+        dateAndTime(offsetFromUTC: Int64(timeZone.secondsFromGMT(for: date)))
+    }
+
+    /// `("YYYY-MM-DD", "HH:MM:SS")` of the moment `offset` seconds ahead of UTC (proleptic Gregorian calendar,
+    /// days from the epoch converted as in Howard Hinnant's `civil_from_days`). Plain arithmetic: no calendar or
+    /// time zone object, which would load ICU on the fast path of `token`. An offset that moves the moment outside
+    /// the years 1970 to 9999 is clamped to them.
+    package func dateAndTime(offsetFromUTC offset: Int64) -> (date: String, time: String) {
+        let local = min(max(seconds + max(min(offset, 86_400), -86_400), 0), Self.latestSeconds)
+        let days = local / 86_400
+        let second = local % 86_400
+        // civil_from_days, for days >= 0 (1970-01-01 and later).
+        let shifted = days + 719_468
+        let era = shifted / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func padded(_ value: Int64, _ width: Int = 2) -> String {
+            let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
         return (
-            "\(padded(parts.year, 4))-\(padded(parts.month))-\(padded(parts.day))",
-            "\(padded(parts.hour)):\(padded(parts.minute)):\(padded(parts.second))"
+            "\(padded(year, 4))-\(padded(month))-\(padded(day))",
+            "\(padded(second / 3_600)):\(padded(second % 3_600 / 60)):\(padded(second % 60))"
         )
     }
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /// Redeems an authorization code (with PKCE verifier) once, then uses the refresh token for other scopes.
-public struct AuthorizationCodeCredential: TokenCredential {
+public struct AuthorizationCodeCredential: PersistentCacheReading {
     private let flow: EntraTokenFlow
     private let code: Secret
     private let redirectURI: String
@@ -38,6 +38,12 @@ public struct AuthorizationCodeCredential: TokenCredential {
         self.redirectURI = redirectURI
         self.codeVerifier = codeVerifier
         self.clientSecret = clientSecret
+    }
+
+    /// The token the persistent cache would answer `request` with, read without sending anything
+    /// (``PersistentCacheReading``).
+    public func tokenFromPersistentCache(for request: TokenRequest) -> AccessToken? {
+        flow.tokenFromPersistentCache(request, account: "authorization-code")
     }
 
     /// Gets a user token: the first call redeems the code, later calls refresh.

@@ -5,7 +5,7 @@ import Foundation
 import IdentitySupport
 
 /// Authenticates an application with a client assertion obtained from a callback or read from a file.
-public struct ClientAssertionCredential: TokenCredential {
+public struct ClientAssertionCredential: PersistentCacheReading {
     private let flow: EntraTokenFlow
     private let provider: @Sendable () async throws -> Secret
 
@@ -61,6 +61,12 @@ public struct ClientAssertionCredential: TokenCredential {
             options: options
         )
         self.provider = provider
+    }
+
+    /// The token the persistent cache would answer `request` with, read without sending anything
+    /// (``PersistentCacheReading``).
+    public func tokenFromPersistentCache(for request: TokenRequest) -> AccessToken? {
+        flow.tokenFromPersistentCache(request)
     }
 
     /// Gets an app token.

@@ -5,7 +5,7 @@
 ///
 /// Uses PS256 with `x5t#S256` by default (as Azure Identity does); RS256 with `x5t` is available for older
 /// registrations. With `sendCertificateChain` the `x5c` header carries the chain (subject name / issuer auth).
-public struct ClientCertificateCredential: TokenCredential {
+public struct ClientCertificateCredential: PersistentCacheReading {
     private let flow: EntraTokenFlow
     private let authentication: ClientAuthentication
     private let timeSource: any TimeSource
@@ -53,6 +53,12 @@ public struct ClientCertificateCredential: TokenCredential {
             sendCertificateChain: sendCertificateChain,
             options: options
         )
+    }
+
+    /// The token the persistent cache would answer `request` with, read without sending anything
+    /// (``PersistentCacheReading``).
+    public func tokenFromPersistentCache(for request: TokenRequest) -> AccessToken? {
+        flow.tokenFromPersistentCache(request)
     }
 
     /// Gets an app token; a fresh assertion is signed for every network request.

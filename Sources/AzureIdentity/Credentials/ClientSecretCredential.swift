@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /// Authenticates an application (service principal) with a client secret (`client_credentials` grant).
-public struct ClientSecretCredential: TokenCredential {
+public struct ClientSecretCredential: PersistentCacheReading {
     private let flow: EntraTokenFlow
     private let secret: Secret
 
@@ -29,6 +29,12 @@ public struct ClientSecretCredential: TokenCredential {
             options: options
         )
         self.secret = secret
+    }
+
+    /// The token the persistent cache would answer `request` with, read without sending anything
+    /// (``PersistentCacheReading``).
+    public func tokenFromPersistentCache(for request: TokenRequest) -> AccessToken? {
+        flow.tokenFromPersistentCache(request)
     }
 
     /// Gets an app token; cached per tenant, scopes and CAE setting.

@@ -4,7 +4,7 @@
 import Crypto
 
 /// Exchanges an incoming user token for a token to a downstream API (the on-behalf-of flow).
-public struct OnBehalfOfCredential: TokenCredential {
+public struct OnBehalfOfCredential: PersistentCacheReading {
     private let flow: EntraTokenFlow
     private let authentication: ClientAuthentication
     private let userAssertion: Secret
@@ -44,6 +44,12 @@ public struct OnBehalfOfCredential: TokenCredential {
         self.account = SHA256.hash(data: Array(userAssertion.revealedValue().utf8)).prefix(16)
             .map { String($0, radix: 16) }.joined()
         self.timeSource = options.timeSource
+    }
+
+    /// The token the persistent cache would answer `request` with, read without sending anything
+    /// (``PersistentCacheReading``).
+    public func tokenFromPersistentCache(for request: TokenRequest) -> AccessToken? {
+        flow.tokenFromPersistentCache(request, account: account)
     }
 
     /// Gets a downstream token for the user.

@@ -5,7 +5,7 @@ import Logging
 
 /// Authenticates a user with name and password (resource owner password grant). Deprecated by Microsoft:
 /// it cannot satisfy MFA. After the first token, other scopes are obtained silently with the refresh token.
-public struct UsernamePasswordCredential: TokenCredential {
+public struct UsernamePasswordCredential: PersistentCacheReading {
     private let flow: EntraTokenFlow
     private let username: String
     private let password: Secret
@@ -37,6 +37,12 @@ public struct UsernamePasswordCredential: TokenCredential {
         options.logger.warning(
             "UsernamePasswordCredential is deprecated: it does not support multi-factor authentication."
         )
+    }
+
+    /// The token the persistent cache would answer `request` with, read without sending anything
+    /// (``PersistentCacheReading``).
+    public func tokenFromPersistentCache(for request: TokenRequest) -> AccessToken? {
+        flow.tokenFromPersistentCache(request, account: username)
     }
 
     /// Gets a user token.

@@ -8,7 +8,7 @@ import IdentitySupport
 /// Tenant, client id and file come from the arguments or `AZURE_TENANT_ID`, `AZURE_CLIENT_ID` and
 /// `AZURE_FEDERATED_TOKEN_FILE` in ``CredentialOptions/environment``. The file is re-read when it changes and at
 /// least every 5 minutes, so kubelet's token rotation is picked up.
-public struct WorkloadIdentityCredential: TokenCredential {
+public struct WorkloadIdentityCredential: PersistentCacheReading {
     private let inner: ClientAssertionCredential
 
     /// Creates the credential.
@@ -44,6 +44,12 @@ public struct WorkloadIdentityCredential: TokenCredential {
             options: options,
             provider: { try file.read() }
         )
+    }
+
+    /// The token the persistent cache would answer `request` with, read without sending anything
+    /// (``PersistentCacheReading``).
+    public func tokenFromPersistentCache(for request: TokenRequest) -> AccessToken? {
+        inner.tokenFromPersistentCache(for: request)
     }
 
     /// Gets an app token with the federated token as client assertion.

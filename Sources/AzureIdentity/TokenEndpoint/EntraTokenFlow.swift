@@ -114,6 +114,17 @@ struct EntraTokenFlow: Sendable {
                 credentialName: credentialName
             )
         }
+        let key = try cacheKey(for: request, account: account)
+        let hasChallenge = !(request.claims ?? "").isEmpty || forceRefresh
+        return try await cache.token(for: key, bypassCache: hasChallenge) {
+            try await fetch(key.tenantID, try CAEClaims.merge(claims: request.claims, enableCAE: request.enableCAE))
+        }
+    }
+
+    /// The key a request's token is cached under: the authority, the resolved tenant (the request's, when the
+    /// credential may serve it), the client, the scopes, CAE and the account. The one definition the run and the
+    /// persistent-cache fast path share.
+    func cacheKey(for request: TokenRequest, account: String) throws -> TokenCacheKey {
         let tenant =
             request.tenantID == nil || request.tenantID == tenantID
             ? tenantID
@@ -124,7 +135,7 @@ struct EntraTokenFlow: Sendable {
                 environment: multiTenantEnvironment,
                 credentialName: credentialName
             )
-        let key = TokenCacheKey(
+        return TokenCacheKey(
             authority: authorityHost.url,
             tenantID: tenant,
             clientID: clientID,
@@ -132,10 +143,16 @@ struct EntraTokenFlow: Sendable {
             isCAE: request.enableCAE,
             account: account
         )
-        let hasChallenge = !(request.claims ?? "").isEmpty || forceRefresh
-        return try await cache.token(for: key, bypassCache: hasChallenge) {
-            try await fetch(tenant, try CAEClaims.merge(claims: request.claims, enableCAE: request.enableCAE))
-        }
+    }
+
+    /// What ``cachedToken(_:account:forceRefresh:fetch:)`` would answer from the persistent cache in a new process
+    /// (an empty memory cache): a fresh token for the request's key, or `nil` (no persistent cache, no scope, a
+    /// claims challenge, a tenant the credential may not serve, a miss or a token due for refresh).
+    func tokenFromPersistentCache(_ request: TokenRequest, account: String = "") -> AccessToken? {
+        guard let persistent = cache.persistent, !request.scopes.isEmpty, (request.claims ?? "").isEmpty,
+            let key = try? cacheKey(for: request, account: account)
+        else { return nil }
+        return persistent.token(for: key)
     }
 
     /// Posts `client_id`, `scope`, the grant's fields and `claims` to the token endpoint.

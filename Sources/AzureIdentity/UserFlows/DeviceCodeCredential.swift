@@ -24,7 +24,7 @@ public struct DeviceCodeInfo: Sendable, Hashable {
 /// Polling honours `interval`, adds 5 s on `slow_down`, continues on `authorization_pending`, and stops on
 /// decline, expiry or task cancellation. After the first sign-in, other scopes (and refreshes) are obtained
 /// silently with the signed-in account's refresh token.
-public struct DeviceCodeCredential: TokenCredential {
+public struct DeviceCodeCredential: PersistentCacheReading {
     static let name = "DeviceCodeCredential"
     private let session: PublicClientSession
     private let prompt: @Sendable (DeviceCodeInfo) async -> Void
@@ -66,6 +66,12 @@ public struct DeviceCodeCredential: TokenCredential {
 
     /// The signed-in account, once there is one.
     public var authenticationRecord: AuthenticationRecord? { session.record }
+
+    /// The token the persistent cache would answer `request` with, read without sending anything
+    /// (``PersistentCacheReading``).
+    public func tokenFromPersistentCache(for request: TokenRequest) -> AccessToken? {
+        session.tokenFromPersistentCache(request)
+    }
 
     /// Gets a user token: cached, else silently for the signed-in account, else through the device code flow.
     nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {

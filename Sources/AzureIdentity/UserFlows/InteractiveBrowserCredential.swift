@@ -20,7 +20,7 @@ import Foundation
 /// `https://login.microsoftonline.com/common/oauth2/nativeclient` registered and public client flows allowed.
 /// Broker tokens go through the same cache. No broker is ``AzureIdentityError/Code/credentialUnavailable``; a broker
 /// that refuses is ``AzureIdentityError/Code/authenticationFailed`` with its status, subStatus and context.
-public struct InteractiveBrowserCredential: TokenCredential {
+public struct InteractiveBrowserCredential: PersistentCacheReading {
     static let name = "InteractiveBrowserCredential"
     private let session: PublicClientSession
     private let settings: Settings
@@ -100,6 +100,13 @@ public struct InteractiveBrowserCredential: TokenCredential {
     /// The signed-in account, once there is one.
     public var authenticationRecord: AuthenticationRecord? { session.record }
 
+    /// The token the persistent cache would answer `request` with, read without sending anything
+    /// (``PersistentCacheReading``).
+    public func tokenFromPersistentCache(for request: TokenRequest) -> AccessToken? {
+        guard settings.brokerSignIn != nil else { return session.tokenFromPersistentCache(request) }
+        return session.flow.tokenFromPersistentCache(request, account: Self.brokerCacheAccount)
+    }
+
     /// Gets a user token: cached, else silently for the signed-in account, else through the browser.
     nonisolated(nonsending) public func getToken(for request: TokenRequest) async throws -> AccessToken {
         if let broker = settings.brokerSignIn {
@@ -124,12 +131,16 @@ public struct InteractiveBrowserCredential: TokenCredential {
         return record
     }
 
+    /// The account part of the cache key of tokens from the broker (which keeps the refresh token itself).
+    static let brokerCacheAccount = "user"
+
     /// A token through the broker, via the credential's cache: silently when an account is known or
     /// `useDefaultBrokerAccount` is set, else (unless automatic authentication is disabled) interactively.
     private static func brokerToken(
         _ request: TokenRequest, session: PublicClientSession, broker: BrokerSignIn, force: Bool
     ) async throws -> AccessToken {
-        try await session.flow.cachedToken(request, account: "user", forceRefresh: force) { tenant, claims in
+        let account = brokerCacheAccount
+        return try await session.flow.cachedToken(request, account: account, forceRefresh: force) { tenant, claims in
             let interaction: BrokerSignIn.Interaction =
                 force ? .always : session.disableAutomaticAuthentication ? .never : .whenNeeded
             let result = try await broker.token(

@@ -78,6 +78,15 @@ final class PublicClientSession: Sendable {
         }
     }
 
+    /// The account part of the cache key. Tokens of one account are never served for another: the account's home id
+    /// is part of the key once known.
+    var cacheAccount: String { persistent == nil ? "user" : (record?.homeAccountID ?? "user") }
+
+    /// What ``getToken(_:forceInteraction:interaction:)`` would answer from the persistent cache in a new process.
+    func tokenFromPersistentCache(_ request: TokenRequest) -> AccessToken? {
+        flow.tokenFromPersistentCache(request, account: cacheAccount)
+    }
+
     /// Remembers the signed-in account (a broker sign-in, whose refresh token stays with the broker).
     func setRecord(_ record: AuthenticationRecord) { recordState.withLock { $0 = record } }
 
@@ -91,8 +100,7 @@ final class PublicClientSession: Sendable {
         interaction: @escaping Interaction
     ) async throws -> AccessToken {
         let session = self
-        // Tokens of one account are never served for another: the account's home id is part of the key once known.
-        let account = persistent == nil ? "user" : (record?.homeAccountID ?? "user")
+        let account = cacheAccount
         return try await flow.getToken(request, account: account, forceRefresh: forceInteraction) { context in
             let scopes = OIDCScopes.adding(to: context.scopes)
             if !forceInteraction, let token = try await session.silent(context, scopes: scopes) { return token }

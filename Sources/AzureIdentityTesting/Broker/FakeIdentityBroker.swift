@@ -21,6 +21,12 @@ import Glibc
 /// ``setAnswer(_:for:)``; read what the broker was asked with ``requests()`` and ``callCount(_:)``, and how many
 /// times the fake started with ``startCount()`` (zero proves that nothing activated it).
 ///
+/// It is as strict as ``InMemoryIdentityBroker``, by the same rules (`BrokerRequestRules`, whose text the script
+/// carries): another method or interface is `org.freedesktop.DBus.Error.UnknownMethod`; arguments other than three
+/// strings, a protocol version other than `"0.0"`, a correlation id that is not a UUID or request JSON without the
+/// members the method takes are `org.freedesktop.DBus.Error.InvalidArgs`, whatever answer was scripted. Every
+/// refusal is listed in ``violations()``.
+///
 /// Needs `dbus-daemon` and a Python 3 with `dbus` (dbus-python) and `gi` (PyGObject): on Debian and Ubuntu the
 /// packages `dbus-daemon`, `python3-dbus` and `python3-gi`, used through `/usr/bin/python3` (set
 /// `AUTHPROFILE_DBUS_PYTHON` for another interpreter). ``unavailableReason`` says what is missing.
@@ -212,6 +218,20 @@ public final class FakeIdentityBroker: Sendable {
         guard let data = FileManager.default.contents(atPath: directory + "/requests.jsonl") else { return [] }
         return try data.split(separator: UInt8(ascii: "\n")).map {
             try JSONDecoder().decode(Request.self, from: Data($0))
+        }
+    }
+
+    /// Every call the fake broker refused, in order, as `<method>: <the broken rule>` (the form of
+    /// ``InMemoryIdentityBroker/violations``).
+    public func violations() throws -> [String] {
+        struct Refusal: Decodable {
+            var method: String
+            var message: String
+        }
+        guard let data = FileManager.default.contents(atPath: directory + "/violations.jsonl") else { return [] }
+        return try data.split(separator: UInt8(ascii: "\n")).map {
+            let refusal = try JSONDecoder().decode(Refusal.self, from: Data($0))
+            return "\(refusal.method): \(refusal.message)"
         }
     }
 

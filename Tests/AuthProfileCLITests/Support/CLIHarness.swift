@@ -32,7 +32,8 @@ enum CLIHarness {
     static func run(
         _ arguments: [String], environment: [String: String] = [:], timeSource: any TimeSource = SystemTimeSource(),
         terminal: (output: Bool, error: Bool) = (false, false), standardInput: [UInt8] = [],
-        keyStore: (any TokenCacheKeyStore)? = nil
+        keyStore: (any TokenCacheKeyStore)? = nil,
+        fastPath: Bool = true
     ) async -> CLIRun {
         let out = Mutex("")
         let err = Mutex("")
@@ -44,7 +45,20 @@ enum CLIHarness {
             readStandardInput: { limit in standardInput.count > limit ? nil : standardInput },
             timeSource: timeSource)
         context.tokenCacheKeyStore = keyStore
+        context.usesPersistentCacheFastPath = fastPath
         let status = await CommandRunner.run(arguments, context: context)
+        return CLIRun(status: status, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
+    }
+
+    /// Runs `arguments` through `token`'s persistent-cache fast path alone; `nil` when it declined.
+    static func runFromPersistentCache(_ arguments: [String], environment: [String: String]) -> CLIRun? {
+        let out = Mutex("")
+        let err = Mutex("")
+        let context = CLIContext(
+            standardOutput: { text in out.withLock { $0 += text } },
+            standardError: { text in err.withLock { $0 += text } },
+            workingDirectory: packageRoot, environment: environment)
+        guard let status = CommandRunner.runFromPersistentCache(arguments, context: context) else { return nil }
         return CLIRun(status: status, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
     }
 

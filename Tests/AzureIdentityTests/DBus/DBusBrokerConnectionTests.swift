@@ -30,13 +30,27 @@ struct DBusBrokerConnectionTests {
         DBusBrokerConnection(environment: fake.environment, connectTimeout: .seconds(30))
     }
 
+    /// A request the broker takes for `method` (the fake refuses anything else, as the broker does).
+    static func validRequest(_ method: String) -> String {
+        let account = BrokerAccount(.object(["homeAccountId": .string("0a0a.1b1b")]))
+        let parameters = BrokerProtocol.TokenParameters(
+            clientID: "x", authority: "https://login.microsoftonline.com/organizations",
+            scopes: ["https://management.azure.com/.default"], account: account)
+        switch method {
+        case "getAccounts": return BrokerProtocol.accountsRequest(clientID: "x")
+        case "acquireTokenSilently": return BrokerProtocol.tokenRequest(parameters, authorizationType: 1)
+        case "acquireTokenInteractively": return BrokerProtocol.tokenRequest(parameters, authorizationType: 6)
+        default: return "{}"
+        }
+    }
+
     func callError(
         _ connection: DBusBrokerConnection, _ method: String = "getAccounts", timeout: Duration? = .seconds(30)
     ) async -> BrokerCallError? {
         do throws(BrokerCallError) {
             _ = try await connection.call(
                 method, protocolVersion: "0.0", correlationID: "c0ffee00-0000-4000-8000-000000000001",
-                request: #"{"clientId":"x"}"#, timeout: timeout
+                request: Self.validRequest(method), timeout: timeout
             )
             return nil
         } catch {
@@ -70,19 +84,23 @@ struct DBusBrokerConnectionTests {
             try fake.setAnswer(
                 .brokerError(status: 3, subStatus: 6001, context: "interaction required"), for: "acquireTokenSilently")
             let failure = try await connection.call(
-                "acquireTokenSilently", protocolVersion: "0.0", correlationID: "2", request: "{}", timeout: .seconds(30)
+                "acquireTokenSilently", protocolVersion: "0.0", correlationID: "c0ffee00-0000-4000-8000-000000000002",
+                request: Self.validRequest("acquireTokenSilently"), timeout: .seconds(30)
             )
             #expect(failure.contains("\"subStatus\":6001"))
             try fake.setAnswer(.malformedJSON, for: "getAccounts")
             #expect(
                 try await connection.call(
-                    "getAccounts", protocolVersion: "0.0", correlationID: "3", request: "{}", timeout: nil)
+                    "getAccounts", protocolVersion: "0.0", correlationID: "c0ffee00-0000-4000-8000-000000000003",
+                    request: Self.validRequest("getAccounts"), timeout: nil)
                     == #"{"brokerTokenResponse": {"accessToken": "#
             )
             let allCalls = try fake.callCount()
             #expect(allCalls == 3)
             let accountCalls = try fake.callCount("getAccounts")
             #expect(accountCalls == 2)
+            let violations = try fake.violations()
+            #expect(violations == [])
         }
     }
 

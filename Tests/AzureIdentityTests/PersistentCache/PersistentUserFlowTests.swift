@@ -41,6 +41,12 @@ struct PersistentUserFlowTests {
             #expect(contents.refreshTokenCount == 1)
             #expect(contents.accessTokens.contains { $0.key.account == record.homeAccountID })
 
+            // The fast path (PersistentCacheReading) reads the same key, the account's home id included.
+            let reader = try credential(env, fixture) { Issue.record("no prompt in a later process") }
+            #expect(reader.tokenFromPersistentCache(for: TokenRequest(scopes: managementScope))?.token == token.token)
+            #expect(
+                reader.tokenFromPersistentCache(for: TokenRequest(scopes: ["https://vault.azure.net/.default"])) == nil)
+
             let later = try credential(env, fixture) { Issue.record("no prompt in a later process") }
             #expect(later.authenticationRecord == record, "the account was found on disk")
             let again = try await later.getToken(scopes: managementScope)
