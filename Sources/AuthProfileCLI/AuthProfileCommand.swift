@@ -7,7 +7,7 @@ import Foundation
 
 /// The `authprofile` command tree.
 public struct AuthProfileCommand: AsyncParsableCommand {
-    /// The command tree: `validate`, `explain`, `token`, `list`, `schema`.
+    /// The command tree: `validate`, `explain`, `token`, `list`, `cache`, `schema`.
     public static let configuration = CommandConfiguration(
         commandName: "authprofile",
         abstract: "Validate, explain and use Microsoft Entra ID credential profiles.",
@@ -16,7 +16,8 @@ public struct AuthProfileCommand: AsyncParsableCommand {
             """,
         version: AuthProfileVersion.full,
         subcommands: [
-            ValidateCommand.self, ExplainCommand.self, TokenCommand.self, ListCommand.self, SchemaCommand.self,
+            ValidateCommand.self, ExplainCommand.self, TokenCommand.self, ListCommand.self, CacheCommand.self,
+            SchemaCommand.self,
         ])
 
     /// Creates the root command (argument-parser fills it in).

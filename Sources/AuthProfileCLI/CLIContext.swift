@@ -27,6 +27,9 @@ public struct CLIContext: Sendable {
     public var timeSource: any TimeSource
     /// How the identity broker is reached; `nil` is the session bus of the environment. Tests set a fake.
     package var brokerConnection: (any IdentityBrokerConnection)?
+    /// Where persistent token caches keep their keys; `nil` is the kernel user keyring. Tests set a fake, so what
+    /// they see does not depend on whether the machine's keyring can be used.
+    package var tokenCacheKeyStore: (any TokenCacheKeyStore)?
     /// Whether `token` may answer from the persistent cache before running the command (its fast path); tests turn
     /// it off to compare the fast path's output with the run's.
     package var usesPersistentCacheFastPath = true
@@ -88,6 +91,7 @@ public struct CLIContext: Sendable {
         var options = ProfileRuntimeOptions(
             environment: environment, workingDirectory: workingDirectory, timeSource: timeSource)
         options.brokerConnection = brokerConnection
+        options.tokenCache.keyStore = tokenCacheKeyStore
         return options
     }
 

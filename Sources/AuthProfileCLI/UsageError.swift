@@ -24,7 +24,12 @@ struct UsageError: Error {
 
     /// The full text written to standard error.
     var rendered: String {
-        let name = command == AuthProfileCommand.self ? "authprofile" : "authprofile \(command._commandName)"
+        var name = command == AuthProfileCommand.self ? "authprofile" : "authprofile \(command._commandName)"
+        // A subcommand of a subcommand (`cache list`) is named with its parent.
+        for parent in AuthProfileCommand.configuration.subcommands
+        where parent.configuration.subcommands.contains(where: { $0 == command }) {
+            name = "authprofile \(parent._commandName) \(command._commandName)"
+        }
         let usage =
             command == AuthProfileCommand.self
             ? AuthProfileCommand.usageString() : AuthProfileCommand.usageString(for: command)

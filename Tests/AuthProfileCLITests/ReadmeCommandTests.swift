@@ -95,6 +95,8 @@ import Testing
             try profiles.write(toFile: directory + "/profiles.yaml", atomically: true, encoding: .utf8)
             let environment = [
                 "AUTHPROFILE_FILE": directory + "/profiles.yaml", "README_SECRET": Self.secret, "PATH": "",
+                // `cache list` and `cache clear` look here, never at the user's own cache.
+                "XDG_CACHE_HOME": directory + "/cache",
             ]
             for example in try Self.examples() {
                 let run = await CLIHarness.run(example.arguments, environment: environment)

@@ -34,6 +34,13 @@ struct ExplainCommand: AsyncParsableCommand {
     @Flag(help: "Run the profile for real (sends requests, may start az/azd/pwsh).")
     var live = false
 
+    @Flag(
+        help: """
+            Explain the run of `token --no-cache`: the profile's persistent token cache is ignored (with --live, \
+            no token is read from or written to disk).
+            """)
+    var noCache = false
+
     @Option(help: ArgumentHelp("The scope to request with --live.", valueName: "scope"))
     var scope = "https://management.azure.com/.default"
 
@@ -68,7 +75,8 @@ struct ExplainCommand: AsyncParsableCommand {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)
         }
-        let options = context.runtimeOptions(environment: environment)
+        var options = context.runtimeOptions(environment: environment)
+        options.tokenCache.isEnabled = !noCache
         let explanation = await ProfileExplainer.explain(
             entry, context: InspectionContext(options: options), broker: options.resolvedBrokerConnection)
         let labels = Self.labels(in: entry)

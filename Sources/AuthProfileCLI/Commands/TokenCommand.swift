@@ -41,6 +41,9 @@ struct TokenCommand: AsyncParsableCommand {
     @Option(name: .customLong("format"), help: "Output format: json (the default), raw, exec-credential or env.")
     var requestedFormat: TokenOutputFormat?
 
+    @Flag(help: "Ignore the profile's persistent token cache for this run: no token is read from or written to disk.")
+    var noCache = false
+
     @OptionGroup var selection: ProfileSelectionOptions
 
     @OptionGroup var colour: ColourOptions
@@ -49,7 +52,7 @@ struct TokenCommand: AsyncParsableCommand {
     var invocation: TokenInvocation {
         TokenInvocation(
             profile: profile, scopes: scope, tenant: tenant, claims: claims, requestedFormat: requestedFormat,
-            selection: selection.values, colour: colour.choice)
+            selection: selection.values, colour: colour.choice, noCache: noCache)
     }
 
     /// argument-parser's reading of `arguments` (after `token`), validated, as values: what the fast path's reader

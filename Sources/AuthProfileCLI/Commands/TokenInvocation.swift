@@ -23,6 +23,9 @@ struct TokenInvocation: Sendable, Hashable {
     var selection: ProfileSelection
     /// `--color` (nothing `token` prints on success is coloured).
     var colour: ColourChoice = .auto
+    /// `--no-cache`: the profile's persistent token cache is ignored (never set by the fast path's reader, which
+    /// leaves `--no-cache` to argument-parser).
+    var noCache = false
 
     /// The output format; json when none is given. A failure is reported as JSON (on stderr) only when json was
     /// asked for: by default a person reads the error.
@@ -58,7 +61,8 @@ struct TokenInvocation: Sendable, Hashable {
     /// returns `true`. Returns `false`, having written nothing, in every other case; the caller then runs the
     /// command. The profile, the request and the output come from the code ``run(context:)`` uses.
     func runFromPersistentCache(context: CLIContext) -> Bool {
-        guard problem == nil, let (bound, request) = try? prepare(context), case .success(let credential) = bound,
+        guard !noCache, problem == nil, let (bound, request) = try? prepare(context),
+            case .success(let credential) = bound,
             let evaluation = credential.evaluationFromPersistentCache(for: request),
             let output = try? output(of: evaluation, context: context)
         else { return false }
@@ -74,9 +78,10 @@ struct TokenInvocation: Sendable, Hashable {
         let environment = try selection.environment(context: context, command: TokenCommand.self)
         let catalog = selection.catalog(context: context)
         let profile = try selection.profileName(profile, in: catalog, command: TokenCommand.self)
+        var options = context.runtimeOptions(environment: environment)
+        options.tokenCache.isEnabled = !noCache
         let credential = Result { () throws(AuthProfileError) in
-            try AuthProfile.credential(
-                named: profile, in: catalog, options: context.runtimeOptions(environment: environment))
+            try AuthProfile.credential(named: profile, in: catalog, options: options)
         }
         return (credential, TokenRequest(scopes: scopes, claims: claims, tenantID: tenant))
     }

@@ -20,23 +20,13 @@ struct ProfileSelectionOptions: ParsableArguments {
     )
     var files: [String] = []
 
-    @Option(
-        name: .customLong("env"),
-        help: ArgumentHelp(
-            "Evaluate under the variables of this file (NAME=VALUE lines) instead of the current environment.",
-            valueName: "file"),
-        completion: .file())
-    var environmentFile: String?
-
-    @Option(
-        name: .customLong("set"),
-        help: ArgumentHelp(
-            "Set (NAME=VALUE) or unset (NAME=) one variable for the evaluation (repeatable).", valueName: "NAME=VALUE"))
-    var assignments: [String] = []
+    @OptionGroup var environmentOptions: EnvironmentOptions
 
     /// The options' values, which do the work (the fast path of `token` fills them without argument-parser).
     var values: ProfileSelection {
-        ProfileSelection(files: files, environmentFile: environmentFile, assignments: assignments)
+        ProfileSelection(
+            files: files, environmentFile: environmentOptions.environmentFile,
+            assignments: environmentOptions.assignments)
     }
 
     /// The environment profiles are evaluated under (``ProfileSelection/environment(context:command:)``).
@@ -53,6 +43,30 @@ struct ProfileSelectionOptions: ParsableArguments {
 
     /// The catalog of the selected files or the search path (``ProfileSelection/catalog(context:)``).
     func catalog(context: CLIContext) -> ProfileCatalog { values.catalog(context: context) }
+}
+
+/// `--env` and `--set` alone: the environment of the commands that load profiles (through
+/// ``ProfileSelectionOptions``) and of `cache list`, whose directory comes from `XDG_CACHE_HOME` and `HOME`.
+struct EnvironmentOptions: ParsableArguments {
+    @Option(
+        name: .customLong("env"),
+        help: ArgumentHelp(
+            "Evaluate under the variables of this file (NAME=VALUE lines) instead of the current environment.",
+            valueName: "file"),
+        completion: .file())
+    var environmentFile: String?
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set (NAME=VALUE) or unset (NAME=) one variable for the evaluation (repeatable).", valueName: "NAME=VALUE"))
+    var assignments: [String] = []
+
+    /// The environment a command runs under (``ProfileSelection/environment(context:command:)``).
+    func environment(context: CLIContext, command: any ParsableCommand.Type) throws -> [String: String] {
+        try ProfileSelection(environmentFile: environmentFile, assignments: assignments)
+            .environment(context: context, command: command)
+    }
 }
 
 /// Which profiles and environment a command evaluates: `--file`, `--env` and `--set`, as values.

@@ -39,24 +39,32 @@ extension ExplainWalk {
         }
     }
 
+    /// Which entries of the profile's persistent cache belong to a link that keeps tokens there: its authority,
+    /// tenant and client id, resolved as the run resolves them. `nil` when the link keeps no tokens there (not a
+    /// token endpoint kind, no persistent cache, the cache is off, or its authority cannot be resolved). The one
+    /// answer to "whose tokens are these" for the dry run and for `cache clear PROFILE`.
+    func cacheTarget(_ node: CredentialNode, in scope: LinkScope) -> LinkCacheTarget? {
+        guard let link = node.settings as? any TokenEndpointLink, let cache = persistentCache(for: scope.profile),
+            cache.protection.isPersistent
+        else { return nil }
+        let host = resolver.authority(for: node, in: scope).host
+        guard case .success(let authority) = host else { return nil }
+        let tenant = (try? resolver.tenantID(for: node, in: scope).get()) ?? nil
+        let clientID = try? resolver.resolve(link.clientID, field: "clientId").get().0
+        return LinkCacheTarget(
+            link: node.displayName, cache: cache, authority: authority.url, tenantID: tenant, clientID: clientID)
+    }
+
     /// For a link that keeps tokens in the profile's persistent cache: which cached tokens it would be answered
     /// with (by scope, with their expiry; never the token), or that there are none. Reads the cache file only.
     func cachedTokenFacts(_ node: CredentialNode, in scope: LinkScope) -> [Evidence] {
-        guard let link = node.settings as? any TokenEndpointLink, let cache = persistentCache(for: scope.profile),
-            cache.protection.isPersistent
-        else { return [] }
-        let host = resolver.authority(for: node, in: scope).host
-        guard case .success(let authority) = host else { return [] }
-        let tenant = (try? resolver.tenantID(for: node, in: scope).get()) ?? nil
-        let clientID = try? resolver.resolve(link.clientID, field: "clientId").get().0
-        let contents = cache.contents()
+        guard let target = cacheTarget(node, in: scope) else { return [] }
+        cacheTargets.append(target)
+        let contents = target.cache.contents()
         if let problem = contents.problem {
             return [Evidence(.note, "cached tokens", "none usable: \(problem)")]
         }
-        let matching = contents.accessTokens.filter { entry in
-            entry.key.authority == authority.url && (tenant == nil || entry.key.tenantID == tenant)
-                && (clientID == nil || entry.key.clientID == clientID)
-        }
+        let matching = contents.accessTokens.filter { target.matches($0.key) }
         guard !matching.isEmpty else {
             return [Evidence(.note, "cached tokens", "none for this link: its first request fetches one")]
         }
@@ -69,6 +77,28 @@ extension ExplainWalk {
                 : "expired \(UnixTime.shown(entry.expiresOn)): a request would replace it"
             return Evidence(entry.isUsable ? .ok : .note, "cached token \(scopes)", detail)
         }
+    }
+}
+
+/// The entries of a persistent cache that belong to one link: tokens of its authority, tenant and client id (a
+/// part that cannot be resolved here matches any), and, for user flows, the accounts it signed in.
+struct LinkCacheTarget: Sendable {
+    /// The link's display name.
+    let link: String
+    let cache: PersistentTokenCache
+    let authority: String
+    let tenantID: String?
+    let clientID: String?
+
+    func matches(_ key: TokenCacheKey) -> Bool {
+        key.authority == authority && (tenantID == nil || key.tenantID == tenantID)
+            && (clientID == nil || key.clientID == clientID)
+    }
+
+    /// An account a user flow of this link signed in (stored by authority, client id and configured tenant).
+    func matchesAccount(authority: String, clientID: String, tenantID: String) -> Bool {
+        authority == self.authority && (self.tenantID == nil || tenantID == self.tenantID)
+            && (self.clientID == nil || clientID == self.clientID)
     }
 }
 

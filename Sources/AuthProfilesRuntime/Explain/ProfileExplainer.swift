@@ -70,6 +70,8 @@ final class ExplainWalk {
     /// which read through the same readers as the run (``EnvironmentVariables``). The ambient-variable report is
     /// computed from it, so what a kind reads is known from the code that reads it, not from a list.
     let readLog = EnvironmentVariables.ReadLog()
+    /// The links met that keep tokens in a persistent cache, with the entries that are theirs (``cacheTarget(_:in:)``).
+    var cacheTargets: [LinkCacheTarget] = []
     private var referenceStack: [String] = []
 
     init(context: InspectionContext) {

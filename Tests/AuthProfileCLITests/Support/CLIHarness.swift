@@ -32,6 +32,7 @@ enum CLIHarness {
     static func run(
         _ arguments: [String], environment: [String: String] = [:], timeSource: any TimeSource = SystemTimeSource(),
         terminal: (output: Bool, error: Bool) = (false, false), standardInput: [UInt8] = [],
+        keyStore: (any TokenCacheKeyStore)? = nil,
         fastPath: Bool = true
     ) async -> CLIRun {
         let out = Mutex("")
@@ -43,6 +44,7 @@ enum CLIHarness {
             isErrorTerminal: terminal.error,
             readStandardInput: { limit in standardInput.count > limit ? nil : standardInput },
             timeSource: timeSource)
+        context.tokenCacheKeyStore = keyStore
         context.usesPersistentCacheFastPath = fastPath
         let status = await CommandRunner.run(arguments, context: context)
         return CLIRun(status: status, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })

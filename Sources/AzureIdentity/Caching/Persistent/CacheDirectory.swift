@@ -107,7 +107,7 @@ final class CacheDirectory {
         guard file >= 0 else {
             let code = errno
             if code == ENOENT { return nil }
-            if code == ELOOP { throw CacheProblem(reason: "\(shown(name)) is a symbolic link") }
+            if code == ELOOP { throw CacheProblem(reason: "\(shown(name)) is a symbolic link (not followed)") }
             throw Self.problem("cannot be opened", path: UserPath.join(path, name), errno: code)
         }
         defer { _ = close(file) }
@@ -181,8 +181,8 @@ final class CacheDirectory {
         }
     }
 
-    /// The names of the directory's entries.
-    func names() -> [String] {
+    /// The names of the directory's entries (at most `limit`).
+    func names(limit: Int = .max) -> [String] {
         let copy = dup(descriptor)
         guard copy >= 0, let stream = fdopendir(copy) else { return [] }
         defer { closedir(stream) }
@@ -192,12 +192,46 @@ final class CacheDirectory {
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             if name != "." && name != ".." { names.append(name) }
+            if names.count >= limit { break }
         }
         return names
     }
 
+    /// What entry `name` is, not following a symbolic link, or `nil` when it does not exist (or cannot be examined).
+    func status(of name: String) -> stat? {
+        var info = stat()
+        guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return info
+    }
+
     /// Takes an exclusive `flock` on file `name` (created 0600 if missing), waiting at most `timeout`.
+    ///
+    /// The lock is on the file `name` names once it is held: a lock file removed (by `cache clear`, which removes
+    /// it while holding its lock) or replaced while this process waited is opened again, so two processes never
+    /// hold locks on two different files of one name.
     func lock(_ name: String, timeout: Duration) async throws(CacheProblem) -> CacheFileLock {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while true {
+            let lock = try await lockOnce(name, until: deadline, timeout: timeout)
+            var held = stat()
+            var named = stat()
+            if fstat(lock.descriptor, &held) == 0, fstatat(descriptor, name, &named, AT_SYMLINK_NOFOLLOW) == 0,
+                held.st_ino == named.st_ino, held.st_dev == named.st_dev
+            {
+                return lock
+            }
+            // Removed or replaced meanwhile: this descriptor locks a file nobody else will open.
+            lock.release()
+            guard clock.now < deadline else {
+                throw CacheProblem(reason: "the lock file \(shown(name)) kept being replaced for \(timeout)")
+            }
+        }
+    }
+
+    private func lockOnce(
+        _ name: String, until deadline: ContinuousClock.Instant, timeout: Duration
+    ) async throws(CacheProblem) -> CacheFileLock {
         var file = openat(descriptor, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o600)
         if file < 0 && (errno == EROFS || errno == EACCES) {
             // A read-only directory with the lock file present: a read-only descriptor can be locked too.
@@ -210,7 +244,6 @@ final class CacheDirectory {
             throw CacheProblem(reason: "the lock file \(shown(name)) is not a regular file")
         }
         let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
         var pause = Duration.milliseconds(1)
         while flock(file, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
@@ -244,7 +277,7 @@ final class CacheDirectory {
 
 /// A held `flock`; released by ``release()`` or when the object goes away (and by the kernel if the process dies).
 final class CacheFileLock: Sendable {
-    private let descriptor: Int32
+    let descriptor: Int32
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 

@@ -108,6 +108,30 @@ struct CacheDocument: Codable, Sendable, Equatable {
         }?.record
     }
 
+    /// Removes the matching access tokens and accounts, and the refresh tokens of the accounts removed that no
+    /// account kept shares.
+    mutating func remove(
+        accessTokens matchesToken: (TokenCacheKey) -> Bool,
+        accounts matchesAccount: (_ authority: String, _ clientID: String, _ tenantID: String) -> Bool
+    ) -> TokenCacheRemoval {
+        var removal = TokenCacheRemoval()
+        let tokenCount = accessTokens.count
+        accessTokens.removeAll { matchesToken($0.key) }
+        removal.accessTokens = tokenCount - accessTokens.count
+        let removedAccounts = accounts.filter { matchesAccount($0.authority, $0.clientID, $0.tenantID) }
+        accounts.removeAll { matchesAccount($0.authority, $0.clientID, $0.tenantID) }
+        removal.accounts = removedAccounts.count
+        func owner(_ record: AuthenticationRecord) -> [String] {
+            [record.authority.lowercased(), record.clientID, record.homeAccountID]
+        }
+        let kept = Set(accounts.map { owner($0.record) })
+        let orphaned = Set(removedAccounts.map { owner($0.record) }).subtracting(kept)
+        let refreshCount = refreshTokens.count
+        refreshTokens.removeAll { orphaned.contains([$0.authority, $0.clientID, $0.homeAccountID]) }
+        removal.refreshTokens = refreshCount - refreshTokens.count
+        return removal
+    }
+
     mutating func putAccount(_ record: AuthenticationRecord, authority: String, clientID: String, tenantID: String) {
         accounts.removeAll { $0.authority == authority && $0.clientID == clientID && $0.tenantID == tenantID }
         accounts.append(AccountEntry(authority: authority, clientID: clientID, tenantID: tenantID, record: record))

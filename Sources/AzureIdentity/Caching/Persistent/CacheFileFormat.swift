@@ -44,6 +44,19 @@ enum CacheFileFormat {
         }
     }
 
+    /// Whether the header of `bytes` names an encrypted file (`true`), a plaintext one (`false`), or neither
+    /// (`nil`: not this format, another version or an unknown protection; ``decode(_:protection:)`` says which).
+    static func isEncrypted(_ bytes: [UInt8]) -> Bool? {
+        guard let newline = bytes.prefix(80).firstIndex(of: 0x0A) else { return nil }
+        let words = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
+        guard words.count == 3, words[0] == magic, words[1] == "\(CacheDocument.version)" else { return nil }
+        switch words[2] {
+        case "aes-256-gcm": return true
+        case "plaintext": return false
+        default: return nil
+        }
+    }
+
     /// The document in `bytes`, or why it cannot be read (never quoting the bytes).
     static func decode(_ bytes: [UInt8], protection: Protection?) -> Result<CacheDocument, CacheProblem> {
         guard let newline = bytes.prefix(80).firstIndex(of: 0x0A) else {

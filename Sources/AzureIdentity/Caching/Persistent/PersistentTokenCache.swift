@@ -201,21 +201,12 @@ public final class PersistentTokenCache: Sendable {
         }
         let (document, problem) = load(directory, protection: protection)
         return TokenCacheContents(
-            accessTokens: document.accessTokens.filter(\.isWellFormed).map(summary),
-            accounts: document.accounts.map(\.record),
-            refreshTokenCount: document.refreshTokens.count,
-            problem: problem.map { "\(shown(fileName)) is ignored: \($0.reason)" }
-        )
+            document, now: timeSource.now(), expiryMargin: expiryMargin,
+            problem: problem.map { "\(shown(fileName)) is ignored: \($0.reason)" })
     }
 
     private func summary(_ entry: CacheDocument.AccessTokenEntry) -> TokenCacheEntrySummary {
-        let now = timeSource.now().timeIntervalSince1970
-        return TokenCacheEntrySummary(
-            key: entry.key,
-            expiresOn: Date(timeIntervalSince1970: entry.expiresOn),
-            refreshAt: Date(timeIntervalSince1970: entry.refreshAt),
-            isUsable: now < entry.expiresOn - expiryMargin
-        )
+        TokenCacheEntrySummary(entry, now: timeSource.now(), expiryMargin: expiryMargin)
     }
 
     private static func token(_ entry: CacheDocument.AccessTokenEntry) -> AccessToken {
@@ -369,6 +360,58 @@ public final class PersistentTokenCache: Sendable {
             document.accessTokens.removeAll { predicate($0.key) }
         }
         if let problem { throw TokenCacheError(code: .writeFailed, reason: problem.reason) }
+    }
+
+    /// Removes the access tokens whose key matches `accessTokens` and the accounts whose authority, client id and
+    /// configured tenant match `accounts`, with the refresh tokens of the accounts removed (unless another account
+    /// kept uses the same one): what `cache clear PROFILE` removes. Everything else is kept.
+    ///
+    /// The file is read and written back with the protection it has (no key is created), under the cache's lock.
+    /// A file that cannot be read is left as it is.
+    /// - Returns: What was removed; nothing when there is no file.
+    /// - Throws: ``TokenCacheError`` when the directory or lock cannot be used (`unavailable`), the file cannot be
+    ///   read (`unreadable`), or it cannot be written (`writeFailed`).
+    public func remove(
+        accessTokens: @Sendable (TokenCacheKey) -> Bool,
+        accounts: @Sendable (_ authority: String, _ clientID: String, _ tenantID: String) -> Bool
+    ) async throws -> TokenCacheRemoval {
+        let directory: CacheDirectory
+        let lock: CacheFileLock
+        do throws(CacheProblem) {
+            guard let opened = try CacheDirectory.open(try directoryPath.get(), create: false) else {
+                return TokenCacheRemoval()
+            }
+            directory = opened
+            lock = try await directory.lock(lockName, timeout: options.lockTimeout)
+        } catch {
+            throw TokenCacheError(code: .unavailable, reason: error.reason)
+        }
+        defer { lock.release() }
+        var document: CacheDocument
+        let protection: CacheFileFormat.Protection
+        switch StoredCacheFile.read(options.name, in: directory, keyStore: keyStore) {
+        case .absent:
+            return TokenCacheRemoval()
+        case .unreadable(let problem, _):
+            throw TokenCacheError(
+                code: .unreadable, reason: "\(shown(UserPath.join(directory.path, fileName))): \(problem.reason)")
+        case .readable(let found, let foundProtection):
+            (document, protection) = (found, foundProtection)
+        }
+        let removal = document.remove(accessTokens: accessTokens, accounts: accounts)
+        guard removal.total > 0 else { return removal }
+        do throws(CacheProblem) {
+            let bytes: [UInt8]
+            do {
+                bytes = try CacheFileFormat.encode(document, protection: protection)
+            } catch {
+                throw CacheProblem(reason: "the cache could not be encoded")
+            }
+            try directory.writeAtomically(fileName, bytes, simulatedError: options.simulatedWriteError)
+        } catch {
+            throw TokenCacheError(code: .writeFailed, reason: error.reason)
+        }
+        return removal
     }
 
     // MARK: User flows

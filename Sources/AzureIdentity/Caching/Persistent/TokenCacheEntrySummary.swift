@@ -49,3 +49,50 @@ public struct TokenCacheContents: Sendable, Hashable {
         self.problem = problem
     }
 }
+
+extension TokenCacheEntrySummary {
+    /// The summary of a stored entry at `now`.
+    init(_ entry: CacheDocument.AccessTokenEntry, now: Date, expiryMargin: TimeInterval) {
+        self.init(
+            key: entry.key,
+            expiresOn: Date(timeIntervalSince1970: entry.expiresOn),
+            refreshAt: Date(timeIntervalSince1970: entry.refreshAt),
+            isUsable: now.timeIntervalSince1970 < entry.expiresOn - expiryMargin
+        )
+    }
+}
+
+extension TokenCacheContents {
+    /// What `document` holds at `now`, without a secret: its well-formed access tokens, accounts and the number of
+    /// refresh tokens.
+    init(_ document: CacheDocument, now: Date, expiryMargin: TimeInterval, problem: String? = nil) {
+        self.init(
+            accessTokens: document.accessTokens.filter(\.isWellFormed).map {
+                TokenCacheEntrySummary($0, now: now, expiryMargin: expiryMargin)
+            },
+            accounts: document.accounts.map(\.record),
+            refreshTokenCount: document.refreshTokens.count,
+            problem: problem
+        )
+    }
+}
+
+/// What was removed from a persistent token cache (``PersistentTokenCache/remove(accessTokens:accounts:)``).
+public struct TokenCacheRemoval: Sendable, Hashable {
+    /// Access tokens removed.
+    public var accessTokens: Int
+    /// Signed-in accounts removed.
+    public var accounts: Int
+    /// Refresh tokens removed.
+    public var refreshTokens: Int
+
+    /// Creates a value.
+    public init(accessTokens: Int = 0, accounts: Int = 0, refreshTokens: Int = 0) {
+        self.accessTokens = accessTokens
+        self.accounts = accounts
+        self.refreshTokens = refreshTokens
+    }
+
+    /// Everything removed.
+    public var total: Int { accessTokens + accounts + refreshTokens }
+}

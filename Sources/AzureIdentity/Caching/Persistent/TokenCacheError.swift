@@ -11,6 +11,9 @@ public struct TokenCacheError: Error, Sendable, Hashable, CustomStringConvertibl
 
         /// The cache is off here (see ``TokenCacheProtection``), or its directory or lock cannot be used.
         public static let unavailable = Code("unavailable")
+        /// The cache file cannot be read (corrupt, foreign, of another version, or its key is gone), so nothing
+        /// could be taken out of it; clearing the whole cache removes it.
+        public static let unreadable = Code("unreadable")
         /// The cache file could not be written or removed.
         public static let writeFailed = Code("writeFailed")
 
