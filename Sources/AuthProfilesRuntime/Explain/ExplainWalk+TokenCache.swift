@@ -64,6 +64,11 @@ extension ExplainWalk {
         if let problem = contents.problem {
             return [Evidence(.note, "cached tokens", "none usable: \(problem)")]
         }
+        // A client id that cannot be resolved leaves the link unbound when it runs: no cached token answers it (and
+        // matching any client would show other profiles' tokens as this link's).
+        guard target.clientID != nil else {
+            return [Evidence(.note, "cached tokens", "none: the link's client id cannot be resolved here")]
+        }
         let matching = contents.accessTokens.filter { target.matches($0.key) }
         guard !matching.isEmpty else {
             return [Evidence(.note, "cached tokens", "none for this link: its first request fetches one")]

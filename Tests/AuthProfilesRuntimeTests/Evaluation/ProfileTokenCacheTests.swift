@@ -21,6 +21,10 @@ import Testing
                 - { type: clientSecret, clientId: \(FakeProfileEnvironment.clientID), clientSecret: { env: GOOD } }
           inherits:
             extends: cached
+          unresolved:
+            tenant: test
+            cache: { persistent: true, name: runtime-test }
+            credential: { type: clientSecret, clientId: { env: NO_CLIENT }, clientSecret: { env: GOOD } }
           memory:
             tenant: test
             credential: { type: clientSecret, clientId: \(FakeProfileEnvironment.clientID), clientSecret: { env: GOOD } }
@@ -109,6 +113,13 @@ import Testing
                 warm.links.flatMap { $0.evidence.map { "\($0.subject) \($0.detail)" } } + warm.context.map(\.detail)
             #expect(!text.contains { $0.contains(token.token.revealedValue()) })
             #expect(env.fake.tokenRequests.count == 1, "explaining sent nothing")
+
+            // A link whose client id is unset cannot run: another profile's token in the shared cache is not its.
+            let unresolvedEntry = try #require(ProfileCatalog.load(text: document).entry(named: "unresolved"))
+            let unresolved = ProfileExplainer(context: InspectionContext(options: runtime)).explain(unresolvedEntry)
+            let unresolvedLink = try #require(unresolved.links.first { $0.kind == "clientSecret" })
+            #expect(unresolvedLink.evidence.contains { $0.subject == "cached tokens" && $0.detail.contains("resolved") })
+            #expect(!unresolvedLink.evidence.contains { $0.subject.hasPrefix("cached token ") })
 
             keys.fail(with: "keyctl search failed: Operation not permitted (errno 1)")
             let off = try #require(try explain().context.first { $0.subject == "token cache" })
