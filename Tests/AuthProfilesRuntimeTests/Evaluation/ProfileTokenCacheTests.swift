@@ -118,7 +118,8 @@ import Testing
             let unresolvedEntry = try #require(ProfileCatalog.load(text: document).entry(named: "unresolved"))
             let unresolved = ProfileExplainer(context: InspectionContext(options: runtime)).explain(unresolvedEntry)
             let unresolvedLink = try #require(unresolved.links.first { $0.kind == "clientSecret" })
-            #expect(unresolvedLink.evidence.contains { $0.subject == "cached tokens" && $0.detail.contains("resolved") })
+            #expect(
+                unresolvedLink.evidence.contains { $0.subject == "cached tokens" && $0.detail.contains("resolved") })
             #expect(!unresolvedLink.evidence.contains { $0.subject.hasPrefix("cached token ") })
 
             keys.fail(with: "keyctl search failed: Operation not permitted (errno 1)")
