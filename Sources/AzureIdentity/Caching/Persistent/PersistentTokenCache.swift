@@ -34,8 +34,8 @@ public final class PersistentTokenCache: Sendable {
     public let options: TokenCachePersistenceOptions
     /// Tokens closer than this to expiry are never served (as ``TokenCache/expiryMargin``).
     public let expiryMargin: TimeInterval
-    private let directoryPath: Result<String, CacheProblem>
-    private let keyStore: any TokenCacheKeyStore
+    let directoryPath: Result<String, CacheProblem>
+    let keyStore: any TokenCacheKeyStore
     private let timeSource: any TimeSource
     private let logger: Logger
     private let warned = Mutex<Set<String>>([])
@@ -289,7 +289,7 @@ public final class PersistentTokenCache: Sendable {
     }
 
     /// Reads, changes and writes the document under `<name>.lock`; returns why it could not.
-    private func tryUpdate(
+    func tryUpdate(
         _ directory: CacheDirectory, _ change: (inout CacheDocument, Date) -> Void
     ) async -> CacheProblem? {
         do throws(CacheProblem) {
@@ -313,105 +313,24 @@ public final class PersistentTokenCache: Sendable {
             let now = timeSource.now()
             change(&document, now)
             document.prune(now: now)
-            let bytes: [UInt8]
-            do {
-                bytes = try CacheFileFormat.encode(document, protection: protection)
-            } catch {
-                throw CacheProblem(reason: "the cache could not be encoded")
-            }
-            try directory.writeAtomically(fileName, bytes, simulatedError: options.simulatedWriteError)
+            try save(document, protection: protection, in: directory)
             return nil
         } catch {
             return error
         }
     }
 
-    /// Removes every token, refresh token and account (the file), keeping the key.
-    /// - Throws: ``TokenCacheError`` when the cache is off or the file cannot be removed.
-    public func removeAll() async throws {
-        let directory: CacheDirectory
-        let lock: CacheFileLock
-        do throws(CacheProblem) {
-            guard let opened = try CacheDirectory.open(try directoryPath.get(), create: false) else { return }
-            directory = opened
-            lock = try await directory.lock(lockName, timeout: options.lockTimeout)
+    /// Encodes `document` with `protection` and writes it atomically (temporary file, `fsync`, rename).
+    func save(
+        _ document: CacheDocument, protection: CacheFileFormat.Protection, in directory: CacheDirectory
+    ) throws(CacheProblem) {
+        let bytes: [UInt8]
+        do {
+            bytes = try CacheFileFormat.encode(document, protection: protection)
         } catch {
-            throw TokenCacheError(code: .unavailable, reason: error.reason)
+            throw CacheProblem(reason: "the cache could not be encoded")
         }
-        defer { lock.release() }
-        do throws(CacheProblem) {
-            try directory.remove(fileName)
-        } catch {
-            throw TokenCacheError(code: .writeFailed, reason: error.reason)
-        }
-    }
-
-    /// Removes the access tokens whose key matches `predicate` (for `cache clear PROFILE`); keeps the rest.
-    /// - Throws: ``TokenCacheError`` when the cache is off or cannot be written.
-    public func removeAccessTokens(where predicate: @Sendable (TokenCacheKey) -> Bool) async throws {
-        let directory: CacheDirectory
-        do throws(CacheProblem) {
-            guard let opened = try CacheDirectory.open(try directoryPath.get(), create: false) else { return }
-            directory = opened
-        } catch {
-            throw TokenCacheError(code: .unavailable, reason: error.reason)
-        }
-        let problem = await tryUpdate(directory) { document, _ in
-            document.accessTokens.removeAll { predicate($0.key) }
-        }
-        if let problem { throw TokenCacheError(code: .writeFailed, reason: problem.reason) }
-    }
-
-    /// Removes the access tokens whose key matches `accessTokens` and the accounts whose authority, client id and
-    /// configured tenant match `accounts`, with the refresh tokens of the accounts removed (unless another account
-    /// kept uses the same one): what `cache clear PROFILE` removes. Everything else is kept.
-    ///
-    /// The file is read and written back with the protection it has (no key is created), under the cache's lock.
-    /// A file that cannot be read is left as it is.
-    /// - Returns: What was removed; nothing when there is no file.
-    /// - Throws: ``TokenCacheError`` when the directory or lock cannot be used (`unavailable`), the file cannot be
-    ///   read (`unreadable`), or it cannot be written (`writeFailed`).
-    public func remove(
-        accessTokens: @Sendable (TokenCacheKey) -> Bool,
-        accounts: @Sendable (_ authority: String, _ clientID: String, _ tenantID: String) -> Bool
-    ) async throws -> TokenCacheRemoval {
-        let directory: CacheDirectory
-        let lock: CacheFileLock
-        do throws(CacheProblem) {
-            guard let opened = try CacheDirectory.open(try directoryPath.get(), create: false) else {
-                return TokenCacheRemoval()
-            }
-            directory = opened
-            lock = try await directory.lock(lockName, timeout: options.lockTimeout)
-        } catch {
-            throw TokenCacheError(code: .unavailable, reason: error.reason)
-        }
-        defer { lock.release() }
-        var document: CacheDocument
-        let protection: CacheFileFormat.Protection
-        switch StoredCacheFile.read(options.name, in: directory, keyStore: keyStore) {
-        case .absent:
-            return TokenCacheRemoval()
-        case .unreadable(let problem, _):
-            throw TokenCacheError(
-                code: .unreadable, reason: "\(shown(UserPath.join(directory.path, fileName))): \(problem.reason)")
-        case .readable(let found, let foundProtection):
-            (document, protection) = (found, foundProtection)
-        }
-        let removal = document.remove(accessTokens: accessTokens, accounts: accounts)
-        guard removal.total > 0 else { return removal }
-        do throws(CacheProblem) {
-            let bytes: [UInt8]
-            do {
-                bytes = try CacheFileFormat.encode(document, protection: protection)
-            } catch {
-                throw CacheProblem(reason: "the cache could not be encoded")
-            }
-            try directory.writeAtomically(fileName, bytes, simulatedError: options.simulatedWriteError)
-        } catch {
-            throw TokenCacheError(code: .writeFailed, reason: error.reason)
-        }
-        return removal
+        try directory.writeAtomically(fileName, bytes, simulatedError: options.simulatedWriteError)
     }
 
     // MARK: User flows
