@@ -20,6 +20,11 @@ import Synchronization
 ///
 /// Each method answers as set with ``setReply(_:for:)``: success, a broker error, a D-Bus error, a slow reply, a
 /// reply that waits until the caller cancels, malformed JSON, or (for `getAccounts`) no account.
+///
+/// It plugs into credentials through a seam this package keeps to itself (the broker connection is `package`
+/// API, so its shape can still change). To test your own code against a broker, use ``FakeIdentityBroker``: it
+/// speaks the real protocol on a private bus, and its `environment` (`DBUS_SESSION_BUS_ADDRESS`) goes into the
+/// credential's options.
 public final class InMemoryIdentityBroker: Sendable {
     /// An account the broker knows.
     public struct Account: Sendable, Hashable {
