@@ -1,7 +1,7 @@
 // This file is part of authprofile. Copyright 2026 the authprofile authors.
 // SPDX-License-Identifier: Apache-2.0
 
-package import AuthProfiles
+import AuthProfiles
 package import AzureIdentity
 import IdentitySupport
 

@@ -1,7 +1,7 @@
 // This file is part of authprofile. Copyright 2026 the authprofile authors.
 // SPDX-License-Identifier: Apache-2.0
 
-public import AuthProfiles
+import AuthProfiles
 public import AzureIdentity
 
 /// Removes from a profile's persistent token cache what the profile's links would use, and nothing else: what

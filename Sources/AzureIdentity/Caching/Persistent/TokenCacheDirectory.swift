@@ -35,7 +35,10 @@ public struct TokenCacheDirectory: Sendable {
     /// The directory `directory`, else `$XDG_CACHE_HOME/authprofile`, else `$HOME/.cache/authprofile` (read from
     /// `environment`, as ``TokenCachePersistenceOptions`` says).
     /// - Parameters:
+    ///   - directory: The cache directory; `nil` for the default one.
+    ///   - environment: Where `XDG_CACHE_HOME` and `HOME` are read (empty counts as unset).
     ///   - keyStore: Where encrypted caches' keys are; `nil` for the kernel user keyring.
+    ///   - timeSource: The clock expiry is read on.
     ///   - lockTimeout: The longest wait for one of the caches' locks when removing.
     ///   - expiryMargin: Tokens closer than this to expiry are listed as not usable (as the caches serve them).
     public init(
