@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "AuthProfiles", targets: ["AuthProfiles"]),
         .library(name: "AuthProfileCLI", targets: ["AuthProfileCLI"]),
         .executable(name: "authprofile", targets: ["authprofile"]),
+        // A release's `authprofile` (scripts/build-release.sh); it starts the full one for all but shortcut hits.
+        .executable(name: "authprofile-shortcut", targets: ["authprofile-shortcut"]),
         .library(name: "AzureIdentity", targets: ["AzureIdentity"]),
         .library(name: "AzureIdentityTesting", targets: ["AzureIdentityTesting"]),
         .library(name: "AuthProfilesRuntime", targets: ["AuthProfilesRuntime"]),
@@ -43,6 +45,18 @@ let package = Package(
         // add_key(2) and keyctl(2) for the persistent token cache's key: Swift cannot call the variadic syscall(2),
         // and libkeyutils is not a dependency. Five one-line C functions; see CKernelKeyring.h.
         .target(name: "CKernelKeyring"),
+        // The persistent token cache's files, keys and the token shortcut (issue 12): what the small `authprofile`
+        // of a release (`authprofile-shortcut`) needs to answer `token` from disk without Foundation's ICU, NIO or
+        // the profile language. AzureIdentity's persistent cache and the CLI build on it, so there is one definition.
+        .target(
+            name: "TokenCacheStore",
+            dependencies: [
+                "IdentitySupport",
+                "CKernelKeyring",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
+        ),
         .target(
             name: "AuthProfiles",
             // Also imports `CYaml`, the libyaml C target inside Yams that Yams does not export as a product
@@ -58,6 +72,7 @@ let package = Package(
             dependencies: [
                 "CBuildInfo",
                 "IdentitySupport",
+                "TokenCacheStore",
                 "AuthProfiles",
                 "AuthProfilesRuntime",
                 "AzureIdentity",
@@ -70,11 +85,16 @@ let package = Package(
             dependencies: ["AuthProfileCLI"],
             swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
+        .executableTarget(
+            name: "authprofile-shortcut",
+            dependencies: ["TokenCacheStore"],
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
+        ),
         .target(
             name: "AzureIdentity",
             dependencies: [
                 "IdentitySupport",
-                "CKernelKeyring",
+                "TokenCacheStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -168,6 +188,7 @@ let package = Package(
             name: "AuthProfileCLITests",
             dependencies: [
                 "AuthProfileCLI", "AuthProfiles", "AuthProfilesRuntime", "AzureIdentity", "AzureIdentityTesting",
+                "TokenCacheStore",
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

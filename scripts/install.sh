@@ -4,6 +4,7 @@
 # Installs authprofile from a release archive made by scripts/build-release.sh (or downloaded with its .sha256).
 #
 #   bash scripts/install.sh                       # the newest dist/authprofile-*.tar.gz into ~/.local/bin
+#                                                 # (and the full program into ~/.local/libexec/authprofile)
 #   bash scripts/install.sh --prefix /usr/local   # into /usr/local/bin
 #   bash scripts/install.sh path/to/authprofile-0.1.0-linux-x86_64.tar.gz
 #
@@ -38,12 +39,16 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 tar -xzf "$archive" -C "$work"
-binary=$(find "$work" -mindepth 2 -maxdepth 2 -type f -name authprofile | head -n 1)
-[ -n "$binary" ] || { echo "install.sh: $archive holds no authprofile binary" >&2; exit 1; }
-mkdir -p "$prefix/bin"
-# Copied next to the target, then renamed over it: a running authprofile (kubectl calls it often) is never
-# replaced by a half-written file.
-install -m 0755 "$binary" "$prefix/bin/.authprofile.new"
+top=$(find "$work" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+for part in bin/authprofile libexec/authprofile/authprofile; do
+    [ -f "$top/$part" ] || { echo "install.sh: $archive holds no $part" >&2; exit 1; }
+done
+mkdir -p "$prefix/bin" "$prefix/libexec/authprofile"
+# Each copied next to its target, then renamed over it: a running authprofile (kubectl calls it often) is never
+# replaced by a half-written file. The full program first: bin/authprofile starts it for all but shortcut hits.
+install -m 0755 "$top/libexec/authprofile/authprofile" "$prefix/libexec/authprofile/.authprofile.new"
+mv -f "$prefix/libexec/authprofile/.authprofile.new" "$prefix/libexec/authprofile/authprofile"
+install -m 0755 "$top/bin/authprofile" "$prefix/bin/.authprofile.new"
 mv -f "$prefix/bin/.authprofile.new" "$prefix/bin/authprofile"
 echo "installed $("$prefix/bin/authprofile" --version) as $prefix/bin/authprofile"
 case ":$PATH:" in

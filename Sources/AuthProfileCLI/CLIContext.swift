@@ -33,6 +33,9 @@ public struct CLIContext: Sendable {
     /// Whether `token` may answer from the persistent cache before running the command (its fast path); tests turn
     /// it off to compare the fast path's output with the run's.
     package var usesPersistentCacheFastPath = true
+    /// The run's arguments after the program's name, as ``CommandRunner`` got them: part of a token shortcut's
+    /// name (``TokenShortcut``); `nil` outside a run.
+    package var arguments: [String]?
 
     /// Creates a context.
     public init(

@@ -95,6 +95,12 @@ package enum DirectoryWalk {
     /// Lists a directory without blocking on what it holds: opened with `O_DIRECTORY | O_NONBLOCK`, each entry
     /// checked with `fstatat` (never opened).
     package static func list(_ directory: String) -> Result<Listing, FileProblem> {
+        let result = unobservedList(directory)
+        FileReads.observer?.observeListing(directory, result: result)
+        return result
+    }
+
+    private static func unobservedList(_ directory: String) -> Result<Listing, FileProblem> {
         guard !directory.utf8.contains(0) else { return .failure(FileProblem(.invalidPath)) }
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #if canImport(Glibc)
-import Glibc
+package import Glibc
 #elseif canImport(Musl)
-import Musl
+package import Musl
 #elseif canImport(Darwin)
-import Darwin
+package import Darwin
 #endif
 
 /// What `stat` says about a path: its type, permissions, size and identity.
@@ -46,7 +46,7 @@ package struct FileStatus: Sendable, Hashable {
         self.modified = modified
     }
 
-    init(_ info: stat) {
+    package init(_ info: stat) {
         let mode = UInt32(info.st_mode)
         switch mode & UInt32(S_IFMT) {
         case UInt32(S_IFREG): kind = .regular

@@ -15,6 +15,14 @@ package enum FileText: Sendable {
     case text(String, FileStatus)
     /// The file is not UTF-8 (or grew while it was read); its bytes, for a caller that reports where.
     case bytes([UInt8], FileStatus)
+
+    /// The file's bytes and status, as ``UserFile/read(_:limit:)`` gives them.
+    package var contents: FileContents {
+        switch self {
+        case .text(let text, let status): FileContents(bytes: Array(text.utf8), status: status)
+        case .bytes(let bytes, let status): FileContents(bytes: bytes, status: status)
+        }
+    }
 }
 
 extension UserFile {
@@ -22,6 +30,15 @@ extension UserFile {
     /// storage when the file is UTF-8, so that the text costs the file's size in memory once, not twice (bytes
     /// read, then a string made from them).
     package static func readText(_ path: String, limit: Int) throws(FileProblem) -> FileText {
+        let result = Result { () throws(FileProblem) in try unobservedReadText(path, limit: limit) }
+        if let observer = FileReads.observer {
+            // Observed as the read it equals: the same bytes and status as `read(_:limit:)` gives.
+            observer.observeRead(path, limit: limit, result: result.map(\.contents))
+        }
+        return try result.get()
+    }
+
+    private static func unobservedReadText(_ path: String, limit: Int) throws(FileProblem) -> FileText {
         let limit = max(0, limit)
         let (descriptor, opened) = try openRegularFile(path, limit: limit)
         defer { _ = close(descriptor) }

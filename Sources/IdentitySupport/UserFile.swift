@@ -31,6 +31,12 @@ package enum UserFile {
     /// Any `limit` is safe: a negative one counts as 0, and whatever the limit, a file larger than the machine's
     /// physical memory is refused before anything is allocated for it (the allocation could only fail).
     package static func read(_ path: String, limit: Int) throws(FileProblem) -> FileContents {
+        let result = Result { () throws(FileProblem) in try unobservedRead(path, limit: limit) }
+        FileReads.observer?.observeRead(path, limit: limit, result: result)
+        return try result.get()
+    }
+
+    private static func unobservedRead(_ path: String, limit: Int) throws(FileProblem) -> FileContents {
         let limit = max(0, limit)
         let (descriptor, opened) = try openRegularFile(path, limit: limit)
         defer { _ = close(descriptor) }
@@ -41,7 +47,7 @@ package enum UserFile {
     /// Opens a regular file of at most `limit` bytes (`limit` not negative) and returns the descriptor (the caller
     /// closes it) and its `fstat`.
     static func openRegularFile(_ path: String, limit: Int) throws(FileProblem) -> (Int32, FileStatus) {
-        let before = try status(of: path).get()
+        let before = try unobservedStatus(of: path).get()
         if let problem = FileProblem(kind: before.kind) { throw problem }
         try check(size: before.size, limit: limit)
         let descriptor = try open(path)
@@ -83,6 +89,12 @@ package enum UserFile {
 
     /// What is at `path` (symbolic links followed), without opening it.
     package static func status(of path: String) -> Result<FileStatus, FileProblem> {
+        let result = unobservedStatus(of: path)
+        FileReads.observer?.observeStatus(path, result: result)
+        return result
+    }
+
+    private static func unobservedStatus(of path: String) -> Result<FileStatus, FileProblem> {
         guard !path.utf8.contains(0) else { return .failure(FileProblem(.invalidPath)) }
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(FileProblem(systemError: errno)) }

@@ -111,7 +111,9 @@ import Glibc
         #expect(cleared.status == 0, "\(cleared.transcript)")
         #expect(
             cleared.stdout == "Removed from cache authprofile (\(setup.cacheDirectory)/authprofile.cache) for "
-                + "a/credential:clientSecret: 1 access token, 0 accounts, 0 refresh tokens.\n", "\(cleared.stdout)")
+                + "a/credential:clientSecret: 1 access token, 0 accounts, 0 refresh tokens.\n"
+                // The two token runs' shortcut records (sealed copies of the printed tokens) go with any clearing.
+                + "Removed 2 token shortcut records.\n", "\(cleared.stdout)")
         let after = await setup.run(["cache", "list", "--format", "json"])
         #expect(after.stdout.contains(Self.clientB) && !after.stdout.contains(Self.clientA), "\(after.stdout)")
         #expect(after.stdout.contains("\"protection\": \"encrypted\""), "\(after.stdout)")
@@ -183,6 +185,10 @@ import Glibc
         try FileManager.default.createSymbolicLink(
             atPath: directory + "/link.cache", withDestinationPath: "/etc/passwd")
         try FileManager.default.createDirectory(atPath: directory + "/folder.cache", withIntermediateDirectories: false)
+        // A token shortcut record: counted, never opened.
+        FileManager.default.createFile(
+            atPath: directory + "/" + String(repeating: "ab", count: 32) + ".shortcut", contents: Data("x".utf8),
+            attributes: [.posixPermissions: 0o600])
         let environment = ["XDG_CACHE_HOME": root + "/xdg"]
         let clock = SteppingTimeSource(now: Date(timeIntervalSince1970: 1_800_000_000))
         for (format, golden) in [("text", "cache-list.txt"), ("json", "cache-list.json")] {

@@ -63,7 +63,9 @@ struct CacheClearCommand: AsyncParsableCommand {
             left-over temporary files; nothing else). With a profile: removes from its cache (cache.name, default \
             `authprofile`) the access tokens of its links' authority, tenant and client id, and the accounts and \
             refresh tokens its user flows signed in; other profiles' tokens stay. A profile without \
-            `cache: {persistent: true}`, or whose cache is off here, has nothing to clear (exit 0). Keys in the kernel keyring are kept.
+            `cache: {persistent: true}`, or whose cache is off here, has nothing to clear (exit 0). Either way the \
+            token shortcut records of `authprofile token` (sealed copies of printed tokens) are removed. Keys in \
+            the kernel keyring are kept.
             Exit status: 0 cleared (or nothing to clear), 1 something could not be cleared, 2 usage error.
             """)
 
@@ -107,6 +109,11 @@ struct CacheClearCommand: AsyncParsableCommand {
         }
         let clearing = await ProfileTokenCacheClearing.clear(entry, options: options)
         context.write(TokenCacheRenderer.text(clearing))
+        // The token shortcut's records repeat printed tokens, whichever profile's: all go with any clearing.
+        let records = TokenCacheDirectory(
+            environment: environment, keyStore: options.tokenCache.keyStore, timeSource: options.timeSource
+        ).removeShortcutRecords()
+        if records > 0 { context.write(TokenCacheRenderer.text(shortcutRecordsRemoved: records)) }
         if clearing.caches.contains(where: { $0.error != nil }) {
             throw ExitWith(status: .findings)
         }

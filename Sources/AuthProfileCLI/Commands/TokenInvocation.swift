@@ -4,6 +4,9 @@
 import AuthProfiles
 import AuthProfilesRuntime
 import AzureIdentity
+import Foundation
+import IdentitySupport
+import TokenCacheStore
 
 /// What one `authprofile token` run asks for, and what is done with it — written once, whoever parsed the
 /// arguments: argument-parser (``TokenCommand``) or the fast path's strict reader (``init(fastPathArguments:)``),
@@ -53,7 +56,13 @@ struct TokenInvocation: Sendable, Hashable {
             throw ExitWith(status: .usage)
         }
         let evaluation = try await credential.evaluate(for: request)
-        try print(evaluation, of: credential, context: context)
+        let printed = try print(evaluation, of: credential, context: context)
+        // The token is now in the persistent cache (when the profile keeps one): remember the answer, so the next
+        // identical run prints it without this binary (``TokenShortcut``). Only when the fast path would print
+        // exactly what was printed.
+        if let (output, record) = answerFromPersistentCache(context: context), output == printed, let record {
+            TokenShortcuts.store(record, context: context)
+        }
     }
 
     /// The fast path (issue 12): when the token the run would print is certainly the one in the persistent cache of
@@ -61,13 +70,36 @@ struct TokenInvocation: Sendable, Hashable {
     /// returns `true`. Returns `false`, having written nothing, in every other case; the caller then runs the
     /// command. The profile, the request and the output come from the code ``run(context:)`` uses.
     func runFromPersistentCache(context: CLIContext) -> Bool {
-        guard !noCache, problem == nil, let (bound, request) = try? prepare(context),
-            case .success(let credential) = bound,
-            let evaluation = credential.evaluationFromPersistentCache(for: request),
-            let output = try? output(of: evaluation, context: context)
-        else { return false }
+        guard let (output, record) = answerFromPersistentCache(context: context) else { return false }
         context.write(output)
+        if let record { TokenShortcuts.store(record, context: context) }
         return true
+    }
+
+    /// What ``runFromPersistentCache(context:)`` would print, with the ``TokenShortcut`` record that lets a later
+    /// identical run print it after checking the reads it depended on.
+    private func answerFromPersistentCache(context: CLIContext) -> (output: String, record: TokenShortcut?)? {
+        guard !noCache, problem == nil else { return nil }
+        return TokenShortcuts.recording { () -> (output: String, validUntil: Double)? in
+            guard let (bound, request) = try? prepare(context), case .success(let credential) = bound,
+                let evaluation = credential.evaluationFromPersistentCache(for: request),
+                let token = evaluation.token,
+                let output = try? output(of: evaluation, context: context)
+            else { return nil }
+            if format == .json { Self.readTimeZone(environment: context.environment) }
+            let validUntil = (token.refreshOn ?? token.expiresOn).timeIntervalSince1970
+            return (output, validUntil)
+        }
+    }
+
+    /// Reads the files the process's time zone comes from (json's `expiresOn` is local time), so that a record
+    /// made while they were read depends on them: `/etc/localtime`, and the zone file `TZ` names.
+    private static func readTimeZone(environment: [String: String]) {
+        _ = try? UserFile.read("/etc/localtime", limit: 1 << 20)
+        guard var zone = EnvironmentVariables(environment)["TZ"] else { return }
+        if zone.hasPrefix(":") { zone.removeFirst() }
+        let path = zone.hasPrefix("/") ? zone : "/usr/share/zoneinfo/" + zone
+        _ = try? UserFile.read(path, limit: 1 << 20)
     }
 
     /// The profile's credential (bound to the run's environment), or why there is none, and the request. Writes
@@ -87,9 +119,10 @@ struct TokenInvocation: Sendable, Hashable {
     }
 
     /// Prints the token in the format asked for, or every link's outcome when there is none.
+    @discardableResult
     private func print(
         _ evaluation: ProfileCredential.Evaluation, of credential: ProfileCredential, context: CLIContext
-    ) throws {
+    ) throws -> String {
         guard evaluation.token != nil else {
             let profile = credential.profileName
             let error = AuthProfileError(
@@ -100,7 +133,9 @@ struct TokenInvocation: Sendable, Hashable {
             throw ExitWith(status: .findings)
         }
         do {
-            context.write(try output(of: evaluation, context: context))
+            let text = try output(of: evaluation, context: context)
+            context.write(text)
+            return text
         } catch {
             context.writeError("error: \(error)\n")
             throw ExitWith(status: .usage)

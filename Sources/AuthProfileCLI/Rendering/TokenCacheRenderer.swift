@@ -50,10 +50,15 @@ enum TokenCacheRenderer {
             }
             lines.append("  refresh tokens: \(contents.refreshTokenCount)")
         }
-        if listing.lockFileCount > 0 || !listing.otherEntries.isEmpty || listing.unexaminedEntryCount > 0 {
+        if listing.lockFileCount > 0 || listing.shortcutRecordCount > 0 || !listing.otherEntries.isEmpty
+            || listing.unexaminedEntryCount > 0
+        {
             lines.append("")
         }
         if listing.lockFileCount > 0 { lines.append("Lock files: \(listing.lockFileCount)") }
+        if listing.shortcutRecordCount > 0 {
+            lines.append("Token shortcut records: \(listing.shortcutRecordCount) (sealed; `cache clear` removes them)")
+        }
         if !listing.otherEntries.isEmpty {
             lines.append("Other entries (left alone):")
             for entry in listing.otherEntries { lines.append("  \(shown(entry.name)): \(describe(entry))") }
@@ -130,6 +135,7 @@ enum TokenCacheRenderer {
             ("exists", .bool(listing.exists)),
             ("caches", .array(caches)),
             ("lockFiles", .int(listing.lockFileCount)),
+            ("shortcutRecords", .int(listing.shortcutRecordCount)),
             ("otherEntries", .array(others)),
             ("unexaminedEntries", .int(listing.unexaminedEntryCount)),
         ]).rendered() + "\n"
@@ -141,7 +147,9 @@ enum TokenCacheRenderer {
         guard let path = removal.path else { return "No token cache directory: nothing to clear.\n" }
         var lines: [String] = []
         let removed = removal.caches.filter { $0.cacheFileRemoved || $0.lockFiles + $0.temporaryFiles > 0 }
-        if removed.isEmpty { lines.append("No token cache files in \(shown(path)): nothing to clear.") }
+        if removed.isEmpty && removal.shortcutRecords == 0 {
+            lines.append("No token cache files in \(shown(path)): nothing to clear.")
+        }
         if !removed.isEmpty { lines.append("Cleared the token caches in \(shown(path)):") }
         for cache in removed {
             var parts: [String] = []
@@ -154,6 +162,9 @@ enum TokenCacheRenderer {
             if cache.temporaryFiles > 0 { parts.append(count(cache.temporaryFiles, "temporary file")) }
             lines.append("  \(shown(cache.name)): removed \(parts.joined(separator: ", "))")
         }
+        if removal.shortcutRecords > 0 {
+            lines.append("Removed \(count(removal.shortcutRecords, "token shortcut record")) from \(shown(path)).")
+        }
         if !removal.keptEntries.isEmpty {
             lines.append("Left alone:")
             for entry in removal.keptEntries { lines.append("  \(shown(entry.name)): \(describe(entry))") }
@@ -164,6 +175,11 @@ enum TokenCacheRenderer {
                 "More than \(TokenCacheDirectory.entryLimit) entries: \(removal.unexaminedEntryCount) not examined.")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The line `cache clear PROFILE` adds when it removed token shortcut records.
+    static func text(shortcutRecordsRemoved records: Int) -> String {
+        "Removed \(count(records, "token shortcut record")).\n"
     }
 
     static func text(_ clearing: ProfileTokenCacheClearing) -> String {

@@ -51,13 +51,16 @@ enum CLIHarness {
     }
 
     /// Runs `arguments` through `token`'s persistent-cache fast path alone; `nil` when it declined.
-    static func runFromPersistentCache(_ arguments: [String], environment: [String: String]) -> CLIRun? {
+    static func runFromPersistentCache(
+        _ arguments: [String], environment: [String: String], keyStore: (any TokenCacheKeyStore)? = nil
+    ) -> CLIRun? {
         let out = Mutex("")
         let err = Mutex("")
-        let context = CLIContext(
+        var context = CLIContext(
             standardOutput: { text in out.withLock { $0 += text } },
             standardError: { text in err.withLock { $0 += text } },
             workingDirectory: packageRoot, environment: environment)
+        context.tokenCacheKeyStore = keyStore
         guard let status = CommandRunner.runFromPersistentCache(arguments, context: context) else { return nil }
         return CLIRun(status: status, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
     }

@@ -1,8 +1,8 @@
 // This file is part of authprofile. Copyright 2026 the authprofile authors.
 // SPDX-License-Identifier: Apache-2.0
 
-import Crypto
 import Foundation
+import TokenCacheStore
 
 /// The bytes of a cache file: one header line naming the format, its version and the protection, then the
 /// document (JSON), sealed with AES-256-GCM when the cache is encrypted.
@@ -38,9 +38,7 @@ enum CacheFileFormat {
             return header(encrypted: false) + Array(json)
         case .encrypted(let key):
             let header = header(encrypted: true)
-            let sealed = try AES.GCM.seal(json, using: SymmetricKey(data: key), authenticating: header)
-            guard let combined = sealed.combined else { throw CacheProblem(reason: "encryption failed") }
-            return header + Array(combined)
+            return header + (try SealedFile.seal(Array(json), header: header, key: key))
         }
     }
 
@@ -70,18 +68,16 @@ enum CacheFileFormat {
         guard words[1] == "\(CacheDocument.version)" else {
             return .failure(CacheProblem(reason: "it is of another format version"))
         }
-        let body = Data(bytes[(newline + 1)...])
+        let body = bytes[(newline + 1)...]
         let json: Data
         switch (words[2], protection) {
         case ("plaintext", .plaintext?):
-            json = body
+            json = Data(body)
         case ("aes-256-gcm", .encrypted(let key)?):
-            do {
-                let box = try AES.GCM.SealedBox(combined: body)
-                json = try AES.GCM.open(box, using: SymmetricKey(data: key), authenticating: Array(headerLine) + [0x0A])
-            } catch {
+            guard let opened = SealedFile.open(body, header: bytes[...newline], key: key) else {
                 return .failure(CacheProblem(reason: "it does not decrypt with the key (another key, or damaged)"))
             }
+            json = Data(opened)
         case ("aes-256-gcm", _):
             return .failure(CacheProblem(reason: "it is encrypted and its key is not available"))
         case ("plaintext", _):

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import IdentitySupport
+import TokenCacheStore
 
 /// Removing what the cache holds: everything, or what one profile's links use (`authprofile cache clear`).
 extension PersistentTokenCache {

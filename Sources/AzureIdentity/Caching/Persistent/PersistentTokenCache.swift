@@ -6,6 +6,7 @@ public import Foundation
 import IdentitySupport
 public import Logging
 import Synchronization
+import TokenCacheStore
 
 /// A token cache on disk, shared by the processes of one user: the persistent half of a credential's cache.
 ///
@@ -67,7 +68,7 @@ public final class PersistentTokenCache: Sendable {
         self.expiryMargin = expiryMargin
         do throws(CacheProblem) {
             directoryPath = .success(
-                try CacheDirectory.resolve(options, environment: EnvironmentVariables(environment)))
+                try CacheDirectory.resolve(options.directory, environment: EnvironmentVariables(environment)))
         } catch {
             directoryPath = .failure(error)
         }
@@ -121,7 +122,9 @@ public final class PersistentTokenCache: Sendable {
     /// The protection for reading (`createKey` false: `.encrypted` with no key yet is `nil`) or writing.
     private func fileProtection(createKey: Bool) -> Result<CacheFileFormat.Protection?, CacheProblem> {
         do {
-            if let key = try keyStore.key(named: options.name) { return .success(.encrypted(key: key)) }
+            let found = Result { try keyStore.key(named: options.name) }
+            FileReads.observer?.observeKey(options.name, store: keyStore.identity, result: found)
+            if let key = try found.get() { return .success(.encrypted(key: key)) }
             guard createKey else { return .success(nil) }
             let key = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
             try keyStore.store(key, named: options.name)
@@ -170,12 +173,16 @@ public final class PersistentTokenCache: Sendable {
     }
 
     /// A fresh token for `key` from disk (valid and before its refresh time), or `nil`. No lock, no network:
-    /// the fast path of a process that starts, prints a token and exits.
+    /// the fast path of a process that starts, prints a token and exits. The token's `refreshOn` is when this
+    /// stops returning it: its refresh time, or its expiry less ``expiryMargin`` when that is sooner.
     public func token(for key: TokenCacheKey) -> AccessToken? {
         guard let entry = snapshot()?.0.accessToken(for: key) else { return nil }
         let now = timeSource.now().timeIntervalSince1970
-        guard now < entry.refreshAt, now < entry.expiresOn - expiryMargin else { return nil }
-        return Self.token(entry)
+        let answersUntil = min(entry.refreshAt, entry.expiresOn - expiryMargin)
+        guard now < answersUntil else { return nil }
+        var token = Self.token(entry)
+        token.refreshOn = Date(timeIntervalSince1970: answersUntil)
+        return token
     }
 
     /// What the cache holds for `key`, without the token, or `nil` when it holds nothing for it.

@@ -1,6 +1,8 @@
 // This file is part of authprofile. Copyright 2026 the authprofile authors.
 // SPDX-License-Identifier: Apache-2.0
 
+import TokenCacheStore
+
 /// A cache file as it is stored, read with the protection its own header names — not the protection a credential
 /// would write with — so that listing and clearing never create a key, never change a file's protection, and can
 /// read a plaintext file where the key store works (and the reverse).

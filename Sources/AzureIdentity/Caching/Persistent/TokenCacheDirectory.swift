@@ -3,6 +3,7 @@
 
 public import Foundation
 import IdentitySupport
+import TokenCacheStore
 
 #if canImport(Glibc)
 import Glibc
@@ -51,7 +52,7 @@ public struct TokenCacheDirectory: Sendable {
     ) {
         do throws(CacheProblem) {
             path = try CacheDirectory.resolve(
-                TokenCachePersistenceOptions(directory: directory), environment: EnvironmentVariables(environment))
+                directory, environment: EnvironmentVariables(environment))
             problem = nil
         } catch {
             path = nil
@@ -70,6 +71,8 @@ public struct TokenCacheDirectory: Sendable {
         case cache(String)
         case lock(String)
         case temporary(String)
+        /// A token shortcut record, `<64 hex digits>.shortcut` (``TokenShortcut``).
+        case shortcut
         case foreign
 
         init(_ name: String) {
@@ -92,7 +95,9 @@ public struct TokenCacheDirectory: Sendable {
                 return TokenCachePersistenceOptions.isValidName(String(rest)) ? String(rest) : nil
             }
             let hexDigits = Set("0123456789abcdef")
-            if let cache = stem(".cache") {
+            if TokenShortcut.isFileName(name) {
+                self = .shortcut
+            } else if let cache = stem(".cache") {
                 self = .cache(cache)
             } else if let lock = stem(".lock") {
                 let keyLockOwner = dropping(1, from: lock) { $0.count == 16 && $0.allSatisfy(hexDigits.contains) }
@@ -110,7 +115,7 @@ public struct TokenCacheDirectory: Sendable {
         var owner: String? {
             switch self {
             case .cache(let name), .lock(let name), .temporary(let name): name
-            case .foreign: nil
+            case .shortcut, .foreign: nil
             }
         }
 
@@ -119,6 +124,7 @@ public struct TokenCacheDirectory: Sendable {
             case .cache: .cache
             case .lock: .lock
             case .temporary: .temporary
+            case .shortcut: .shortcut
             case .foreign: .foreign
             }
         }
@@ -154,6 +160,8 @@ public struct TokenCacheDirectory: Sendable {
                 listing.caches.append(cache(cacheName, in: directory, now: now))
             case .lock where kind == .regularFile:
                 listing.lockFileCount += 1
+            case .shortcut where kind == .regularFile:
+                listing.shortcutRecordCount += 1
             default:
                 listing.otherEntries.append(TokenCacheDirectoryEntry(name: name, kind: kind, role: role.entryRole))
             }
@@ -203,6 +211,15 @@ public struct TokenCacheDirectory: Sendable {
         removal.unexaminedEntryCount = max(0, names.count - Self.entryLimit)
         var byCache: [String: [String]] = [:]
         for name in names.prefix(Self.entryLimit) {
+            if Role(name) == .shortcut, TokenCacheDirectoryEntry.Kind(directory.status(of: name)) == .regularFile {
+                do throws(CacheProblem) {
+                    try directory.remove(name)
+                    removal.shortcutRecords += 1
+                } catch {
+                    removal.problems.append(error.reason)
+                }
+                continue
+            }
             guard let owner = Role(name).owner else {
                 removal.keptEntries.append(
                     TokenCacheDirectoryEntry(
@@ -215,6 +232,14 @@ public struct TokenCacheDirectory: Sendable {
             await removeCache(cache, files: byCache[cache] ?? [], in: directory, into: &removal)
         }
         return removal
+    }
+
+    /// Removes every token shortcut record (``TokenShortcut``) of the directory: they repeat tokens of the caches,
+    /// so clearing any cache removes them all (a record only saves time; the next run writes it again).
+    /// - Returns: How many were removed; 0 when the directory cannot be used.
+    public func removeShortcutRecords() -> Int {
+        guard let directory = try? open() else { return 0 }
+        return TokenShortcut.removeAll(in: directory)
     }
 
     private func removeCache(

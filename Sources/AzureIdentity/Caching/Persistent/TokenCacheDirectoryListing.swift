@@ -1,6 +1,8 @@
 // This file is part of authprofile. Copyright 2026 the authprofile authors.
 // SPDX-License-Identifier: Apache-2.0
 
+import IdentitySupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -21,6 +23,8 @@ public struct TokenCacheDirectoryListing: Sendable, Hashable {
     public var caches: [TokenCacheFileListing] = []
     /// How many regular lock files there are.
     public var lockFileCount = 0
+    /// How many token shortcut records of `authprofile token` it holds (sealed copies of printed tokens).
+    public var shortcutRecordCount = 0
     /// Every other entry: this package's names that are not regular files, left-over temporary files, and entries
     /// that are not this package's.
     public var otherEntries: [TokenCacheDirectoryEntry] = []
@@ -94,12 +98,12 @@ public struct TokenCacheDirectoryEntry: Sendable, Hashable {
         /// `regular file`, `directory`, `symbolic link` or `special file`.
         public var description: String { name }
 
-        init?(_ status: stat?) {
+        init?(_ status: FileStatus?) {
             guard let status else { return nil }
-            switch status.st_mode & S_IFMT {
-            case S_IFREG: self = .regularFile
-            case S_IFDIR: self = .directory
-            case S_IFLNK: self = .symbolicLink
+            switch status.kind {
+            case .regular: self = .regularFile
+            case .directory: self = .directory
+            case .symbolicLink: self = .symbolicLink
             default: self = .special
             }
         }
@@ -116,6 +120,8 @@ public struct TokenCacheDirectoryEntry: Sendable, Hashable {
         public static let lock = Role("lock")
         /// A temporary file's name, left by a write that did not finish.
         public static let temporary = Role("temporary")
+        /// A token shortcut record of `authprofile token` (`<64 hex digits>.shortcut`).
+        public static let shortcut = Role("token shortcut")
         /// Not a name this package writes.
         public static let foreign = Role("foreign")
 
@@ -169,6 +175,8 @@ public struct TokenCacheDirectoryRemoval: Sendable, Hashable {
     public var caches: [Cache] = []
     /// Entries left alone: not this package's, or with this package's names but not regular files.
     public var keptEntries: [TokenCacheDirectoryEntry] = []
+    /// Token shortcut records removed (`authprofile token`'s sealed copies of printed tokens).
+    public var shortcutRecords = 0
     /// What could not be removed, and why (a lock held too long, a file that cannot be removed).
     public var problems: [String] = []
     /// Entries beyond ``TokenCacheDirectory/entryLimit``, not examined (and not removed).

@@ -1,7 +1,7 @@
 // This file is part of authprofile. Copyright 2026 the authprofile authors.
 // SPDX-License-Identifier: Apache-2.0
 
-import IdentitySupport
+package import IdentitySupport
 
 #if canImport(Glibc)
 import Glibc
@@ -13,9 +13,14 @@ import Darwin
 
 /// Why the persistent cache cannot be used for one operation (or at all): a clause for a warning or for
 /// ``TokenCacheProtection/detail``. It names paths and system errors, never file contents.
-struct CacheProblem: Error, Sendable, CustomStringConvertible {
-    var reason: String
-    var description: String { reason }
+package struct CacheProblem: Error, Sendable, CustomStringConvertible {
+    /// The reason, a clause.
+    package var reason: String
+    /// The reason.
+    package var description: String { reason }
+
+    /// A problem with `reason`.
+    package init(reason: String) { self.reason = reason }
 }
 
 /// The persistent cache's directory, opened once per operation and checked on the descriptor that is then used
@@ -23,9 +28,11 @@ struct CacheProblem: Error, Sendable, CustomStringConvertible {
 ///
 /// Refused: a path that is a symbolic link (not followed), not a directory, owned by another user, or writable by
 /// its group or other users. A directory the cache creates is mode 0700 (its missing parents too).
-final class CacheDirectory {
-    let path: String
-    let descriptor: Int32
+package final class CacheDirectory {
+    /// The directory's path.
+    package let path: String
+    /// The descriptor every operation goes through.
+    package let descriptor: Int32
 
     private init(path: String, descriptor: Int32) {
         self.path = path
@@ -34,12 +41,12 @@ final class CacheDirectory {
 
     deinit { _ = close(descriptor) }
 
-    /// The directory for `options`: the explicit one, else `$XDG_CACHE_HOME/authprofile`, else
+    /// The cache directory: `directory` when given, else `$XDG_CACHE_HOME/authprofile`, else
     /// `$HOME/.cache/authprofile`. Relative values of the variables are ignored, as the XDG specification says.
-    static func resolve(
-        _ options: TokenCachePersistenceOptions, environment variables: EnvironmentVariables
+    package static func resolve(
+        _ directory: String?, environment variables: EnvironmentVariables
     ) throws(CacheProblem) -> String {
-        if let directory = options.directory {
+        if let directory {
             guard directory.hasPrefix("/") else {
                 throw CacheProblem(reason: "the cache directory \(shown(directory)) is not an absolute path")
             }
@@ -51,7 +58,7 @@ final class CacheDirectory {
     }
 
     /// Opens and checks `path`; creates it (0700) when `create` is true, else returns `nil` when it does not exist.
-    static func open(_ path: String, create: Bool) throws(CacheProblem) -> CacheDirectory? {
+    package static func open(_ path: String, create: Bool) throws(CacheProblem) -> CacheDirectory? {
         var info = stat()
         if lstat(path, &info) != 0 {
             let code = errno
@@ -102,7 +109,13 @@ final class CacheDirectory {
 
     /// The bytes of regular file `name` in the directory, or `nil` when it does not exist.
     /// - Throws: when it is not a regular file, not only its owner's, larger than `limit`, or cannot be read.
-    func read(_ name: String, limit: Int) throws(CacheProblem) -> [UInt8]? {
+    package func read(_ name: String, limit: Int) throws(CacheProblem) -> [UInt8]? {
+        let result = Result { () throws(CacheProblem) in try unobservedRead(name, limit: limit) }
+        FileReads.observer?.observeCacheFileRead(path, name: name, limit: limit, result: result.mapError { $0 })
+        return try result.get()
+    }
+
+    private func unobservedRead(_ name: String, limit: Int) throws(CacheProblem) -> [UInt8]? {
         let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard file >= 0 else {
             let code = errno
@@ -144,7 +157,7 @@ final class CacheDirectory {
 
     /// Replaces file `name` with `bytes`: written to a new 0600 file, flushed to disk, then renamed over the old
     /// one, so a reader sees the whole old file or the whole new one, never part of either.
-    func writeAtomically(_ name: String, _ bytes: [UInt8], simulatedError: Int32? = nil) throws(CacheProblem) {
+    package func writeAtomically(_ name: String, _ bytes: [UInt8], simulatedError: Int32? = nil) throws(CacheProblem) {
         if let simulatedError { throw Self.problem("cannot be written", path: path, errno: simulatedError) }
         let temporary = ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let file = openat(descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -175,14 +188,14 @@ final class CacheDirectory {
     }
 
     /// Removes file `name` if it exists.
-    func remove(_ name: String) throws(CacheProblem) {
+    package func remove(_ name: String) throws(CacheProblem) {
         if unlinkat(descriptor, name, 0) != 0, errno != ENOENT {
             throw Self.problem("cannot be removed", path: UserPath.join(path, name), errno: errno)
         }
     }
 
     /// The names of the directory's entries (at most `limit`).
-    func names(limit: Int = .max) -> [String] {
+    package func names(limit: Int = .max) -> [String] {
         let copy = dup(descriptor)
         guard copy >= 0, let stream = fdopendir(copy) else { return [] }
         defer { closedir(stream) }
@@ -198,10 +211,10 @@ final class CacheDirectory {
     }
 
     /// What entry `name` is, not following a symbolic link, or `nil` when it does not exist (or cannot be examined).
-    func status(of name: String) -> stat? {
+    package func status(of name: String) -> FileStatus? {
         var info = stat()
         guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-        return info
+        return FileStatus(info)
     }
 
     /// Takes an exclusive `flock` on file `name` (created 0600 if missing), waiting at most `timeout`.
@@ -209,7 +222,7 @@ final class CacheDirectory {
     /// The lock is on the file `name` names once it is held: a lock file removed (by `cache clear`, which removes
     /// it while holding its lock) or replaced while this process waited is opened again, so two processes never
     /// hold locks on two different files of one name.
-    func lock(_ name: String, timeout: Duration) async throws(CacheProblem) -> CacheFileLock {
+    package func lock(_ name: String, timeout: Duration) async throws(CacheProblem) -> CacheFileLock {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while true {
@@ -269,26 +282,27 @@ final class CacheDirectory {
         return CacheFileLock(descriptor: file)
     }
 
-    static func problem(_ what: String, path: String, errno code: Int32) -> CacheProblem {
+    package static func problem(_ what: String, path: String, errno code: Int32) -> CacheProblem {
         let message = strerror(code).map { String(cString: $0) } ?? "error"
         return CacheProblem(reason: "\(shown(path)) \(what): \(message) (errno \(code))")
     }
 }
 
 /// A held `flock`; released by ``release()`` or when the object goes away (and by the kernel if the process dies).
-final class CacheFileLock: Sendable {
-    let descriptor: Int32
+package final class CacheFileLock: Sendable {
+    /// The locked file's descriptor.
+    package let descriptor: Int32
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
     deinit { _ = close(descriptor) }
 
     /// Releases the lock now.
-    func release() { _ = flock(descriptor, LOCK_UN) }
+    package func release() { _ = flock(descriptor, LOCK_UN) }
 }
 
 /// A path or file name for a message: control characters escaped, long names shortened.
-func shown(_ text: String) -> String { OutsideText.escaped(text, limit: 256) }
+package func shown(_ text: String) -> String { OutsideText.escaped(text, limit: 256) }
 
 // The C library's functions that the methods above would shadow.
 private func systemOpen(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
