@@ -14,14 +14,15 @@ extension TokenShortcut.Situation {
     static let argumentLimit = 1_000
 
     /// This process's situation, read without Foundation; `nil` when the working directory cannot be read, there
-    /// are too many arguments, or the environment holds an entry without `=` or a name twice (the full program
-    /// could read those differently, so its record would not be this situation's).
+    /// are too many arguments, or the environment holds an entry that is not UTF-8, has no `=` or repeats a name
+    /// (the full program could read those differently, so its record would not be this situation's).
     package static func process(arguments: [String]) -> Self? {
         guard arguments.count <= argumentLimit, let directory = workingDirectory() else { return nil }
         var environment: [String: String] = [:]
         var entry = environ
         while let pointer = entry.pointee {
-            let text = String(cString: pointer)
+            // Not UTF-8: two such environments could read as one string; the full program decides.
+            guard let text = String(validatingCString: pointer) else { return nil }
             guard let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) else { return nil }
             let name = String(text[..<equals])
             guard environment.updateValue(String(text[text.index(after: equals)...]), forKey: name) == nil else {
@@ -84,6 +85,6 @@ extension TokenShortcut.Situation {
     private static func workingDirectory() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return nil }
-        return String(cString: buffer)
+        return String(validatingCString: buffer)
     }
 }

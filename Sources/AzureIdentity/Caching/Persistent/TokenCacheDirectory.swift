@@ -71,7 +71,7 @@ public struct TokenCacheDirectory: Sendable {
         case cache(String)
         case lock(String)
         case temporary(String)
-        /// A token shortcut record, `<64 hex digits>.shortcut` (``TokenShortcut``).
+        /// A token shortcut record, `<64 hex digits>.shortcut` (`TokenShortcut`).
         case shortcut
         case foreign
 
@@ -234,7 +234,7 @@ public struct TokenCacheDirectory: Sendable {
         return removal
     }
 
-    /// Removes every token shortcut record (``TokenShortcut``) of the directory: they repeat tokens of the caches,
+    /// Removes every token shortcut record (`TokenShortcut`) of the directory: they repeat tokens of the caches,
     /// so clearing any cache removes them all (a record only saves time; the next run writes it again).
     /// - Returns: How many were removed; 0 when the directory cannot be used.
     public func removeShortcutRecords() -> Int {
