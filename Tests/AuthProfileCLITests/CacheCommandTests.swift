@@ -48,6 +48,8 @@ import Glibc
               b: { tenant: \(CacheCommandTests.tenant), cloud: fake, cache: { persistent: true }, credential: \(credential(CacheCommandTests.clientB)) }
               mem: { tenant: \(CacheCommandTests.tenant), cloud: fake, credential: \(credential(CacheCommandTests.clientA)) }
               c: { tenant: \(CacheCommandTests.tenant), cloud: fake, cache: { persistent: true }, credential: { type: clientSecret, clientId: { env: UNSET_CLIENT }, clientSecret: { env: GOOD } } }
+              envlink: { cloud: fake, cache: { persistent: true }, credential: { type: environment } }
+              dflt: { cloud: fake, cache: { persistent: true }, credential: { type: default } }
             """.write(toFile: root + "/profiles.yaml", atomically: true, encoding: .utf8)
         }
 
@@ -68,6 +70,42 @@ import Glibc
         func finish() async {
             try? await fake.shutdown()
             try? FileManager.default.removeItem(atPath: root)
+        }
+    }
+
+    @Test("an environment link's and a default link's members' cached tokens are shown and cleared")
+    func environmentAndDefaultMembersTokens() async throws {
+        let setup = try await Setup()
+        defer { Task { await setup.finish() } }
+        var environment = setup.environment
+        environment["AZURE_TENANT_ID"] = Self.tenant
+        environment["AZURE_CLIENT_ID"] = Self.clientB
+        environment["AZURE_CLIENT_SECRET"] = Self.secret
+        // Only the environment member: no other member may run (managed identity would probe IMDS).
+        environment["AZURE_TOKEN_CREDENTIALS"] = "EnvironmentCredential"
+        func run(_ arguments: [String]) async -> CLIRun {
+            await CLIHarness.run(arguments, environment: environment, keyStore: setup.keyStore)
+        }
+        let token = await run(["token", "envlink", "--file", setup.file, "--scope", Self.scope])
+        #expect(token.status == 0, "\(token.transcript)")
+        let cached = "cached token \(Self.scope): would answer; expires"
+        let envExplained = await run(["explain", "envlink", "--file", setup.file])
+        #expect(envExplained.stdout.contains(cached), "\(envExplained.stdout)")
+        // The default link's environment member would be answered by the same entry (same authority, tenant and
+        // client): the dry run shows it under the member.
+        let defaultExplained = await run(["explain", "dflt", "--file", setup.file])
+        #expect(defaultExplained.stdout.contains(cached), "\(defaultExplained.stdout)")
+        let second = await run(["token", "dflt", "--file", setup.file, "--scope", Self.scope])
+        #expect(second.status == 0 && setup.fake.tokenRequests.count == 1, "\(second.transcript)")
+
+        let cleared = await run(["cache", "clear", "dflt", "--file", setup.file])
+        #expect(cleared.status == 0, "\(cleared.transcript)")
+        #expect(
+            cleared.stdout.contains("for dflt/credential/environment: 1 access token"), "\(cleared.stdout)")
+        let after = await run(["explain", "envlink", "--file", setup.file])
+        #expect(after.stdout.contains("cached tokens: none for this link"), "\(after.stdout)")
+        for output in [token.stderr, envExplained.stdout, defaultExplained.stdout, cleared.stdout] {
+            #expect(!output.contains(Self.secret))
         }
     }
 

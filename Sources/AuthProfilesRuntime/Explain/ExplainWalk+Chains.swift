@@ -114,7 +114,8 @@ extension ExplainWalk {
                 name, settings: settings, node: node, in: scope,
                 single: selection.single)
             self.links[position].verdict = result.verdict
-            self.links[position].evidence = result.evidence
+            self.links[position].evidence =
+                result.evidence + self.cachedTokenFacts(member: name, settings: settings, node: node, in: scope)
             self.links[position].hint = result.hint
             return Self.expectation(for: result.verdict, winner: self.links[position].displayName)
         }

@@ -44,21 +44,73 @@ extension ExplainWalk {
     /// token endpoint kind, no persistent cache, the cache is off, or its authority cannot be resolved). The one
     /// answer to "whose tokens are these" for the dry run and for `cache clear PROFILE`.
     func cacheTarget(_ node: CredentialNode, in scope: LinkScope) -> LinkCacheTarget? {
-        guard let link = node.settings as? any TokenEndpointLink, let cache = persistentCache(for: scope.profile),
-            cache.protection.isPersistent
-        else { return nil }
-        let host = resolver.authority(for: node, in: scope).host
-        guard case .success(let authority) = host else { return nil }
+        if node.settings is EnvironmentSettings {
+            return environmentCacheTarget(node, in: scope, link: node.displayName)
+        }
+        guard let link = node.settings as? any TokenEndpointLink else { return nil }
         let tenant = (try? resolver.tenantID(for: node, in: scope).get()) ?? nil
         let clientID = try? resolver.resolve(link.clientID, field: "clientId").get().0
+        return cacheTarget(node, in: scope, link: node.displayName, tenantID: tenant, clientID: clientID)
+    }
+
+    /// The same for a member of a `default` link that keeps tokens in the profile's cache, with the ids the binder
+    /// gives it (``CredentialBinder/makeDefaultMember(_:settings:single:node:in:)``): `environment` those of
+    /// EnvironmentCredential's variables, `workloadIdentity` `workloadIdentityClientId` (else `AZURE_CLIENT_ID`)
+    /// and the link's tenant (else `AZURE_TENANT_ID`). `nil` for the members that keep no tokens there.
+    func cacheTarget(
+        member name: String, settings: DefaultCredentialSettings, node: CredentialNode, in scope: LinkScope
+    ) -> LinkCacheTarget? {
+        let link = "\(node.path)/\(name)"
+        switch name {
+        case "environment":
+            return environmentCacheTarget(node, in: scope, link: link)
+        case "workloadIdentity":
+            // A `workloadIdentityClientId` that cannot be resolved leaves the member unbound: no client id.
+            let configured = settings.workloadIdentityClientID.map { value in
+                try? resolver.resolve(value, field: "workloadIdentityClientId").get().0
+            }
+            let clientID = configured ?? resolver.variable("AZURE_CLIENT_ID")
+            let linkTenant = (try? resolver.tenantID(for: node, in: scope).get()) ?? nil
+            let tenant = linkTenant ?? resolver.variable("AZURE_TENANT_ID")
+            return cacheTarget(node, in: scope, link: link, tenantID: tenant, clientID: clientID)
+        default:
+            return nil
+        }
+    }
+
+    /// An `environment` link's (or member's) entries: those of the tenant and client id EnvironmentCredential reads
+    /// (``EnvironmentCredential/Configuration``).
+    private func environmentCacheTarget(_ node: CredentialNode, in scope: LinkScope, link: String) -> LinkCacheTarget? {
+        let configuration = EnvironmentCredential.Configuration(context.variables)
+        return cacheTarget(
+            node, in: scope, link: link, tenantID: configuration.tenantID, clientID: configuration.clientID)
+    }
+
+    private func cacheTarget(
+        _ node: CredentialNode, in scope: LinkScope, link: String, tenantID: String?, clientID: String??
+    ) -> LinkCacheTarget? {
+        guard let cache = persistentCache(for: scope.profile), cache.protection.isPersistent,
+            case .success(let authority) = resolver.authority(for: node, in: scope).host
+        else { return nil }
         return LinkCacheTarget(
-            link: node.displayName, cache: cache, authority: authority.url, tenantID: tenant, clientID: clientID)
+            link: link, cache: cache, authority: authority.url, tenantID: tenantID, clientID: clientID ?? nil)
     }
 
     /// For a link that keeps tokens in the profile's persistent cache: which cached tokens it would be answered
     /// with (by scope, with their expiry; never the token), or that there are none. Reads the cache file only.
     func cachedTokenFacts(_ node: CredentialNode, in scope: LinkScope) -> [Evidence] {
-        guard let target = cacheTarget(node, in: scope) else { return [] }
+        cachedTokenFacts(cacheTarget(node, in: scope))
+    }
+
+    /// The same for a member of a `default` link (``cacheTarget(member:settings:node:in:)``).
+    func cachedTokenFacts(
+        member name: String, settings: DefaultCredentialSettings, node: CredentialNode, in scope: LinkScope
+    ) -> [Evidence] {
+        cachedTokenFacts(cacheTarget(member: name, settings: settings, node: node, in: scope))
+    }
+
+    private func cachedTokenFacts(_ target: LinkCacheTarget?) -> [Evidence] {
+        guard let target else { return [] }
         cacheTargets.append(target)
         let contents = target.cache.contents()
         if let problem = contents.problem {
