@@ -97,6 +97,8 @@ import Glibc
         #expect(defaultExplained.stdout.contains(cached), "\(defaultExplained.stdout)")
         let second = await run(["token", "dflt", "--file", setup.file, "--scope", Self.scope])
         #expect(second.status == 0 && setup.fake.tokenRequests.count == 1, "\(second.transcript)")
+        let live = await run(["explain", "dflt", "--file", setup.file, "--live", "--scope", Self.scope])
+        #expect(live.stdout.contains("cache hit (disk)"), "\(live.stdout)")
 
         let cleared = await run(["cache", "clear", "dflt", "--file", setup.file])
         #expect(cleared.status == 0, "\(cleared.transcript)")
