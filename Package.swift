@@ -188,7 +188,7 @@ let package = Package(
             name: "AuthProfileCLITests",
             dependencies: [
                 "AuthProfileCLI", "AuthProfiles", "AuthProfilesRuntime", "AzureIdentity", "AzureIdentityTesting",
-                "TokenCacheStore",
+                "IdentitySupport", "TokenCacheStore",
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
