@@ -62,10 +62,21 @@ extension TokenShortcut.Situation {
         var path = "../libexec/authprofile/authprofile"
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        var own: String?
         if length > 0 {
-            let own = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if let slash = own.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                path = String(own[..<slash]) + "/../libexec/authprofile/authprofile"
+            let resolved = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            own = resolved
+            if let slash = resolved.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                path = String(resolved[..<slash]) + "/../libexec/authprofile/authprofile"
+            }
+        }
+        // The full program must not be this one (a symbolic link to it in its place): it would start itself forever.
+        if let own, let target = realpath(path, nil) {
+            defer { free(target) }
+            if String(cString: target) == own {
+                _ = writeStandardError(
+                    "authprofile: \(path) is this program itself, not the full authprofile; reinstall the release\n")
+                exit(2)
             }
         }
         var pointers: [UnsafeMutablePointer<CChar>?] = ([path] + arguments.dropFirst()).map { strdup($0) }

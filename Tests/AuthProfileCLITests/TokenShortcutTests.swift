@@ -265,6 +265,13 @@ import TokenCacheStore
             let edited = try runProcess(shortcut, arguments, environment: setup.environment, directory: setup.directory)
             #expect(edited.status == 2 && edited.stdout.isEmpty, "\(edited.stdout)")
 
+            // The full program's place holding a link to the shortcut itself: refused, not started in a loop.
+            try FileManager.default.createSymbolicLink(atPath: full, withDestinationPath: shortcut)
+            let looped = try runProcess(
+                shortcut, ["--version"], environment: setup.environment, directory: setup.directory)
+            #expect(looped.status == 2 && looped.stderr.contains("is this program itself"), "\(looped.stderr)")
+            try FileManager.default.removeItem(atPath: full)
+
             // With the full program back, the edited profile's run answers from the cache and writes a new record.
             try FileManager.default.createSymbolicLink(
                 atPath: full, withDestinationPath: Self.binaries + "/authprofile")
