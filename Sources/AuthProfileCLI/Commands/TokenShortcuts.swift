@@ -45,9 +45,11 @@ enum TokenShortcuts {
         do {
             var key = try store.key(named: TokenShortcut.keyName)
             if key == nil {
-                let created = SealedFile.newKey()
-                try store.store(created, named: TokenShortcut.keyName)
-                key = created
+                // Two first runs may both create a key; the keyring keeps the last one stored. Sealing with what it
+                // holds after storing leaves only a narrow window, and a record sealed under a replaced key is just
+                // not used: the next run writes it again.
+                try store.store(SealedFile.newKey(), named: TokenShortcut.keyName)
+                key = try store.key(named: TokenShortcut.keyName)
             }
             guard let key else { return }
             try record.store(for: situation, key: key)
